@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { ConfigValidationError, sortDiagnostics, type Diagnostic, type PathSegment } from './diagnostics';
+import { CONFIG_RULES } from './rules';
+import { LandingZoneSchema, type LandingZoneConfig } from './schema';
+import { allowedKeysAt, closest } from './schema-walk';
+import { buildView } from './view';
+import { YamlSource } from './yaml-source';
+
+export interface LoadResult {
+  readonly config?: LandingZoneConfig;
+  readonly diagnostics: Diagnostic[];
+}
+
+function toPath(path: readonly PropertyKey[]): PathSegment[] {
+  return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `is required (expected ${issue.expected})`;
+  }
+  if (issue.code === 'invalid_type') {
+    const received = Array.isArray(issue.input) ? 'a list' : issue.input === null ? 'null' : typeof issue.input;
+    return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${received}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `${JSON.stringify(issue.input)} is not allowed (expected one of: ${issue.values.map(String).join(', ')})`;
+  }
+  return issue.message;
+}
+
+/** Turns schema issues into located diagnostics, one per unknown key so each typo points at its own line. */
+export function schemaDiagnostics(source: YamlSource, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  return issues.flatMap((issue) => {
+    const path = toPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(LandingZoneSchema, path);
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, allowed);
+        const hint = suggestion ? `did you mean "${suggestion}"?` : `allowed keys: ${allowed.join(', ')}`;
+        return source.diagnostic(path, `unknown key "${key}" (${hint})`, 'error', key);
+      });
+    }
+    return [source.diagnostic(path, describeIssue(issue))];
+  });
+}
+
+/** Validates configuration text: schema first, then every cross-field rule over the valid parts. */
+export function validateConfigText(file: string, text: string): LoadResult {
+  const source = new YamlSource(file, text);
+  if (source.parseDiagnostics.length > 0) {
+    return { diagnostics: source.parseDiagnostics };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const parsed = LandingZoneSchema.safeParse(source.data, { reportInput: true });
+  if (!parsed.success) {
+    diagnostics.push(...schemaDiagnostics(source, parsed.error.issues));
+  }
+  const view = buildView(source.data);
+  for (const rule of CONFIG_RULES) {
+    rule(view, (path, message, severity = 'error') => diagnostics.push(source.diagnostic(path, message, severity)));
+  }
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  return {
+    config: parsed.success && !hasErrors ? parsed.data : undefined,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+export function validateConfigFile(file: string): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [{ file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' }] };
+  }
+  return validateConfigText(file, text);
+}
+
+/** For synth: a valid configuration or a ConfigValidationError listing every problem. */
+export function loadConfig(file: string): LandingZoneConfig {
+  const result = validateConfigFile(file);
+  if (result.config === undefined) {
+    throw new ConfigValidationError(result.diagnostics);
+  }
+  return result.config;
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import {
+  ElementSchemas,
+  type AccountConfig,
+  type NetworkConfig,
+  type OnPremisesRangeConfig,
+  type OrganisationConfig,
+  type VpcConfig,
+} from './schema';
+
+/** A list element that passed its own schema, with its position in the file. */
+export interface Indexed<T> {
+  readonly index: number;
+  readonly value: T;
+}
+
+/**
+ * The parts of a configuration that are individually valid. Cross-field rules run on this view, so
+ * a typo in one VPC does not hide an overlapping CIDR in another: every mistake is reported at once.
+ */
+export interface ConfigView {
+  readonly organisation?: OrganisationConfig;
+  readonly accounts: Indexed<AccountConfig>[];
+  /** Names of every account entry that has a string name, valid or not, to avoid false "unknown account" errors. */
+  readonly accountNames: ReadonlySet<string>;
+  readonly vpcs: Indexed<VpcConfig>[];
+  readonly vpcNames: ReadonlySet<string>;
+  readonly onPremisesRanges: Indexed<OnPremisesRangeConfig>[];
+  readonly availabilityZones?: string[];
+  readonly awsAddressSpace?: string[];
+  readonly transitGateway?: NetworkConfig['transitGateway'];
+  readonly egress?: NetworkConfig['egress'];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+function validItems<T>(schema: z.ZodType<T>, value: unknown): Indexed<T>[] {
+  return list(value).flatMap((item, index) => {
+    const parsed = valid(schema, item);
+    return parsed === undefined ? [] : [{ index, value: parsed }];
+  });
+}
+
+function names(value: unknown): Set<string> {
+  return new Set(list(value).flatMap((item) => {
+    const name = record(item)['name'];
+    return typeof name === 'string' ? [name] : [];
+  }));
+}
+
+export function buildView(data: unknown): ConfigView {
+  const root = record(data);
+  const network = record(root['network']);
+  const shape = ElementSchemas.Network.shape;
+  return {
+    organisation: valid(ElementSchemas.Organisation, root['organisation']),
+    accounts: validItems(ElementSchemas.Account, root['accounts']),
+    accountNames: names(root['accounts']),
+    vpcs: validItems(ElementSchemas.Vpc, network['vpcs']),
+    vpcNames: names(network['vpcs']),
+    onPremisesRanges: validItems(ElementSchemas.OnPremisesRange, network['onPremisesRanges']),
+    availabilityZones: valid(shape.availabilityZones, network['availabilityZones']),
+    awsAddressSpace: valid(shape.awsAddressSpace, network['awsAddressSpace']),
+    transitGateway: valid(shape.transitGateway, network['transitGateway']),
+    egress: valid(shape.egress, network['egress']),
+  };
+}

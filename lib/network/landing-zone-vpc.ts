@@ -1,0 +1,232 @@
+import { Stack, Tags, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ram from 'aws-cdk-lib/aws-ram';
+import { Construct } from 'constructs';
+import type { EndpointService, SubnetTierConfig, VpcConfig } from '../config/schema';
+import { cidr } from '../net/ipv4';
+import { planSubnets } from './address-plan';
+import { FlowLogDestination } from './flow-log-destination';
+import { PlannedIpAddresses } from './planned-ip-addresses';
+import { pascal, PROPAGATES_INTO, type Segment } from './segmentation';
+import type { TransitGatewayHub } from './transit-gateway-hub';
+
+export interface LandingZoneVpcProps {
+  readonly config: VpcConfig;
+  readonly namePrefix: string;
+  readonly segment: Segment;
+  readonly availabilityZones: readonly string[];
+  readonly hub: TransitGatewayHub;
+  /** Internal destinations (AWS space and on-premises) that isolated tiers reach through the hub. */
+  readonly internalCidrs: readonly string[];
+  /** The AWS address space, routed back to the hub from the egress VPC's public subnets. */
+  readonly awsAddressSpace: readonly string[];
+  /** Only for the egress VPC: how many NAT gateways to run. */
+  readonly natGateways?: number;
+  readonly flowLogs: {
+    readonly destination: FlowLogDestination;
+    readonly trafficType: 'ALL' | 'ACCEPT' | 'REJECT';
+    readonly maxAggregationIntervalSeconds: number;
+  };
+  /** Account the VPC's workload subnets are shared with through AWS RAM; none for the network account. */
+  readonly shareWithAccount?: string;
+}
+
+const GATEWAY_SERVICES: Partial<Record<EndpointService, ec2.GatewayVpcEndpointAwsService>> = {
+  s3: ec2.GatewayVpcEndpointAwsService.S3,
+  dynamodb: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
+};
+
+/**
+ * One VPC of the landing zone: subnets laid out from the validated address plan, no public IPs on
+ * launch, the default security group stripped, a Transit Gateway attachment in the transit tier
+ * with explicit association and propagation, flow logs to an encrypted log group, and endpoints.
+ */
+export class LandingZoneVpc extends Construct {
+  readonly vpc: ec2.Vpc;
+  readonly attachment: ec2.CfnTransitGatewayVpcAttachment;
+  readonly segment: Segment;
+
+  constructor(scope: Construct, id: string, props: LandingZoneVpcProps) {
+    super(scope, id);
+    const { config } = props;
+    const isEgress = config.purpose === 'egress';
+    if (isEgress && props.natGateways === undefined) {
+      throw new Error(`VPC ${config.name}: the egress VPC needs natGateways`);
+    }
+    const plan = planSubnets(cidr(config.cidr), config.subnets, props.availabilityZones);
+    if (plan.problems.length > 0) {
+      throw new Error(`VPC ${config.name}: ${plan.problems.map((p) => p.message).join('; ')}`);
+    }
+    this.segment = props.segment;
+    const fullName = `${props.namePrefix}-${config.name}`;
+
+    const publicTier = config.subnets.find((t) => t.type === 'public');
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      vpcName: fullName,
+      ipAddresses: new PlannedIpAddresses(config.cidr, plan.subnets),
+      availabilityZones: [...props.availabilityZones],
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      restrictDefaultSecurityGroup: true,
+      createInternetGateway: isEgress,
+      natGateways: isEgress ? props.natGateways : 0,
+      natGatewaySubnets: publicTier ? { subnetGroupName: publicTier.name } : undefined,
+      subnetConfiguration: config.subnets.map((tier) => ({
+        name: tier.name,
+        cidrMask: tier.cidrMask,
+        subnetType: cdkSubnetType(tier, isEgress),
+        mapPublicIpOnLaunch: tier.type === 'public' ? false : undefined,
+      })),
+    });
+
+    if (publicTier) {
+      for (const subnet of this.vpc.publicSubnets) {
+        const defaultRoute = subnet.node.tryFindChild('DefaultRoute');
+        if (defaultRoute) {
+          Validations.of(defaultRoute).acknowledge({
+            id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
+            reason:
+              'The egress VPC is the landing zone\'s declared internet exit: its public subnets hold only the NAT gateways, ' +
+              'launch nothing with a public IP, and no spoke has an internet gateway.',
+          });
+        }
+      }
+    }
+
+    const transitTier = config.subnets.find((t) => t.type === 'transit');
+    if (!transitTier) {
+      throw new Error(`VPC ${config.name}: needs a transit tier`);
+    }
+    this.attachment = new ec2.CfnTransitGatewayVpcAttachment(this, 'Attachment', {
+      transitGatewayId: props.hub.transitGateway.ref,
+      vpcId: this.vpc.vpcId,
+      subnetIds: this.vpc.selectSubnets({ subnetGroupName: transitTier.name }).subnetIds,
+      options: { DnsSupport: 'enable', Ipv6Support: 'disable' },
+      tags: [{ key: 'Name', value: fullName }],
+    });
+    new ec2.CfnTransitGatewayRouteTableAssociation(this, 'Association', {
+      transitGatewayAttachmentId: this.attachment.ref,
+      transitGatewayRouteTableId: props.hub.routeTables[props.segment].ref,
+    });
+    for (const target of PROPAGATES_INTO[props.segment]) {
+      new ec2.CfnTransitGatewayRouteTablePropagation(this, `PropagationTo${pascal(target)}`, {
+        transitGatewayAttachmentId: this.attachment.ref,
+        transitGatewayRouteTableId: props.hub.routeTables[target].ref,
+      });
+    }
+
+    this.addHubRoutes(props, isEgress);
+    this.addFlowLogs(props);
+    this.addEndpoints(config);
+    if (props.shareWithAccount !== undefined) {
+      this.shareSubnets(config, fullName, props.shareWithAccount);
+    }
+  }
+
+  private addHubRoutes(props: LandingZoneVpcProps, isEgress: boolean): void {
+    for (const tier of props.config.subnets) {
+      const destinations = hubDestinations(tier, isEgress, props);
+      this.vpc.selectSubnets({ subnetGroupName: tier.name }).subnets.forEach((subnet, i) => {
+        const routeTableId = subnet.routeTable.routeTableId;
+        for (const destination of destinations) {
+          const route = new ec2.CfnRoute(this, `${pascal(tier.name)}${i + 1}To${destination.replace(/[./]/g, '-')}`, {
+            routeTableId,
+            destinationCidrBlock: destination,
+            transitGatewayId: props.hub.transitGateway.ref,
+          });
+          // A route to a Transit Gateway is rejected until the VPC is attached to it.
+          route.addResourceDependency(this.attachment);
+        }
+      });
+    }
+  }
+
+  private addFlowLogs(props: LandingZoneVpcProps): void {
+    const { destination } = props.flowLogs;
+    new ec2.CfnFlowLog(this, 'FlowLog', {
+      resourceId: this.vpc.vpcId,
+      resourceType: 'VPC',
+      trafficType: props.flowLogs.trafficType,
+      logDestinationType: 'cloud-watch-logs',
+      logGroupName: destination.logGroup.logGroupName,
+      deliverLogsPermissionArn: destination.deliveryRole.roleArn,
+      maxAggregationInterval: props.flowLogs.maxAggregationIntervalSeconds,
+      tags: [{ key: 'Name', value: `${props.namePrefix}-${props.config.name}` }],
+    });
+  }
+
+  private addEndpoints(config: VpcConfig): void {
+    const workloadTiers = config.subnets.filter((t) => t.type === 'private' || t.type === 'isolated');
+    const interfaces = config.endpoints.filter((service) => GATEWAY_SERVICES[service] === undefined);
+    for (const service of config.endpoints) {
+      const gateway = GATEWAY_SERVICES[service];
+      if (gateway) {
+        this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
+          service: gateway,
+          subnets: workloadTiers.map((t) => ({ subnetGroupName: t.name })),
+        });
+      }
+    }
+    const endpointTier = workloadTiers[0];
+    if (interfaces.length === 0 || !endpointTier) {
+      return;
+    }
+    const securityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+      vpc: this.vpc,
+      description: `HTTPS from ${config.name} to its interface endpoints`,
+      allowAllOutbound: false,
+    });
+    securityGroup.addIngressRule(ec2.Peer.ipv4(config.cidr), ec2.Port.tcp(443), `HTTPS from ${config.name}`);
+    for (const service of interfaces) {
+      this.vpc.addInterfaceEndpoint(`${pascal(service.replace('.', '-'))}Endpoint`, {
+        service: new ec2.InterfaceVpcEndpointAwsService(service),
+        subnets: { subnetGroupName: endpointTier.name },
+        securityGroups: [securityGroup],
+        privateDnsEnabled: true,
+        open: false,
+      });
+    }
+  }
+
+  private shareSubnets(config: VpcConfig, fullName: string, accountId: string): void {
+    const stack = Stack.of(this);
+    const shared = config.subnets
+      .filter((t) => t.type !== 'transit')
+      .flatMap((t) => this.vpc.selectSubnets({ subnetGroupName: t.name }).subnetIds);
+    const share = new ram.CfnResourceShare(this, 'SubnetShare', {
+      name: `${fullName}-subnets`,
+      allowExternalPrincipals: false,
+      principals: [accountId],
+      resourceArns: shared.map((subnetId) => stack.formatArn({ service: 'ec2', resource: 'subnet', resourceName: subnetId })),
+    });
+    Tags.of(share).add('Name', `${fullName}-subnets`);
+  }
+}
+
+function cdkSubnetType(tier: SubnetTierConfig, isEgress: boolean): ec2.SubnetType {
+  switch (tier.type) {
+    case 'public':
+      return ec2.SubnetType.PUBLIC;
+    case 'isolated':
+      return ec2.SubnetType.PRIVATE_ISOLATED;
+    case 'private':
+    case 'transit':
+      // In the egress VPC these route to the NAT gateways; elsewhere the default route is ours, via the hub.
+      return isEgress ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED;
+  }
+}
+
+function hubDestinations(tier: SubnetTierConfig, isEgress: boolean, props: LandingZoneVpcProps): readonly string[] {
+  if (isEgress) {
+    // Return traffic from the NAT gateways to the spokes.
+    return tier.type === 'public' ? props.awsAddressSpace : [];
+  }
+  switch (tier.type) {
+    case 'private':
+      return ['0.0.0.0/0'];
+    case 'isolated':
+      return props.internalCidrs;
+    default:
+      return [];
+  }
+}

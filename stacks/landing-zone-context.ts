@@ -1,0 +1,44 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/schema';
+import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
+
+/** Facts derived once from a validated configuration and shared by every stack. */
+export interface LandingZoneContext {
+  readonly config: LandingZoneConfig;
+  readonly prefix: string;
+  readonly region: string;
+  readonly networkAccount: AccountConfig;
+  accountByName(name: string): AccountConfig;
+  segmentOf(vpc: VpcConfig): Segment;
+  zonesOf(vpc: VpcConfig): readonly string[];
+  readonly internalCidrs: readonly string[];
+  readonly flowLogRetention: logs.RetentionDays;
+}
+
+export function landingZoneContext(config: LandingZoneConfig): LandingZoneContext {
+  const accounts = new Map(config.accounts.map((a) => [a.name, a]));
+  const accountByName = (name: string): AccountConfig => {
+    const account = accounts.get(name);
+    if (!account) {
+      throw new Error(`unknown account ${name} (the configuration should have been validated)`);
+    }
+    return account;
+  };
+  const networkAccount = config.accounts.find((a) => a.role === 'network');
+  if (!networkAccount) {
+    throw new Error('no network account (the configuration should have been validated)');
+  }
+  const flow = config.network.flowLogs;
+  return {
+    config,
+    prefix: config.organisation.shortName,
+    region: config.organisation.homeRegion,
+    networkAccount,
+    accountByName,
+    segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
+    zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
+    internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
+    // RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces.
+    flowLogRetention: flow.retentionDays,
+  };
+}

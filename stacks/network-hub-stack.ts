@@ -1,0 +1,68 @@
+import { type StackProps } from 'aws-cdk-lib';
+import { LandingZoneStack } from './landing-zone-stack';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Construct } from 'constructs';
+import { FlowLogDestination } from '../lib/network/flow-log-destination';
+import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
+import { DEFAULT_ROUTE_TO_EGRESS, pascal } from '../lib/network/segmentation';
+import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
+import type { LandingZoneContext } from './landing-zone-context';
+
+export interface NetworkHubStackProps extends StackProps {
+  readonly lz: LandingZoneContext;
+}
+
+/** The network account's hub: Transit Gateway, segment route tables, and central egress. */
+export class NetworkHubStack extends LandingZoneStack {
+  readonly hub: TransitGatewayHub;
+  readonly egress: LandingZoneVpc;
+
+  constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
+    super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
+    const { lz } = props;
+    const network = lz.config.network;
+
+    this.hub = new TransitGatewayHub(this, pascal(network.transitGateway.name), {
+      name: network.transitGateway.name,
+      namePrefix: lz.prefix,
+      amazonSideAsn: network.transitGateway.amazonSideAsn,
+      shareWithAccounts: lz.config.accounts
+        .filter((a) => a.role === 'shared-services' || a.role === 'production' || a.role === 'non-production')
+        .map((a) => a.id),
+      blackholeCidrs: network.awsAddressSpace,
+    });
+
+    const egressConfig = network.vpcs.find((v) => v.name === network.egress.vpc);
+    if (!egressConfig) {
+      throw new Error(`egress VPC ${network.egress.vpc} not found (the configuration should have been validated)`);
+    }
+    const zones = lz.zonesOf(egressConfig);
+    const flowLogs = new FlowLogDestination(this, `${pascal(egressConfig.name)}FlowLogs`, {
+      logGroupName: `/${lz.prefix}/vpc-flow-logs/${egressConfig.name}`,
+      retentionDays: lz.flowLogRetention,
+    });
+    this.egress = new LandingZoneVpc(this, pascal(egressConfig.name), {
+      config: egressConfig,
+      namePrefix: lz.prefix,
+      segment: 'egress',
+      availabilityZones: zones,
+      hub: this.hub,
+      internalCidrs: lz.internalCidrs,
+      awsAddressSpace: network.awsAddressSpace,
+      natGateways: network.egress.natGateways === 'per-az' ? zones.length : 1,
+      flowLogs: {
+        destination: flowLogs,
+        trafficType: lz.config.network.flowLogs.trafficType,
+        maxAggregationIntervalSeconds: lz.config.network.flowLogs.maxAggregationIntervalSeconds,
+      },
+    });
+
+    for (const segment of DEFAULT_ROUTE_TO_EGRESS) {
+      new ec2.CfnTransitGatewayRoute(this.hub.routeTables[segment], 'DefaultToEgress', {
+        transitGatewayRouteTableId: this.hub.routeTables[segment].ref,
+        destinationCidrBlock: '0.0.0.0/0',
+        transitGatewayAttachmentId: this.egress.attachment.ref,
+      });
+    }
+  }
+}

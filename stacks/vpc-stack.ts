@@ -1,0 +1,47 @@
+import { type StackProps } from 'aws-cdk-lib';
+import { LandingZoneStack } from './landing-zone-stack';
+import type { Construct } from 'constructs';
+import type { VpcConfig } from '../lib/config/schema';
+import { FlowLogDestination } from '../lib/network/flow-log-destination';
+import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
+import { pascal } from '../lib/network/segmentation';
+import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
+import type { LandingZoneContext } from './landing-zone-context';
+
+export interface VpcStackProps extends StackProps {
+  readonly lz: LandingZoneContext;
+  readonly vpc: VpcConfig;
+  readonly hub: TransitGatewayHub;
+}
+
+/**
+ * One spoke VPC, owned by the network account and shared with its workload account through RAM.
+ * A stack per VPC keeps each change's blast radius to one network.
+ */
+export class VpcStack extends LandingZoneStack {
+  readonly network: LandingZoneVpc;
+
+  constructor(scope: Construct, id: string, props: VpcStackProps) {
+    super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
+    const { lz, vpc } = props;
+    const flowLogs = new FlowLogDestination(this, 'FlowLogs', {
+      logGroupName: `/${lz.prefix}/vpc-flow-logs/${vpc.name}`,
+      retentionDays: lz.flowLogRetention,
+    });
+    this.network = new LandingZoneVpc(this, pascal(vpc.name), {
+      config: vpc,
+      namePrefix: lz.prefix,
+      segment: lz.segmentOf(vpc),
+      availabilityZones: lz.zonesOf(vpc),
+      hub: props.hub,
+      internalCidrs: lz.internalCidrs,
+      awsAddressSpace: lz.config.network.awsAddressSpace,
+      flowLogs: {
+        destination: flowLogs,
+        trafficType: lz.config.network.flowLogs.trafficType,
+        maxAggregationIntervalSeconds: lz.config.network.flowLogs.maxAggregationIntervalSeconds,
+      },
+      shareWithAccount: lz.accountByName(vpc.account).id,
+    });
+  }
+}
