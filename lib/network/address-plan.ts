@@ -70,16 +70,14 @@ export function planSubnets(
 
   let cursor = vpcCidr.network;
   const end = vpcCidr.network + vpcCidr.size;
-  tiers.forEach((tier, tierIndex) => {
-    if (tier.cidrs !== undefined) {
-      return;
-    }
+  const autoTiers = tiers.map((tier, tierIndex) => ({ tier, tierIndex })).filter(({ tier }) => tier.cidrs === undefined);
+  for (const { tier, tierIndex } of autoTiers) {
     if (tier.cidrMask < vpcCidr.prefix) {
       problems.push({
         path: ['subnets', tierIndex, 'cidrMask'],
         message: `/${tier.cidrMask} subnets are larger than the VPC block ${vpcCidr.text}`,
       });
-      return;
+      return { subnets, problems };
     }
     const size = 2 ** (32 - tier.cidrMask);
     for (const az of availabilityZones) {
@@ -93,18 +91,23 @@ export function planSubnets(
         start = Math.ceil((clash.network + clash.size) / size) * size;
       }
       if (start + size > end) {
+        // One message for the first tier that overflows: the later ones would only repeat it.
+        const needed = autoTiers.reduce((sum, t) => sum + availabilityZones.length * 2 ** (32 - t.tier.cidrMask), 0);
         problems.push({
           path: ['subnets', tierIndex, 'cidrMask'],
-          message: `tier "${tier.name}" does not fit: ${availabilityZones.length} /${tier.cidrMask} subnet(s) after the tiers before it need more than ${vpcCidr.text} holds`,
+          message:
+            `tier "${tier.name}" does not fit: the tiers need ${needed} addresses ` +
+            `(${availabilityZones.length} zones x ${autoTiers.map((t) => `/${t.tier.cidrMask}`).join(' + ')}) ` +
+            `but ${vpcCidr.text} holds ${vpcCidr.size}`,
         });
-        return;
+        return { subnets, problems };
       }
       const block = makeCidr(start, tier.cidrMask);
       reserved.push(block);
       subnets.push({ tier: tier.name, type: tier.type, availabilityZone: az, cidr: block, tierIndex });
       cursor = start + size;
     }
-  });
+  }
 
   for (const [a, b] of findOverlaps(
     subnets.filter((s) => tiers[s.tierIndex]?.cidrs !== undefined),

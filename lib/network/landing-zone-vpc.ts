@@ -1,4 +1,4 @@
-import { Stack, Tags, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
@@ -78,6 +78,14 @@ export class LandingZoneVpc extends Construct {
         mapPublicIpOnLaunch: tier.type === 'public' ? false : undefined,
       })),
     });
+
+    // Deleting a stack must never take a network (and everything in it) with it.
+    this.vpc.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    for (const subnet of [...this.vpc.publicSubnets, ...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets]) {
+      if (subnet instanceof ec2.Subnet) {
+        subnet.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      }
+    }
 
     if (publicTier) {
       for (const subnet of this.vpc.publicSubnets) {

@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
@@ -38,6 +38,7 @@ export class TransitGatewayHub extends Construct {
       multicastSupport: 'disable',
       tags: [{ key: 'Name', value: fullName }],
     });
+    this.transitGateway.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     const tables: Partial<Record<Segment, ec2.CfnTransitGatewayRouteTable>> = {};
     for (const segment of SEGMENTS) {

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { parseDocument } from 'yaml';
+import { validateConfigText, loadConfig } from '../../lib/config/load';
+import type { LandingZoneConfig } from '../../lib/config/schema';
+import { parseTemplate, TemplateSet } from '../../lib/analysis/templates';
+import { buildLandingZone, type LandingZoneStacks } from '../../stacks/landing-zone';
+
+export const EXAMPLE_CONFIG = 'config/landing-zone.yaml';
+
+export function exampleText(): string {
+  return readFileSync(EXAMPLE_CONFIG, 'utf8');
+}
+
+export function exampleConfig(): LandingZoneConfig {
+  return loadConfig(EXAMPLE_CONFIG);
+}
+
+/** The example configuration with edits applied through the YAML document, keeping comments. */
+export function editedExample(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const doc = parseDocument(exampleText());
+  edit(doc);
+  return doc.toString();
+}
+
+export function validate(text: string): ReturnType<typeof validateConfigText> {
+  return validateConfigText('test.yaml', text);
+}
+
+/** 1-based line of the first line containing `needle` (after `after`, if given). */
+export function lineOf(text: string, needle: string, after = ''): number {
+  const lines = text.split('\n');
+  const start = after === '' ? 0 : lines.findIndex((l) => l.includes(after));
+  const index = lines.findIndex((l, i) => i >= start && l.includes(needle));
+  if (index < 0) {
+    throw new Error(`"${needle}" not found`);
+  }
+  return index + 1;
+}
+
+export interface SynthResult {
+  readonly app: App;
+  readonly stacks: LandingZoneStacks;
+  readonly templates: TemplateSet;
+}
+
+export function synthLandingZone(config: LandingZoneConfig = exampleConfig()): SynthResult {
+  const app = new App();
+  const stacks = buildLandingZone(app, config);
+  const assembly = app.synth();
+  const templates = new TemplateSet(
+    assembly.stacks.map((s) => parseTemplate(s.stackName, JSON.parse(readFileSync(s.templateFullPath, 'utf8')))),
+  );
+  return { app, stacks, templates };
+}
