@@ -37,7 +37,9 @@ program
 
 program
   .command('schema')
-  .description('Print the JSON Schema of the configuration, write it for editors, or check the committed copy')
+  .description(
+    'Print the JSON Schema of the configuration, write it for editors, or check the committed copy',
+  )
   .option('--write', 'write schema/landing-zone.schema.json', false)
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {

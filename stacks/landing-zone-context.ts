@@ -38,7 +38,17 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
     zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
-    // RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces.
-    flowLogRetention: flow.retentionDays,
+    flowLogRetention: retentionDays(flow.retentionDays),
   };
+}
+
+/** The schema only admits day counts CloudWatch accepts, so every one has a RetentionDays member. */
+function retentionDays(days: number): logs.RetentionDays {
+  const match = Object.values(logs.RetentionDays).find(
+    (v): v is logs.RetentionDays => typeof v === 'number' && Number(v) === days,
+  );
+  if (match === undefined) {
+    throw new Error(`${days} days is not a CloudWatch Logs retention period`);
+  }
+  return match;
 }

@@ -35,14 +35,18 @@ export function parseTemplate(stackName: string, json: unknown): StackTemplate {
         Type: value['Type'],
         Properties: isRecord(value['Properties']) ? value['Properties'] : undefined,
         DeletionPolicy: typeof value['DeletionPolicy'] === 'string' ? value['DeletionPolicy'] : undefined,
-        UpdateReplacePolicy: typeof value['UpdateReplacePolicy'] === 'string' ? value['UpdateReplacePolicy'] : undefined,
+        UpdateReplacePolicy:
+          typeof value['UpdateReplacePolicy'] === 'string' ? value['UpdateReplacePolicy'] : undefined,
       };
     }
   }
   const outputs: Record<string, { Value?: unknown; Export?: { Name?: unknown } }> = {};
   for (const [id, value] of Object.entries(isRecord(root['Outputs']) ? root['Outputs'] : {})) {
     if (isRecord(value)) {
-      outputs[id] = { Value: value['Value'], Export: isRecord(value['Export']) ? { Name: value['Export']['Name'] } : undefined };
+      outputs[id] = {
+        Value: value['Value'],
+        Export: isRecord(value['Export']) ? { Name: value['Export']['Name'] } : undefined,
+      };
     }
   }
   return { stackName, resources, outputs };
@@ -53,7 +57,9 @@ export function readAssemblyTemplates(dir: string): StackTemplate[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.template.json'))
     .sort()
-    .map((f) => parseTemplate(f.replace(/\.template\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+    .map((f) =>
+      parseTemplate(f.replace(/\.template\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8'))),
+    );
 }
 
 /**

@@ -38,10 +38,7 @@ export class TransitGatewayRouting {
    * @param advertised CIDRs an attachment announces that the templates cannot show (e.g. BGP routes
    *   from a VPN), keyed by attachment resource key.
    */
-  constructor(
-    set: TemplateSet,
-    advertised: ReadonlyMap<string, readonly string[]> = new Map(),
-  ) {
+  constructor(set: TemplateSet, advertised: ReadonlyMap<string, readonly string[]> = new Map()) {
     for (const vpc of set.ofType('AWS::EC2::VPC')) {
       const block = parseCidr(String(set.prop(vpc, 'CidrBlock')));
       if (block.ok) {
@@ -81,10 +78,12 @@ export class TransitGatewayRouting {
       }
       const vpc = this.vpcOfAttachment.get(att.key);
       const vpcBlock = vpc ? this.vpcCidr.get(vpc.key) : undefined;
-      const blocks = vpcBlock ? [vpcBlock] : (advertised.get(att.key) ?? []).flatMap((t) => {
-        const p = parseCidr(t);
-        return p.ok ? [p.cidr] : [];
-      });
+      const blocks = vpcBlock
+        ? [vpcBlock]
+        : (advertised.get(att.key) ?? []).flatMap((t) => {
+            const p = parseCidr(t);
+            return p.ok ? [p.cidr] : [];
+          });
       for (const cidr of blocks) {
         this.addRoute(table.key, { cidr, attachment: att.key, blackhole: false, static: false });
       }
@@ -96,7 +95,12 @@ export class TransitGatewayRouting {
         continue;
       }
       const att = set.target(r.stack, set.prop(r, 'TransitGatewayAttachmentId'));
-      this.addRoute(table.key, { cidr: block.cidr, attachment: att?.key, blackhole: set.prop(r, 'Blackhole') === true, static: true });
+      this.addRoute(table.key, {
+        cidr: block.cidr,
+        attachment: att?.key,
+        blackhole: set.prop(r, 'Blackhole') === true,
+        static: true,
+      });
     }
   }
 
@@ -120,7 +124,11 @@ export class TransitGatewayRouting {
       if (!containsAddress(route.cidr, address)) {
         continue;
       }
-      if (!best || route.cidr.prefix > best.cidr.prefix || (route.cidr.prefix === best.cidr.prefix && route.static && !best.static)) {
+      if (
+        !best ||
+        route.cidr.prefix > best.cidr.prefix ||
+        (route.cidr.prefix === best.cidr.prefix && route.static && !best.static)
+      ) {
         best = route;
       }
     }

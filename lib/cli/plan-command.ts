@@ -18,7 +18,11 @@ export function runPlan(options: PlanOptions): CommandOutput {
   const result = validateConfigFile(options.config);
   const config = result.config;
   if (!config) {
-    return { exitCode: 1, stdout: '', stderr: `${options.config} is not valid: run \`npm run validate\` for details\n` };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `${options.config} is not valid: run \`npm run validate\` for details\n`,
+    };
   }
   const roles = new Map(config.accounts.map((a) => [a.name, a.role]));
   const rows = config.network.vpcs.flatMap((vpc) => {
@@ -45,7 +49,16 @@ export function runPlan(options: PlanOptions): CommandOutput {
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const r of rows) {
-    table.push([`${r.vpc} ${r.vpcCidr}`, r.segment, r.sharedWith, r.tier, r.type, r.availabilityZone, r.cidr, r.usableAddresses]);
+    table.push([
+      `${r.vpc} ${r.vpcCidr}`,
+      r.segment,
+      r.sharedWith,
+      r.tier,
+      r.type,
+      r.availabilityZone,
+      r.cidr,
+      r.usableAddresses,
+    ]);
   }
   const onPrem = config.network.onPremisesRanges.map((r) => `${r.name} ${r.cidr}`).join(', ');
   return {

@@ -17,7 +17,11 @@ export function runSchema(options: SchemaOptions): CommandOutput {
     const committed = existsSync(path) ? readFileSync(path, 'utf8') : '';
     return committed === generated
       ? { exitCode: 0, stdout: `${path} is up to date\n`, stderr: '' }
-      : { exitCode: 1, stdout: '', stderr: `${path} is out of date: run \`npm run schema\` and commit the result\n` };
+      : {
+          exitCode: 1,
+          stdout: '',
+          stderr: `${path} is out of date: run \`npm run schema\` and commit the result\n`,
+        };
   }
   if (options.write) {
     mkdirSync(dirname(path), { recursive: true });

@@ -47,7 +47,9 @@ export function runValidate(options: ValidateOptions): CommandOutput {
   const detail = config ? ` (${summary(config)})` : '';
   return {
     exitCode,
-    stdout: `${lines(warnings, pc.yellow).map((l) => `${l}\n`).join('')}${pc.green(`${options.config}: valid`)}${detail}\n`,
+    stdout: `${lines(warnings, pc.yellow)
+      .map((l) => `${l}\n`)
+      .join('')}${pc.green(`${options.config}: valid`)}${detail}\n`,
     stderr: '',
   };
 }

@@ -49,7 +49,9 @@ export function synthLandingZone(config: LandingZoneConfig = exampleConfig()): S
   const stacks = buildLandingZone(app, config);
   const assembly = app.synth();
   const templates = new TemplateSet(
-    assembly.stacks.map((s) => parseTemplate(s.stackName, JSON.parse(readFileSync(s.templateFullPath, 'utf8')))),
+    assembly.stacks.map((s) =>
+      parseTemplate(s.stackName, JSON.parse(readFileSync(s.templateFullPath, 'utf8'))),
+    ),
   );
   return { app, stacks, templates };
 }

@@ -5,7 +5,9 @@ const { stacks } = synthLandingZone();
 
 /** Asset hashes change with the CDK version, not with our code; snapshots ignore them. */
 function normalised(template: Template): unknown {
-  return JSON.parse(JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}(\.zip|\.json)?/g, '<asset-hash>$1'));
+  return JSON.parse(
+    JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}(\.zip|\.json)?/g, '<asset-hash>$1'),
+  );
 }
 
 const STATEFUL_TYPES = [
@@ -59,7 +61,10 @@ describe('landing-zone stacks', () => {
       const template = Template.fromStack(stack);
       for (const type of STATEFUL_TYPES) {
         for (const [id, resource] of Object.entries(template.findResources(type))) {
-          expect({ id, policy: (resource as { DeletionPolicy?: string }).DeletionPolicy }).toEqual({ id, policy: 'Retain' });
+          expect({ id, policy: (resource as { DeletionPolicy?: string }).DeletionPolicy }).toEqual({
+            id,
+            policy: 'Retain',
+          });
         }
       }
     }
@@ -78,7 +83,10 @@ describe('landing-zone stacks', () => {
     }
   });
 
-  it.each(stacks.all.map((s) => [s.stackName, s] as const))('matches the reviewed snapshot of %s', (_name, stack) => {
-    expect(normalised(Template.fromStack(stack))).toMatchSnapshot();
-  });
+  it.each(stacks.all.map((s) => [s.stackName, s] as const))(
+    'matches the reviewed snapshot of %s',
+    (_name, stack) => {
+      expect(normalised(Template.fromStack(stack))).toMatchSnapshot();
+    },
+  );
 });

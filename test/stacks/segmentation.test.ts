@@ -25,22 +25,39 @@ describe('Transit Gateway segmentation', () => {
     for (const att of [production, nonProduction, shared, egress]) {
       expect(routing.routeTableOf(att)).toBeDefined();
     }
-    expect(new Set([production, nonProduction, shared, egress].map((a) => routing.routeTableOf(a))).size).toBe(4);
+    expect(
+      new Set([production, nonProduction, shared, egress].map((a) => routing.routeTableOf(a))).size,
+    ).toBe(4);
   });
 
   it('lets production and non-production reach shared services', () => {
-    expect(routing.trace(production, '10.64.16.10').result).toEqual({ kind: 'delivered', attachment: shared });
-    expect(routing.trace(nonProduction, '10.64.17.10').result).toEqual({ kind: 'delivered', attachment: shared });
+    expect(routing.trace(production, '10.64.16.10').result).toEqual({
+      kind: 'delivered',
+      attachment: shared,
+    });
+    expect(routing.trace(nonProduction, '10.64.17.10').result).toEqual({
+      kind: 'delivered',
+      attachment: shared,
+    });
   });
 
   it('lets shared services reach both environments', () => {
     expect(routing.trace(shared, '10.65.12.5').result).toEqual({ kind: 'delivered', attachment: production });
-    expect(routing.trace(shared, '10.66.8.5').result).toEqual({ kind: 'delivered', attachment: nonProduction });
+    expect(routing.trace(shared, '10.66.8.5').result).toEqual({
+      kind: 'delivered',
+      attachment: nonProduction,
+    });
   });
 
   it('never lets production and non-production reach each other, not even through central egress', () => {
-    expect(routing.trace(production, '10.66.8.5').result).toMatchObject({ kind: 'blackhole', cidr: '10.64.0.0/14' });
-    expect(routing.trace(nonProduction, '10.65.12.5').result).toMatchObject({ kind: 'blackhole', cidr: '10.64.0.0/14' });
+    expect(routing.trace(production, '10.66.8.5').result).toMatchObject({
+      kind: 'blackhole',
+      cidr: '10.64.0.0/14',
+    });
+    expect(routing.trace(nonProduction, '10.65.12.5').result).toMatchObject({
+      kind: 'blackhole',
+      cidr: '10.64.0.0/14',
+    });
   });
 
   it('sends internet traffic from every spoke to the egress VPC, which returns replies to the spoke', () => {
@@ -48,7 +65,10 @@ describe('Transit Gateway segmentation', () => {
       expect(routing.trace(spoke, '151.101.0.1').result).toEqual({ kind: 'leaves-vpc', attachment: egress });
     }
     expect(routing.trace(egress, '10.65.0.10').result).toEqual({ kind: 'delivered', attachment: production });
-    expect(routing.trace(egress, '10.66.0.10').result).toEqual({ kind: 'delivered', attachment: nonProduction });
+    expect(routing.trace(egress, '10.66.0.10').result).toEqual({
+      kind: 'delivered',
+      attachment: nonProduction,
+    });
   });
 
   it('drops traffic to unallocated AWS space instead of sending it to the internet', () => {

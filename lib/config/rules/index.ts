@@ -6,4 +6,10 @@ import type { ConfigRule } from './rule';
 import { subnetTiers } from './subnet-tiers';
 
 /** Every cross-field rule, run in this order; each reports all of its findings. */
-export const CONFIG_RULES: readonly ConfigRule[] = [duplicateNames, references, regionsAndZones, subnetTiers, addressSpace];
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  duplicateNames,
+  references,
+  regionsAndZones,
+  subnetTiers,
+  addressSpace,
+];

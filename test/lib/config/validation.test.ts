@@ -26,7 +26,11 @@ describe('the example configuration', () => {
 describe('schema rules', () => {
   it('rejects an unknown key at its own line and suggests the intended key', () => {
     const text = exampleText().replace('    trafficType: ALL', '    trafficTyp: ALL');
-    const error = expectSingleError(text, 'network.flowLogs.trafficTyp', /unknown key "trafficTyp" \(did you mean "trafficType"\?\)/);
+    const error = expectSingleError(
+      text,
+      'network.flowLogs.trafficTyp',
+      /unknown key "trafficTyp" \(did you mean "trafficType"\?\)/,
+    );
     expect(error.line).toBe(lineOf(text, 'trafficTyp:'));
   });
 
@@ -38,7 +42,11 @@ describe('schema rules', () => {
 
   it('rejects a value outside an enum and lists the allowed ones', () => {
     const text = exampleText().replace('natGateways: per-az', 'natGateways: one-per-az');
-    expectSingleError(text, 'network.egress.natGateways', /"one-per-az" is not allowed \(expected one of: per-az, single\)/);
+    expectSingleError(
+      text,
+      'network.egress.natGateways',
+      /"one-per-az" is not allowed \(expected one of: per-az, single\)/,
+    );
   });
 
   it('reports a missing required field at its parent', () => {
@@ -55,7 +63,10 @@ describe('schema rules', () => {
   });
 
   it('rejects a key written twice', () => {
-    const text = exampleText().replace('  costCentre: ICT-0410', '  costCentre: ICT-0410\n  costCentre: ICT-0411');
+    const text = exampleText().replace(
+      '  costCentre: ICT-0410',
+      '  costCentre: ICT-0410\n  costCentre: ICT-0411',
+    );
     expect(errors(text)[0]?.message).toMatch(/unique/i);
   });
 });
@@ -68,7 +79,11 @@ describe('address plan rules', () => {
 
   it('rejects a non-canonical CIDR and names the canonical one', () => {
     const text = exampleText().replace('cidr: 10.66.0.0/20', 'cidr: 10.66.1.0/20');
-    expectSingleError(text, 'network.vpcs[3].cidr', /not canonical: host bits are set \(did you mean 10\.66\.0\.0\/20\?\)/);
+    expectSingleError(
+      text,
+      'network.vpcs[3].cidr',
+      /not canonical: host bits are set \(did you mean 10\.66\.0\.0\/20\?\)/,
+    );
   });
 
   it('rejects a VPC outside the AWS address space', () => {
@@ -78,7 +93,11 @@ describe('address plan rules', () => {
 
   it('rejects overlapping VPCs, reporting the later one', () => {
     const text = exampleText().replace('cidr: 10.66.0.0/20', 'cidr: 10.65.16.0/20');
-    expectSingleError(text, 'network.vpcs[3].cidr', /10\.65\.16\.0\/20 overlaps VPC production \(10\.65\.0\.0\/19\)/);
+    expectSingleError(
+      text,
+      'network.vpcs[3].cidr',
+      /10\.65\.16\.0\/20 overlaps VPC production \(10\.65\.0\.0\/19\)/,
+    );
   });
 
   it('rejects AWS space that overlaps an on-premises range', () => {
@@ -93,7 +112,10 @@ describe('address plan rules', () => {
   });
 
   it('rejects subnet tiers that do not fit their VPC', () => {
-    const text = exampleText().replace('{ name: app, type: private, cidrMask: 23 }', '{ name: app, type: private, cidrMask: 21 }');
+    const text = exampleText().replace(
+      '{ name: app, type: private, cidrMask: 23 }',
+      '{ name: app, type: private, cidrMask: 21 }',
+    );
     expectSingleError(
       text,
       'network.vpcs[3].subnets[0].cidrMask',
@@ -106,7 +128,11 @@ describe('address plan rules', () => {
       '{ name: data, type: isolated, cidrMask: 25 }',
       '{ name: data, type: isolated, cidrMask: 25, cidrs: [10.66.8.0/25, 10.66.8.0/25, 10.66.9.0/25] }',
     );
-    expectSingleError(text, 'network.vpcs[3].subnets[1].cidrs[0]', /10\.66\.8\.0\/25 \(data, eu-west-2b\) overlaps 10\.66\.8\.0\/25 \(data, eu-west-2a\)/);
+    expectSingleError(
+      text,
+      'network.vpcs[3].subnets[1].cidrs[0]',
+      /10\.66\.8\.0\/25 \(data, eu-west-2b\) overlaps 10\.66\.8\.0\/25 \(data, eu-west-2a\)/,
+    );
   });
 
   it('rejects an explicit subnet outside its VPC', () => {
@@ -114,7 +140,11 @@ describe('address plan rules', () => {
       '{ name: data, type: isolated, cidrMask: 25 }',
       '{ name: data, type: isolated, cidrMask: 25, cidrs: [10.66.8.0/25, 10.66.8.128/25, 10.67.9.0/25] }',
     );
-    expectSingleError(text, 'network.vpcs[3].subnets[1].cidrs[2]', /does not fit inside the VPC block 10\.66\.0\.0\/20/);
+    expectSingleError(
+      text,
+      'network.vpcs[3].subnets[1].cidrs[2]',
+      /does not fit inside the VPC block 10\.66\.0\.0\/20/,
+    );
   });
 });
 
@@ -131,12 +161,20 @@ describe('reference rules', () => {
 
   it('rejects a workload VPC in an account of the wrong role', () => {
     const text = exampleText().replace('account: non-production', 'account: backup');
-    expectSingleError(text, 'network.vpcs[3].account', /workload VPC belongs in an account with role production or non-production/);
+    expectSingleError(
+      text,
+      'network.vpcs[3].account',
+      /workload VPC belongs in an account with role production or non-production/,
+    );
   });
 
   it('rejects duplicate names', () => {
     const text = exampleText().replace('- name: depots', '- name: civic-centre');
-    expectSingleError(text, 'network.onPremisesRanges[2].name', /duplicate on-premises range name "civic-centre"/);
+    expectSingleError(
+      text,
+      'network.onPremisesRanges[2].name',
+      /duplicate on-premises range name "civic-centre"/,
+    );
   });
 
   it('rejects duplicate account ids', () => {
@@ -145,15 +183,26 @@ describe('reference rules', () => {
   });
 
   it('rejects a public subnet in a workload VPC', () => {
-    const text = exampleText().replace('{ name: app, type: private, cidrMask: 23 }', '{ name: app, type: public, cidrMask: 23 }');
-    expectSingleError(text, 'network.vpcs[3].subnets[0].type', /public subnets are only allowed in the egress VPC/);
+    const text = exampleText().replace(
+      '{ name: app, type: private, cidrMask: 23 }',
+      '{ name: app, type: public, cidrMask: 23 }',
+    );
+    expectSingleError(
+      text,
+      'network.vpcs[3].subnets[0].type',
+      /public subnets are only allowed in the egress VPC/,
+    );
   });
 });
 
 describe('region rules', () => {
   it('rejects an availability zone outside the home region', () => {
     const text = exampleText().replace('eu-west-2c]', 'eu-west-1c]');
-    expectSingleError(text, 'network.availabilityZones[2]', /eu-west-1c is not an availability zone of the home region eu-west-2/);
+    expectSingleError(
+      text,
+      'network.availabilityZones[2]',
+      /eu-west-1c is not an availability zone of the home region eu-west-2/,
+    );
   });
 
   it('rejects an availability zone that does not exist', () => {
@@ -168,7 +217,11 @@ describe('region rules', () => {
 
   it('rejects any DR region outside the UK under uk-only', () => {
     const text = exampleText().replace('dataResidency: uk-and-eea', 'dataResidency: uk-only');
-    expectSingleError(text, 'organisation.drRegion', /eu-west-1 breaks dataResidency uk-only \(allowed: eu-west-2\)/);
+    expectSingleError(
+      text,
+      'organisation.drRegion',
+      /eu-west-1 breaks dataResidency uk-only \(allowed: eu-west-2\)/,
+    );
   });
 });
 

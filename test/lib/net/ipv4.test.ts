@@ -1,9 +1,17 @@
-import { contains, findOverlaps, makeCidr, overlaps, parseCidr, parseIpv4, cidr } from '../../../lib/net/ipv4';
+import {
+  contains,
+  findOverlaps,
+  makeCidr,
+  overlaps,
+  parseCidr,
+  parseIpv4,
+  cidr,
+} from '../../../lib/net/ipv4';
 
 describe('parseCidr', () => {
   it.each([
     ['10.0.0.0/8', 10 * 2 ** 24, 8],
-    ['192.168.10.0/24', (192 * 2 ** 24) + (168 * 2 ** 16) + 10 * 256, 24],
+    ['192.168.10.0/24', 192 * 2 ** 24 + 168 * 2 ** 16 + 10 * 256, 24],
     ['0.0.0.0/0', 0, 0],
     ['10.1.2.3/32', 10 * 2 ** 24 + 1 * 2 ** 16 + 2 * 256 + 3, 32],
   ])('parses %s', (text, network, prefix) => {
@@ -47,9 +55,18 @@ describe('block relations', () => {
     });
     const key = ([a, b]: [number, number]): string => `${Math.min(a, b)}-${Math.max(a, b)}`;
     const brute = new Set<string>();
-    blocks.forEach((a, i) => blocks.forEach((b, j) => j > i && overlaps(a, b) && brute.add(key([i, j]))));
+    blocks.forEach((a, i) => {
+      blocks.forEach((b, j) => {
+        if (j > i && overlaps(a, b)) {
+          brute.add(key([i, j]));
+        }
+      });
+    });
     const fast = new Set(
-      findOverlaps(blocks.map((b, i) => ({ b, i })), (x) => x.b).map(([x, y]) => key([x.i, y.i])),
+      findOverlaps(
+        blocks.map((b, i) => ({ b, i })),
+        (x) => x.b,
+      ).map(([x, y]) => key([x.i, y.i])),
     );
     expect(brute.size).toBeGreaterThan(0);
     expect(fast).toEqual(brute);

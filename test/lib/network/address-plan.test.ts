@@ -45,7 +45,12 @@ describe('planSubnets', () => {
       cidr('10.0.0.0/22'),
       [
         { name: 'app', type: 'private', cidrMask: 24 },
-        { name: 'data', type: 'isolated', cidrMask: 24, cidrs: ['10.0.0.0/24', '10.0.2.0/24', '10.0.3.0/24'] },
+        {
+          name: 'data',
+          type: 'isolated',
+          cidrMask: 24,
+          cidrs: ['10.0.0.0/24', '10.0.2.0/24', '10.0.3.0/24'],
+        },
       ],
       ZONES.slice(0, 3),
     );
@@ -61,7 +66,10 @@ describe('planSubnets', () => {
       ZONES.slice(0, 2),
     );
     expect(two.problems).toEqual([]);
-    expect(two.subnets.filter((s) => s.tier === 'app').map((s) => s.cidr.text)).toEqual(['10.0.1.0/24', '10.0.3.0/24']);
+    expect(two.subnets.filter((s) => s.tier === 'app').map((s) => s.cidr.text)).toEqual([
+      '10.0.1.0/24',
+      '10.0.3.0/24',
+    ]);
   });
 
   it('reports an explicit list of the wrong length and a mask mismatch', () => {

@@ -16,18 +16,23 @@ describe('LandingZoneVpc (production)', () => {
       throw new Error('example has a production VPC');
     }
     const plan = planSubnets(cidr(vpcConfig.cidr), vpcConfig.subnets, config.network.availabilityZones);
-    const subnets = Object.values(production.findResources('AWS::EC2::Subnet')).map(
-      (s: { Properties: { CidrBlock: string; AvailabilityZone: string } }) =>
-        `${s.Properties.AvailabilityZone} ${s.Properties.CidrBlock}`,
-    );
+    const subnets = Object.values(production.findResources('AWS::EC2::Subnet')).map((s) => {
+      const props = s['Properties'] as { CidrBlock: string; AvailabilityZone: string };
+      return `${props.AvailabilityZone} ${props.CidrBlock}`;
+    });
     expect(subnets.sort()).toEqual(plan.subnets.map((s) => `${s.availabilityZone} ${s.cidr.text}`).sort());
-    production.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.65.0.0/19', EnableDnsHostnames: true });
+    production.hasResourceProperties('AWS::EC2::VPC', {
+      CidrBlock: '10.65.0.0/19',
+      EnableDnsHostnames: true,
+    });
   });
 
   it('has no internet gateway, NAT gateway or automatic public IPs', () => {
     production.resourceCountIs('AWS::EC2::InternetGateway', 0);
     production.resourceCountIs('AWS::EC2::NatGateway', 0);
-    const publicOnLaunch = production.findResources('AWS::EC2::Subnet', { Properties: { MapPublicIpOnLaunch: true } });
+    const publicOnLaunch = production.findResources('AWS::EC2::Subnet', {
+      Properties: { MapPublicIpOnLaunch: true },
+    });
     expect(publicOnLaunch).toEqual({});
   });
 
@@ -48,11 +53,15 @@ describe('LandingZoneVpc (production)', () => {
   it('routes the private tier to central egress and the isolated tier only to internal ranges', () => {
     const routes = Object.values(
       production.findResources('AWS::EC2::Route', { Properties: { TransitGatewayId: Match.anyValue() } }),
-    ).map((r: { Properties: { DestinationCidrBlock: string; RouteTableId: { Ref: string } } }) => ({
-      tier: /ProductionVpc(\w+?)Subnet/.exec(r.Properties.RouteTableId.Ref)?.[1],
-      destination: r.Properties.DestinationCidrBlock,
-    }));
-    const byTier = (tier: string): string[] => [...new Set(routes.filter((r) => r.tier === tier).map((r) => r.destination))].sort();
+    ).map((r) => {
+      const props = r['Properties'] as { DestinationCidrBlock: string; RouteTableId: { Ref: string } };
+      return {
+        tier: /ProductionVpc(\w+?)Subnet/.exec(props.RouteTableId.Ref)?.[1],
+        destination: props.DestinationCidrBlock,
+      };
+    });
+    const byTier = (tier: string): string[] =>
+      [...new Set(routes.filter((r) => r.tier === tier).map((r) => r.destination))].sort();
     expect(byTier('app')).toEqual(['0.0.0.0/0']);
     expect(byTier('data')).toEqual(
       [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)].sort(),
@@ -124,7 +133,10 @@ describe('the egress VPC', () => {
 
   it('runs a single NAT gateway when configured to save cost', () => {
     const single = exampleConfig();
-    const cheap = { ...single, network: { ...single.network, egress: { ...single.network.egress, natGateways: 'single' as const } } };
+    const cheap = {
+      ...single,
+      network: { ...single.network, egress: { ...single.network.egress, natGateways: 'single' as const } },
+    };
     Template.fromStack(synthLandingZone(cheap).stacks.hub).resourceCountIs('AWS::EC2::NatGateway', 1);
   });
 

@@ -28,7 +28,10 @@ describe('TransitGatewayHub', () => {
   });
 
   it('retains the Transit Gateway if the stack is deleted', () => {
-    hubTemplate().hasResource('AWS::EC2::TransitGateway', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    hubTemplate().hasResource('AWS::EC2::TransitGateway', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
   });
 
   it('has one route table per segment, each blackholing the AWS address space', () => {
@@ -54,7 +57,10 @@ describe('TransitGatewayHub', () => {
       Principals: ['555555555555', '666666666666'],
       ResourceArns: [
         {
-          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':ec2:eu-west-2:111111111111:transit-gateway/')])],
+          'Fn::Join': [
+            '',
+            Match.arrayWith([Match.stringLikeRegexp(':ec2:eu-west-2:111111111111:transit-gateway/')]),
+          ],
         },
       ],
     });

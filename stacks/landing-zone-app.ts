@@ -1,0 +1,15 @@
+import { App, type AppProps } from 'aws-cdk-lib';
+import { registerComplianceChecks } from '../lib/compliance/register-checks';
+import type { LandingZoneConfig } from '../lib/config/schema';
+import { buildLandingZone, type LandingZoneStacks } from './landing-zone';
+
+/** The whole CDK app for a validated configuration, with every compliance check registered. */
+export function createLandingZoneApp(
+  config: LandingZoneConfig,
+  props: AppProps = {},
+): { app: App; stacks: LandingZoneStacks } {
+  const app = new App(props);
+  const stacks = buildLandingZone(app, config);
+  registerComplianceChecks(app);
+  return { app, stacks };
+}
