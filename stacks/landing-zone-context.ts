@@ -45,7 +45,7 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
 /** The schema only admits day counts CloudWatch accepts, so every one has a RetentionDays member. */
 function retentionDays(days: number): logs.RetentionDays {
   const match = Object.values(logs.RetentionDays).find(
-    (v): v is logs.RetentionDays => typeof v === 'number' && Number(v) === days,
+    (v): v is logs.RetentionDays => typeof v === 'number' && v.valueOf() === days,
   );
   if (match === undefined) {
     throw new Error(`${days} days is not a CloudWatch Logs retention period`);
