@@ -26,7 +26,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       : issue.input === null
         ? 'null'
         : typeof issue.input;
-    return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${received}`;
+    // YAML reads 012345678901 as a number; the fix is to quote it, so say so.
+    const hint = issue.expected === 'string' && received === 'number' ? ' (put the value in quotes)' : '';
+    return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${received}${hint}`;
   }
   if (issue.code === 'invalid_value') {
     return `${JSON.stringify(issue.input)} is not allowed (expected one of: ${issue.values.map(String).join(', ')})`;

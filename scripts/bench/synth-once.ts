@@ -1,0 +1,27 @@
+// One measured run, in its own process so that peak memory belongs to this run alone.
+// Usage: ts-node --swc scripts/bench/synth-once.ts <config> <outdir> <validate-only|synth>
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../../lib/config/load';
+import { validateConfigFile } from '../../lib/config/load';
+import { createLandingZoneApp } from '../../stacks/landing-zone-app';
+
+const [configFile, outdir, mode] = process.argv.slice(2);
+if (!configFile || !outdir || (mode !== 'validate-only' && mode !== 'synth')) {
+  throw new Error('usage: synth-once.ts <config> <outdir> <validate-only|synth>');
+}
+const started = performance.now();
+if (mode === 'validate-only') {
+  const result = validateConfigFile(configFile);
+  if (!result.config) {
+    throw new Error(`invalid benchmark configuration: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+  }
+} else {
+  const { app } = createLandingZoneApp(loadConfig(configFile), {
+    outdir,
+    context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+  });
+  const assembly = app.synth();
+  process.stderr.write(`${assembly.stacks.length} stacks\n`);
+}
+const elapsedMs = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ elapsedMs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
