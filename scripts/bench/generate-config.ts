@@ -16,19 +16,26 @@ export function generateConfig(exampleFile: string, factor: number): string {
     throw new Error('the example needs a production VPC');
   }
   const space = cidr('10.80.0.0/12');
-  const generated: VpcConfig[] = Array.from({ length: example.network.vpcs.length * factor - kept.length }, (_, i) => ({
-    ...template,
-    name: `workload-${String(i + 1).padStart(3, '0')}`,
-    account: i % 2 === 0 ? 'production' : 'non-production',
-    cidr: makeCidr(space.network + i * 4096, 20).text,
-    subnets: [
-      { name: 'app', type: 'private', cidrMask: 22 },
-      { name: 'data', type: 'isolated', cidrMask: 24 },
-      { name: 'transit', type: 'transit', cidrMask: 28 },
-    ],
-  }));
+  const generated: VpcConfig[] = Array.from(
+    { length: example.network.vpcs.length * factor - kept.length },
+    (_, i) => ({
+      ...template,
+      name: `workload-${String(i + 1).padStart(3, '0')}`,
+      account: i % 2 === 0 ? 'production' : 'non-production',
+      cidr: makeCidr(space.network + i * 4096, 20).text,
+      subnets: [
+        { name: 'app', type: 'private', cidrMask: 22 },
+        { name: 'data', type: 'isolated', cidrMask: 24 },
+        { name: 'transit', type: 'transit', cidrMask: 28 },
+      ],
+    }),
+  );
   return stringify({
     ...example,
-    network: { ...example.network, awsAddressSpace: ['10.64.0.0/14', '10.80.0.0/12'], vpcs: [...kept, ...generated] },
+    network: {
+      ...example.network,
+      awsAddressSpace: ['10.64.0.0/14', '10.80.0.0/12'],
+      vpcs: [...kept, ...generated],
+    },
   });
 }

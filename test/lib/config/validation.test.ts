@@ -36,7 +36,11 @@ describe('schema rules', () => {
 
   it('rejects a wrong type', () => {
     const text = exampleText().replace("id: '666666666666'", 'id: 666666666666');
-    const error = expectSingleError(text, 'accounts[5].id', /expected string, got number \(put the value in quotes\)/);
+    const error = expectSingleError(
+      text,
+      'accounts[5].id',
+      /expected string, got number \(put the value in quotes\)/,
+    );
     expect(error.line).toBe(lineOf(text, 'id: 666666666666'));
   });
 
