@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
 import { runValidate, type CommandOutput } from '../lib/cli/validate-command';
@@ -44,6 +45,29 @@ program
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {
     finish(runSchema(opts));
+  });
+
+program
+  .command('guard')
+  .description(
+    'Fail if deploying cdk.out would replace, delete or orphan a stateful resource of the accepted baseline',
+  )
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('--baselines <dir>', 'accepted baseline templates', 'baselines')
+  .option('--allow-list <file>', 'approved exceptions, each with a reason', 'baselines/allow-list.yaml')
+  .option('--json', 'machine-readable output', false)
+  .action((opts: { assembly: string; baselines: string; allowList: string; json: boolean }) => {
+    finish(runGuard(opts));
+  });
+
+program
+  .command('baseline')
+  .description('Accept the current synth as the baseline the change guard compares against (after a release)')
+  .requiredOption('--accept', 'copy the templates from the assembly into the baselines directory')
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('--baselines <dir>', 'baseline directory', 'baselines')
+  .action((opts: { assembly: string; baselines: string }) => {
+    finish(runAcceptBaseline(opts.assembly, opts.baselines));
   });
 
 program.parse();

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import pc from 'picocolors';
+import { formatDiagnostic } from '../config/diagnostics';
+import { readAllowList } from '../safety/allow-list';
+import { acceptBaseline, readTemplates } from '../safety/baseline-files';
+import { describeChange, guardChanges } from '../safety/change-guard';
+import type { CommandOutput } from './validate-command';
+
+export interface GuardOptions {
+  readonly assembly: string;
+  readonly baselines: string;
+  readonly allowList: string;
+  readonly json: boolean;
+}
+
+/** `lz guard`: fail when deploying the current synth would replace, delete or orphan anything stateful. */
+export function runGuard(options: GuardOptions): CommandOutput {
+  if (!existsSync(options.assembly)) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `${options.assembly} does not exist: run \`npm run synth\` first\n`,
+    };
+  }
+  const allow = readAllowList(options.allowList);
+  if (allow.diagnostics.length > 0) {
+    return { exitCode: 2, stdout: '', stderr: `${allow.diagnostics.map(formatDiagnostic).join('\n')}\n` };
+  }
+  const baseline = readTemplates(options.baselines);
+  if (Object.keys(baseline).length === 0) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `no baseline templates in ${options.baselines}: accept the current release with \`npm run lz -- baseline --accept\`\n`,
+    };
+  }
+  const result = guardChanges(baseline, readTemplates(options.assembly), allow.entries);
+  const exitCode = result.blocked.length > 0 ? 1 : 0;
+  if (options.json) {
+    return { exitCode, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '' };
+  }
+  const lines: string[] = [];
+  for (const c of result.blocked) {
+    lines.push(pc.red(`BLOCKED  ${describeChange(c)}`));
+  }
+  for (const c of result.changes.filter((x) => x.allowedBy)) {
+    lines.push(
+      pc.yellow(
+        `ALLOWED  ${describeChange(c)} — ${c.allowedBy?.reason ?? ''} (${c.allowedBy?.approvedBy ?? ''})`,
+      ),
+    );
+  }
+  for (const a of result.unusedAllowances) {
+    lines.push(
+      pc.yellow(
+        `STALE    allow-list entry ${a.stack}/${a.logicalId} (${a.change}) matches no change: remove it`,
+      ),
+    );
+  }
+  const summary =
+    exitCode === 0
+      ? pc.green(
+          `change guard: no unapproved replacement, deletion or orphaning of stateful resources in ${result.stacksCompared} stack(s)`,
+        )
+      : pc.red(
+          `change guard: ${result.blocked.length} stateful resource(s) would be lost or replaced. Restore the construct IDs ` +
+            `or properties, or add an entry with a reason to ${options.allowList}.`,
+        );
+  const text = `${[...lines, summary].join('\n')}\n`;
+  return exitCode === 0 ? { exitCode, stdout: text, stderr: '' } : { exitCode, stdout: '', stderr: text };
+}
+
+export function runAcceptBaseline(assembly: string, baselines: string): CommandOutput {
+  const files = acceptBaseline(assembly, baselines);
+  return {
+    exitCode: 0,
+    stdout: `accepted ${files.length} template(s) from ${assembly} as the baseline in ${baselines}\n`,
+    stderr: '',
+  };
+}

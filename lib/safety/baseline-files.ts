@@ -1,0 +1,39 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackTemplates } from './change-guard';
+
+const SUFFIX = '.template.json';
+
+/** Every `<stack>.template.json` in a directory, keyed by stack artifact id. */
+export function readTemplates(dir: string): StackTemplates {
+  if (!existsSync(dir)) {
+    return {};
+  }
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(SUFFIX))
+    .sort()) {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    out[file.slice(0, -SUFFIX.length)] =
+      parsed !== null && typeof parsed === 'object' ? Object.fromEntries(Object.entries(parsed)) : {};
+  }
+  return out;
+}
+
+/** Makes the baseline exactly the current synth: new stacks added, removed stacks dropped. */
+export function acceptBaseline(assemblyDir: string, baselineDir: string): string[] {
+  const templates = readdirSync(assemblyDir)
+    .filter((f) => f.endsWith(SUFFIX))
+    .sort();
+  if (templates.length === 0) {
+    throw new Error(`no templates in ${assemblyDir}: run \`npm run synth\` first`);
+  }
+  mkdirSync(baselineDir, { recursive: true });
+  for (const stale of readdirSync(baselineDir).filter((f) => f.endsWith(SUFFIX) && !templates.includes(f))) {
+    rmSync(join(baselineDir, stale));
+  }
+  for (const file of templates) {
+    copyFileSync(join(assemblyDir, file), join(baselineDir, file));
+  }
+  return templates;
+}
