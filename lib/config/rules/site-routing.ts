@@ -4,7 +4,7 @@ import type { ConfigRule } from './rule';
 /**
  * BGP sites name their ASN and let the device advertise its networks; static sites list the
  * prefixes AWS routes to them, each inside one of the site's LAN ranges so that the overlap
- * checks on LAN ranges also protect the routes.
+ * checks on LAN ranges also protect the routes, and have a single device.
  */
 export const siteRouting: ConfigRule = (view, report) => {
   for (const { index, value: site } of view.sites) {
@@ -30,6 +30,13 @@ export const siteRouting: ConfigRule = (view, report) => {
         );
       }
     });
+    if (site.customerGateways.length > 1) {
+      report(
+        ['connectivity', 'sites', index, 'customerGateways'],
+        'static routing supports one device: a Transit Gateway route table holds one static route per prefix, so a second ' +
+          'device could never take over; use bgp for a site with two devices',
+      );
+    }
     if (routing.prefixes === undefined || routing.prefixes.length === 0) {
       report(base, 'static routing needs prefixes: the networks AWS should route to this site');
       continue;

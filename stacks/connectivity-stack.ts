@@ -1,0 +1,34 @@
+import { type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ConnectivityConfig } from '../lib/config/schema';
+import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
+import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
+import type { LandingZoneContext } from './landing-zone-context';
+import { LandingZoneStack } from './landing-zone-stack';
+
+export interface ConnectivityStackProps extends StackProps {
+  readonly lz: LandingZoneContext;
+  readonly connectivity: ConnectivityConfig;
+  readonly hub: TransitGatewayHub;
+}
+
+/**
+ * The network account's site-to-site VPNs: customer gateways, VPN connections on the Transit
+ * Gateway, their pre-shared keys, logs, alarms and dashboard. Apart from the hub so a change to
+ * one site's VPN never touches the Transit Gateway or a VPC.
+ */
+export class ConnectivityStack extends LandingZoneStack {
+  readonly vpns: SiteToSiteVpns;
+
+  constructor(scope: Construct, id: string, props: ConnectivityStackProps) {
+    super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
+    const { lz, connectivity } = props;
+    this.vpns = new SiteToSiteVpns(this, 'SiteToSiteVpns', {
+      config: connectivity,
+      namePrefix: lz.prefix,
+      transitGatewayId: props.hub.transitGateway.ref,
+      routeTables: props.hub.routeTables,
+      logRetention: connectivity.tunnelLogRetentionDays,
+    });
+  }
+}
