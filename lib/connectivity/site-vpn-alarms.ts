@@ -65,7 +65,7 @@ export class SiteVpnAlarms extends Construct {
             alarmDescription:
               `A VPN tunnel from ${where} (${site.description}) has been down for ${props.tunnelDownMinutes} minutes. ` +
               'Traffic runs on the other tunnel without redundancy. Check the tunnel logs and the site device.',
-            metric: tunnelStateMetric(connection.ref, 'Minimum', `${where} lowest tunnel state`),
+            metric: tunnelStateMetric(connection.ref, 'Minimum'),
             threshold: 1,
           }),
         ),
@@ -76,7 +76,7 @@ export class SiteVpnAlarms extends Construct {
             alarmDescription:
               `Both VPN tunnels from ${where} (${site.description}) have been down for ${props.tunnelDownMinutes} minutes. ` +
               'This connection carries no traffic. Contact the site and check its internet line and device.',
-            metric: tunnelStateMetric(connection.ref, 'Maximum', `${where} highest tunnel state`),
+            metric: tunnelStateMetric(connection.ref, 'Maximum'),
             threshold: 0.5,
           }),
         ),

@@ -7,14 +7,19 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
  * CloudFormation does not return it, so everything defined at synth time uses VpnId.
  * For TunnelState per VpnId, 1 means every tunnel is up and 0 that none is.
  */
-export function tunnelStateMetric(vpnId: string, statistic: 'Minimum' | 'Maximum', label: string): cloudwatch.Metric {
+export function tunnelStateMetric(
+  vpnId: string,
+  statistic: 'Minimum' | 'Maximum',
+  label?: string,
+): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace: 'AWS/VPN',
     metricName: 'TunnelState',
     dimensionsMap: { VpnId: vpnId },
     statistic,
     period: Duration.minutes(1),
-    label,
+    // A label turns an alarm's metric into a metric-math list, so alarms pass none.
+    ...(label === undefined ? {} : { label }),
   });
 }
 

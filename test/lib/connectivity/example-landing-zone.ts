@@ -6,12 +6,15 @@ import { buildLandingZone, type LandingZoneStacks } from '../../../stacks/landin
 export const EXAMPLE_CONFIG_FILE = 'config/landing-zone.yaml';
 
 /** The example council, synthesised as bin/app.ts does (without the compliance plugins). */
-export function exampleLandingZone(config: LandingZoneConfig = loadConfig(EXAMPLE_CONFIG_FILE)): {
+export function exampleLandingZone(
+  config: LandingZoneConfig = loadConfig(EXAMPLE_CONFIG_FILE),
+  outdir?: string,
+): {
   app: App;
   stacks: LandingZoneStacks;
   config: LandingZoneConfig;
 } {
-  const app = new App();
+  const app = new App(outdir === undefined ? {} : { outdir });
   const stacks = buildLandingZone(app, config);
   return { app, stacks, config };
 }
