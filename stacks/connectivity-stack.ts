@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../lib/config/schema';
 import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
+import { toRetentionDays } from '../lib/network/log-retention';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
 
@@ -28,7 +29,7 @@ export class ConnectivityStack extends LandingZoneStack {
       namePrefix: lz.prefix,
       transitGatewayId: props.hub.transitGateway.ref,
       routeTables: props.hub.routeTables,
-      logRetention: connectivity.tunnelLogRetentionDays,
+      logRetention: toRetentionDays(connectivity.tunnelLogRetentionDays),
     });
   }
 }

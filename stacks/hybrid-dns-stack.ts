@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { HybridDnsConfig } from '../lib/config/schema-connectivity';
 import { HybridDns } from '../lib/connectivity/hybrid-dns';
 import type { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
+import { toRetentionDays } from '../lib/network/log-retention';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
 
@@ -34,11 +35,12 @@ export class HybridDnsStack extends LandingZoneStack {
       config: dns,
       namePrefix: lz.prefix,
       endpointVpc: endpointVpc.vpc,
-      endpointSubnetIds: endpointVpc.vpc.selectSubnets({ subnetGroupName: dns.endpoints.subnetTier }).subnetIds,
+      endpointSubnetIds: endpointVpc.vpc.selectSubnets({ subnetGroupName: dns.endpoints.subnetTier })
+        .subnetIds,
       vpcIds: Object.fromEntries(Object.entries(props.vpcs).map(([name, vpc]) => [name, vpc.vpc.vpcId])),
       awsAddressSpace: lz.config.network.awsAddressSpace,
       shareWithAccounts: workloadAccounts,
-      queryLogRetention: dns.queryLogRetentionDays,
+      queryLogRetention: toRetentionDays(dns.queryLogRetentionDays),
     });
   }
 }

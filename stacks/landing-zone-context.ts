@@ -1,5 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/schema';
+import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
 
 /** Facts derived once from a validated configuration and shared by every stack. */
@@ -38,7 +39,6 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
     zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
-    // RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces.
-    flowLogRetention: flow.retentionDays,
+    flowLogRetention: toRetentionDays(flow.retentionDays),
   };
 }

@@ -13,11 +13,9 @@ const Ipv4Address = z
   .string()
   .meta({ description: 'An IPv4 address in dotted-decimal form, e.g. 203.0.113.10.' });
 
-const Asn = z
-  .int()
-  .min(1)
-  .max(4294967294)
-  .meta({ description: 'A BGP autonomous system number. Must be private (64512-65534 or 4200000000-4294967294).' });
+const Asn = z.int().min(1).max(4294967294).meta({
+  description: 'A BGP autonomous system number. Must be private (64512-65534 or 4200000000-4294967294).',
+});
 
 const EmailAddress = z
   .email()
@@ -25,12 +23,16 @@ const EmailAddress = z
 
 const CustomerGateway = z
   .strictObject({
-    name: ResourceName.meta({ description: 'Stable name of the device at the site, e.g. edge-1. Renaming replaces its VPN.' }),
+    name: ResourceName.meta({
+      description: 'Stable name of the device at the site, e.g. edge-1. Renaming replaces its VPN.',
+    }),
     publicIp: Ipv4Address.meta({
-      description: 'The fixed public IPv4 address of the device\'s internet-facing interface. Must be public and unique.',
+      description:
+        "The fixed public IPv4 address of the device's internet-facing interface. Must be public and unique.",
     }),
     bgpAsn: Asn.optional().meta({
-      description: 'This device\'s own ASN, if it differs from the site\'s routing.asn. Ignored for static routing.',
+      description:
+        "This device's own ASN, if it differs from the site's routing.asn. Ignored for static routing.",
     }),
     tunnelInsideCidrs: z
       .array(CidrText)
@@ -42,7 +44,9 @@ const CustomerGateway = z
       }),
     description: z.string().optional(),
   })
-  .meta({ description: 'One VPN device at the site. Each device gets its own VPN connection with two tunnels.' });
+  .meta({
+    description: 'One VPN device at the site. Each device gets its own VPN connection with two tunnels.',
+  });
 
 export const SITE_ROUTING_TYPES = ['bgp', 'static'] as const;
 
@@ -50,30 +54,32 @@ const SiteRouting = z
   .strictObject({
     type: z.enum(SITE_ROUTING_TYPES).meta({
       description:
-        'bgp: the device advertises the site\'s networks (preferred: fails over between tunnels by itself); static: fixed prefixes, for devices without BGP.',
+        "bgp: the device advertises the site's networks (preferred: fails over between tunnels by itself); static: fixed prefixes, for devices without BGP.",
     }),
-    asn: Asn.optional().meta({ description: 'The site\'s private ASN. Required for bgp, not allowed for static.' }),
+    asn: Asn.optional().meta({
+      description: "The site's private ASN. Required for bgp, not allowed for static.",
+    }),
     prefixes: z.array(CidrText).optional().meta({
       description:
         'Networks routed to the site over the VPN. Required for static, not allowed for bgp (the device advertises them).',
     }),
   })
-  .meta({ description: 'How AWS learns the site\'s networks.' });
+  .meta({ description: "How AWS learns the site's networks." });
 
 const Site = z
   .strictObject({
     name: ResourceName.meta({
-      description: 'Stable name of the site, e.g. civic-centre-dc. Construct IDs and alarm names derive from it.',
+      description:
+        'Stable name of the site, e.g. civic-centre-dc. Construct IDs and alarm names derive from it.',
     }),
-    description: z.string().min(1).meta({ description: 'What the site is, for alarms, the dashboard and the CMDB.' }),
-    customerGateways: z
-      .array(CustomerGateway)
+    description: z
+      .string()
       .min(1)
-      .max(4)
-      .meta({
-        description:
-          'The site\'s VPN devices. Give two for a site that must survive the loss of a device or an internet line (the data centre).',
-      }),
+      .meta({ description: 'What the site is, for alarms, the dashboard and the CMDB.' }),
+    customerGateways: z.array(CustomerGateway).min(1).max(4).meta({
+      description:
+        "The site's VPN devices. Give two for a site that must survive the loss of a device or an internet line (the data centre).",
+    }),
     routing: SiteRouting,
     lanRanges: z.array(CidrText).min(1).meta({
       description:
@@ -84,7 +90,8 @@ const Site = z
         'Accelerated VPN over the AWS Global Accelerator network, for distant or congested internet paths. Changing it replaces the VPN connections.',
     }),
     alertEmails: z.array(EmailAddress).default([]).meta({
-      description: 'Extra role mailboxes alerted about this site only (in addition to connectivity.alerting.emails).',
+      description:
+        'Extra role mailboxes alerted about this site only (in addition to connectivity.alerting.emails).',
     }),
   })
   .meta({ description: 'A council site connected to the Transit Gateway by site-to-site VPN.' });
@@ -113,27 +120,35 @@ const HybridDns = z
   .strictObject({
     endpoints: z
       .strictObject({
-        vpc: ResourceName.meta({ description: 'The VPC (purpose shared-services) that holds the resolver endpoints.' }),
+        vpc: ResourceName.meta({
+          description: 'The VPC (purpose shared-services) that holds the resolver endpoints.',
+        }),
         subnetTier: ResourceName.meta({
-          description: 'The private or isolated tier of that VPC to place the endpoint addresses in, one per availability zone.',
+          description:
+            'The private or isolated tier of that VPC to place the endpoint addresses in, one per availability zone.',
         }),
       })
       .meta({ description: 'Where the Route 53 Resolver inbound and outbound endpoints live.' }),
     onPremisesServers: z
       .array(OnPremisesDnsServer)
       .min(1)
-      .meta({ description: 'The council\'s DNS servers (usually the AD domain controllers).' }),
+      .meta({ description: "The council's DNS servers (usually the AD domain controllers)." }),
     forwardedDomains: z.array(ForwardedDomain).min(1).meta({
       description: 'Domains that AWS resolves by asking the on-premises DNS servers.',
     }),
     ruleAssociations: z.array(ResourceName).min(1).meta({
-      description: 'VPCs whose resolver uses the forwarding rules. The network account owns every VPC and associates them directly.',
+      description:
+        'VPCs whose resolver uses the forwarding rules. The network account owns every VPC and associates them directly.',
     }),
     queryLogRetentionDays: LogRetentionDays.meta({
-      description: 'Retention of Route 53 Resolver query logs, in days (one of the values CloudWatch accepts).',
+      description:
+        'Retention of Route 53 Resolver query logs, in days (one of the values CloudWatch accepts).',
     }),
   })
-  .meta({ description: 'Hybrid DNS: AWS resolves the council\'s AD domains, and on-premises resolves AWS through the inbound endpoint.' });
+  .meta({
+    description:
+      "Hybrid DNS: AWS resolves the council's AD domains, and on-premises resolves AWS through the inbound endpoint.",
+  });
 
 const Alerting = z
   .strictObject({
@@ -141,7 +156,8 @@ const Alerting = z
       description: 'Role mailboxes alerted about every VPN (the network team and the support rota).',
     }),
     tunnelDownMinutes: z.int().min(1).max(60).default(5).meta({
-      description: 'How many consecutive minutes a tunnel must be down before it alarms. Short blips during AWS maintenance are normal.',
+      description:
+        'How many consecutive minutes a tunnel must be down before it alarms. Short blips during AWS maintenance are normal.',
     }),
   })
   .meta({ description: 'Who hears about VPN tunnels going down, and how soon.' });
@@ -150,12 +166,16 @@ export const ConnectivitySchema = z
   .strictObject({
     alerting: Alerting,
     tunnelLogRetentionDays: LogRetentionDays.meta({
-      description: 'Retention of VPN tunnel (IKE and BGP) logs, in days (one of the values CloudWatch accepts).',
+      description:
+        'Retention of VPN tunnel (IKE and BGP) logs, in days (one of the values CloudWatch accepts).',
     }),
-    sites: z.array(Site).default([]).meta({ description: 'Council sites with a VPN to the Transit Gateway.' }),
+    sites: z
+      .array(Site)
+      .default([])
+      .meta({ description: 'Council sites with a VPN to the Transit Gateway.' }),
     dns: HybridDns.optional(),
   })
-  .meta({ description: 'Hybrid connectivity between the council\'s sites and AWS.' });
+  .meta({ description: "Hybrid connectivity between the council's sites and AWS." });
 
 /** Element schemas, so cross-field rules can still check the valid parts of a section with errors. */
 export const ConnectivityElementSchemas = {

@@ -10,7 +10,9 @@ const NAME_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 export const ResourceName = z
   .string()
   .regex(NAME_PATTERN, 'must be lower-case kebab-case: letters, digits and hyphens, 2 to 40 characters')
-  .meta({ description: 'A stable name, used to derive construct IDs. Renaming a stateful resource replaces it.' });
+  .meta({
+    description: 'A stable name, used to derive construct IDs. Renaming a stateful resource replaces it.',
+  });
 
 export const CidrText = z
   .string()
@@ -24,6 +26,8 @@ export const LOG_RETENTION_DAYS = [
 export const LogRetentionDays = z
   .union(
     LOG_RETENTION_DAYS.map((days) => z.literal(days)),
-    { error: `must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}` },
+    {
+      error: `must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
+    },
   )
   .meta({ description: 'CloudWatch Logs retention in days (one of the values CloudWatch accepts).' });

@@ -18,7 +18,9 @@ const Organisation = z
       .string()
       .regex(/^[a-z][a-z0-9]{1,7}$/, 'must be 2 to 8 lower-case letters or digits, starting with a letter')
       .meta({ description: 'Prefix for stack and resource names, e.g. kvdc.' }),
-    homeRegion: z.enum(ALL_REGIONS).meta({ description: 'Where everything is deployed. eu-west-2 (London) for UK councils.' }),
+    homeRegion: z
+      .enum(ALL_REGIONS)
+      .meta({ description: 'Where everything is deployed. eu-west-2 (London) for UK councils.' }),
     drRegion: z
       .enum(ALL_REGIONS)
       .optional()
@@ -28,7 +30,10 @@ const Organisation = z
         'Where council data may be stored: uk-only (London only), uk-and-eea (UK and EEA regions), uk-adequacy (countries with UK adequacy regulations).',
     }),
     costCentre: z.string().min(1).meta({ description: 'Default cost-centre tag for shared infrastructure.' }),
-    owner: z.string().min(1).meta({ description: 'Team that owns the landing zone (tag and alert routing).' }),
+    owner: z
+      .string()
+      .min(1)
+      .meta({ description: 'Team that owns the landing zone (tag and alert routing).' }),
   })
   .meta({ description: 'The council and its organisation-wide rules.' });
 
@@ -64,11 +69,15 @@ const SubnetTier = z.strictObject({
     description:
       'public: internet-facing (egress VPC only); private: default route to central egress; isolated: internal routes only; transit: Transit Gateway attachment ENIs.',
   }),
-  cidrMask: z.int().min(16).max(28).meta({ description: 'Prefix length of each subnet in the tier (one per AZ), 16 to 28.' }),
-  cidrs: z
-    .array(CidrText)
-    .optional()
-    .meta({ description: 'Optional explicit subnet blocks, one per availability zone in order. Allocated in order when absent.' }),
+  cidrMask: z
+    .int()
+    .min(16)
+    .max(28)
+    .meta({ description: 'Prefix length of each subnet in the tier (one per AZ), 16 to 28.' }),
+  cidrs: z.array(CidrText).optional().meta({
+    description:
+      'Optional explicit subnet blocks, one per availability zone in order. Allocated in order when absent.',
+  }),
 });
 
 export const VPC_PURPOSES = ['egress', 'shared-services', 'workload'] as const;
@@ -98,7 +107,9 @@ export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 const Vpc = z.strictObject({
   name: ResourceName,
   purpose: z.enum(VPC_PURPOSES),
-  account: ResourceName.meta({ description: 'Name of the account the VPC subnets are shared with (the network account owns the VPC).' }),
+  account: ResourceName.meta({
+    description: 'Name of the account the VPC subnets are shared with (the network account owns the VPC).',
+  }),
   cidr: CidrText,
   availabilityZones: z
     .array(z.string())
@@ -106,7 +117,8 @@ const Vpc = z.strictObject({
     .meta({ description: 'Subset of network.availabilityZones for this VPC. Defaults to all of them.' }),
   subnets: z.array(SubnetTier).min(1),
   endpoints: z.array(z.enum(ENDPOINT_SERVICES)).default([]).meta({
-    description: 'VPC endpoints. s3 and dynamodb are gateway endpoints; the rest are interface endpoints in the private tier.',
+    description:
+      'VPC endpoints. s3 and dynamodb are gateway endpoints; the rest are interface endpoints in the private tier.',
   }),
   description: z.string().optional(),
 });
@@ -121,9 +133,13 @@ const NAT_CHOICES = ['per-az', 'single'] as const;
 
 const Network = z.strictObject({
   availabilityZones: z.array(z.string()).min(2).meta({
-    description: 'Availability zones used by the landing zone, in the home region, e.g. [eu-west-2a, eu-west-2b, eu-west-2c].',
+    description:
+      'Availability zones used by the landing zone, in the home region, e.g. [eu-west-2a, eu-west-2b, eu-west-2c].',
   }),
-  awsAddressSpace: z.array(CidrText).min(1).meta({ description: 'Blocks reserved for AWS. Every VPC must sit inside one.' }),
+  awsAddressSpace: z
+    .array(CidrText)
+    .min(1)
+    .meta({ description: 'Blocks reserved for AWS. Every VPC must sit inside one.' }),
   onPremisesRanges: z.array(OnPremisesRange).meta({
     description: 'Council networks that AWS must never overlap (and that are routed over the VPNs).',
   }),
@@ -146,7 +162,9 @@ const Network = z.strictObject({
   flowLogs: z.strictObject({
     trafficType: z.enum(['ALL', 'ACCEPT', 'REJECT']).default('ALL'),
     retentionDays: LogRetentionDays,
-    maxAggregationIntervalSeconds: z.union([z.literal(60), z.literal(600)], { error: 'must be 60 or 600' }).default(600),
+    maxAggregationIntervalSeconds: z
+      .union([z.literal(60), z.literal(600)], { error: 'must be 60 or 600' })
+      .default(600),
   }),
   vpcs: z.array(Vpc).min(1),
 });
@@ -158,7 +176,8 @@ export const LandingZoneSchema = z
     accounts: z.array(Account).min(1),
     network: Network,
     connectivity: ConnectivitySchema.optional().meta({
-      description: 'Hybrid connectivity: site-to-site VPNs from council sites and hybrid DNS. Omit for an AWS-only landing zone.',
+      description:
+        'Hybrid connectivity: site-to-site VPNs from council sites and hybrid DNS. Omit for an AWS-only landing zone.',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

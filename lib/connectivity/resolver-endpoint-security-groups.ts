@@ -25,7 +25,8 @@ export class ResolverEndpointSecurityGroups extends Construct {
     this.inbound = new ec2.SecurityGroup(this, 'Inbound', {
       vpc: props.vpc,
       securityGroupName: `${props.namePrefix}-resolver-inbound`,
-      description: 'Route 53 Resolver inbound endpoint: DNS from the AWS address space and on-premises DNS servers',
+      description:
+        'Route 53 Resolver inbound endpoint: DNS from the AWS address space and on-premises DNS servers',
       allowAllOutbound: false,
     });
     const sources = [
@@ -44,8 +45,16 @@ export class ResolverEndpointSecurityGroups extends Construct {
       allowAllOutbound: false,
     });
     for (const ip of props.dnsServerIps) {
-      this.outbound.addEgressRule(ec2.Peer.ipv4(`${ip}/32`), ec2.Port.udp(53), `DNS (UDP) to on-premises DNS server ${ip}`);
-      this.outbound.addEgressRule(ec2.Peer.ipv4(`${ip}/32`), ec2.Port.tcp(53), `DNS (TCP) to on-premises DNS server ${ip}`);
+      this.outbound.addEgressRule(
+        ec2.Peer.ipv4(`${ip}/32`),
+        ec2.Port.udp(53),
+        `DNS (UDP) to on-premises DNS server ${ip}`,
+      );
+      this.outbound.addEgressRule(
+        ec2.Peer.ipv4(`${ip}/32`),
+        ec2.Port.tcp(53),
+        `DNS (TCP) to on-premises DNS server ${ip}`,
+      );
     }
   }
 }

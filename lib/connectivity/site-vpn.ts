@@ -49,13 +49,19 @@ export class SiteVpn extends Construct {
     const { site } = props;
     const isStatic = site.routing.type === 'static';
     if (isStatic && (site.routing.prefixes ?? []).length === 0) {
-      throw new Error(`site ${site.name}: static routing needs prefixes (the configuration should have been validated)`);
+      throw new Error(
+        `site ${site.name}: static routing needs prefixes (the configuration should have been validated)`,
+      );
     }
     if (isStatic && site.customerGateways.length > 1) {
-      throw new Error(`site ${site.name}: static routing supports one device (the configuration should have been validated)`);
+      throw new Error(
+        `site ${site.name}: static routing supports one device (the configuration should have been validated)`,
+      );
     }
     if (!isStatic && site.routing.asn === undefined) {
-      throw new Error(`site ${site.name}: bgp routing needs an asn (the configuration should have been validated)`);
+      throw new Error(
+        `site ${site.name}: bgp routing needs an asn (the configuration should have been validated)`,
+      );
     }
     this.connections = site.customerGateways.map((gateway) => this.addConnection(props, gateway));
   }

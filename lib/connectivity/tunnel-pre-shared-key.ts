@@ -37,11 +37,14 @@ export class TunnelPreSharedKey extends Construct {
       // A replaced secret would change the key under a live tunnel; keep it until removed by hand.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const id of ['AwsSolutions::AwsSolutions-SMG4', 'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled']) {
+    for (const id of [
+      'AwsSolutions::AwsSolutions-SMG4',
+      'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled',
+    ]) {
       Validations.of(this.secret).acknowledge({
         id,
         reason:
-          'A VPN pre-shared key must change on the AWS tunnel and the site\'s device at the same moment, so it is rotated ' +
+          "A VPN pre-shared key must change on the AWS tunnel and the site's device at the same moment, so it is rotated " +
           'by the documented change procedure (docs/hybrid-connectivity.md) rather than by an automatic rotation Lambda ' +
           'that would take the tunnel down.',
       });

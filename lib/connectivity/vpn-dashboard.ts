@@ -7,7 +7,10 @@ import { tunnelDataMetric, tunnelStateMetric } from './vpn-metrics';
 
 export interface VpnDashboardProps {
   readonly dashboardName: string;
-  readonly sites: readonly { readonly site: SiteConfig; readonly connections: readonly SiteVpnConnection[] }[];
+  readonly sites: readonly {
+    readonly site: SiteConfig;
+    readonly connections: readonly SiteVpnConnection[];
+  }[];
 }
 
 /**
@@ -67,12 +70,16 @@ export class VpnDashboard extends Construct {
         new cloudwatch.GraphWidget({
           title: `${site.name}: traffic into AWS (bytes per 5 minutes)`,
           width: 8,
-          left: connections.map(({ gateway, connection }) => tunnelDataMetric(connection.ref, 'In', gateway.name)),
+          left: connections.map(({ gateway, connection }) =>
+            tunnelDataMetric(connection.ref, 'In', gateway.name),
+          ),
         }),
         new cloudwatch.GraphWidget({
           title: `${site.name}: traffic to the site (bytes per 5 minutes)`,
           width: 8,
-          left: connections.map(({ gateway, connection }) => tunnelDataMetric(connection.ref, 'Out', gateway.name)),
+          left: connections.map(({ gateway, connection }) =>
+            tunnelDataMetric(connection.ref, 'Out', gateway.name),
+          ),
         }),
       );
     }

@@ -14,7 +14,8 @@ function referenced(value: unknown): boolean {
     return DYNAMIC_REFERENCE.test(key);
   }
   // A reference to a secret resolves to { "Fn::Join": ["", ["{{resolve:secretsmanager:", ...]] }.
-  const join: unknown = key !== null && typeof key === 'object' ? (key as Record<string, unknown>)['Fn::Join'] : undefined;
+  const join: unknown =
+    key !== null && typeof key === 'object' ? (key as Record<string, unknown>)['Fn::Join'] : undefined;
   if (!Array.isArray(join) || !Array.isArray(join[1])) {
     return false;
   }

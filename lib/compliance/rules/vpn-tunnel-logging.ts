@@ -13,7 +13,10 @@ function logged(value: unknown): boolean {
   }
   const { logEnabled, logGroupArn } = cloudwatch as { logEnabled?: unknown; logGroupArn?: unknown };
   // The ARN is usually an intrinsic (Fn::Join of the log group's Ref), so any non-empty value counts.
-  const hasDestination = typeof logGroupArn === 'string' ? logGroupArn.length > 0 : logGroupArn !== undefined && logGroupArn !== null;
+  const hasDestination =
+    typeof logGroupArn === 'string'
+      ? logGroupArn.length > 0
+      : logGroupArn !== undefined && logGroupArn !== null;
   return logEnabled === true && hasDestination;
 }
 

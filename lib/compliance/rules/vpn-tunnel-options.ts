@@ -13,11 +13,11 @@ export function vpnTunnelOptions(node: CfnResource): unknown[] | undefined {
     return undefined;
   }
   const resolved: unknown = Stack.of(node).resolve(node.vpnTunnelOptionsSpecifications);
-  return Array.isArray(resolved) ? resolved : [];
+  return Array.isArray(resolved) ? (resolved as unknown[]) : [];
 }
 
 export function asTunnel(value: unknown): TunnelOptions | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as TunnelOptions) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }
 
 /** The `value`s of a `[{ value }]` list, or undefined if it is absent or not plain data. */
@@ -26,7 +26,7 @@ export function listValues(list: unknown): unknown[] | undefined {
     return undefined;
   }
   return list.map((item: unknown) =>
-    item !== null && typeof item === 'object' && 'value' in item ? (item as { value: unknown }).value : undefined,
+    item !== null && typeof item === 'object' && 'value' in item ? item.value : undefined,
   );
 }
 

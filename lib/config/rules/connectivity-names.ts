@@ -25,7 +25,13 @@ function reportDuplicates<T>(
  * each must be unique in its list; a domain forwarded twice would make two rules fight.
  */
 export const connectivityNames: ConfigRule = (view, report) => {
-  reportDuplicates(view.sites, (s) => s.name, (i) => ['connectivity', 'sites', i, 'name'], 'site name', report);
+  reportDuplicates(
+    view.sites,
+    (s) => s.name,
+    (i) => ['connectivity', 'sites', i, 'name'],
+    'site name',
+    report,
+  );
   for (const { index, value: site } of view.sites) {
     reportDuplicates(
       site.customerGateways.map((value, i) => ({ index: i, value })),

@@ -30,7 +30,10 @@ export const customerGatewayAddresses: ConfigRule = (view, report) => {
           'warning',
         );
       } else if (range !== 'unicast') {
-        report(path, `${text} is not a public address (${range}); give the device's internet-facing public IPv4 address`);
+        report(
+          path,
+          `${text} is not a public address (${range}); give the device's internet-facing public IPv4 address`,
+        );
         return;
       }
       const key = address.toString();

@@ -58,13 +58,20 @@ export const hybridDns: ConfigRule = (view, report) => {
       report(path, `"${server.ip}" is not an IPv4 address (expected a.b.c.d)`);
       continue;
     }
-    if (onPrem.length === view.onPremisesRanges.length && !onPrem.some((range) => containsAddress(range, address))) {
+    if (
+      onPrem.length === view.onPremisesRanges.length &&
+      !onPrem.some((range) => containsAddress(range, address))
+    ) {
       report(
         path,
         `${server.ip} is not inside any of network.onPremisesRanges (${onPrem.map((r) => r.text).join(', ') || 'none'})`,
       );
     } else if (view.sites.length > 0 && !siteLans.some((lan) => containsAddress(lan, address))) {
-      report(path, `${server.ip} is in no VPN site's lanRanges, so AWS cannot reach it until a site routes it`, 'warning');
+      report(
+        path,
+        `${server.ip} is in no VPN site's lanRanges, so AWS cannot reach it until a site routes it`,
+        'warning',
+      );
     }
   }
 

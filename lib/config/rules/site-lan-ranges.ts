@@ -8,7 +8,11 @@ interface Block {
   readonly cidr: Cidr;
 }
 
-function parsed(texts: readonly string[], label: (i: number) => string, path: (i: number) => PathSegment[]): Block[] {
+function parsed(
+  texts: readonly string[],
+  label: (i: number) => string,
+  path: (i: number) => PathSegment[],
+): Block[] {
   return texts.flatMap((text, i) => {
     const result = parseCidr(text);
     return result.ok ? [{ path: path(i), label: label(i), cidr: result.cidr }] : [];

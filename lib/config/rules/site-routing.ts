@@ -12,10 +12,13 @@ export const siteRouting: ConfigRule = (view, report) => {
     const { routing } = site;
     if (routing.type === 'bgp') {
       if (routing.asn === undefined) {
-        report(base, 'bgp routing needs the site\'s asn');
+        report(base, "bgp routing needs the site's asn");
       }
       if (routing.prefixes !== undefined) {
-        report([...base, 'prefixes'], 'prefixes are only for static routing; a BGP device advertises its own networks');
+        report(
+          [...base, 'prefixes'],
+          'prefixes are only for static routing; a BGP device advertises its own networks',
+        );
       }
       continue;
     }

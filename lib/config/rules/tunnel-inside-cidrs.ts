@@ -26,7 +26,15 @@ export const tunnelInsideCidrs: ConfigRule = (view, report) => {
   for (const { index, value: site } of view.sites) {
     site.customerGateways.forEach((gateway, g) => {
       (gateway.tunnelInsideCidrs ?? []).forEach((text, t) => {
-        const path: PathSegment[] = ['connectivity', 'sites', index, 'customerGateways', g, 'tunnelInsideCidrs', t];
+        const path: PathSegment[] = [
+          'connectivity',
+          'sites',
+          index,
+          'customerGateways',
+          g,
+          'tunnelInsideCidrs',
+          t,
+        ];
         const parsed = parseCidr(text);
         if (!parsed.ok) {
           report(path, parsed.error);

@@ -12,7 +12,10 @@ describe('CouncilChecks', () => {
   });
 
   it('reports a weak, unlogged tunnel with a plaintext key under the Council rule IDs', () => {
-    const { app } = vpnConnection([goodTunnel(), goodTunnel({ ikeVersions: [{ value: 'ikev1' }], logOptions: undefined, preSharedKey: 'plaintext_key' })]);
+    const { app } = vpnConnection([
+      goodTunnel(),
+      goodTunnel({ ikeVersions: [{ value: 'ikev1' }], logOptions: undefined, preSharedKey: 'plaintext_key' }),
+    ]);
     const report = new CouncilChecks().validateScope(app);
     expect(report.success).toBe(false);
     expect(report.violations.map((v) => v.ruleName).sort()).toEqual([
@@ -31,7 +34,10 @@ describe('CouncilChecks', () => {
     const acknowledged = vpnConnection([goodTunnel()]);
     Validations.of(acknowledged.app).addPlugins(new CouncilChecks(acknowledged.app));
     for (const rule of ['VPNTunnelStrongCrypto', 'VPNTunnelLogging']) {
-      Validations.of(acknowledged.connection).acknowledge({ id: `Council::Council-${rule}`, reason: 'test of the mechanism' });
+      Validations.of(acknowledged.connection).acknowledge({
+        id: `Council::Council-${rule}`,
+        reason: 'test of the mechanism',
+      });
     }
     expect(() => acknowledged.app.synth()).not.toThrow();
   });

@@ -8,7 +8,8 @@ if (!dnsStack) {
 }
 const template = Template.fromStack(dnsStack);
 type Resource = { Properties: Record<string, unknown> };
-const resourcesOf = (type: string): Record<string, Resource> => template.findResources(type) as Record<string, Resource>;
+const resourcesOf = (type: string): Record<string, Resource> =>
+  template.findResources(type) as Record<string, Resource>;
 
 describe('resolver endpoints', () => {
   const endpoints = Object.values(resourcesOf('AWS::Route53Resolver::ResolverEndpoint'));
@@ -28,8 +29,15 @@ describe('resolver endpoints', () => {
   it('lets the inbound endpoint answer DNS only from the AWS space and the on-premises DNS servers', () => {
     const groups = resourcesOf('AWS::EC2::SecurityGroup');
     const inbound = Object.values(groups).find((g) => g.Properties['GroupName'] === 'kvdc-resolver-inbound');
-    const ingress = inbound?.Properties['SecurityGroupIngress'] as { CidrIp: string; FromPort: number; ToPort: number; IpProtocol: string }[];
-    expect(new Set(ingress.map((r) => r.CidrIp))).toEqual(new Set(['10.64.0.0/14', '10.1.0.10/32', '10.1.0.11/32']));
+    const ingress = inbound?.Properties['SecurityGroupIngress'] as {
+      CidrIp: string;
+      FromPort: number;
+      ToPort: number;
+      IpProtocol: string;
+    }[];
+    expect(new Set(ingress.map((r) => r.CidrIp))).toEqual(
+      new Set(['10.64.0.0/14', '10.1.0.10/32', '10.1.0.11/32']),
+    );
     for (const rule of ingress) {
       expect([rule.FromPort, rule.ToPort]).toEqual([53, 53]);
       expect(['tcp', 'udp']).toContain(rule.IpProtocol);
@@ -39,10 +47,14 @@ describe('resolver endpoints', () => {
 
   it('lets the outbound endpoint send DNS only to the on-premises DNS servers', () => {
     const groups = resourcesOf('AWS::EC2::SecurityGroup');
-    const outbound = Object.values(groups).find((g) => g.Properties['GroupName'] === 'kvdc-resolver-outbound');
+    const outbound = Object.values(groups).find(
+      (g) => g.Properties['GroupName'] === 'kvdc-resolver-outbound',
+    );
     expect(outbound?.Properties['SecurityGroupIngress']).toBeUndefined();
     const egress = outbound?.Properties['SecurityGroupEgress'] as { CidrIp: string; FromPort: number }[];
-    expect(new Set(egress.map((r) => `${r.CidrIp}:${r.FromPort}`))).toEqual(new Set(['10.1.0.10/32:53', '10.1.0.11/32:53']));
+    expect(new Set(egress.map((r) => `${r.CidrIp}:${r.FromPort}`))).toEqual(
+      new Set(['10.1.0.10/32:53', '10.1.0.11/32:53']),
+    );
   });
 });
 
@@ -55,9 +67,13 @@ describe('forwarding rules', () => {
         { Ip: '10.1.0.10', Port: '53' },
         { Ip: '10.1.0.11', Port: '53' },
       ],
-      ResolverEndpointId: { 'Fn::GetAtt': [Match.stringLikeRegexp('OutboundEndpoint'), 'ResolverEndpointId'] },
+      ResolverEndpointId: {
+        'Fn::GetAtt': [Match.stringLikeRegexp('OutboundEndpoint'), 'ResolverEndpointId'],
+      },
     });
-    template.hasResourceProperties('AWS::Route53Resolver::ResolverRule', { DomainName: 'corp.kestrelvale.gov.uk' });
+    template.hasResourceProperties('AWS::Route53Resolver::ResolverRule', {
+      DomainName: 'corp.kestrelvale.gov.uk',
+    });
   });
 
   it('associates both rules with the three listed VPCs directly (the network account owns them)', () => {
@@ -77,7 +93,11 @@ describe('forwarding rules', () => {
 describe('query logging', () => {
   it('logs queries of the endpoint VPC and the associated VPCs to an encrypted, retained log group', () => {
     template.hasResource('AWS::Logs::LogGroup', {
-      Properties: { LogGroupName: '/kvdc/route53-resolver/queries', RetentionInDays: 400, KmsKeyId: Match.anyValue() },
+      Properties: {
+        LogGroupName: '/kvdc/route53-resolver/queries',
+        RetentionInDays: 400,
+        KmsKeyId: Match.anyValue(),
+      },
       DeletionPolicy: 'Retain',
     });
     template.resourceCountIs('AWS::Route53Resolver::ResolverQueryLoggingConfig', 1);

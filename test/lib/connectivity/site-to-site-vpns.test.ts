@@ -64,17 +64,19 @@ describe('VPN connections', () => {
 
   it('uses the configured inside CIDRs for the data centre tunnels', () => {
     const edge2 = connections['SiteToSiteVpnsCivicCentreDcEdge2Connection5BB7AB5A'];
-    const inside = (edge2?.Properties['VpnTunnelOptionsSpecifications'] as { TunnelInsideCidr?: string }[]).map(
-      (t) => t.TunnelInsideCidr,
-    );
+    const inside = (
+      edge2?.Properties['VpnTunnelOptionsSpecifications'] as { TunnelInsideCidr?: string }[]
+    ).map((t) => t.TunnelInsideCidr);
     expect(inside).toEqual(['169.254.10.8/30', '169.254.10.12/30']);
   });
 
   it('logs BGP only for BGP sites', () => {
     const bgpLog = (id: string): unknown[] =>
-      (connections[id]?.Properties['VpnTunnelOptionsSpecifications'] as { LogOptions: { CloudwatchLogOptions: { BgpLogEnabled: unknown } } }[]).map(
-        (t) => t.LogOptions.CloudwatchLogOptions.BgpLogEnabled,
-      );
+      (
+        connections[id]?.Properties['VpnTunnelOptionsSpecifications'] as {
+          LogOptions: { CloudwatchLogOptions: { BgpLogEnabled: unknown } };
+        }[]
+      ).map((t) => t.LogOptions.CloudwatchLogOptions.BgpLogEnabled);
     expect(bgpLog('SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD')).toEqual([true, true]);
     expect(bgpLog('SiteToSiteVpnsCentralLibraryRouter1ConnectionF82C2104')).toEqual([false, false]);
   });
@@ -86,7 +88,9 @@ describe('VPN connections', () => {
       EnableAcceleration: false,
       TransitGatewayId: { 'Fn::ImportValue': expect.stringContaining('HubTransitGateway') as string },
     });
-    expect(byId('SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD')).toMatchObject({ StaticRoutesOnly: false });
+    expect(byId('SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD')).toMatchObject({
+      StaticRoutesOnly: false,
+    });
   });
 
   it('gives each customer gateway its public IP and the site ASN (none for a static site)', () => {
@@ -126,14 +130,21 @@ describe('pre-shared keys', () => {
     });
   });
 
-  it('passes every key to its tunnel as a Secrets Manager dynamic reference to that tunnel\'s own secret', () => {
+  it("passes every key to its tunnel as a Secrets Manager dynamic reference to that tunnel's own secret", () => {
     const used = new Set<string>();
     for (const connection of Object.values(connections)) {
-      for (const tunnel of connection.Properties['VpnTunnelOptionsSpecifications'] as { PreSharedKey: unknown }[]) {
+      for (const tunnel of connection.Properties['VpnTunnelOptionsSpecifications'] as {
+        PreSharedKey: unknown;
+      }[]) {
         expect(tunnel.PreSharedKey).toEqual({
-          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.any(String) as string }, ':SecretString:::}}']],
+          'Fn::Join': [
+            '',
+            ['{{resolve:secretsmanager:', { Ref: expect.any(String) as string }, ':SecretString:::}}'],
+          ],
         });
-        const ref = ((tunnel.PreSharedKey as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+        const ref = (tunnel.PreSharedKey as { 'Fn::Join': [string, [string, { Ref: string }]] })[
+          'Fn::Join'
+        ][1][1].Ref;
         expect(Object.keys(secrets)).toContain(ref);
         used.add(ref);
       }
@@ -187,7 +198,9 @@ describe('routing of the VPN attachments', () => {
     expect(Object.keys(routes)).toHaveLength(3);
     for (const route of Object.values(routes)) {
       expect(route.Properties['DestinationCidrBlock']).toBe('172.16.8.0/22');
-      expect(route.Properties['TransitGatewayAttachmentId']).toEqual({ 'Fn::GetAtt': [expect.any(String), expect.stringContaining('TransitGatewayAttachments.0') as string] });
+      expect(route.Properties['TransitGatewayAttachmentId']).toEqual({
+        'Fn::GetAtt': [expect.any(String), expect.stringContaining('TransitGatewayAttachments.0') as string],
+      });
     }
   });
 });
@@ -210,7 +223,9 @@ describe('monitoring', () => {
       AlarmName: 'kvdc-vpn-northgate-depot-router-1-tunnel-down',
       Namespace: 'AWS/VPN',
       MetricName: 'TunnelState',
-      Dimensions: [{ Name: 'VpnId', Value: { Ref: 'SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD' } }],
+      Dimensions: [
+        { Name: 'VpnId', Value: { Ref: 'SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD' } },
+      ],
       Statistic: 'Minimum',
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
@@ -227,20 +242,29 @@ describe('monitoring', () => {
 
   it('raises "site unreachable" only for the site with two devices', () => {
     const composites = resourcesOf('AWS::CloudWatch::CompositeAlarm');
-    expect(Object.values(composites).map((c) => c.Properties['AlarmName'])).toEqual(['kvdc-vpn-civic-centre-dc-unreachable']);
+    expect(Object.values(composites).map((c) => c.Properties['AlarmName'])).toEqual([
+      'kvdc-vpn-civic-centre-dc-unreachable',
+    ]);
   });
 
   it('alerts the network team through a CMK-encrypted, TLS-only topic, and a site topic where the site has mailboxes', () => {
     const topics = resourcesOf('AWS::SNS::Topic');
-    expect(Object.values(topics).map((t) => t.Properties['TopicName']).sort()).toEqual([
-      'kvdc-vpn-alerts',
-      'kvdc-vpn-northgate-depot-alerts',
-    ]);
+    expect(
+      Object.values(topics)
+        .map((t) => t.Properties['TopicName'])
+        .sort(),
+    ).toEqual(['kvdc-vpn-alerts', 'kvdc-vpn-northgate-depot-alerts']);
     for (const topic of Object.values(topics)) {
       expect(topic.Properties['KmsMasterKeyId']).toBeDefined();
     }
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'network-team@kestrelvale.gov.uk' });
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'depots-ict@kestrelvale.gov.uk' });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'network-team@kestrelvale.gov.uk',
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'depots-ict@kestrelvale.gov.uk',
+    });
     const depotAlarm = Object.values(alarms).find(
       (a) => a.Properties['AlarmName'] === 'kvdc-vpn-northgate-depot-router-1-connection-down',
     );
@@ -252,7 +276,10 @@ describe('monitoring', () => {
       Description: 'Encrypts the kvdc VPN alert topics',
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
         ]),
       },
     });

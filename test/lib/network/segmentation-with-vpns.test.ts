@@ -40,7 +40,10 @@ const sourceOf = (id: string): Source => {
 const all = app.node.findAll();
 const associations = all
   .filter((c) => c instanceof ec2.CfnTransitGatewayRouteTableAssociation)
-  .map((a) => ({ source: sourceOf(a.transitGatewayAttachmentId), table: tableSegment(a.transitGatewayRouteTableId) }));
+  .map((a) => ({
+    source: sourceOf(a.transitGatewayAttachmentId),
+    table: tableSegment(a.transitGatewayRouteTableId),
+  }));
 /** Route table segment -> names of the attachments it has routes to. */
 const routesIn = new Map<Segment, Set<string>>(SEGMENTS.map((s) => [s, new Set<string>()]));
 for (const p of all.filter((c) => c instanceof ec2.CfnTransitGatewayRouteTablePropagation)) {
@@ -48,10 +51,13 @@ for (const p of all.filter((c) => c instanceof ec2.CfnTransitGatewayRouteTablePr
 }
 for (const r of all.filter((c) => c instanceof ec2.CfnTransitGatewayRoute)) {
   if (r.transitGatewayAttachmentId !== undefined && r.destinationCidrBlock !== '0.0.0.0/0') {
-    routesIn.get(tableSegment(r.transitGatewayRouteTableId))?.add(sourceOf(r.transitGatewayAttachmentId).name);
+    routesIn
+      .get(tableSegment(r.transitGatewayRouteTableId))
+      ?.add(sourceOf(r.transitGatewayAttachmentId).name);
   }
 }
-const tableOf = (name: string): Segment | undefined => associations.find((a) => a.source.name === name)?.table;
+const tableOf = (name: string): Segment | undefined =>
+  associations.find((a) => a.source.name === name)?.table;
 const reaches = (from: string, to: string): boolean => {
   const fromTable = tableOf(from);
   const toTable = tableOf(to);
@@ -68,7 +74,10 @@ const vpnNames = [...attachments.values()].filter((s) => s.segment === 'on-premi
 describe('routing segmentation with the VPNs attached', () => {
   it('associates every attachment with exactly one route table, VPNs with on-premises', () => {
     for (const name of [...attachments.values()].map((s) => s.name)) {
-      expect({ name, count: associations.filter((a) => a.source.name === name).length }).toEqual({ name, count: 1 });
+      expect({ name, count: associations.filter((a) => a.source.name === name).length }).toEqual({
+        name,
+        count: 1,
+      });
     }
     expect(vpnNames).toHaveLength(4);
     for (const vpn of vpnNames) {
@@ -76,11 +85,14 @@ describe('routing segmentation with the VPNs attached', () => {
     }
   });
 
-  it.each(['vpc production', 'vpc non-production', 'vpc shared-services'])('every site reaches the %s', (vpc) => {
-    for (const vpn of vpnNames) {
-      expect({ vpn, vpc, reaches: reaches(vpn, vpc) }).toEqual({ vpn, vpc, reaches: true });
-    }
-  });
+  it.each(['vpc production', 'vpc non-production', 'vpc shared-services'])(
+    'every site reaches the %s',
+    (vpc) => {
+      for (const vpn of vpnNames) {
+        expect({ vpn, vpc, reaches: reaches(vpn, vpc) }).toEqual({ vpn, vpc, reaches: true });
+      }
+    },
+  );
 
   it('keeps production and non-production apart', () => {
     expect(reaches('vpc production', 'vpc non-production')).toBe(false);

@@ -31,7 +31,10 @@ describe('transitGatewayExplicitRouting', () => {
   });
 
   it('fails a gateway that propagates into its default route table', () => {
-    const tgw = transitGateway({ defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'enable' });
+    const tgw = transitGateway({
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'enable',
+    });
     expect(transitGatewayExplicitRouting(tgw)).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 });

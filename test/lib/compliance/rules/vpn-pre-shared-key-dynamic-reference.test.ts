@@ -9,12 +9,18 @@ describe('vpnPreSharedKeyDynamicReference', () => {
   });
 
   it('passes tunnels without a key (AWS generates one that never reaches the template)', () => {
-    const { connection } = vpnConnection([goodTunnel({ preSharedKey: undefined }), goodTunnel({ preSharedKey: undefined })]);
+    const { connection } = vpnConnection([
+      goodTunnel({ preSharedKey: undefined }),
+      goodTunnel({ preSharedKey: undefined }),
+    ]);
     expect(vpnPreSharedKeyDynamicReference(connection)).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   it('fails a key written into the template', () => {
-    const { connection } = vpnConnection([goodTunnel(), goodTunnel({ preSharedKey: 'not.a.real.key_example' })]);
+    const { connection } = vpnConnection([
+      goodTunnel(),
+      goodTunnel({ preSharedKey: 'not.a.real.key_example' }),
+    ]);
     expect(vpnPreSharedKeyDynamicReference(connection)).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 });

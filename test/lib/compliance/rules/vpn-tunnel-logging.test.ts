@@ -15,11 +15,18 @@ describe('vpnTunnelLogging', () => {
 
   it('fails when logging is switched off or has no destination', () => {
     const off = vpnConnection([
-      goodTunnel({ logOptions: { cloudwatchLogOptions: { logEnabled: false, logGroupArn: 'arn:aws:logs:eu-west-2:1:log-group:x' } } }),
+      goodTunnel({
+        logOptions: {
+          cloudwatchLogOptions: { logEnabled: false, logGroupArn: 'arn:aws:logs:eu-west-2:1:log-group:x' },
+        },
+      }),
       goodTunnel(),
     ]);
     expect(vpnTunnelLogging(off.connection)).toBe(NagRuleCompliance.NON_COMPLIANT);
-    const nowhere = vpnConnection([goodTunnel(), goodTunnel({ logOptions: { cloudwatchLogOptions: { logEnabled: true } } })]);
+    const nowhere = vpnConnection([
+      goodTunnel(),
+      goodTunnel({ logOptions: { cloudwatchLogOptions: { logEnabled: true } } }),
+    ]);
     expect(vpnTunnelLogging(nowhere.connection)).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 

@@ -13,10 +13,19 @@ describe('vpnTunnelStrongCrypto', () => {
   it.each([
     ['no tunnel options at all', undefined],
     ['only the first tunnel configured', [goodTunnel()]],
-    ['IKEv1 allowed on tunnel 2', [goodTunnel(), goodTunnel({ ikeVersions: [{ value: 'ikev1' }, { value: 'ikev2' }] })]],
-    ['AES-128 on tunnel 2', [goodTunnel(), goodTunnel({ phase2EncryptionAlgorithms: [{ value: 'AES128' }] })]],
+    [
+      'IKEv1 allowed on tunnel 2',
+      [goodTunnel(), goodTunnel({ ikeVersions: [{ value: 'ikev1' }, { value: 'ikev2' }] })],
+    ],
+    [
+      'AES-128 on tunnel 2',
+      [goodTunnel(), goodTunnel({ phase2EncryptionAlgorithms: [{ value: 'AES128' }] })],
+    ],
     ['SHA-1 in phase 1', [goodTunnel({ phase1IntegrityAlgorithms: [{ value: 'SHA1' }] }), goodTunnel()]],
-    ['DH group 2 in phase 2', [goodTunnel({ phase2DhGroupNumbers: [{ value: 2 }, { value: 14 }] }), goodTunnel()]],
+    [
+      'DH group 2 in phase 2',
+      [goodTunnel({ phase2DhGroupNumbers: [{ value: 2 }, { value: 14 }] }), goodTunnel()],
+    ],
     ['an empty DH group list (AWS defaults)', [goodTunnel({ phase1DhGroupNumbers: [] }), goodTunnel()]],
     ['no phase 1 lifetime', [goodTunnel({ phase1LifetimeSeconds: undefined }), goodTunnel()]],
     ['DPD action clear', [goodTunnel(), goodTunnel({ dpdTimeoutAction: 'clear' })]],

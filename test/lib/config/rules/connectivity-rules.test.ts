@@ -30,7 +30,8 @@ describe('tunnel inside CIDRs', () => {
       expect.objectContaining({
         line: lineOf(text, '[169.254.10.8/30, 169.254.10.4/30]'),
         path: 'connectivity.sites[0].customerGateways[1].tunnelInsideCidrs[1]',
-        message: '169.254.10.4/30 is already used by civic-centre-dc/edge-1 tunnel 2; every tunnel needs its own inside block',
+        message:
+          '169.254.10.4/30 is already used by civic-centre-dc/edge-1 tunnel 2; every tunnel needs its own inside block',
       }),
     ]);
   });
@@ -83,12 +84,18 @@ describe('BGP ASNs', () => {
   });
 
   it('accepts a 4-byte private ASN on a device', () => {
-    const text = edited(['          publicIp: 203.0.113.74\n', '          publicIp: 203.0.113.74\n          bgpAsn: 4200000001\n']);
+    const text = edited([
+      '          publicIp: 203.0.113.74\n',
+      '          publicIp: 203.0.113.74\n          bgpAsn: 4200000001\n',
+    ]);
     expect(errorsOf(text)).toEqual([]);
   });
 
   it('checks a device ASN too', () => {
-    const text = edited(['          publicIp: 203.0.113.74\n', '          publicIp: 203.0.113.74\n          bgpAsn: 64496\n']);
+    const text = edited([
+      '          publicIp: 203.0.113.74\n',
+      '          publicIp: 203.0.113.74\n          bgpAsn: 64496\n',
+    ]);
     expect(errorsOf(text)).toEqual([
       expect.objectContaining({
         line: lineOf(text, 'bgpAsn: 64496'),
@@ -106,7 +113,8 @@ describe('customer gateway addresses', () => {
       expect.objectContaining({
         line: lineOf(text, 'publicIp: 10.20.0.1'),
         path: 'connectivity.sites[1].customerGateways[0].publicIp',
-        message: "10.20.0.1 is not a public address (private); give the device's internet-facing public IPv4 address",
+        message:
+          "10.20.0.1 is not a public address (private); give the device's internet-facing public IPv4 address",
       }),
     ]);
   });
@@ -127,7 +135,8 @@ describe('customer gateway addresses', () => {
     expect(errorsOf(text)).toEqual([
       expect.objectContaining({
         path: 'connectivity.sites[2].customerGateways[0].publicIp',
-        message: '203.0.113.10 is already the address of civic-centre-dc/edge-1; each device needs its own public IP',
+        message:
+          '203.0.113.10 is already the address of civic-centre-dc/edge-1; each device needs its own public IP',
       }),
     ]);
   });
@@ -135,7 +144,9 @@ describe('customer gateway addresses', () => {
   it('accepts a real public address without a warning', () => {
     const text = edited(['publicIp: 198.51.100.40', 'publicIp: 81.2.69.160']);
     const diagnostics = validateConfigText(FILE, text).diagnostics;
-    expect(diagnostics.filter((d) => d.path === 'connectivity.sites[2].customerGateways[0].publicIp')).toEqual([]);
+    expect(
+      diagnostics.filter((d) => d.path === 'connectivity.sites[2].customerGateways[0].publicIp'),
+    ).toEqual([]);
   });
 });
 
@@ -146,13 +157,16 @@ describe('site LAN ranges', () => {
       expect.objectContaining({
         line: lineOf(text, 'lanRanges: [10.20.0.0/20, 10.0.128.0/24]'),
         path: 'connectivity.sites[1].lanRanges[1]',
-        message: '10.0.128.0/24 overlaps civic-centre-dc LAN 10.0.0.0/16; each network must belong to exactly one site',
+        message:
+          '10.0.128.0/24 overlaps civic-centre-dc LAN 10.0.0.0/16; each network must belong to exactly one site',
       }),
     ]);
   });
 
   it('rejects a LAN range inside the AWS address space', () => {
-    const errors = errorsOf(edited(['lanRanges: [172.16.8.0/22]', 'lanRanges: [172.16.8.0/22, 10.65.0.0/24]']));
+    const errors = errorsOf(
+      edited(['lanRanges: [172.16.8.0/22]', 'lanRanges: [172.16.8.0/22, 10.65.0.0/24]']),
+    );
     expect(errors.map((e) => e.message)).toEqual(
       expect.arrayContaining(['10.65.0.0/24 overlaps the AWS address space 10.64.0.0/14']),
     );
@@ -164,7 +178,9 @@ describe('site LAN ranges', () => {
     expect(errors).toEqual([
       expect.objectContaining({
         path: 'connectivity.sites[1].lanRanges[0]',
-        message: expect.stringContaining('10.30.0.0/20 is not inside any of network.onPremisesRanges') as string,
+        message: expect.stringContaining(
+          '10.30.0.0/20 is not inside any of network.onPremisesRanges',
+        ) as string,
       }),
     ]);
   });
@@ -195,7 +211,10 @@ describe('site routing', () => {
   it('requires an ASN for BGP routing', () => {
     const errors = errorsOf(edited(['        asn: 65020\n', '']));
     expect(errors).toEqual([
-      expect.objectContaining({ path: 'connectivity.sites[1].routing', message: "bgp routing needs the site's asn" }),
+      expect.objectContaining({
+        path: 'connectivity.sites[1].routing',
+        message: "bgp routing needs the site's asn",
+      }),
     ]);
   });
 
@@ -222,7 +241,9 @@ describe('hybrid DNS', () => {
       expect.objectContaining({
         line: lineOf(text, 'ip: 192.168.99.11'),
         path: 'connectivity.dns.onPremisesServers[1].ip',
-        message: expect.stringContaining('192.168.99.11 is not inside any of network.onPremisesRanges') as string,
+        message: expect.stringContaining(
+          '192.168.99.11 is not inside any of network.onPremisesRanges',
+        ) as string,
       }),
     ]);
   });
@@ -246,7 +267,10 @@ describe('hybrid DNS', () => {
       edited(
         ['subnetTier: isolated', 'subnetTier: transit'],
         ['servers: [dc-ad-1, dc-ad-2]', 'servers: [dc-ad-1, dc-ad-3]'],
-        ['ruleAssociations: [shared-services, production, non-production]', 'ruleAssociations: [shared-services, produciton]'],
+        [
+          'ruleAssociations: [shared-services, production, non-production]',
+          'ruleAssociations: [shared-services, produciton]',
+        ],
       ),
     );
     expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
@@ -257,11 +281,17 @@ describe('hybrid DNS', () => {
   });
 
   it('puts endpoints only in the shared-services VPC', () => {
-    const errors = errorsOf(edited(['      vpc: shared-services\n      subnetTier: isolated', '      vpc: production\n      subnetTier: data']));
+    const errors = errorsOf(
+      edited([
+        '      vpc: shared-services\n      subnetTier: isolated',
+        '      vpc: production\n      subnetTier: data',
+      ]),
+    );
     expect(errors).toEqual([
       expect.objectContaining({
         path: 'connectivity.dns.endpoints.vpc',
-        message: 'VPC "production" has purpose workload; resolver endpoints belong in the shared-services VPC',
+        message:
+          'VPC "production" has purpose workload; resolver endpoints belong in the shared-services VPC',
       }),
     ]);
   });
@@ -269,7 +299,9 @@ describe('hybrid DNS', () => {
 
 describe('names and keys', () => {
   it('rejects duplicate site and device names', () => {
-    const errors = errorsOf(edited(['name: northgate-depot', 'name: civic-centre-dc'], ['name: edge-2', 'name: edge-1']));
+    const errors = errorsOf(
+      edited(['name: northgate-depot', 'name: civic-centre-dc'], ['name: edge-2', 'name: edge-1']),
+    );
     expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
       'connectivity.sites[0].customerGateways[1].name: duplicate customer gateway name "edge-1" (first used at index 0)',
       'connectivity.sites[1].name: duplicate site name "civic-centre-dc" (first used at index 0)',
@@ -297,7 +329,10 @@ describe('all at once', () => {
       ['publicIp: 198.51.100.40', 'publicIp: 192.168.1.1'],
     );
     expect(errorsOf(text).map((e) => [e.line, e.path])).toEqual([
-      [lineOf(text, '[169.254.10.8/30, 169.254.10.4/30]'), 'connectivity.sites[0].customerGateways[1].tunnelInsideCidrs[1]'],
+      [
+        lineOf(text, '[169.254.10.8/30, 169.254.10.4/30]'),
+        'connectivity.sites[0].customerGateways[1].tunnelInsideCidrs[1]',
+      ],
       [lineOf(text, 'asn: 3356'), 'connectivity.sites[1].routing.asn'],
       [lineOf(text, 'publicIp: 192.168.1.1'), 'connectivity.sites[2].customerGateways[0].publicIp'],
       [lineOf(text, 'lanRanges: [172.16.8.0/22, 10.20.8.0/24]'), 'connectivity.sites[2].lanRanges[1]'],
