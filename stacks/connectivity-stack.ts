@@ -1,7 +1,8 @@
-import { type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../lib/config/schema';
 import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
+import { pascal } from '../lib/network/segmentation';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import { toRetentionDays } from '../lib/network/log-retention';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -31,5 +32,14 @@ export class ConnectivityStack extends LandingZoneStack {
       routeTables: props.hub.routeTables,
       logRetention: toRetentionDays(connectivity.tunnelLogRetentionDays),
     });
+    // The IDs a site's network team needs to download its device configuration (see docs/hybrid-connectivity.md).
+    for (const [site, vpn] of Object.entries(this.vpns.sites)) {
+      for (const { gateway, connection } of vpn.connections) {
+        new CfnOutput(this, `${pascal(site)}${pascal(gateway.name)}VpnConnectionId`, {
+          description: `VPN connection of ${site} ${gateway.name} (${gateway.publicIp})`,
+          value: connection.ref,
+        });
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { HybridDnsConfig } from '../lib/config/schema-connectivity';
 import { HybridDns } from '../lib/connectivity/hybrid-dns';
@@ -41,6 +41,12 @@ export class HybridDnsStack extends LandingZoneStack {
       awsAddressSpace: lz.config.network.awsAddressSpace,
       shareWithAccounts: workloadAccounts,
       queryLogRetention: toRetentionDays(dns.queryLogRetentionDays),
+    });
+    // On-premises DNS servers forward AWS names to this endpoint's addresses, which AWS assigns at deploy time.
+    new CfnOutput(this, 'InboundEndpointId', {
+      description:
+        'Route 53 Resolver inbound endpoint; list its addresses with list-resolver-endpoint-ip-addresses',
+      value: this.dns.inboundEndpoint.attrResolverEndpointId,
     });
   }
 }

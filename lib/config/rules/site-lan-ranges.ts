@@ -8,14 +8,14 @@ interface Block {
   readonly cidr: Cidr;
 }
 
-function parsed(
+/** The blocks that parse, labelled; unparsable ones are reported by the rule that owns them. */
+function labelled(
   texts: readonly string[],
-  label: (i: number) => string,
-  path: (i: number) => PathSegment[],
-): Block[] {
-  return texts.flatMap((text, i) => {
+  label: (text: string) => string,
+): { label: string; cidr: Cidr }[] {
+  return texts.flatMap((text) => {
     const result = parseCidr(text);
-    return result.ok ? [{ path: path(i), label: label(i), cidr: result.cidr }] : [];
+    return result.ok ? [{ label: label(text), cidr: result.cidr }] : [];
   });
 }
 
@@ -33,15 +33,8 @@ export const siteLanRanges: ConfigRule = (view, report) => {
     return result.ok ? [{ name: value.name, cidr: result.cidr }] : [];
   });
   const allOnPremParsed = onPrem.length === view.onPremisesRanges.length;
-  const aws = parsed(
-    view.awsAddressSpace ?? [],
-    (i) => `the AWS address space ${view.awsAddressSpace?.[i] ?? ''}`,
-    () => [],
-  );
-  const vpcs = view.vpcs.flatMap(({ value }) => {
-    const result = parseCidr(value.cidr);
-    return result.ok ? [{ label: `VPC ${value.name}`, cidr: result.cidr }] : [];
-  });
+  const aws = labelled(view.awsAddressSpace ?? [], (text) => `the AWS address space ${text}`);
+  const vpcs = view.vpcs.flatMap(({ value }) => labelled([value.cidr], () => `VPC ${value.name}`));
 
   const lans: Block[] = [];
   for (const { index, value: site } of view.sites) {
