@@ -36,8 +36,8 @@ export class VpnDashboard extends Construct {
     this.dashboard.addWidgets(
       new cloudwatch.TextWidget({
         markdown:
-          '# Site-to-site VPNs\nTunnel state: 1 = every tunnel of the connection up, 0 = none. ' +
-          'Each connection has two tunnels; one down means no redundancy, both down means no traffic. ' +
+          '# Site-to-site VPNs\nPer connection: "lowest" at 0 means at least one tunnel is down (no redundancy); ' +
+          '"highest" at 0 means every tunnel is down (no traffic). Traffic graphs show use, not health. ' +
           'Runbook: docs/hybrid-connectivity.md.',
         width: 24,
         height: 2,
@@ -47,7 +47,9 @@ export class VpnDashboard extends Construct {
         width: 24,
         left: [
           new cloudwatch.MathExpression({
-            expression: "SEARCH('{AWS/VPN,TunnelIpAddress} MetricName=\"TunnelState\"', 'Minimum', 60)",
+            // Matches every TunnelState series that has a TunnelIpAddress dimension, whichever other
+            // dimensions AWS publishes with it, so each tunnel is its own line labelled by its address.
+            expression: `SEARCH('Namespace="AWS/VPN" MetricName="TunnelState" TunnelIpAddress', 'Minimum', 60)`,
             label: '',
             period: Duration.minutes(1),
           }),

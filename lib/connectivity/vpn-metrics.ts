@@ -2,10 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /**
- * AWS/VPN metrics of one VPN connection. They are published per VpnId (both tunnels together)
- * and per TunnelIpAddress; a tunnel's outside address exists only after deployment and
- * CloudFormation does not return it, so everything defined at synth time uses VpnId.
- * For TunnelState per VpnId, 1 means every tunnel is up and 0 that none is.
+ * AWS/VPN metrics of one VPN connection, by its VpnId. AWS also publishes TunnelState per tunnel
+ * with a TunnelIpAddress dimension, but a tunnel's outside address exists only after deployment
+ * and CloudFormation does not return it, so everything defined at synth time uses VpnId. Over the
+ * VpnId dimension the statistic aggregates the tunnels: Minimum drops to 0 as soon as one tunnel
+ * is down, Maximum only when every tunnel is down. (1 is UP for static routing, ESTABLISHED for
+ * BGP; any other BGP state counts as 0.)
  */
 export function tunnelStateMetric(
   vpnId: string,
