@@ -27,8 +27,8 @@ export interface ConnectionAlarms {
 
 /**
  * Tunnel alarms for one site. Per VPN connection: "tunnel down" (TunnelState Minimum below 1,
- * so a single down tunnel alarms) and "connection down" (Maximum below 0.5: no tunnel up; 0.5
- * rather than 1 so a tunnel that flaps within the minute does not count as the connection down). A site
+ * so a single down tunnel alarms) and "connection down" (Maximum below 1: no tunnel up), as the
+ * AWS Site-to-Site VPN guide recommends for the VpnId dimension. A site
  * with more than one device also gets a composite "site unreachable" alarm that fires only when
  * every connection is down. Missing data counts as down: a connection that stops reporting is
  * not a healthy one. Alarm IDs and names derive from site and device names.
@@ -78,7 +78,7 @@ export class SiteVpnAlarms extends Construct {
               `Both VPN tunnels from ${where} (${site.description}) have been down for ${props.tunnelDownMinutes} minutes. ` +
               'This connection carries no traffic. Contact the site and check its internet line and device.',
             metric: tunnelStateMetric(connection.ref, 'Maximum'),
-            threshold: 0.5,
+            threshold: 1,
           }),
         ),
       };

@@ -217,7 +217,7 @@ describe('tunnel logs', () => {
 describe('monitoring', () => {
   const alarms = resourcesOf('AWS::CloudWatch::Alarm');
 
-  it('has a tunnel-down (Minimum < 1) and a connection-down (Maximum < 0.5) alarm per connection', () => {
+  it('has a tunnel-down (Minimum < 1) and a connection-down (Maximum < 1) alarm per connection', () => {
     expect(Object.keys(alarms)).toHaveLength(8);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'kvdc-vpn-northgate-depot-router-1-tunnel-down',
@@ -236,7 +236,7 @@ describe('monitoring', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'kvdc-vpn-northgate-depot-router-1-connection-down',
       Statistic: 'Maximum',
-      Threshold: 0.5,
+      Threshold: 1,
     });
   });
 
