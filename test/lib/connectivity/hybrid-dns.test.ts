@@ -105,6 +105,18 @@ describe('query logging', () => {
   });
 });
 
+it('keeps the logical IDs of the endpoints, the query log group and its key stable', () => {
+  const ids = Object.keys(template.toJSON()['Resources'] as object);
+  expect(ids).toEqual(
+    expect.arrayContaining([
+      'HybridDnsInboundEndpoint87F10409',
+      'HybridDnsOutboundEndpoint089E4B2D',
+      'HybridDnsQueryLogsKey3195A61E',
+      'HybridDnsQueryLogsLogGroup68A06ED3',
+    ]),
+  );
+});
+
 it('is a termination-protected stack in the network account', () => {
   expect(dnsStack.terminationProtection).toBe(true);
   expect(dnsStack.account).toBe('111111111111');

@@ -32,6 +32,10 @@ describe('VPN connections', () => {
       'SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD',
       'SiteToSiteVpnsCentralLibraryRouter1ConnectionF82C2104',
       'SiteToSiteVpnsCivicCentreDcEdge1Tunnel1PreSharedKeySecretBCB20EE3',
+      'SiteToSiteVpnsCivicCentreDcEdge1CustomerGateway1676D0C4',
+      'SiteToSiteVpnsTunnelLogsKey708FEC59',
+      'SiteToSiteVpnsTunnelLogsLogGroupF310D701',
+      'SiteToSiteVpnsPreSharedKeysKeyB8E929EE',
     ]) {
       expect(ids).toContain(expected);
     }
