@@ -1,5 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/schema';
+import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
 
 /** Facts derived once from a validated configuration and shared by every stack. */
@@ -38,17 +39,6 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
     zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
-    flowLogRetention: retentionDays(flow.retentionDays),
+    flowLogRetention: toRetentionDays(flow.retentionDays),
   };
-}
-
-/** The schema only admits day counts CloudWatch accepts, so every one has a RetentionDays member. */
-function retentionDays(days: number): logs.RetentionDays {
-  const match = Object.values(logs.RetentionDays).find(
-    (v): v is logs.RetentionDays => typeof v === 'number' && v.valueOf() === days,
-  );
-  if (match === undefined) {
-    throw new Error(`${days} days is not a CloudWatch Logs retention period`);
-  }
-  return match;
 }

@@ -1,6 +1,8 @@
 import { Tags, type App, type Stack } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
+import { ConnectivityStack } from './connectivity-stack';
+import { HybridDnsStack } from './hybrid-dns-stack';
 import { landingZoneContext } from './landing-zone-context';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
@@ -8,6 +10,10 @@ import { VpcStack } from './vpc-stack';
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
+  /** Site-to-site VPNs; absent when the configuration has no connectivity section. */
+  readonly connectivity?: ConnectivityStack;
+  /** Hybrid DNS; absent when the configuration has no connectivity.dns. */
+  readonly hybridDns?: HybridDnsStack;
   readonly all: readonly Stack[];
 }
 
@@ -41,8 +47,39 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
     });
   }
 
+  const connectivity =
+    config.connectivity === undefined
+      ? undefined
+      : new ConnectivityStack(app, `${prefix}Connectivity`, {
+          lz,
+          connectivity: config.connectivity,
+          hub: hub.hub,
+          env,
+          stackName: `${lz.prefix}-connectivity`,
+          description: `${config.organisation.name}: site-to-site VPNs from council sites to the Transit Gateway`,
+          terminationProtection: true,
+        });
+
+  const dns = config.connectivity?.dns;
+  const hybridDns =
+    dns === undefined
+      ? undefined
+      : new HybridDnsStack(app, `${prefix}HybridDns`, {
+          lz,
+          dns,
+          vpcs: {
+            [config.network.egress.vpc]: hub.egress,
+            ...Object.fromEntries(Object.entries(vpcs).map(([name, stack]) => [name, stack.network])),
+          },
+          env,
+          stackName: `${lz.prefix}-hybrid-dns`,
+          description: `${config.organisation.name}: Route 53 Resolver endpoints and forwarding rules to Active Directory`,
+          terminationProtection: true,
+        });
+
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
-  return { hub, vpcs, all: [hub, ...Object.values(vpcs)] };
+  const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
+  return { hub, vpcs, connectivity, hybridDns, all: [hub, ...Object.values(vpcs), ...optional] };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
+import { ConnectivitySchema } from './schema-connectivity';
+import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -7,18 +9,7 @@ import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
  * for editors. Every object is strict, so a mistyped key is an error rather than a silent no-op.
  */
 
-const NAME_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
-
-export const ResourceName = z
-  .string()
-  .regex(NAME_PATTERN, 'must be lower-case kebab-case: letters, digits and hyphens, 2 to 40 characters')
-  .meta({
-    description: 'A stable name, used to derive construct IDs. Renaming a stateful resource replaces it.',
-  });
-
-export const CidrText = z
-  .string()
-  .meta({ description: 'An IPv4 CIDR block, canonical (no host bits set), e.g. 10.64.0.0/16.' });
+export { CidrText, ResourceName } from './schema-primitives';
 
 const Organisation = z
   .strictObject({
@@ -140,10 +131,6 @@ const OnPremisesRange = z.strictObject({
 
 const NAT_CHOICES = ['per-az', 'single'] as const;
 
-const FLOW_LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
 const Network = z.strictObject({
   availabilityZones: z.array(z.string()).min(2).meta({
     description:
@@ -174,14 +161,7 @@ const Network = z.strictObject({
   }),
   flowLogs: z.strictObject({
     trafficType: z.enum(['ALL', 'ACCEPT', 'REJECT']).default('ALL'),
-    retentionDays: z
-      .union(
-        FLOW_LOG_RETENTION_DAYS.map((days) => z.literal(days)),
-        {
-          error: `must be one of the retention periods CloudWatch Logs accepts: ${FLOW_LOG_RETENTION_DAYS.join(', ')}`,
-        },
-      )
-      .meta({ description: 'CloudWatch Logs retention in days (one of the values CloudWatch accepts).' }),
+    retentionDays: LogRetentionDays,
     maxAggregationIntervalSeconds: z
       .union([z.literal(60), z.literal(600)], { error: 'must be 60 or 600' })
       .default(600),
@@ -195,6 +175,10 @@ export const LandingZoneSchema = z
     organisation: Organisation,
     accounts: z.array(Account).min(1),
     network: Network,
+    connectivity: ConnectivitySchema.optional().meta({
+      description:
+        'Hybrid connectivity: site-to-site VPNs from council sites and hybrid DNS. Omit for an AWS-only landing zone.',
+    }),
   })
   .meta({ title: 'Council landing zone configuration' });
 
@@ -208,3 +192,5 @@ export type OnPremisesRangeConfig = NetworkConfig['onPremisesRanges'][number];
 
 /** Element schemas, so cross-field rules can still check the valid parts of a file with schema errors. */
 export const ElementSchemas = { Organisation, Account, Vpc, OnPremisesRange, Network } as const;
+
+export type ConnectivityConfig = NonNullable<LandingZoneConfig['connectivity']>;

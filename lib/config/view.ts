@@ -7,6 +7,13 @@ import {
   type OrganisationConfig,
   type VpcConfig,
 } from './schema';
+import {
+  ConnectivityElementSchemas,
+  type ForwardedDomainConfig,
+  type HybridDnsConfig,
+  type OnPremisesDnsServerConfig,
+  type SiteConfig,
+} from './schema-connectivity';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -30,6 +37,15 @@ export interface ConfigView {
   readonly awsAddressSpace?: string[];
   readonly transitGateway?: NetworkConfig['transitGateway'];
   readonly egress?: NetworkConfig['egress'];
+  /** VPN sites under connectivity.sites. */
+  readonly sites: Indexed<SiteConfig>[];
+  /** Hybrid DNS, part by part, so one bad server does not hide a bad forwarding rule. */
+  readonly dnsEndpoints?: HybridDnsConfig['endpoints'];
+  readonly dnsServers: Indexed<OnPremisesDnsServerConfig>[];
+  /** Names of every DNS server entry that has a string name, valid or not. */
+  readonly dnsServerNames: ReadonlySet<string>;
+  readonly forwardedDomains: Indexed<ForwardedDomainConfig>[];
+  readonly ruleAssociations?: string[];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -67,6 +83,9 @@ export function buildView(data: unknown): ConfigView {
   const root = record(data);
   const network = record(root['network']);
   const shape = ElementSchemas.Network.shape;
+  const connectivity = record(root['connectivity']);
+  const dns = record(connectivity['dns']);
+  const dnsShape = ConnectivityElementSchemas.HybridDns.shape;
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
     accounts: validItems(ElementSchemas.Account, root['accounts']),
@@ -78,5 +97,11 @@ export function buildView(data: unknown): ConfigView {
     awsAddressSpace: valid(shape.awsAddressSpace, network['awsAddressSpace']),
     transitGateway: valid(shape.transitGateway, network['transitGateway']),
     egress: valid(shape.egress, network['egress']),
+    sites: validItems(ConnectivityElementSchemas.Site, connectivity['sites']),
+    dnsEndpoints: valid(dnsShape.endpoints, dns['endpoints']),
+    dnsServers: validItems(ConnectivityElementSchemas.OnPremisesDnsServer, dns['onPremisesServers']),
+    dnsServerNames: names(dns['onPremisesServers']),
+    forwardedDomains: validItems(ConnectivityElementSchemas.ForwardedDomain, dns['forwardedDomains']),
+    ruleAssociations: valid(dnsShape.ruleAssociations, dns['ruleAssociations']),
   };
 }

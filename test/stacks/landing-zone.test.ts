@@ -19,12 +19,14 @@ const STATEFUL_TYPES = [
 ];
 
 describe('landing-zone stacks', () => {
-  it('has one hub stack and one stack per spoke VPC, all in the network account in London', () => {
+  it('has the hub, one stack per spoke VPC, connectivity and hybrid DNS, all in the network account in London', () => {
     expect(stacks.all.map((s) => s.stackName)).toEqual([
       'kvdc-network-hub',
       'kvdc-vpc-shared-services',
       'kvdc-vpc-production',
       'kvdc-vpc-non-production',
+      'kvdc-connectivity',
+      'kvdc-hybrid-dns',
     ]);
     for (const stack of stacks.all) {
       expect(stack.account).toBe('111111111111');
@@ -71,7 +73,7 @@ describe('landing-zone stacks', () => {
   });
 
   it('tags everything with owner, cost centre and manager', () => {
-    for (const stack of stacks.all) {
+    for (const stack of [stacks.hub, ...Object.values(stacks.vpcs)]) {
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPC', {
         Tags: Match.arrayWith([
           { Key: 'cost-centre', Value: 'ICT-0410' },

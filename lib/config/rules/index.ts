@@ -1,9 +1,16 @@
 import { addressSpace } from './address-space';
+import { bgpAsns } from './bgp-asns';
+import { connectivityNames } from './connectivity-names';
+import { customerGatewayAddresses } from './customer-gateway-addresses';
 import { duplicateNames } from './duplicate-names';
+import { hybridDns } from './hybrid-dns';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import type { ConfigRule } from './rule';
+import { siteLanRanges } from './site-lan-ranges';
+import { siteRouting } from './site-routing';
 import { subnetTiers } from './subnet-tiers';
+import { tunnelInsideCidrs } from './tunnel-inside-cidrs';
 
 /** Every cross-field rule, run in this order; each reports all of its findings. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
@@ -12,4 +19,12 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   regionsAndZones,
   subnetTiers,
   addressSpace,
+  // Hybrid connectivity (the optional `connectivity` section).
+  connectivityNames,
+  siteRouting,
+  bgpAsns,
+  tunnelInsideCidrs,
+  customerGatewayAddresses,
+  siteLanRanges,
+  hybridDns,
 ];

@@ -1,0 +1,55 @@
+import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
+import type { CfnResource } from 'aws-cdk-lib';
+import { asTunnel, listValues, TUNNELS_PER_CONNECTION, vpnTunnelOptions } from './vpn-tunnel-options';
+
+const ENCRYPTION = new Set(['AES256', 'AES256-GCM-16']);
+const INTEGRITY = new Set(['SHA2-256', 'SHA2-384', 'SHA2-512']);
+const MIN_DH_GROUP = 14;
+const MAX_PHASE1_LIFETIME = 28800;
+const MAX_PHASE2_LIFETIME = 3600;
+
+function onlyFrom(list: unknown, allowed: (value: unknown) => boolean): boolean {
+  const values = listValues(list);
+  return values !== undefined && values.length > 0 && values.every(allowed);
+}
+
+function strong(value: unknown): boolean {
+  const tunnel = asTunnel(value);
+  if (!tunnel) {
+    return false;
+  }
+  const isEncryption = (v: unknown): boolean => typeof v === 'string' && ENCRYPTION.has(v);
+  const isIntegrity = (v: unknown): boolean => typeof v === 'string' && INTEGRITY.has(v);
+  const isDhGroup = (v: unknown): boolean => typeof v === 'number' && v >= MIN_DH_GROUP;
+  return (
+    onlyFrom(tunnel.ikeVersions, (v) => v === 'ikev2') &&
+    onlyFrom(tunnel.phase1EncryptionAlgorithms, isEncryption) &&
+    onlyFrom(tunnel.phase2EncryptionAlgorithms, isEncryption) &&
+    onlyFrom(tunnel.phase1IntegrityAlgorithms, isIntegrity) &&
+    onlyFrom(tunnel.phase2IntegrityAlgorithms, isIntegrity) &&
+    onlyFrom(tunnel.phase1DhGroupNumbers, isDhGroup) &&
+    onlyFrom(tunnel.phase2DhGroupNumbers, isDhGroup) &&
+    typeof tunnel.phase1LifetimeSeconds === 'number' &&
+    tunnel.phase1LifetimeSeconds <= MAX_PHASE1_LIFETIME &&
+    typeof tunnel.phase2LifetimeSeconds === 'number' &&
+    tunnel.phase2LifetimeSeconds <= MAX_PHASE2_LIFETIME &&
+    tunnel.dpdTimeoutAction === 'restart'
+  );
+}
+
+/**
+ * Both tunnels of a site-to-site VPN are configured explicitly with NCSC-aligned crypto: IKEv2
+ * only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman group 14 or higher in both phases,
+ * lifetimes no longer than AWS's maximums, and dead-peer detection that restarts the tunnel.
+ * A tunnel that is not listed, or lists nothing for a setting, gets AWS's defaults, which still
+ * include IKEv1, AES-128, SHA-1 and DH group 2: so missing counts as weak.
+ */
+export function vpnTunnelStrongCrypto(node: CfnResource): NagRuleResult {
+  const tunnels = vpnTunnelOptions(node);
+  if (tunnels === undefined) {
+    return NagRuleCompliance.NOT_APPLICABLE;
+  }
+  return tunnels.length === TUNNELS_PER_CONNECTION && tunnels.every(strong)
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+}

@@ -1,0 +1,138 @@
+import { Tags } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as ram from 'aws-cdk-lib/aws-ram';
+import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
+import { Construct } from 'constructs';
+import type { HybridDnsConfig } from '../config/schema-connectivity';
+import { pascal } from '../network/segmentation';
+import { EncryptedLogGroup } from './encrypted-log-group';
+import { ResolverEndpointSecurityGroups } from './resolver-endpoint-security-groups';
+
+export interface HybridDnsProps {
+  readonly config: HybridDnsConfig;
+  readonly namePrefix: string;
+  /** The shared-services VPC that holds the endpoints. */
+  readonly endpointVpc: ec2.IVpc;
+  /** One subnet per availability zone (at least two) for the endpoint addresses. */
+  readonly endpointSubnetIds: readonly string[];
+  /** VPC IDs by configuration name: at least the endpoint VPC and every VPC in ruleAssociations. */
+  readonly vpcIds: Readonly<Record<string, string>>;
+  readonly awsAddressSpace: readonly string[];
+  /** Workload accounts that receive the forwarding rules through AWS RAM. */
+  readonly shareWithAccounts: readonly string[];
+  readonly queryLogRetention: logs.RetentionDays;
+}
+
+/**
+ * Hybrid DNS between AWS and the council's Active Directory:
+ * - an outbound Route 53 Resolver endpoint and one forwarding rule per AD domain, so AWS asks
+ *   the on-premises DNS servers for those names;
+ * - an inbound endpoint, which the on-premises DNS servers forward AWS names to;
+ * - rule associations with the listed VPCs. The network account owns every VPC (subnets are
+ *   shared to workload accounts), so it associates them itself; the RAM share lets workload
+ *   accounts see the rules and associate them with any VPC they own later;
+ * - resolver query logging for the same VPCs to an encrypted, retained log group.
+ */
+export class HybridDns extends Construct {
+  readonly inboundEndpoint: route53resolver.CfnResolverEndpoint;
+  readonly outboundEndpoint: route53resolver.CfnResolverEndpoint;
+  readonly rules: Readonly<Record<string, route53resolver.CfnResolverRule>>;
+  readonly queryLogs: EncryptedLogGroup;
+
+  constructor(scope: Construct, id: string, props: HybridDnsProps) {
+    super(scope, id);
+    const { config, namePrefix } = props;
+    if (props.endpointSubnetIds.length < 2) {
+      throw new Error('resolver endpoints need subnets in at least two availability zones');
+    }
+    const serverIps = new Map(config.onPremisesServers.map((s) => [s.name, s.ip]));
+
+    const groups = new ResolverEndpointSecurityGroups(this, 'SecurityGroups', {
+      vpc: props.endpointVpc,
+      namePrefix,
+      awsAddressSpace: props.awsAddressSpace,
+      dnsServerIps: [...serverIps.values()],
+    });
+    const ipAddresses = props.endpointSubnetIds.map((subnetId) => ({ subnetId }));
+    this.inboundEndpoint = new route53resolver.CfnResolverEndpoint(this, 'InboundEndpoint', {
+      name: `${namePrefix}-inbound`,
+      direction: 'INBOUND',
+      resolverEndpointType: 'IPV4',
+      ipAddresses,
+      securityGroupIds: [groups.inbound.securityGroupId],
+      tags: [{ key: 'Name', value: `${namePrefix}-inbound` }],
+    });
+    this.outboundEndpoint = new route53resolver.CfnResolverEndpoint(this, 'OutboundEndpoint', {
+      name: `${namePrefix}-outbound`,
+      direction: 'OUTBOUND',
+      resolverEndpointType: 'IPV4',
+      ipAddresses,
+      securityGroupIds: [groups.outbound.securityGroupId],
+      tags: [{ key: 'Name', value: `${namePrefix}-outbound` }],
+    });
+
+    const rules: Record<string, route53resolver.CfnResolverRule> = {};
+    for (const domain of config.forwardedDomains) {
+      const targets = (domain.servers ?? config.onPremisesServers.map((s) => s.name)).map((name) => {
+        const ip = serverIps.get(name);
+        if (ip === undefined) {
+          throw new Error(`unknown DNS server ${name} (the configuration should have been validated)`);
+        }
+        return { ip, port: '53' };
+      });
+      const rule = new route53resolver.CfnResolverRule(this, `${pascal(domain.name)}Rule`, {
+        name: `${namePrefix}-${domain.name}`,
+        ruleType: 'FORWARD',
+        domainName: domain.domain,
+        resolverEndpointId: this.outboundEndpoint.attrResolverEndpointId,
+        targetIps: targets,
+        tags: [{ key: 'Name', value: `${namePrefix}-${domain.name}` }],
+      });
+      rules[domain.name] = rule;
+      for (const vpcName of config.ruleAssociations) {
+        new route53resolver.CfnResolverRuleAssociation(this, `${pascal(domain.name)}To${pascal(vpcName)}`, {
+          name: `${namePrefix}-${domain.name}-${vpcName}`,
+          resolverRuleId: rule.attrResolverRuleId,
+          vpcId: vpcIdOf(props, vpcName),
+        });
+      }
+    }
+    this.rules = rules;
+
+    if (props.shareWithAccounts.length > 0) {
+      const share = new ram.CfnResourceShare(this, 'RuleShare', {
+        name: `${namePrefix}-resolver-rules`,
+        allowExternalPrincipals: false,
+        principals: [...props.shareWithAccounts],
+        resourceArns: Object.values(rules).map((rule) => rule.attrArn),
+      });
+      Tags.of(share).add('Name', `${namePrefix}-resolver-rules`);
+    }
+
+    this.queryLogs = new EncryptedLogGroup(this, 'QueryLogs', {
+      logGroupName: `/${namePrefix}/route53-resolver/queries`,
+      retentionDays: props.queryLogRetention,
+      purpose: 'Route 53 Resolver query logs',
+    });
+    const logging = new route53resolver.CfnResolverQueryLoggingConfig(this, 'QueryLogging', {
+      name: `${namePrefix}-resolver-queries`,
+      destinationArn: this.queryLogs.logGroupArn,
+    });
+    const logged = new Set([config.endpoints.vpc, ...config.ruleAssociations]);
+    for (const vpcName of logged) {
+      new route53resolver.CfnResolverQueryLoggingConfigAssociation(this, `QueryLogging${pascal(vpcName)}`, {
+        resolverQueryLogConfigId: logging.attrId,
+        resourceId: vpcIdOf(props, vpcName),
+      });
+    }
+  }
+}
+
+function vpcIdOf(props: HybridDnsProps, name: string): string {
+  const id = props.vpcIds[name];
+  if (id === undefined) {
+    throw new Error(`no VPC named ${name} (the configuration should have been validated)`);
+  }
+  return id;
+}

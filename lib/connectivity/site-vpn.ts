@@ -1,0 +1,141 @@
+import { Tags } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { CustomerGatewayConfig, SiteConfig } from '../config/schema-connectivity';
+import { pascal, PROPAGATES_INTO, type Segment } from '../network/segmentation';
+import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
+import { tunnelOptions } from './tunnel-options';
+import { VpnAttachmentId } from './vpn-attachment-id';
+
+export interface SiteVpnProps {
+  readonly site: SiteConfig;
+  readonly namePrefix: string;
+  readonly transitGatewayId: string;
+  readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
+  /** Customer-managed key for the pre-shared key secrets. */
+  readonly secretsKey: kms.IKey;
+  /** Log group ARN (without `:*`) for tunnel IKE and BGP logs. */
+  readonly tunnelLogGroupArn: string;
+  /** Log group of the deploy-time attachment lookup. */
+  readonly lookupLogGroup: logs.ILogGroup;
+}
+
+/** One device's VPN connection, as the monitoring and tests need it. */
+export interface SiteVpnConnection {
+  readonly gateway: CustomerGatewayConfig;
+  readonly customerGateway: ec2.CfnCustomerGateway;
+  readonly connection: ec2.CfnVPNConnection;
+  readonly attachmentId: string;
+  readonly preSharedKeys: readonly [TunnelPreSharedKey, TunnelPreSharedKey];
+}
+
+/** The largest ASN CloudFormation's BgpAsn takes; larger (4-byte private) ASNs go in BgpAsnExtended. */
+const MAX_BGP_ASN = 2147483647;
+
+/**
+ * A council site's VPNs into the Transit Gateway: per device a customer gateway and a VPN
+ * connection whose two tunnels are both configured explicitly (strong crypto, logging, a
+ * generated pre-shared key each). Each VPN attachment is associated with the on-premises route
+ * table and its routes reach exactly the segments listed in PROPAGATES_INTO['on-premises']:
+ * propagated by BGP, or as static routes for a site without BGP.
+ */
+export class SiteVpn extends Construct {
+  readonly connections: readonly SiteVpnConnection[];
+
+  constructor(scope: Construct, id: string, props: SiteVpnProps) {
+    super(scope, id);
+    const { site } = props;
+    const isStatic = site.routing.type === 'static';
+    if (isStatic && (site.routing.prefixes ?? []).length === 0) {
+      throw new Error(
+        `site ${site.name}: static routing needs prefixes (the configuration should have been validated)`,
+      );
+    }
+    if (isStatic && site.customerGateways.length > 1) {
+      throw new Error(
+        `site ${site.name}: static routing supports one device (the configuration should have been validated)`,
+      );
+    }
+    if (!isStatic && site.routing.asn === undefined) {
+      throw new Error(
+        `site ${site.name}: bgp routing needs an asn (the configuration should have been validated)`,
+      );
+    }
+    this.connections = site.customerGateways.map((gateway) => this.addConnection(props, gateway));
+  }
+
+  private addConnection(props: SiteVpnProps, gateway: CustomerGatewayConfig): SiteVpnConnection {
+    const { site, namePrefix } = props;
+    const isStatic = site.routing.type === 'static';
+    const scope = new Construct(this, pascal(gateway.name));
+    const fullName = `${namePrefix}-${site.name}-${gateway.name}`;
+
+    const asn = isStatic ? undefined : (gateway.bgpAsn ?? site.routing.asn);
+    const customerGateway = new ec2.CfnCustomerGateway(scope, 'CustomerGateway', {
+      type: 'ipsec.1',
+      ipAddress: gateway.publicIp,
+      deviceName: gateway.name,
+      ...(asn === undefined ? {} : asn > MAX_BGP_ASN ? { bgpAsnExtended: asn } : { bgpAsn: asn }),
+      tags: [{ key: 'Name', value: fullName }],
+    });
+
+    const keys = [1, 2].map(
+      (tunnel) =>
+        new TunnelPreSharedKey(scope, `Tunnel${tunnel}PreSharedKey`, {
+          secretName: `${namePrefix}/vpn/${site.name}/${gateway.name}/tunnel-${tunnel}`,
+          description: `IKE pre-shared key for tunnel ${tunnel} of the ${site.name} ${gateway.name} VPN`,
+          encryptionKey: props.secretsKey,
+        }),
+    ) as [TunnelPreSharedKey, TunnelPreSharedKey];
+
+    const connection = new ec2.CfnVPNConnection(scope, 'Connection', {
+      type: 'ipsec.1',
+      customerGatewayId: customerGateway.ref,
+      transitGatewayId: props.transitGatewayId,
+      staticRoutesOnly: isStatic,
+      enableAcceleration: site.acceleration,
+      tunnelInsideIpVersion: 'ipv4',
+      vpnTunnelOptionsSpecifications: keys.map((key, i) =>
+        tunnelOptions({
+          preSharedKey: key.dynamicReference,
+          tunnelInsideCidr: gateway.tunnelInsideCidrs?.[i],
+          logGroupArn: props.tunnelLogGroupArn,
+          bgpLogging: !isStatic,
+        }),
+      ),
+      tags: [{ key: 'Name', value: fullName }],
+    });
+    Tags.of(connection).add('site', site.name);
+
+    const attachmentId = new VpnAttachmentId(scope, 'AttachmentId', {
+      vpnConnectionId: connection.ref,
+      transitGatewayId: props.transitGatewayId,
+      logGroup: props.lookupLogGroup,
+    }).attachmentId;
+
+    new ec2.CfnTransitGatewayRouteTableAssociation(scope, 'Association', {
+      transitGatewayAttachmentId: attachmentId,
+      transitGatewayRouteTableId: props.routeTables['on-premises'].ref,
+    });
+    for (const target of PROPAGATES_INTO['on-premises']) {
+      if (isStatic) {
+        // A static VPN advertises nothing to propagate; its prefixes are written into the same tables.
+        for (const prefix of site.routing.prefixes ?? []) {
+          new ec2.CfnTransitGatewayRoute(scope, `${pascal(target)}RouteTo${prefix.replace(/[./]/g, '-')}`, {
+            transitGatewayRouteTableId: props.routeTables[target].ref,
+            destinationCidrBlock: prefix,
+            transitGatewayAttachmentId: attachmentId,
+          });
+        }
+      } else {
+        new ec2.CfnTransitGatewayRouteTablePropagation(scope, `PropagationTo${pascal(target)}`, {
+          transitGatewayAttachmentId: attachmentId,
+          transitGatewayRouteTableId: props.routeTables[target].ref,
+        });
+      }
+    }
+    return { gateway, customerGateway, connection, attachmentId, preSharedKeys: keys };
+  }
+}

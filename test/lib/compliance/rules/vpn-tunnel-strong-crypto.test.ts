@@ -1,0 +1,45 @@
+import { NagRuleCompliance } from 'cdk-nag';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Stack } from 'aws-cdk-lib';
+import { vpnTunnelStrongCrypto } from '../../../../lib/compliance/rules/vpn-tunnel-strong-crypto';
+import { goodTunnel, vpnConnection } from './vpn-fixtures';
+
+describe('vpnTunnelStrongCrypto', () => {
+  it('passes a connection whose two tunnels both use the strong settings', () => {
+    const { connection } = vpnConnection([goodTunnel(), goodTunnel()]);
+    expect(vpnTunnelStrongCrypto(connection)).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  it.each([
+    ['no tunnel options at all', undefined],
+    ['only the first tunnel configured', [goodTunnel()]],
+    [
+      'IKEv1 allowed on tunnel 2',
+      [goodTunnel(), goodTunnel({ ikeVersions: [{ value: 'ikev1' }, { value: 'ikev2' }] })],
+    ],
+    [
+      'AES-128 on tunnel 2',
+      [goodTunnel(), goodTunnel({ phase2EncryptionAlgorithms: [{ value: 'AES128' }] })],
+    ],
+    ['SHA-1 in phase 1', [goodTunnel({ phase1IntegrityAlgorithms: [{ value: 'SHA1' }] }), goodTunnel()]],
+    [
+      'DH group 2 in phase 2',
+      [goodTunnel({ phase2DhGroupNumbers: [{ value: 2 }, { value: 14 }] }), goodTunnel()],
+    ],
+    ['an empty DH group list (AWS defaults)', [goodTunnel({ phase1DhGroupNumbers: [] }), goodTunnel()]],
+    ['no phase 1 lifetime', [goodTunnel({ phase1LifetimeSeconds: undefined }), goodTunnel()]],
+    ['DPD action clear', [goodTunnel(), goodTunnel({ dpdTimeoutAction: 'clear' })]],
+  ])('fails %s', (_case, tunnels) => {
+    const { connection } = vpnConnection(tunnels);
+    expect(vpnTunnelStrongCrypto(connection)).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  it('does not apply to other resources', () => {
+    const { app } = vpnConnection(undefined);
+    const gateway = new ec2.CfnCustomerGateway(Stack.of(app.node.findChild('Test')), 'Cgw', {
+      type: 'ipsec.1',
+      ipAddress: '81.2.69.160',
+    });
+    expect(vpnTunnelStrongCrypto(gateway)).toBe(NagRuleCompliance.NOT_APPLICABLE);
+  });
+});

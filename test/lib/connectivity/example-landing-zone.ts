@@ -1,0 +1,20 @@
+import { App } from 'aws-cdk-lib';
+import { loadConfig } from '../../../lib/config/load';
+import type { LandingZoneConfig } from '../../../lib/config/schema';
+import { buildLandingZone, type LandingZoneStacks } from '../../../stacks/landing-zone';
+
+export const EXAMPLE_CONFIG_FILE = 'config/landing-zone.yaml';
+
+/** The example council, synthesised as bin/app.ts does (without the compliance plugins). */
+export function exampleLandingZone(
+  config: LandingZoneConfig = loadConfig(EXAMPLE_CONFIG_FILE),
+  outdir?: string,
+): {
+  app: App;
+  stacks: LandingZoneStacks;
+  config: LandingZoneConfig;
+} {
+  const app = new App(outdir === undefined ? {} : { outdir });
+  const stacks = buildLandingZone(app, config);
+  return { app, stacks, config };
+}
