@@ -69,9 +69,11 @@ export function readAssemblyTemplates(dir: string): StackTemplate[] {
 export class TemplateSet {
   private readonly exports = new Map<string, { stack: string; value: unknown }>();
   private readonly byKey = new Map<string, ResourceRef>();
+  private readonly byName = new Map<string, StackTemplate>();
 
   constructor(readonly stacks: readonly StackTemplate[]) {
     for (const stack of stacks) {
+      this.byName.set(stack.stackName, stack);
       for (const output of Object.values(stack.outputs)) {
         if (typeof output.Export?.Name === 'string') {
           this.exports.set(output.Export.Name, { stack: stack.stackName, value: output.Value });
@@ -104,6 +106,17 @@ export class TemplateSet {
     const getAtt = value['Fn::GetAtt'];
     if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') {
       return this.byKey.get(`${stack}/${getAtt[0]}`);
+    }
+    // "weak" cross-stack references (@aws-cdk/core:defaultCrossStackReferences) read another stack's output.
+    const stackOutput = value['Fn::GetStackOutput'];
+    if (
+      isRecord(stackOutput) &&
+      typeof stackOutput['StackName'] === 'string' &&
+      typeof stackOutput['OutputName'] === 'string'
+    ) {
+      const other = this.byName.get(stackOutput['StackName']);
+      const output = other?.outputs[stackOutput['OutputName']];
+      return other && output ? this.target(other.stackName, output.Value) : undefined;
     }
     const imported = value['Fn::ImportValue'];
     if (typeof imported === 'string') {

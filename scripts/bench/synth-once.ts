@@ -1,8 +1,8 @@
 // One measured run, in its own process so that peak memory belongs to this run alone.
 // Usage: ts-node --swc scripts/bench/synth-once.ts <config> <outdir> <validate-only|synth>
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../../lib/config/load';
-import { validateConfigFile } from '../../lib/config/load';
+import { cdkJsonContext } from '../../lib/cdk-json';
+import { loadConfig, validateConfigFile } from '../../lib/config/load';
 import { createLandingZoneApp } from '../../stacks/landing-zone-app';
 
 const [configFile, outdir, mode] = process.argv.slice(2);
@@ -18,7 +18,7 @@ if (mode === 'validate-only') {
 } else {
   const { app } = createLandingZoneApp(loadConfig(configFile), {
     outdir,
-    context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+    context: cdkJsonContext(),
   });
   const assembly = app.synth();
   process.stderr.write(`${assembly.stacks.length} stacks\n`);

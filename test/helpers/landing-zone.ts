@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
+import { testApp } from './cdk-app';
 import { parseDocument } from 'yaml';
 import { validateConfigText, loadConfig } from '../../lib/config/load';
 import type { LandingZoneConfig } from '../../lib/config/schema';
@@ -45,7 +46,7 @@ export interface SynthResult {
 }
 
 export function synthLandingZone(config: LandingZoneConfig = exampleConfig()): SynthResult {
-  const app = new App();
+  const app = testApp();
   const stacks = buildLandingZone(app, config);
   const assembly = app.synth();
   const templates = new TemplateSet(

@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { testApp } from '../helpers/cdk-app';
 import { loadConfig } from '../../lib/config/load';
 import { buildLandingZone } from '../../stacks/landing-zone';
 
@@ -6,7 +6,7 @@ const config = loadConfig('config/landing-zone.yaml');
 
 describe('composing connectivity into the landing zone', () => {
   it('adds the connectivity and hybrid DNS stacks when the configuration has them', () => {
-    const stacks = buildLandingZone(new App(), config);
+    const stacks = buildLandingZone(testApp(), config);
     expect(stacks.connectivity?.stackName).toBe('kvdc-connectivity');
     expect(stacks.hybridDns?.stackName).toBe('kvdc-hybrid-dns');
     expect(stacks.all.map((s) => s.stackName)).toEqual(
@@ -15,7 +15,7 @@ describe('composing connectivity into the landing zone', () => {
   });
 
   it('adds neither for a landing zone without a connectivity section', () => {
-    const stacks = buildLandingZone(new App(), { ...config, connectivity: undefined });
+    const stacks = buildLandingZone(testApp(), { ...config, connectivity: undefined });
     expect(stacks.connectivity).toBeUndefined();
     expect(stacks.hybridDns).toBeUndefined();
     expect(stacks.all).toHaveLength(4);
@@ -26,7 +26,7 @@ describe('composing connectivity into the landing zone', () => {
     if (!connectivity) {
       throw new Error('the example has a connectivity section');
     }
-    const stacks = buildLandingZone(new App(), {
+    const stacks = buildLandingZone(testApp(), {
       ...config,
       connectivity: { ...connectivity, dns: undefined },
     });

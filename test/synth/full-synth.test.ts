@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { cdkJsonContext } from '../../lib/cdk-json';
 import { createLandingZoneApp } from '../../stacks/landing-zone-app';
 import { exampleConfig } from '../helpers/landing-zone';
 
@@ -26,7 +27,8 @@ describe('full synth with every check as an error', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  const context = { '@aws-cdk/core:validateAgainstDefaultRules': true };
+  // cdk.json's flags, which include @aws-cdk/core:validateAgainstDefaultRules: true.
+  const context = cdkJsonContext();
 
   it('passes on the example council, and every acknowledgement carries a reason', () => {
     const { app } = createLandingZoneApp(exampleConfig(), { outdir, context });

@@ -1,3 +1,4 @@
+import { testApp } from '../../helpers/cdk-app';
 import { App } from 'aws-cdk-lib';
 import { loadConfig } from '../../../lib/config/load';
 import type { LandingZoneConfig } from '../../../lib/config/schema';
@@ -14,7 +15,7 @@ export function exampleLandingZone(
   stacks: LandingZoneStacks;
   config: LandingZoneConfig;
 } {
-  const app = new App(outdir === undefined ? {} : { outdir });
+  const app = testApp(outdir === undefined ? {} : { outdir });
   const stacks = buildLandingZone(app, config);
   return { app, stacks, config };
 }

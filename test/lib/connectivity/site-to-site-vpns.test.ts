@@ -90,7 +90,13 @@ describe('VPN connections', () => {
     expect(byId('SiteToSiteVpnsCentralLibraryRouter1ConnectionF82C2104')).toMatchObject({
       StaticRoutesOnly: true,
       EnableAcceleration: false,
-      TransitGatewayId: { 'Fn::ImportValue': expect.stringContaining('HubTransitGateway') as string },
+      TransitGatewayId: {
+        'Fn::GetStackOutput': {
+          StackName: 'kvdc-network-hub',
+          OutputName: expect.stringContaining('HubTransitGateway') as string,
+          Region: 'eu-west-2',
+        },
+      },
     });
     expect(byId('SiteToSiteVpnsNorthgateDepotRouter1Connection26FDD5CD')).toMatchObject({
       StaticRoutesOnly: false,

@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TransitGatewayHub } from '../../../lib/network/transit-gateway-hub';
 
 function hubTemplate(shareWithAccounts: string[] = ['555555555555', '666666666666']): Template {
-  const stack = new Stack(new App(), 'Hub', { env: { account: '111111111111', region: 'eu-west-2' } });
+  const stack = new Stack(testApp(), 'Hub', { env: { account: '111111111111', region: 'eu-west-2' } });
   new TransitGatewayHub(stack, 'Hub', {
     name: 'hub',
     namePrefix: 'kvdc',

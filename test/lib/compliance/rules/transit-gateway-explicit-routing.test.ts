@@ -1,10 +1,11 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { transitGatewayExplicitRouting } from '../../../../lib/compliance/rules/transit-gateway-explicit-routing';
 
 function transitGateway(props: ec2.CfnTransitGatewayProps): ec2.CfnTransitGateway {
-  return new ec2.CfnTransitGateway(new Stack(new App(), 'Test'), 'Tgw', props);
+  return new ec2.CfnTransitGateway(new Stack(testApp(), 'Test'), 'Tgw', props);
 }
 
 describe('transitGatewayExplicitRouting', () => {

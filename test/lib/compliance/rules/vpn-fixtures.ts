@@ -1,3 +1,4 @@
+import { testApp } from '../../../helpers/cdk-app';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { tunnelOptions } from '../../../../lib/connectivity/tunnel-options';
@@ -18,7 +19,7 @@ export function goodTunnel(overrides: Partial<Tunnel> = {}): Tunnel {
 
 /** A stack holding one VPN connection with the given tunnels. */
 export function vpnConnection(tunnels: Tunnel[] | undefined): { app: App; connection: ec2.CfnVPNConnection } {
-  const app = new App();
+  const app = testApp();
   const stack = new Stack(app, 'Test', { env: { account: '111111111111', region: 'eu-west-2' } });
   const connection = new ec2.CfnVPNConnection(stack, 'Vpn', {
     type: 'ipsec.1',
