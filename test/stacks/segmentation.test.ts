@@ -1,6 +1,7 @@
 import { TemplateSet } from '../../lib/analysis/templates';
 import { TransitGatewayRouting } from '../../lib/analysis/tgw-routing';
-import { synthLandingZone } from '../helpers/landing-zone';
+import { pascal } from '../../lib/network/segmentation';
+import { exampleConfig, synthLandingZone } from '../helpers/landing-zone';
 
 /**
  * Proves the segmentation on the synthesised CloudFormation, not on our intent: packets are
@@ -89,5 +90,50 @@ describe('Transit Gateway segmentation', () => {
     const rebuilt = new TransitGatewayRouting(new TemplateSet(withoutBlackholes));
     const from = rebuilt.attachmentOfVpcCidr('10.65.0.0/19') ?? '';
     expect(rebuilt.trace(from, '10.66.8.5').result).toMatchObject({ kind: 'delivered' });
+  });
+});
+
+describe('Transit Gateway segmentation with the council sites attached over VPN', () => {
+  const config = exampleConfig();
+  const { templates } = synthLandingZone(config);
+  // BGP routes are learned at run time, so the trace is told what each site advertises: its LAN ranges.
+  const vpnAttachments = templates.ofType('Custom::VpnTransitGatewayAttachment');
+  const sites = config.connectivity?.sites ?? [];
+  const siteOf = (key: string): (typeof sites)[number] | undefined =>
+    sites.find((site) => key.includes(`SiteToSiteVpns${pascal(site.name)}`));
+  const advertised = new Map(vpnAttachments.map((a) => [a.key, siteOf(a.key)?.lanRanges ?? []]));
+  const routing = new TransitGatewayRouting(templates, advertised);
+  const production = routing.attachmentOfVpcCidr('10.65.0.0/19') ?? '';
+  const nonProduction = routing.attachmentOfVpcCidr('10.66.0.0/20') ?? '';
+  const shared = routing.attachmentOfVpcCidr('10.64.16.0/21') ?? '';
+  const dataCentre = vpnAttachments.find((a) => a.key.includes('CivicCentreDcEdge1'))?.key ?? '';
+  const library = vpnAttachments.find((a) => a.key.includes('CentralLibrary'))?.key ?? '';
+
+  it('has a VPN attachment per customer gateway device', () => {
+    expect(vpnAttachments).toHaveLength(4);
+  });
+
+  it('lets every site reach production, non-production and shared services', () => {
+    for (const site of [dataCentre, library]) {
+      expect(routing.trace(site, '10.65.12.5').result).toEqual({ kind: 'delivered', attachment: production });
+      expect(routing.trace(site, '10.66.8.5').result).toEqual({
+        kind: 'delivered',
+        attachment: nonProduction,
+      });
+      expect(routing.trace(site, '10.64.16.10').result).toEqual({ kind: 'delivered', attachment: shared });
+    }
+  });
+
+  it('lets both environments reach the BGP data centre and the static library site', () => {
+    for (const env of [production, nonProduction, shared]) {
+      expect(routing.trace(env, '10.1.0.10').result).toMatchObject({ kind: 'delivered' });
+      expect(routing.trace(env, '172.16.8.20').result).toEqual({ kind: 'delivered', attachment: library });
+    }
+  });
+
+  it('still keeps production and non-production apart, and sites cannot reach each other through AWS', () => {
+    expect(routing.trace(production, '10.66.8.5').result).toMatchObject({ kind: 'blackhole' });
+    expect(routing.trace(nonProduction, '10.65.12.5').result).toMatchObject({ kind: 'blackhole' });
+    expect(routing.trace(library, '10.20.0.5').result).toMatchObject({ kind: 'no-route' });
   });
 });
