@@ -1,4 +1,6 @@
-import { Tags, type App, type Stack } from 'aws-cdk-lib';
+import { Aspects, Tags, type App, type Stack } from 'aws-cdk-lib';
+import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
+import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
 import { ConnectivityStack } from './connectivity-stack';
@@ -77,6 +79,8 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
           terminationProtection: true,
         });
 
+  Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
+  Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
