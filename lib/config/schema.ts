@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
+import { DataProtectionSchema } from './schema-data-protection';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -173,6 +174,9 @@ export const LandingZoneSchema = z
     organisation: Organisation,
     accounts: z.array(Account).min(1),
     network: Network,
+    dataProtection: DataProtectionSchema.optional().meta({
+      description: 'Backup tiers, vaults and databases (see docs/data-protection.md).',
+    }),
   })
   .meta({ title: 'Council landing zone configuration' });
 

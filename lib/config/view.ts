@@ -7,6 +7,12 @@ import {
   type OrganisationConfig,
   type VpcConfig,
 } from './schema';
+import {
+  DataProtectionElementSchemas,
+  type BackupTierConfig,
+  type DatabaseConfig,
+  type DataProtectionConfig,
+} from './schema-data-protection';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -30,6 +36,13 @@ export interface ConfigView {
   readonly awsAddressSpace?: string[];
   readonly transitGateway?: NetworkConfig['transitGateway'];
   readonly egress?: NetworkConfig['egress'];
+  /** Whether the file has a dataProtection section at all. */
+  readonly hasDataProtection: boolean;
+  readonly tiers: Indexed<BackupTierConfig>[];
+  readonly tierNames: ReadonlySet<string>;
+  readonly vaults?: DataProtectionConfig['vaults'];
+  readonly databases: Indexed<DatabaseConfig>[];
+  readonly onPremisesRangeNames: ReadonlySet<string>;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -63,6 +76,7 @@ export function buildView(data: unknown): ConfigView {
   const root = record(data);
   const network = record(root['network']);
   const shape = ElementSchemas.Network.shape;
+  const dataProtection = record(root['dataProtection']);
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
     accounts: validItems(ElementSchemas.Account, root['accounts']),
@@ -74,5 +88,11 @@ export function buildView(data: unknown): ConfigView {
     awsAddressSpace: valid(shape.awsAddressSpace, network['awsAddressSpace']),
     transitGateway: valid(shape.transitGateway, network['transitGateway']),
     egress: valid(shape.egress, network['egress']),
+    hasDataProtection: root['dataProtection'] !== undefined,
+    tiers: validItems(DataProtectionElementSchemas.BackupTier, dataProtection['tiers']),
+    tierNames: names(dataProtection['tiers']),
+    vaults: valid(DataProtectionElementSchemas.Vaults, dataProtection['vaults']),
+    databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
+    onPremisesRangeNames: names(network['onPremisesRanges']),
   };
 }

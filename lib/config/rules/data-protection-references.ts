@@ -1,0 +1,80 @@
+import type { ConfigRule } from './rule';
+
+/** Databases must point at a tier, a workload account, a VPC shared into that account and named ranges that exist. */
+export const dataProtectionReferences: ConfigRule = (view, report) => {
+  const tierSeen = new Map<string, number>();
+  for (const { index, value: tier } of view.tiers) {
+    const first = tierSeen.get(tier.name);
+    if (first === undefined) {
+      tierSeen.set(tier.name, index);
+    } else {
+      report(['dataProtection', 'tiers', index, 'name'], `duplicate tier name "${tier.name}" (first used at index ${first})`);
+    }
+  }
+
+  const accounts = new Map(view.accounts.map((a) => [a.value.name, a.value]));
+  const vpcs = new Map(view.vpcs.map((v) => [v.value.name, v.value]));
+  const dbSeen = new Map<string, number>();
+  for (const { index, value: db } of view.databases) {
+    const base = ['dataProtection', 'databases', index];
+    const key = `${db.workload}/${db.name}`;
+    const first = dbSeen.get(key);
+    if (first === undefined) {
+      dbSeen.set(key, index);
+    } else {
+      report([...base, 'name'], `duplicate database "${key}" (first used at index ${first}); workload and name form its construct ID`);
+    }
+
+    if (!view.tierNames.has(db.tier)) {
+      report([...base, 'tier'], `unknown tier "${db.tier}" (tiers: ${[...view.tierNames].join(', ') || 'none'})`);
+    }
+
+    const account = accounts.get(db.account);
+    if (account === undefined) {
+      if (!view.accountNames.has(db.account)) {
+        report([...base, 'account'], `unknown account "${db.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`);
+      }
+    } else if (account.role !== 'production' && account.role !== 'non-production') {
+      report([...base, 'account'], `databases live in workload accounts (role production or non-production), but ${account.name} has role ${account.role}`);
+    }
+
+    const vpc = vpcs.get(db.vpc);
+    if (vpc === undefined) {
+      if (!view.vpcNames.has(db.vpc)) {
+        report([...base, 'vpc'], `unknown VPC "${db.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`);
+      }
+    } else {
+      if (vpc.account !== db.account) {
+        report([...base, 'vpc'], `VPC ${vpc.name} is shared with account ${vpc.account}, not ${db.account}`);
+      }
+      const tier = vpc.subnets.find((t) => t.name === db.subnetTier);
+      if (tier === undefined) {
+        report(
+          [...base, 'subnetTier'],
+          `VPC ${vpc.name} has no subnet tier "${db.subnetTier}" (tiers: ${vpc.subnets.map((t) => t.name).join(', ')})`,
+        );
+      } else if (tier.type !== 'isolated') {
+        report([...base, 'subnetTier'], `databases belong in an isolated tier; ${vpc.name}/${tier.name} is ${tier.type}`);
+      }
+    }
+
+    db.allowedOnPremisesRanges.forEach((range, i) => {
+      if (!view.onPremisesRangeNames.has(range)) {
+        report(
+          [...base, 'allowedOnPremisesRanges', i],
+          `unknown on-premises range "${range}" (ranges: ${[...view.onPremisesRangeNames].join(', ') || 'none'})`,
+        );
+      }
+    });
+    const groups = new Set<string>();
+    db.allowedSecurityGroups.forEach((group, i) => {
+      if (groups.has(group)) {
+        report([...base, 'allowedSecurityGroups', i], `security group "${group}" is listed twice`);
+      }
+      groups.add(group);
+    });
+    if (db.maxAllocatedStorageGiB !== undefined && db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
+      report([...base, 'maxAllocatedStorageGiB'], `must be at least allocatedStorageGiB (${db.allocatedStorageGiB})`);
+    }
+  }
+};
