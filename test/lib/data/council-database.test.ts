@@ -74,7 +74,7 @@ describe('CouncilDatabase', () => {
   test('pins the logical ID of the instance and its key', () => {
     const template = Template.fromStack(harness().stack);
     expect(instanceOf(template).logicalId).toBe('RevenuesBenefitsMainInstanceFE32BB42');
-    expect(Object.keys(template.findResources('AWS::KMS::Key'))).toEqual(['RevenuesBenefitsMainKey52C0C0E2']);
+    expect(Object.keys(template.findResources('AWS::KMS::Key'))).toEqual(['RevenuesBenefitsMainKey20AE232A']);
   });
 
   test('writes the backup tier and recovery targets as tags', () => {
