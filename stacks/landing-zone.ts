@@ -1,6 +1,9 @@
 import { Tags, type App, type Stack } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
+import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
+import { BackupAccountStack } from './backup-account-stack';
+import { DataProtectionStack } from './data-protection-stack';
 import { landingZoneContext } from './landing-zone-context';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
@@ -8,6 +11,8 @@ import { VpcStack } from './vpc-stack';
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
+  readonly dataProtection: Readonly<Record<string, DataProtectionStack>>;
+  readonly backup: readonly BackupAccountStack[];
   readonly all: readonly Stack[];
 }
 
@@ -41,8 +46,80 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
     });
   }
 
+  const { dataProtection, backup } = buildDataProtection(app, config, prefix);
+
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
-  return { hub, vpcs, all: [hub, ...Object.values(vpcs)] };
+  return {
+    hub,
+    vpcs,
+    dataProtection,
+    backup,
+    all: [hub, ...Object.values(vpcs), ...backup, ...Object.values(dataProtection)],
+  };
+}
+
+/**
+ * One data-protection stack per workload account (deployed into that account), and the backup
+ * account's vault stacks: the home region always, the DR region only where a tier copies there.
+ */
+function buildDataProtection(
+  app: App,
+  config: LandingZoneConfig,
+  prefix: string,
+): { dataProtection: Record<string, DataProtectionStack>; backup: BackupAccountStack[] } {
+  const dp = config.dataProtection;
+  const backupAccount = config.accounts.find((a) => a.role === 'backup');
+  if (dp === undefined || backupAccount === undefined) {
+    return { dataProtection: {}, backup: [] };
+  }
+  const lz = landingZoneContext(config);
+  const org = config.organisation;
+  const workloadAccounts = config.accounts.filter((a) => a.role === 'production' || a.role === 'non-production');
+  const copySourceAccounts = workloadAccounts.map((a) => a.id);
+
+  const backup: BackupAccountStack[] = [
+    new BackupAccountStack(app, `${prefix}BackupCentral`, {
+      lz,
+      dataProtection: dp,
+      copySourceAccounts,
+      placement: 'home',
+      availabilityZones: config.network.availabilityZones,
+      env: { account: backupAccount.id, region: lz.region },
+      stackName: `${lz.prefix}-backup-central`,
+      description: `${org.name}: logically air-gapped vault for copies of every recovery point`,
+      terminationProtection: true,
+    }),
+  ];
+  if (org.drRegion !== undefined && dp.vaults.drRegion !== undefined && dp.tiers.some((t) => t.copyToDrRegion)) {
+    backup.push(
+      new BackupAccountStack(app, `${prefix}BackupDrRegion`, {
+        lz,
+        dataProtection: dp,
+        copySourceAccounts,
+        placement: 'dr',
+        availabilityZones: KNOWN_AVAILABILITY_ZONES[org.drRegion] ?? [],
+        env: { account: backupAccount.id, region: org.drRegion },
+        stackName: `${lz.prefix}-backup-dr-region`,
+        description: `${org.name}: locked vault in ${org.drRegion} for disaster-recovery copies`,
+        terminationProtection: true,
+      }),
+    );
+  }
+
+  const dataProtection: Record<string, DataProtectionStack> = {};
+  for (const account of workloadAccounts) {
+    dataProtection[account.name] = new DataProtectionStack(app, `${prefix}DataProtection${pascal(account.name)}`, {
+      lz,
+      dataProtection: dp,
+      account,
+      backupAccount,
+      env: { account: account.id, region: lz.region },
+      stackName: `${lz.prefix}-data-protection-${account.name}`,
+      description: `${org.name}: databases, backup vault and plans of the ${account.name} account`,
+      terminationProtection: true,
+    });
+  }
+  return { dataProtection, backup };
 }

@@ -117,17 +117,10 @@ export const backupLifecycles: ConfigRule = (view, report) => {
     checkLock(vaults.drRegion, [...vaultsPath, 'drRegion'], report);
   }
 
-  const tiersInAccountRole = (role: 'production' | 'non-production'): Set<string> => {
-    const accountRoles = new Map(view.accounts.map((a) => [a.value.name, a.value.role]));
-    return new Set(view.databases.filter((d) => accountRoles.get(d.value.account) === role).map((d) => d.value.tier));
-  };
-  const prodTiers = tiersInAccountRole('production');
-  const nonProdTiers = tiersInAccountRole('non-production');
-
-  const inWorkload = (tiers: ReadonlySet<string>): Lifecycle[] =>
-    view.tiers.filter((t) => tiers.has(t.value.name)).flatMap((t) => workloadLifecycles(t.value, t.index));
-  checkRange(vaults.production, [...vaultsPath, 'production'], 'production', inWorkload(prodTiers), report);
-  checkRange(vaults.nonProduction, [...vaultsPath, 'nonProduction'], 'non-production', inWorkload(nonProdTiers), report);
+  // Every workload account runs a plan for every tier, so each workload vault must accept every tier.
+  const inWorkload = view.tiers.flatMap((t) => workloadLifecycles(t.value, t.index));
+  checkRange(vaults.production, [...vaultsPath, 'production'], 'production', inWorkload, report);
+  checkRange(vaults.nonProduction, [...vaultsPath, 'nonProduction'], 'non-production', inWorkload, report);
 
   checkRange(
     vaults.central,
