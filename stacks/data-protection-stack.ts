@@ -1,4 +1,4 @@
-import { Duration, type StackProps } from 'aws-cdk-lib';
+import { Duration, Validations, type StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -164,7 +164,7 @@ export class DataProtectionStack extends LandingZoneStack {
         }),
       );
       const id = `${pascal(db.workload)}${pascal(db.name)}Database`;
-      databases[`${db.workload}/${db.name}`] = new CouncilDatabase(this, id, {
+      const database = new CouncilDatabase(this, id, {
         workload: db.workload,
         databaseName: db.name,
         namePrefix: lz.prefix,
@@ -185,6 +185,15 @@ export class DataProtectionStack extends LandingZoneStack {
         allowedOnPremisesRanges: ranges,
         copyDestinationAccounts: [backupAccount.id],
       });
+      // cdk-nag's rule only understands selections that list the resource ARN; this plan selects by tag.
+      Validations.of(database.instance).acknowledge({
+        id: 'NIST.800.53.R5::NIST.800.53.R5-RDSInBackupPlan',
+        reason:
+          `Protected by the ${lz.prefix}-${tier.name} backup plan in this stack, which selects resources tagged ` +
+          `backup-tier=${tier.name}; cdk-nag cannot see tag-based selections. The project rule ` +
+          'DataProtection-RDSInTaggedBackupPlan checks the tag against the plan selections instead.',
+      });
+      databases[`${db.workload}/${db.name}`] = database;
     }
     this.databases = databases;
   }

@@ -65,7 +65,8 @@ export class BackupAuditFramework extends Construct {
         controlInputParameters: control.parameters
           ? Object.entries(control.parameters).map(([parameterName, parameterValue]) => ({ parameterName, parameterValue }))
           : undefined,
-        controlScope: control.resourceTypes ? { complianceResourceTypes: [...control.resourceTypes] } : undefined,
+        // ControlScope is passed through untyped, so it takes CloudFormation's own casing.
+        controlScope: control.resourceTypes ? { ComplianceResourceTypes: [...control.resourceTypes] } : undefined,
       })),
     });
   }

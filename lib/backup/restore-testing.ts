@@ -53,7 +53,7 @@ export class TierRestoreTesting extends Construct {
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores')],
     });
     Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM4',
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
       reason: 'The AWS-maintained restore policy covers every resource type AWS Backup can restore; only backup.amazonaws.com can assume the role.',
     });
     const overrides: Record<string, string> = {};

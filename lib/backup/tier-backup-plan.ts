@@ -92,7 +92,12 @@ export class TierBackupPlan extends Construct {
         iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
       ],
     });
-    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM4', reason: IAM4_REASON });
+    for (const policy of ['AWSBackupServiceRolePolicyForBackup', 'AWSBackupServiceRolePolicyForRestores']) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${policy}]`,
+        reason: IAM4_REASON,
+      });
+    }
     this.selection = this.plan.addSelection('Selection', {
       backupSelectionName: `${tier.name}-tagged`,
       role,

@@ -236,13 +236,20 @@ export class CouncilDatabase extends Construct {
     }
 
     Validations.of(this.instance).acknowledge({
-      id: 'AwsSolutions-RDS11',
+      id: 'AwsSolutions::AwsSolutions-RDS11',
       reason:
         'The engine default port is kept because the vendor applications being migrated are configured for it; ' +
         'the security group admits only named application groups and named on-premises ranges, so the port hides nothing.',
     });
+    Validations.of(this.instance).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',
+      reason: 'The enhanced-monitoring role uses the AWS-maintained policy that only lets RDS publish OS metrics to CloudWatch Logs.',
+    });
+    for (const [log, reason] of Object.entries(this.facts.logExportsNotUsed)) {
+      Validations.of(this.instance).acknowledge({ id: `NIST.800.53.R5::NIST.800.53.R5-RDSLoggingEnabled[LogExport::${log}]`, reason });
+    }
     if (!multiAz) {
-      for (const id of ['AwsSolutions-RDS3', 'NIST.800.53.R5::NIST.800.53.R5-RDSInstanceMultiAZSupport']) {
+      for (const id of ['AwsSolutions::AwsSolutions-RDS3', 'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport']) {
         Validations.of(this.instance).acknowledge({
           id,
           reason: `${label} is a non-production database: single-AZ is an accepted cost trade-off; its recovery after an AZ loss is restore from point-in-time recovery, which the DR check bounds.`,

@@ -8,6 +8,8 @@ export interface EngineFacts {
   /** The port clients must use; differs from `port` only for Oracle, whose TLS listener is separate. */
   readonly clientPort: number;
   readonly logExports: readonly string[];
+  /** Log types the engine offers that are deliberately not exported, with the reason an auditor reads. */
+  readonly logExportsNotUsed: Readonly<Record<string, string>>;
   readonly supportsIamAuthentication: boolean;
   readonly supportsMultiAz: boolean;
   /** Undefined where the engine implies it (PostgreSQL). */
@@ -66,6 +68,7 @@ export function engineFacts(
         port: 1433,
         clientPort: 1433,
         logExports: ['agent', 'error'],
+        logExportsNotUsed: {},
         supportsIamAuthentication: false,
         supportsMultiAz: edition !== 'express',
         licenceModel: rds.LicenseModel.LICENSE_INCLUDED,
@@ -76,6 +79,7 @@ export function engineFacts(
         port: 5432,
         clientPort: 5432,
         logExports: ['postgresql', 'upgrade'],
+        logExportsNotUsed: {},
         supportsIamAuthentication: true,
         supportsMultiAz: true,
         licenceModel: undefined,
@@ -85,7 +89,13 @@ export function engineFacts(
         engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.of(fullVersion, major) }),
         port: 3306,
         clientPort: 3306,
-        logExports: ['error', 'slowquery'],
+        // audit comes from the MariaDB audit plugin in the option group (see tls-enforcement.ts).
+        logExports: ['audit', 'error', 'slowquery'],
+        logExportsNotUsed: {
+          general:
+            'The MySQL general log records every statement with its parameters, which would copy personal data into logs; ' +
+            'the audit plugin log records connections and DDL/DCL instead.',
+        },
         supportsIamAuthentication: true,
         supportsMultiAz: true,
         licenceModel: rds.LicenseModel.GENERAL_PUBLIC_LICENSE,
@@ -96,6 +106,9 @@ export function engineFacts(
         port: 1521,
         clientPort: ORACLE_TLS_PORT,
         logExports: ['alert', 'audit', 'listener', 'trace'],
+        logExportsNotUsed: {
+          oemagent: 'Oracle Enterprise Manager is not used, so the OEM agent option (and its log) is not installed.',
+        },
         supportsIamAuthentication: false,
         supportsMultiAz: true,
         licenceModel: LICENCES[licence] ?? rds.LicenseModel.LICENSE_INCLUDED,

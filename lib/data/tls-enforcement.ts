@@ -31,7 +31,10 @@ export interface TlsEnforcementProps {
   readonly description: string;
 }
 
-/** A parameter group (and for Oracle an option group) that forces TLS for one database. */
+/**
+ * A parameter group that forces TLS for one database; for Oracle an option group with the SSL option
+ * (TLS on its own listener), and for MySQL an option group with the audit plugin.
+ */
 export class TlsEnforcement extends Construct {
   readonly parameterGroup: rds.ParameterGroup;
   readonly optionGroup?: rds.OptionGroup;
@@ -43,6 +46,19 @@ export class TlsEnforcement extends Construct {
       description: `${props.description}: TLS enforced`,
       parameters: { ...TLS_PARAMETERS[props.engineName], ...EXTRA_PARAMETERS[props.engineName] },
     });
+    if (props.engineName === 'mysql') {
+      // Not TLS, but the option group is the only place MySQL's audit log can come from.
+      this.optionGroup = new rds.OptionGroup(this, 'OptionGroup', {
+        engine: props.engine,
+        description: `${props.description}: audit plugin`,
+        configurations: [
+          {
+            name: 'MARIADB_AUDIT_PLUGIN',
+            settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' },
+          },
+        ],
+      });
+    }
     if (props.engineName === 'oracle') {
       this.optionGroup = new rds.OptionGroup(this, 'OptionGroup', {
         engine: props.engine,

@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -94,9 +94,14 @@ export function importSharedVpc(scope: Construct, id: string, props: SharedVpcIm
   const holder = new Construct(scope, id);
   const value = (paramId: string, name: string): string =>
     ssm.StringParameter.fromStringParameterArn(holder, paramId, arn(name)).stringValue;
-  return ec2.Vpc.fromVpcAttributes(holder, 'Vpc', {
+  const vpc = ec2.Vpc.fromVpcAttributes(holder, 'Vpc', {
     vpcId: value('VpcId', names.vpcId),
     availabilityZones: [...props.availabilityZones],
     isolatedSubnetIds: names.subnetIds(props.tier).map((name, i) => value(`${pascal(props.tier)}Subnet${i + 1}`, name)),
   });
+  Validations.of(holder).acknowledge({
+    id: 'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',
+    reason: 'Routing of the shared subnets belongs to the network account; workload stacks never read or change route tables.',
+  });
+  return vpc;
 }
