@@ -9,6 +9,7 @@ import { TierRestoreTesting } from '../lib/backup/restore-testing';
 import { TierBackupPlan } from '../lib/backup/tier-backup-plan';
 import { backupVaultArn, centralVaultName, drVaultName, workloadVaultName } from '../lib/backup/vault-names';
 import { LockedBackupVault } from '../lib/backup/workload-vault';
+import { partitionOf } from '../lib/config/partition';
 import type { AccountConfig } from '../lib/config/schema';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import { CouncilDatabase } from '../lib/data/council-database';
@@ -53,14 +54,14 @@ export class DataProtectionStack extends LandingZoneStack {
     const centralVault = backup.BackupVault.fromBackupVaultArn(
       this,
       'CentralVault',
-      backupVaultArn(this.partition, lz.region, backupAccount.id, centralVaultName(lz.prefix)),
+      backupVaultArn(partitionOf(lz.region), lz.region, backupAccount.id, centralVaultName(lz.prefix)),
     );
     const drVault =
       org.drRegion !== undefined && dp.vaults.drRegion !== undefined
         ? backup.BackupVault.fromBackupVaultArn(
             this,
             'DrRegionVault',
-            backupVaultArn(this.partition, org.drRegion, backupAccount.id, drVaultName(lz.prefix)),
+            backupVaultArn(partitionOf(org.drRegion), org.drRegion, backupAccount.id, drVaultName(lz.prefix)),
           )
         : undefined;
 
@@ -80,6 +81,7 @@ export class DataProtectionStack extends LandingZoneStack {
           tier,
           availabilityZones: lz.zonesOf(vpcConfig),
           networkAccount: lz.networkAccount.id,
+          region: lz.region,
         });
         networks.set(key, vpc);
       }

@@ -75,6 +75,6 @@ export class TierRestoreTesting extends Construct {
       restoreMetadataOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
       validationWindowHours: tier.restoreTest.validationWindowHours,
     });
-    this.selection.addDependency(this.plan);
+    this.selection.addResourceDependency(this.plan);
   }
 }

@@ -1,4 +1,5 @@
-import { Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Tags, Validations } from 'aws-cdk-lib';
+import { partitionOf } from '../config/partition';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -84,13 +85,14 @@ export interface SharedVpcImport {
   readonly tier: string;
   readonly availabilityZones: readonly string[];
   readonly networkAccount: string;
+  /** The stack's region, as a literal (the parameters live in the same region). */
+  readonly region: string;
 }
 
 /** The workload side: the shared VPC as an IVpc whose IDs CloudFormation resolves at deploy time. */
 export function importSharedVpc(scope: Construct, id: string, props: SharedVpcImport): ec2.IVpc {
-  const stack = Stack.of(scope);
   const names = sharedVpcParameterNames(props.prefix, props.vpcName, props.availabilityZones.length);
-  const arn = (name: string): string => `arn:${stack.partition}:ssm:${stack.region}:${props.networkAccount}:parameter${name}`;
+  const arn = (name: string): string => `arn:${partitionOf(props.region)}:ssm:${props.region}:${props.networkAccount}:parameter${name}`;
   const holder = new Construct(scope, id);
   const value = (paramId: string, name: string): string =>
     ssm.StringParameter.fromStringParameterArn(holder, paramId, arn(name)).stringValue;
