@@ -8,8 +8,11 @@ function tagsOf(node: rds.CfnDBInstance): Record<string, string> {
   const out: Record<string, string> = {};
   for (const raw of asList(resolved(node, node.tags.renderTags()))) {
     const tag = asRecord(raw);
-    if (typeof tag['Key'] === 'string' && typeof tag['Value'] === 'string') {
-      out[tag['Key']] = tag['Value'];
+    // The tag manager renders lower-case keys before synthesis and CloudFormation casing after.
+    const key = tag['key'] ?? tag['Key'];
+    const value = tag['value'] ?? tag['Value'];
+    if (typeof key === 'string' && typeof value === 'string') {
+      out[key] = value;
     }
   }
   return out;
