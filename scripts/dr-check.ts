@@ -35,7 +35,9 @@ function main(argv: readonly string[]): number {
     report = checkAssembly(assembly);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cannot read the cloud assembly ${assembly}: ${reason}\nRun \`npx cdk synth --quiet\` first.\n`);
+    process.stderr.write(
+      `cannot read the cloud assembly ${assembly}: ${reason}\nRun \`npx cdk synth --quiet\` first.\n`,
+    );
     return 2;
   }
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, assembly));

@@ -33,7 +33,9 @@ export class BackupAccountStack extends LandingZoneStack {
     }
     const lock = dp.vaults.drRegion;
     if (!lock) {
-      throw new Error('the DR-region vault needs dataProtection.vaults.drRegion (the configuration should have been validated)');
+      throw new Error(
+        'the DR-region vault needs dataProtection.vaults.drRegion (the configuration should have been validated)',
+      );
     }
     new LockedBackupVault(this, 'DrRegionVault', {
       vaultName: drVaultName(lz.prefix),

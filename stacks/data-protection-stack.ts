@@ -65,7 +65,9 @@ export class DataProtectionStack extends LandingZoneStack {
           )
         : undefined;
 
-    const accountVpc = lz.config.network.vpcs.find((v) => v.account === account.name && v.purpose === 'workload');
+    const accountVpc = lz.config.network.vpcs.find(
+      (v) => v.account === account.name && v.purpose === 'workload',
+    );
     const networks = new Map<string, ec2.IVpc>();
     const networkFor = (vpcName: string, tier: string): ec2.IVpc => {
       const key = `${vpcName}/${tier}`;
@@ -160,7 +162,9 @@ export class DataProtectionStack extends LandingZoneStack {
         db.allowedOnPremisesRanges.map((name) => {
           const range = lz.config.network.onPremisesRanges.find((r) => r.name === name);
           if (!range) {
-            throw new Error(`unknown on-premises range ${name} (the configuration should have been validated)`);
+            throw new Error(
+              `unknown on-premises range ${name} (the configuration should have been validated)`,
+            );
           }
           return [name, range.cidr];
         }),

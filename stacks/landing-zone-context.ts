@@ -38,7 +38,19 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
     zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
-    // RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces.
-    flowLogRetention: flow.retentionDays,
+    flowLogRetention: retentionDays(flow.retentionDays),
   };
+}
+
+/** RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces. */
+function retentionDays(days: number): logs.RetentionDays {
+  const match = Object.values(logs.RetentionDays).find(
+    (value): value is logs.RetentionDays => typeof value === 'number' && Number(value) === days,
+  );
+  if (match === undefined) {
+    throw new Error(
+      `${days} is not a CloudWatch Logs retention period (the configuration should have been validated)`,
+    );
+  }
+  return match;
 }

@@ -76,7 +76,9 @@ function buildDataProtection(
   }
   const lz = landingZoneContext(config);
   const org = config.organisation;
-  const workloadAccounts = config.accounts.filter((a) => a.role === 'production' || a.role === 'non-production');
+  const workloadAccounts = config.accounts.filter(
+    (a) => a.role === 'production' || a.role === 'non-production',
+  );
   const copySourceAccounts = workloadAccounts.map((a) => a.id);
 
   const backup: BackupAccountStack[] = [
@@ -92,7 +94,11 @@ function buildDataProtection(
       terminationProtection: true,
     }),
   ];
-  if (org.drRegion !== undefined && dp.vaults.drRegion !== undefined && dp.tiers.some((t) => t.copyToDrRegion)) {
+  if (
+    org.drRegion !== undefined &&
+    dp.vaults.drRegion !== undefined &&
+    dp.tiers.some((t) => t.copyToDrRegion)
+  ) {
     backup.push(
       new BackupAccountStack(app, `${prefix}BackupDrRegion`, {
         lz,
@@ -110,16 +116,20 @@ function buildDataProtection(
 
   const dataProtection: Record<string, DataProtectionStack> = {};
   for (const account of workloadAccounts) {
-    dataProtection[account.name] = new DataProtectionStack(app, `${prefix}DataProtection${pascal(account.name)}`, {
-      lz,
-      dataProtection: dp,
-      account,
-      backupAccount,
-      env: { account: account.id, region: lz.region },
-      stackName: `${lz.prefix}-data-protection-${account.name}`,
-      description: `${org.name}: databases, backup vault and plans of the ${account.name} account`,
-      terminationProtection: true,
-    });
+    dataProtection[account.name] = new DataProtectionStack(
+      app,
+      `${prefix}DataProtection${pascal(account.name)}`,
+      {
+        lz,
+        dataProtection: dp,
+        account,
+        backupAccount,
+        env: { account: account.id, region: lz.region },
+        stackName: `${lz.prefix}-data-protection-${account.name}`,
+        description: `${org.name}: databases, backup vault and plans of the ${account.name} account`,
+        terminationProtection: true,
+      },
+    );
   }
   return { dataProtection, backup };
 }

@@ -34,7 +34,9 @@ export class NetworkHubStack extends LandingZoneStack {
 
     const egressConfig = network.vpcs.find((v) => v.name === network.egress.vpc);
     if (!egressConfig) {
-      throw new Error(`egress VPC ${network.egress.vpc} not found (the configuration should have been validated)`);
+      throw new Error(
+        `egress VPC ${network.egress.vpc} not found (the configuration should have been validated)`,
+      );
     }
     const zones = lz.zonesOf(egressConfig);
     const flowLogs = new FlowLogDestination(this, `${pascal(egressConfig.name)}FlowLogs`, {

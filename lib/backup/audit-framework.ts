@@ -40,7 +40,10 @@ export class BackupAuditFramework extends Construct {
       },
       {
         name: 'BACKUP_LAST_RECOVERY_POINT_CREATED',
-        parameters: { recoveryPointAgeUnit: 'hours', recoveryPointAgeValue: String(props.maximumRecoveryPointAgeHours) },
+        parameters: {
+          recoveryPointAgeUnit: 'hours',
+          recoveryPointAgeValue: String(props.maximumRecoveryPointAgeHours),
+        },
         resourceTypes: rdsOnly,
       },
       { name: 'BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK', resourceTypes: rdsOnly },
@@ -63,10 +66,15 @@ export class BackupAuditFramework extends Construct {
       frameworkControls: controls.map((control) => ({
         controlName: control.name,
         controlInputParameters: control.parameters
-          ? Object.entries(control.parameters).map(([parameterName, parameterValue]) => ({ parameterName, parameterValue }))
+          ? Object.entries(control.parameters).map(([parameterName, parameterValue]) => ({
+              parameterName,
+              parameterValue,
+            }))
           : undefined,
         // ControlScope is passed through untyped, so it takes CloudFormation's own casing.
-        controlScope: control.resourceTypes ? { ComplianceResourceTypes: [...control.resourceTypes] } : undefined,
+        controlScope: control.resourceTypes
+          ? { ComplianceResourceTypes: [...control.resourceTypes] }
+          : undefined,
       })),
     });
   }

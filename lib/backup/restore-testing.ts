@@ -50,11 +50,14 @@ export class TierRestoreTesting extends Construct {
     const role = new iam.Role(this, 'Role', {
       description: `AWS Backup restore testing for the ${tier.name} tier`,
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores')],
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
+      ],
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
-      reason: 'The AWS-maintained restore policy covers every resource type AWS Backup can restore; only backup.amazonaws.com can assume the role.',
+      reason:
+        'The AWS-maintained restore policy covers every resource type AWS Backup can restore; only backup.amazonaws.com can assume the role.',
     });
     const overrides: Record<string, string> = {};
     if (props.dbSubnetGroupName !== undefined) {

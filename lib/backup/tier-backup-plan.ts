@@ -44,9 +44,14 @@ export class TierBackupPlan extends Construct {
       destinationBackupVault: destination.vault,
       deleteAfter: Duration.days(destination.retentionDays),
       moveToColdStorageAfter:
-        destination.moveToColdStorageAfterDays === undefined ? undefined : Duration.days(destination.moveToColdStorageAfterDays),
+        destination.moveToColdStorageAfterDays === undefined
+          ? undefined
+          : Duration.days(destination.moveToColdStorageAfterDays),
     });
-    const copyActions = [copy(props.backupAccountCopy), ...(props.drRegionCopy ? [copy(props.drRegionCopy)] : [])];
+    const copyActions = [
+      copy(props.backupAccountCopy),
+      ...(props.drRegionCopy ? [copy(props.drRegionCopy)] : []),
+    ];
 
     const rules = [
       new backup.BackupPlanRule({
@@ -58,7 +63,9 @@ export class TierBackupPlan extends Construct {
         completionWindow: Duration.minutes(tier.completionWindowMinutes),
         deleteAfter: Duration.days(tier.retentionDays),
         moveToColdStorageAfter:
-          tier.moveToColdStorageAfterDays === undefined ? undefined : Duration.days(tier.moveToColdStorageAfterDays),
+          tier.moveToColdStorageAfterDays === undefined
+            ? undefined
+            : Duration.days(tier.moveToColdStorageAfterDays),
         copyActions,
         recoveryPointTags: { [BACKUP_TIER_TAG]: tier.name },
       }),

@@ -11,7 +11,12 @@ export function drVaultName(prefix: string): string {
   return `${prefix}-dr`;
 }
 
-export function backupVaultArn(partition: string, region: string, account: string, vaultName: string): string {
+export function backupVaultArn(
+  partition: string,
+  region: string,
+  account: string,
+  vaultName: string,
+): string {
   return `arn:${partition}:backup:${region}:${account}:backup-vault:${vaultName}`;
 }
 

@@ -40,7 +40,9 @@ export class LockedBackupVault extends Construct {
       throw new Error(`vault ${props.vaultName}: minRetentionDays exceeds maxRetentionDays`);
     }
     if ((lock.mode === 'compliance') !== (lock.changeableForDays !== undefined)) {
-      throw new Error(`vault ${props.vaultName}: compliance mode needs changeableForDays, governance mode must not have it`);
+      throw new Error(
+        `vault ${props.vaultName}: compliance mode needs changeableForDays, governance mode must not have it`,
+      );
     }
     this.key = new kms.Key(this, 'Key', {
       description: `Encrypts recovery points in the ${props.vaultName} backup vault`,
@@ -58,7 +60,8 @@ export class LockedBackupVault extends Construct {
         minRetention: Duration.days(lock.minRetentionDays),
         maxRetention: Duration.days(lock.maxRetentionDays),
         // With changeableFor the lock is in compliance mode; without it, governance mode.
-        changeableFor: lock.changeableForDays === undefined ? undefined : Duration.days(lock.changeableForDays),
+        changeableFor:
+          lock.changeableForDays === undefined ? undefined : Duration.days(lock.changeableForDays),
       },
     });
     const sources = props.copySourceAccounts ?? [];
@@ -67,7 +70,6 @@ export class LockedBackupVault extends Construct {
     }
   }
 }
-
 
 /** Lets the named accounts copy recovery points into a vault (and nothing else). */
 export function copyIntoVaultStatement(accounts: readonly string[]): iam.PolicyStatement {

@@ -25,7 +25,8 @@ export class DataProtectionChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: 'BackupVaultCmkAndLock',
       info: 'The backup vault is not encrypted with a customer-managed key or has no Vault Lock.',
-      explanation: 'Without a CMK the council cannot control or revoke access to recovery points; without Vault Lock they can be deleted early.',
+      explanation:
+        'Without a CMK the council cannot control or revoke access to recovery points; without Vault Lock they can be deleted early.',
       level: NagMessageLevel.ERROR,
       rule: backupVaultCmkAndLock,
       node,
@@ -33,7 +34,8 @@ export class DataProtectionChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: 'BackupPlanCopiesOutsideAccount',
       info: 'A snapshot rule of the backup plan does not copy to a vault in another account.',
-      explanation: 'Ransomware with administrator rights in a workload account can destroy every recovery point that stays in it.',
+      explanation:
+        'Ransomware with administrator rights in a workload account can destroy every recovery point that stays in it.',
       level: NagMessageLevel.ERROR,
       rule: backupPlanCopiesOutsideAccount,
       node,
@@ -41,7 +43,8 @@ export class DataProtectionChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: 'StatefulResourceRetained',
       info: 'The stateful resource is deleted with its stack or on replacement.',
-      explanation: 'Databases, vaults, keys and logs keep a Retain or Snapshot policy so that nothing stateful is lost by accident.',
+      explanation:
+        'Databases, vaults, keys and logs keep a Retain or Snapshot policy so that nothing stateful is lost by accident.',
       level: NagMessageLevel.ERROR,
       rule: statefulResourceRetained,
       node,
@@ -49,7 +52,8 @@ export class DataProtectionChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: 'LogGroupRetention',
       info: 'The log group has no retention period.',
-      explanation: 'Logs that never expire cost money and keep personal data longer than the retention schedule allows.',
+      explanation:
+        'Logs that never expire cost money and keep personal data longer than the retention schedule allows.',
       level: NagMessageLevel.ERROR,
       rule: logGroupRetention,
       node,
@@ -57,7 +61,8 @@ export class DataProtectionChecks extends NagPack {
     this.applyRule({
       ruleSuffixOverride: 'RDSTlsEnforced',
       info: "The RDS instance's parameter group (or Oracle option group) does not force TLS.",
-      explanation: 'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections.',
+      explanation:
+        'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections.',
       level: NagMessageLevel.ERROR,
       rule: rdsTlsEnforced,
       node,

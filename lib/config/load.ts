@@ -21,7 +21,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `is required (expected ${issue.expected})`;
   }
   if (issue.code === 'invalid_type') {
-    const received = Array.isArray(issue.input) ? 'a list' : issue.input === null ? 'null' : typeof issue.input;
+    const received = Array.isArray(issue.input)
+      ? 'a list'
+      : issue.input === null
+        ? 'null'
+        : typeof issue.input;
     return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${received}`;
   }
   if (issue.code === 'invalid_value') {
@@ -59,7 +63,9 @@ export function validateConfigText(file: string, text: string): LoadResult {
   }
   const view = buildView(source.data);
   for (const rule of CONFIG_RULES) {
-    rule(view, (path, message, severity = 'error') => diagnostics.push(source.diagnostic(path, message, severity)));
+    rule(view, (path, message, severity = 'error') =>
+      diagnostics.push(source.diagnostic(path, message, severity)),
+    );
   }
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   return {
@@ -74,7 +80,11 @@ export function validateConfigFile(file: string): LoadResult {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [{ file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' }] };
+    return {
+      diagnostics: [
+        { file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' },
+      ],
+    };
   }
   return validateConfigText(file, text);
 }

@@ -3,9 +3,22 @@
  * regulations; the EEA is the set councils normally sign data-sharing terms for.
  */
 export const UK_REGIONS = ['eu-west-2'] as const;
-export const EEA_REGIONS = ['eu-west-1', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2'] as const;
+export const EEA_REGIONS = [
+  'eu-west-1',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+] as const;
 /** Regions in countries with UK adequacy regulations beyond the EEA (Switzerland, Canada, Japan, Korea, Israel). */
-export const OTHER_ADEQUATE_REGIONS = ['eu-central-2', 'ca-central-1', 'ap-northeast-1', 'ap-northeast-2', 'il-central-1'] as const;
+export const OTHER_ADEQUATE_REGIONS = [
+  'eu-central-2',
+  'ca-central-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'il-central-1',
+] as const;
 export const OTHER_REGIONS = [
   'us-east-1',
   'us-east-2',
@@ -19,7 +32,12 @@ export const OTHER_REGIONS = [
   'af-south-1',
 ] as const;
 
-export const ALL_REGIONS = [...UK_REGIONS, ...EEA_REGIONS, ...OTHER_ADEQUATE_REGIONS, ...OTHER_REGIONS] as const;
+export const ALL_REGIONS = [
+  ...UK_REGIONS,
+  ...EEA_REGIONS,
+  ...OTHER_ADEQUATE_REGIONS,
+  ...OTHER_REGIONS,
+] as const;
 export type Region = (typeof ALL_REGIONS)[number];
 
 export const DATA_RESIDENCY_RULES = ['uk-only', 'uk-and-eea', 'uk-adequacy'] as const;

@@ -13,7 +13,9 @@ const NAME_PATTERN = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 export const ResourceName = z
   .string()
   .regex(NAME_PATTERN, 'must be lower-case kebab-case: letters, digits and hyphens, 2 to 40 characters')
-  .meta({ description: 'A stable name, used to derive construct IDs. Renaming a stateful resource replaces it.' });
+  .meta({
+    description: 'A stable name, used to derive construct IDs. Renaming a stateful resource replaces it.',
+  });
 
 export const CidrText = z
   .string()
@@ -26,7 +28,9 @@ const Organisation = z
       .string()
       .regex(/^[a-z][a-z0-9]{1,7}$/, 'must be 2 to 8 lower-case letters or digits, starting with a letter')
       .meta({ description: 'Prefix for stack and resource names, e.g. kvdc.' }),
-    homeRegion: z.enum(ALL_REGIONS).meta({ description: 'Where everything is deployed. eu-west-2 (London) for UK councils.' }),
+    homeRegion: z
+      .enum(ALL_REGIONS)
+      .meta({ description: 'Where everything is deployed. eu-west-2 (London) for UK councils.' }),
     drRegion: z
       .enum(ALL_REGIONS)
       .optional()
@@ -36,7 +40,10 @@ const Organisation = z
         'Where council data may be stored: uk-only (London only), uk-and-eea (UK and EEA regions), uk-adequacy (countries with UK adequacy regulations).',
     }),
     costCentre: z.string().min(1).meta({ description: 'Default cost-centre tag for shared infrastructure.' }),
-    owner: z.string().min(1).meta({ description: 'Team that owns the landing zone (tag and alert routing).' }),
+    owner: z
+      .string()
+      .min(1)
+      .meta({ description: 'Team that owns the landing zone (tag and alert routing).' }),
   })
   .meta({ description: 'The council and its organisation-wide rules.' });
 
@@ -72,11 +79,15 @@ const SubnetTier = z.strictObject({
     description:
       'public: internet-facing (egress VPC only); private: default route to central egress; isolated: internal routes only; transit: Transit Gateway attachment ENIs.',
   }),
-  cidrMask: z.int().min(16).max(28).meta({ description: 'Prefix length of each subnet in the tier (one per AZ), 16 to 28.' }),
-  cidrs: z
-    .array(CidrText)
-    .optional()
-    .meta({ description: 'Optional explicit subnet blocks, one per availability zone in order. Allocated in order when absent.' }),
+  cidrMask: z
+    .int()
+    .min(16)
+    .max(28)
+    .meta({ description: 'Prefix length of each subnet in the tier (one per AZ), 16 to 28.' }),
+  cidrs: z.array(CidrText).optional().meta({
+    description:
+      'Optional explicit subnet blocks, one per availability zone in order. Allocated in order when absent.',
+  }),
 });
 
 export const VPC_PURPOSES = ['egress', 'shared-services', 'workload'] as const;
@@ -106,7 +117,9 @@ export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 const Vpc = z.strictObject({
   name: ResourceName,
   purpose: z.enum(VPC_PURPOSES),
-  account: ResourceName.meta({ description: 'Name of the account the VPC subnets are shared with (the network account owns the VPC).' }),
+  account: ResourceName.meta({
+    description: 'Name of the account the VPC subnets are shared with (the network account owns the VPC).',
+  }),
   cidr: CidrText,
   availabilityZones: z
     .array(z.string())
@@ -114,7 +127,8 @@ const Vpc = z.strictObject({
     .meta({ description: 'Subset of network.availabilityZones for this VPC. Defaults to all of them.' }),
   subnets: z.array(SubnetTier).min(1),
   endpoints: z.array(z.enum(ENDPOINT_SERVICES)).default([]).meta({
-    description: 'VPC endpoints. s3 and dynamodb are gateway endpoints; the rest are interface endpoints in the private tier.',
+    description:
+      'VPC endpoints. s3 and dynamodb are gateway endpoints; the rest are interface endpoints in the private tier.',
   }),
   description: z.string().optional(),
 });
@@ -133,9 +147,13 @@ const FLOW_LOG_RETENTION_DAYS = [
 
 const Network = z.strictObject({
   availabilityZones: z.array(z.string()).min(2).meta({
-    description: 'Availability zones used by the landing zone, in the home region, e.g. [eu-west-2a, eu-west-2b, eu-west-2c].',
+    description:
+      'Availability zones used by the landing zone, in the home region, e.g. [eu-west-2a, eu-west-2b, eu-west-2c].',
   }),
-  awsAddressSpace: z.array(CidrText).min(1).meta({ description: 'Blocks reserved for AWS. Every VPC must sit inside one.' }),
+  awsAddressSpace: z
+    .array(CidrText)
+    .min(1)
+    .meta({ description: 'Blocks reserved for AWS. Every VPC must sit inside one.' }),
   onPremisesRanges: z.array(OnPremisesRange).meta({
     description: 'Council networks that AWS must never overlap (and that are routed over the VPNs).',
   }),
@@ -160,10 +178,14 @@ const Network = z.strictObject({
     retentionDays: z
       .union(
         FLOW_LOG_RETENTION_DAYS.map((days) => z.literal(days)),
-        { error: `must be one of the retention periods CloudWatch Logs accepts: ${FLOW_LOG_RETENTION_DAYS.join(', ')}` },
+        {
+          error: `must be one of the retention periods CloudWatch Logs accepts: ${FLOW_LOG_RETENTION_DAYS.join(', ')}`,
+        },
       )
       .meta({ description: 'CloudWatch Logs retention in days (one of the values CloudWatch accepts).' }),
-    maxAggregationIntervalSeconds: z.union([z.literal(60), z.literal(600)], { error: 'must be 60 or 600' }).default(600),
+    maxAggregationIntervalSeconds: z
+      .union([z.literal(60), z.literal(600)], { error: 'must be 60 or 600' })
+      .default(600),
   }),
   vpcs: z.array(Vpc).min(1),
 });

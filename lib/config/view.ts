@@ -46,7 +46,9 @@ export interface ConfigView {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
 }
 
 function list(value: unknown): unknown[] {
@@ -66,10 +68,12 @@ function validItems<T>(schema: z.ZodType<T>, value: unknown): Indexed<T>[] {
 }
 
 function names(value: unknown): Set<string> {
-  return new Set(list(value).flatMap((item) => {
-    const name = record(item)['name'];
-    return typeof name === 'string' ? [name] : [];
-  }));
+  return new Set(
+    list(value).flatMap((item) => {
+      const name = record(item)['name'];
+      return typeof name === 'string' ? [name] : [];
+    }),
+  );
 }
 
 export function buildView(data: unknown): ConfigView {

@@ -1,4 +1,14 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics';
 
 /**
@@ -55,13 +65,21 @@ export class YamlSource {
     return { line: pos.line, column: pos.col };
   }
 
-  diagnostic(path: readonly PathSegment[], message: string, severity: 'error' | 'warning' = 'error', key?: string): Diagnostic {
+  diagnostic(
+    path: readonly PathSegment[],
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+    key?: string,
+  ): Diagnostic {
     const { line, column } = this.locate(path, key);
     const fullPath = key === undefined ? path : [...path, key];
     return { file: this.file, line, column, path: formatPath(fullPath), message, severity };
   }
 
-  private child(node: unknown, segment: PathSegment): { key: Node | undefined; value: Node | undefined } | undefined {
+  private child(
+    node: unknown,
+    segment: PathSegment,
+  ): { key: Node | undefined; value: Node | undefined } | undefined {
     if (isMap(node)) {
       for (const item of node.items) {
         if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) {

@@ -142,8 +142,16 @@ export class CouncilDatabase extends Construct {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
           sid: 'AllowBackupCopiesToTheBackupAccount',
-          principals: (props.copyDestinationAccounts ?? []).map((account) => new iam.AccountPrincipal(account)),
-          actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+          principals: (props.copyDestinationAccounts ?? []).map(
+            (account) => new iam.AccountPrincipal(account),
+          ),
+          actions: [
+            'kms:Decrypt',
+            'kms:DescribeKey',
+            'kms:CreateGrant',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+          ],
           resources: ['*'],
         }),
       );
@@ -159,7 +167,11 @@ export class CouncilDatabase extends Construct {
       this.securityGroup.addIngressRule(group, port, `From application security group ${name}`);
     }
     for (const [name, cidr] of sortedEntries(props.allowedOnPremisesRanges ?? {})) {
-      this.securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), port, `From on-premises range ${name} over the VPN`);
+      this.securityGroup.addIngressRule(
+        ec2.Peer.ipv4(cidr),
+        port,
+        `From on-premises range ${name} over the VPN`,
+      );
     }
 
     this.tls = new TlsEnforcement(this, 'Tls', {
@@ -197,7 +209,9 @@ export class CouncilDatabase extends Construct {
       storageType: rds.StorageType.GP3,
       storageEncrypted: true,
       storageEncryptionKey: this.key,
-      credentials: rds.Credentials.fromUsername(props.masterUsername ?? 'dbadmin', { encryptionKey: this.key }),
+      credentials: rds.Credentials.fromUsername(props.masterUsername ?? 'dbadmin', {
+        encryptionKey: this.key,
+      }),
       manageMasterUserPassword: true,
       parameterGroup: this.tls.parameterGroup,
       optionGroup: this.tls.optionGroup,
@@ -211,7 +225,8 @@ export class CouncilDatabase extends Construct {
       autoMinorVersionUpgrade: true,
       iamAuthentication: iamAuthentication ? true : undefined,
       enablePerformanceInsights: true,
-      performanceInsightRetention: props.performanceInsightRetention ?? rds.PerformanceInsightRetention.DEFAULT,
+      performanceInsightRetention:
+        props.performanceInsightRetention ?? rds.PerformanceInsightRetention.DEFAULT,
       performanceInsightEncryptionKey: this.key,
       monitoringInterval: props.monitoringInterval ?? Duration.seconds(60),
       cloudwatchLogsExports: [...this.facts.logExports],
@@ -243,13 +258,20 @@ export class CouncilDatabase extends Construct {
     });
     Validations.of(this.instance).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',
-      reason: 'The enhanced-monitoring role uses the AWS-maintained policy that only lets RDS publish OS metrics to CloudWatch Logs.',
+      reason:
+        'The enhanced-monitoring role uses the AWS-maintained policy that only lets RDS publish OS metrics to CloudWatch Logs.',
     });
     for (const [log, reason] of Object.entries(this.facts.logExportsNotUsed)) {
-      Validations.of(this.instance).acknowledge({ id: `NIST.800.53.R5::NIST.800.53.R5-RDSLoggingEnabled[LogExport::${log}]`, reason });
+      Validations.of(this.instance).acknowledge({
+        id: `NIST.800.53.R5::NIST.800.53.R5-RDSLoggingEnabled[LogExport::${log}]`,
+        reason,
+      });
     }
     if (!multiAz) {
-      for (const id of ['AwsSolutions::AwsSolutions-RDS3', 'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport']) {
+      for (const id of [
+        'AwsSolutions::AwsSolutions-RDS3',
+        'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport',
+      ]) {
         Validations.of(this.instance).acknowledge({
           id,
           reason: `${label} is a non-production database: single-AZ is an accepted cost trade-off; its recovery after an AZ loss is restore from point-in-time recovery, which the DR check bounds.`,
@@ -272,7 +294,9 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
     problems.push(`${props.engine} ${props.edition ?? ''} does not support Multi-AZ`.replace('  ', ' '));
   }
   if (resolved.iamAuthentication && !resolved.facts.supportsIamAuthentication) {
-    problems.push(`IAM database authentication is only available for MySQL and PostgreSQL, not ${props.engine}`);
+    problems.push(
+      `IAM database authentication is only available for MySQL and PostgreSQL, not ${props.engine}`,
+    );
   }
   if (resolved.removalPolicy === RemovalPolicy.DESTROY) {
     problems.push('removalPolicy DESTROY would lose the data with no final snapshot; use SNAPSHOT or RETAIN');
@@ -282,9 +306,14 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
   }
   const days = props.pointInTimeRecovery.toDays();
   if (!Number.isInteger(days) || days < MIN_PITR_DAYS || days > MAX_PITR_DAYS) {
-    problems.push(`pointInTimeRecovery must be a whole number of days from ${MIN_PITR_DAYS} to ${MAX_PITR_DAYS}`);
+    problems.push(
+      `pointInTimeRecovery must be a whole number of days from ${MIN_PITR_DAYS} to ${MAX_PITR_DAYS}`,
+    );
   }
-  if (props.maxAllocatedStorageGiB !== undefined && props.maxAllocatedStorageGiB < props.allocatedStorageGiB) {
+  if (
+    props.maxAllocatedStorageGiB !== undefined &&
+    props.maxAllocatedStorageGiB < props.allocatedStorageGiB
+  ) {
     problems.push('maxAllocatedStorageGiB must be at least allocatedStorageGiB');
   }
   if (props.engine === 'sqlserver' && props.licence !== 'licence-included') {

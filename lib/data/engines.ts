@@ -26,7 +26,10 @@ const LICENCES: Record<LicenceModel, rds.LicenseModel | undefined> = {
 /** Oracle's TLS listener (the SSL option) listens here; the plain listener on 1521 is never opened. */
 export const ORACLE_TLS_PORT = 2484;
 
-function sqlServerEngine(edition: DatabaseEdition | undefined, version: rds.SqlServerEngineVersion): rds.IInstanceEngine {
+function sqlServerEngine(
+  edition: DatabaseEdition | undefined,
+  version: rds.SqlServerEngineVersion,
+): rds.IInstanceEngine {
   switch (edition) {
     case 'express':
       return rds.DatabaseInstanceEngine.sqlServerEx({ version });
@@ -37,7 +40,9 @@ function sqlServerEngine(edition: DatabaseEdition | undefined, version: rds.SqlS
     case 'enterprise':
       return rds.DatabaseInstanceEngine.sqlServerEe({ version });
     default:
-      throw new Error(`SQL Server needs an edition (express, web, standard or enterprise), got ${edition ?? 'none'}`);
+      throw new Error(
+        `SQL Server needs an edition (express, web, standard or enterprise), got ${edition ?? 'none'}`,
+      );
   }
 }
 
@@ -75,7 +80,9 @@ export function engineFacts(
       };
     case 'postgres':
       return {
-        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.of(fullVersion, major) }),
+        engine: rds.DatabaseInstanceEngine.postgres({
+          version: rds.PostgresEngineVersion.of(fullVersion, major),
+        }),
         port: 5432,
         clientPort: 5432,
         logExports: ['postgresql', 'upgrade'],
@@ -102,12 +109,15 @@ export function engineFacts(
       };
     case 'oracle':
       return {
-        engine: rds.DatabaseInstanceEngine.oracleSe2({ version: rds.OracleEngineVersion.of(fullVersion, major) }),
+        engine: rds.DatabaseInstanceEngine.oracleSe2({
+          version: rds.OracleEngineVersion.of(fullVersion, major),
+        }),
         port: 1521,
         clientPort: ORACLE_TLS_PORT,
         logExports: ['alert', 'audit', 'listener', 'trace'],
         logExportsNotUsed: {
-          oemagent: 'Oracle Enterprise Manager is not used, so the OEM agent option (and its log) is not installed.',
+          oemagent:
+            'Oracle Enterprise Manager is not used, so the OEM agent option (and its log) is not installed.',
         },
         supportsIamAuthentication: false,
         supportsMultiAz: true,

@@ -31,13 +31,22 @@ export function readAssembly(directory: string): StackTemplate[] {
     artifacts?: Record<string, ManifestArtifact>;
   };
   const stacks: StackTemplate[] = [];
-  for (const [stackId, artifact] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [stackId, artifact] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     if (artifact.type !== 'aws:cloudformation:stack' || artifact.properties?.templateFile === undefined) {
       continue;
     }
     const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment ?? '');
-    const template = JSON.parse(readFileSync(join(directory, artifact.properties.templateFile), 'utf8')) as Template;
-    stacks.push({ stackId, account: env?.[1] ?? 'unknown-account', region: env?.[2] ?? 'unknown-region', template });
+    const template = JSON.parse(
+      readFileSync(join(directory, artifact.properties.templateFile), 'utf8'),
+    ) as Template;
+    stacks.push({
+      stackId,
+      account: env?.[1] ?? 'unknown-account',
+      region: env?.[2] ?? 'unknown-region',
+      template,
+    });
   }
   return stacks;
 }

@@ -71,7 +71,8 @@ function lockLabel(vault: VaultFacts | undefined): string {
 /** Worst-case age of the newest completed snapshot of a rule: gap between runs plus the completion window. */
 function snapshotAge(rule: RuleFacts): { minutes: number; explanation: string } {
   const interval = maxIntervalMinutes(rule.schedule);
-  const dst = rule.timezone === 'Etc/UTC' || rule.timezone === 'UTC' ? 0 : ASSUMPTIONS.daylightSavingAllowanceMinutes;
+  const dst =
+    rule.timezone === 'Etc/UTC' || rule.timezone === 'UTC' ? 0 : ASSUMPTIONS.daylightSavingAllowanceMinutes;
   return {
     minutes: interval + rule.completionWindowMinutes + dst,
     explanation:
@@ -163,11 +164,15 @@ function judge(
   } else {
     if (rpo === null || rpo > targets.rpo) {
       status = 'breach';
-      reasoning.push(`RPO ${rpo === null ? 'unbounded' : `${rpo} min`} exceeds the target of ${targets.rpo} min`);
+      reasoning.push(
+        `RPO ${rpo === null ? 'unbounded' : `${rpo} min`} exceeds the target of ${targets.rpo} min`,
+      );
     }
     if (rto === null || rto > targets.rto) {
       status = 'breach';
-      reasoning.push(`RTO ${rto === null ? 'unbounded' : `${rto} min`} exceeds the target of ${targets.rto} min`);
+      reasoning.push(
+        `RTO ${rto === null ? 'unbounded' : `${rto} min`} exceeds the target of ${targets.rto} min`,
+      );
     }
   }
   return {
@@ -216,11 +221,15 @@ export function assessDatabase(facts: AssemblyFacts, db: DatabaseFacts): Workloa
     let rto = source.baseRtoMinutes;
     if (source.account !== db.account) {
       rto += ASSUMPTIONS.crossAccountRecoveryMinutes;
-      parts.push(`+${ASSUMPTIONS.crossAccountRecoveryMinutes} min to bring the copy back from account ${source.account}`);
+      parts.push(
+        `+${ASSUMPTIONS.crossAccountRecoveryMinutes} min to bring the copy back from account ${source.account}`,
+      );
     }
     if (extraRegion) {
       rto += ASSUMPTIONS.drRegionRebuildMinutes;
-      parts.push(`+${ASSUMPTIONS.drRegionRebuildMinutes} min to stand up the network and stacks in ${source.region}`);
+      parts.push(
+        `+${ASSUMPTIONS.drRegionRebuildMinutes} min to stand up the network and stacks in ${source.region}`,
+      );
     }
     return { source, rto, rtoExplanation: parts.join(' ') };
   };
@@ -230,19 +239,17 @@ export function assessDatabase(facts: AssemblyFacts, db: DatabaseFacts): Workloa
   // AZ loss: the standby takes over; otherwise restore anything in the home region.
   if (db.multiAz) {
     assessments.push(
-      judge(
-        'az-loss',
-        0,
-        ASSUMPTIONS.multiAzFailoverMinutes,
-        local,
-        [`Multi-AZ: synchronous standby in another AZ, automatic failover bound at ${ASSUMPTIONS.multiAzFailoverMinutes} min, no data loss`],
-      ),
+      judge('az-loss', 0, ASSUMPTIONS.multiAzFailoverMinutes, local, [
+        `Multi-AZ: synchronous standby in another AZ, automatic failover bound at ${ASSUMPTIONS.multiAzFailoverMinutes} min, no data loss`,
+      ]),
     );
   } else {
     assessments.push(
       fromCandidates(
         'az-loss',
-        sources.filter((s) => s.region === db.region && s.account === db.account).map((s) => withAllowances(s, false)),
+        sources
+          .filter((s) => s.region === db.region && s.account === db.account)
+          .map((s) => withAllowances(s, false)),
         `AZ RPO unbounded: ${db.identifier} is single-AZ and has no backup in its own account and region`,
         local,
       ),

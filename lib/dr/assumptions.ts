@@ -23,5 +23,8 @@ export const ASSUMPTIONS = {
 } as const;
 
 export function restoreMinutes(allocatedStorageGiB: number): number {
-  return ASSUMPTIONS.restoreBaseMinutes + Math.ceil(allocatedStorageGiB / 100) * ASSUMPTIONS.restoreMinutesPer100GiB;
+  return (
+    ASSUMPTIONS.restoreBaseMinutes +
+    Math.ceil(allocatedStorageGiB / 100) * ASSUMPTIONS.restoreMinutesPer100GiB
+  );
 }

@@ -78,7 +78,9 @@ function num(value: unknown): number | undefined {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
 }
 
 function list(value: unknown): unknown[] {
@@ -127,7 +129,12 @@ function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts |
     return { account: stack.account, region: stack.region, name, lock: 'compliance', airGapped: true };
   }
   const lock = record(p['LockConfiguration']);
-  const mode: LockMode = Object.keys(lock).length === 0 ? 'none' : lock['ChangeableForDays'] !== undefined ? 'compliance' : 'governance';
+  const mode: LockMode =
+    Object.keys(lock).length === 0
+      ? 'none'
+      : lock['ChangeableForDays'] !== undefined
+        ? 'compliance'
+        : 'governance';
   return { account: stack.account, region: stack.region, name, lock: mode, airGapped: false };
 }
 
@@ -137,7 +144,10 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
   const vaultKey = (account: string, region: string, name: string): string => `${account}/${region}/${name}`;
   for (const stack of stacks) {
     for (const resource of Object.values(stack.template.Resources ?? {})) {
-      if (resource.Type === 'AWS::Backup::BackupVault' || resource.Type === 'AWS::Backup::LogicallyAirGappedBackupVault') {
+      if (
+        resource.Type === 'AWS::Backup::BackupVault' ||
+        resource.Type === 'AWS::Backup::LogicallyAirGappedBackupVault'
+      ) {
         const vault = vaultOf(resource, stack);
         if (vault) {
           vaults.set(vaultKey(vault.account, vault.region, vault.name), vault);
@@ -145,7 +155,8 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
       }
     }
   }
-  const vault = (account: string, region: string, name: string): VaultFacts | undefined => vaults.get(vaultKey(account, region, name));
+  const vault = (account: string, region: string, name: string): VaultFacts | undefined =>
+    vaults.get(vaultKey(account, region, name));
 
   const databases: DatabaseFacts[] = [];
   const plans = new Map<string, RuleFacts[]>();
@@ -207,7 +218,9 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
               copies: list(rule['CopyActions']).flatMap((rawCopy) => {
                 const copy = record(rawCopy);
                 const target = copyTarget(copy['DestinationBackupVaultArn']);
-                return target ? [{ ...target, retentionDays: num(record(copy['Lifecycle'])['DeleteAfterDays']) }] : [];
+                return target
+                  ? [{ ...target, retentionDays: num(record(copy['Lifecycle'])['DeleteAfterDays']) }]
+                  : [];
               }),
             };
           }),
@@ -227,7 +240,9 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
             const t = record(raw);
             const key = str(t['ConditionKey']);
             const value = str(t['ConditionValue']);
-            return str(t['ConditionType']) === 'STRINGEQUALS' && key !== undefined && value !== undefined ? [{ key, value }] : [];
+            return str(t['ConditionType']) === 'STRINGEQUALS' && key !== undefined && value !== undefined
+              ? [{ key, value }]
+              : [];
           }),
           allOfTags: list(conditions['StringEquals']).flatMap((raw) => {
             const t = record(raw);
@@ -254,7 +269,10 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
     rulesFor: (db) =>
       selections
         .filter((s) => s.stackId === db.stackId && selects(s, db))
-        .map((s) => ({ selection: s.selectionName, rules: plans.get(`${s.stackId}/${s.planLogicalId}`) ?? [] })),
+        .map((s) => ({
+          selection: s.selectionName,
+          rules: plans.get(`${s.stackId}/${s.planLogicalId}`) ?? [],
+        })),
   };
 }
 

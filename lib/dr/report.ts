@@ -14,7 +14,11 @@ function target(value: number | undefined): string {
   return value === undefined ? 'none' : minutes(value);
 }
 
-const STATUS: Readonly<Record<Assessment['status'], string>> = { met: 'met', breach: 'BREACH', 'no-target': 'no target' };
+const STATUS: Readonly<Record<Assessment['status'], string>> = {
+  met: 'met',
+  breach: 'BREACH',
+  'no-target': 'no target',
+};
 
 /** The report an engineer or architect reads: one block per database, one line per disruption, then the reasoning. */
 export function formatReport(report: DrReport, assembly: string): string {
@@ -26,7 +30,9 @@ export function formatReport(report: DrReport, assembly: string): string {
   );
   for (const w of report.workloads) {
     lines.push('');
-    lines.push(`${w.workload}: ${w.database} (${w.engine}, tier ${w.tier ?? 'none'}, stack ${w.stackId}, ${w.region})`);
+    lines.push(
+      `${w.workload}: ${w.database} (${w.engine}, tier ${w.tier ?? 'none'}, stack ${w.stackId}, ${w.region})`,
+    );
     for (const a of w.assessments) {
       lines.push(
         `  ${STATUS[a.status].padEnd(9)} ${DISRUPTION_LABELS[a.disruption].padEnd(32)} ` +

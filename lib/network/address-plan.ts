@@ -54,7 +54,10 @@ export function planSubnets(
         return;
       }
       if (parsed.cidr.prefix !== tier.cidrMask) {
-        problems.push({ path, message: `${text} is a /${parsed.cidr.prefix} but the tier's cidrMask is ${tier.cidrMask}` });
+        problems.push({
+          path,
+          message: `${text} is a /${parsed.cidr.prefix} but the tier's cidrMask is ${tier.cidrMask}`,
+        });
       }
       if (!contains(vpcCidr, parsed.cidr)) {
         problems.push({ path, message: `${text} does not fit inside the VPC block ${vpcCidr.text}` });
@@ -63,7 +66,13 @@ export function planSubnets(
       const az = availabilityZones[i];
       if (az !== undefined) {
         reserved.push(parsed.cidr);
-        subnets.push({ tier: tier.name, type: tier.type, availabilityZone: az, cidr: parsed.cidr, tierIndex });
+        subnets.push({
+          tier: tier.name,
+          type: tier.type,
+          availabilityZone: az,
+          cidr: parsed.cidr,
+          tierIndex,
+        });
       }
     });
   });
@@ -110,7 +119,8 @@ export function planSubnets(
     subnets.filter((s) => tiers[s.tierIndex]?.cidrs !== undefined),
     (s) => s.cidr,
   )) {
-    const second = a.tierIndex > b.tierIndex || (a.tierIndex === b.tierIndex && a.cidr.network > b.cidr.network) ? a : b;
+    const second =
+      a.tierIndex > b.tierIndex || (a.tierIndex === b.tierIndex && a.cidr.network > b.cidr.network) ? a : b;
     const first = second === a ? b : a;
     const index = tiers[second.tierIndex]?.cidrs?.indexOf(second.cidr.text) ?? 0;
     problems.push({

@@ -86,7 +86,7 @@ export class LandingZoneVpc extends Construct {
           Validations.of(defaultRoute).acknowledge({
             id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
             reason:
-              'The egress VPC is the landing zone\'s declared internet exit: its public subnets hold only the NAT gateways, ' +
+              "The egress VPC is the landing zone's declared internet exit: its public subnets hold only the NAT gateways, " +
               'launch nothing with a public IP, and no spoke has an internet gateway.',
           });
         }
@@ -129,11 +129,15 @@ export class LandingZoneVpc extends Construct {
       this.vpc.selectSubnets({ subnetGroupName: tier.name }).subnets.forEach((subnet, i) => {
         const routeTableId = subnet.routeTable.routeTableId;
         for (const destination of destinations) {
-          const route = new ec2.CfnRoute(this, `${pascal(tier.name)}${i + 1}To${destination.replace(/[./]/g, '-')}`, {
-            routeTableId,
-            destinationCidrBlock: destination,
-            transitGatewayId: props.hub.transitGateway.ref,
-          });
+          const route = new ec2.CfnRoute(
+            this,
+            `${pascal(tier.name)}${i + 1}To${destination.replace(/[./]/g, '-')}`,
+            {
+              routeTableId,
+              destinationCidrBlock: destination,
+              transitGatewayId: props.hub.transitGateway.ref,
+            },
+          );
           // A route to a Transit Gateway is rejected until the VPC is attached to it.
           route.addResourceDependency(this.attachment);
         }
@@ -197,7 +201,9 @@ export class LandingZoneVpc extends Construct {
       name: `${fullName}-subnets`,
       allowExternalPrincipals: false,
       principals: [accountId],
-      resourceArns: shared.map((subnetId) => stack.formatArn({ service: 'ec2', resource: 'subnet', resourceName: subnetId })),
+      resourceArns: shared.map((subnetId) =>
+        stack.formatArn({ service: 'ec2', resource: 'subnet', resourceName: subnetId }),
+      ),
     });
     Tags.of(share).add('Name', `${fullName}-subnets`);
   }
@@ -216,7 +222,11 @@ function cdkSubnetType(tier: SubnetTierConfig, isEgress: boolean): ec2.SubnetTyp
   }
 }
 
-function hubDestinations(tier: SubnetTierConfig, isEgress: boolean, props: LandingZoneVpcProps): readonly string[] {
+function hubDestinations(
+  tier: SubnetTierConfig,
+  isEgress: boolean,
+  props: LandingZoneVpcProps,
+): readonly string[] {
   if (isEgress) {
     // Return traffic from the NAT gateways to the spokes.
     return tier.type === 'public' ? props.awsAddressSpace : [];

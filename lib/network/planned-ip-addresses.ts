@@ -1,4 +1,9 @@
-import type { AllocateCidrRequest, IIpAddresses, SubnetIpamOptions, VpcIpamOptions } from 'aws-cdk-lib/aws-ec2';
+import type {
+  AllocateCidrRequest,
+  IIpAddresses,
+  SubnetIpamOptions,
+  VpcIpamOptions,
+} from 'aws-cdk-lib/aws-ec2';
 import type { PlannedSubnet } from './address-plan';
 
 /**
@@ -22,7 +27,9 @@ export class PlannedIpAddresses implements IIpAddresses {
           (s) => s.tier === request.configuration.name && s.availabilityZone === request.availabilityZone,
         );
         if (!planned) {
-          throw new Error(`No planned block for tier ${request.configuration.name} in ${request.availabilityZone}`);
+          throw new Error(
+            `No planned block for tier ${request.configuration.name} in ${request.availabilityZone}`,
+          );
         }
         return { cidr: planned.cidr.text };
       }),

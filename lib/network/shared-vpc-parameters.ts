@@ -21,7 +21,11 @@ export interface SharedVpcParameterNames {
   subnetIds(tier: string): string[];
 }
 
-export function sharedVpcParameterNames(prefix: string, vpcName: string, zoneCount: number): SharedVpcParameterNames {
+export function sharedVpcParameterNames(
+  prefix: string,
+  vpcName: string,
+  zoneCount: number,
+): SharedVpcParameterNames {
   const base = `/${prefix}/network/vpcs/${vpcName}`;
   return {
     vpcId: `${base}/vpc-id`,
@@ -92,18 +96,22 @@ export interface SharedVpcImport {
 /** The workload side: the shared VPC as an IVpc whose IDs CloudFormation resolves at deploy time. */
 export function importSharedVpc(scope: Construct, id: string, props: SharedVpcImport): ec2.IVpc {
   const names = sharedVpcParameterNames(props.prefix, props.vpcName, props.availabilityZones.length);
-  const arn = (name: string): string => `arn:${partitionOf(props.region)}:ssm:${props.region}:${props.networkAccount}:parameter${name}`;
+  const arn = (name: string): string =>
+    `arn:${partitionOf(props.region)}:ssm:${props.region}:${props.networkAccount}:parameter${name}`;
   const holder = new Construct(scope, id);
   const value = (paramId: string, name: string): string =>
     ssm.StringParameter.fromStringParameterArn(holder, paramId, arn(name)).stringValue;
   const vpc = ec2.Vpc.fromVpcAttributes(holder, 'Vpc', {
     vpcId: value('VpcId', names.vpcId),
     availabilityZones: [...props.availabilityZones],
-    isolatedSubnetIds: names.subnetIds(props.tier).map((name, i) => value(`${pascal(props.tier)}Subnet${i + 1}`, name)),
+    isolatedSubnetIds: names
+      .subnetIds(props.tier)
+      .map((name, i) => value(`${pascal(props.tier)}Subnet${i + 1}`, name)),
   });
   Validations.of(holder).acknowledge({
     id: 'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',
-    reason: 'Routing of the shared subnets belongs to the network account; workload stacks never read or change route tables.',
+    reason:
+      'Routing of the shared subnets belongs to the network account; workload stacks never read or change route tables.',
   });
   return vpc;
 }

@@ -68,7 +68,11 @@ export class TransitGatewayHub extends Construct {
         allowExternalPrincipals: false,
         principals: [...props.shareWithAccounts],
         resourceArns: [
-          Stack.of(this).formatArn({ service: 'ec2', resource: 'transit-gateway', resourceName: this.transitGateway.ref }),
+          Stack.of(this).formatArn({
+            service: 'ec2',
+            resource: 'transit-gateway',
+            resourceName: this.transitGateway.ref,
+          }),
         ],
       });
     }

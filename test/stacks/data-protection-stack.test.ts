@@ -17,7 +17,9 @@ type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string }
 describe('data-protection stacks', () => {
   const stacks = build();
   const production = Template.fromStack(stacks.dataProtection['production'] ?? fail('no production stack'));
-  const nonProduction = Template.fromStack(stacks.dataProtection['non-production'] ?? fail('no non-production stack'));
+  const nonProduction = Template.fromStack(
+    stacks.dataProtection['non-production'] ?? fail('no non-production stack'),
+  );
 
   test('one stack per workload account, deployed into that account; backup account vaults at home and in the DR region', () => {
     expect(Object.keys(stacks.dataProtection)).toEqual(['production', 'non-production']);
@@ -34,8 +36,12 @@ describe('data-protection stacks', () => {
       'PlanningMainDatabaseInstanceFFE06D97',
       'RevenuesBenefitsMainDatabaseInstance3F3D6081',
     ]);
-    expect(Object.keys(nonProduction.findResources('AWS::RDS::DBInstance'))).toEqual(['CrmMainDatabaseInstance95EAFE69']);
-    expect(Object.keys(production.findResources('AWS::Backup::BackupVault'))).toEqual(['BackupVault68B95C06']);
+    expect(Object.keys(nonProduction.findResources('AWS::RDS::DBInstance'))).toEqual([
+      'CrmMainDatabaseInstance95EAFE69',
+    ]);
+    expect(Object.keys(production.findResources('AWS::Backup::BackupVault'))).toEqual([
+      'BackupVault68B95C06',
+    ]);
   });
 
   test('every database is CMK-encrypted, deletion-protected, snapshot on delete; production ones are Multi-AZ', () => {
@@ -45,7 +51,11 @@ describe('data-protection stacks', () => {
     ] as const) {
       for (const db of Object.values(template.findResources('AWS::RDS::DBInstance')) as Resource[]) {
         expect(db.DeletionPolicy).toBe('Snapshot');
-        expect(db.Properties).toMatchObject({ StorageEncrypted: true, DeletionProtection: true, MultiAZ: multiAz });
+        expect(db.Properties).toMatchObject({
+          StorageEncrypted: true,
+          DeletionProtection: true,
+          MultiAZ: multiAz,
+        });
         expect(db.Properties['KmsKeyId']).toBeDefined();
       }
     }
@@ -53,11 +63,15 @@ describe('data-protection stacks', () => {
 
   test('each engine forces TLS', () => {
     const groups = Object.values(production.findResources('AWS::RDS::DBParameterGroup')) as Resource[];
-    const byFamily = Object.fromEntries(groups.map((g) => [g.Properties['Family'], g.Properties['Parameters']]));
-    expect(byFamily['sqlserver-se-16.0']).toMatchObject({ 'rds.force_ssl': '1' });
-    expect(byFamily['postgres17']).toMatchObject({ 'rds.force_ssl': '1' });
+    const byFamily = new Map<string, unknown>(
+      groups.map((g) => [String(g.Properties['Family']), g.Properties['Parameters']]),
+    );
+    expect(byFamily.get('sqlserver-se-16.0')).toMatchObject({ 'rds.force_ssl': '1' });
+    expect(byFamily.get('postgres17')).toMatchObject({ 'rds.force_ssl': '1' });
     production.hasResourceProperties('AWS::RDS::OptionGroup', { EngineName: 'oracle-se2' });
-    nonProduction.hasResourceProperties('AWS::RDS::DBParameterGroup', { Parameters: { require_secure_transport: 'ON' } });
+    nonProduction.hasResourceProperties('AWS::RDS::DBParameterGroup', {
+      Parameters: { require_secure_transport: 'ON' },
+    });
   });
 
   test('the VPC comes from shared SSM parameters of the network account, not from a lookup', () => {
@@ -82,7 +96,9 @@ describe('data-protection stacks', () => {
       }
     });
     expect(ukOnly.backup).toHaveLength(1);
-    const json = JSON.stringify(Template.fromStack(ukOnly.dataProtection['production'] ?? fail('no stack')).toJSON());
+    const json = JSON.stringify(
+      Template.fromStack(ukOnly.dataProtection['production'] ?? fail('no stack')).toJSON(),
+    );
     expect(json).not.toContain('eu-west-1');
   });
 });

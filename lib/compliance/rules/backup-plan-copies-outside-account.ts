@@ -17,7 +17,9 @@ export function backupPlanCopiesOutsideAccount(node: CfnResource): NagRuleResult
   const account = Stack.of(node).account;
   const plan = asRecord(resolved(node, node.backupPlan));
   const rules = asList(plan['backupPlanRule'] ?? plan['BackupPlanRule']).map(asRecord);
-  const snapshotRules = rules.filter((r) => (r['enableContinuousBackup'] ?? r['EnableContinuousBackup']) !== true);
+  const snapshotRules = rules.filter(
+    (r) => (r['enableContinuousBackup'] ?? r['EnableContinuousBackup']) !== true,
+  );
   if (snapshotRules.length === 0) {
     return NagRuleCompliance.NON_COMPLIANT;
   }

@@ -8,10 +8,14 @@ export function backupVaultCmkAndLock(node: CfnResource): NagRuleResult {
   if (node instanceof backup.CfnBackupVault) {
     const key = resolved(node, node.encryptionKeyArn);
     const lock = resolved(node, node.lockConfiguration);
-    return key !== undefined && lock !== undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return key !== undefined && lock !== undefined
+      ? NagRuleCompliance.COMPLIANT
+      : NagRuleCompliance.NON_COMPLIANT;
   }
   if (node instanceof backup.CfnLogicallyAirGappedBackupVault) {
-    return resolved(node, node.encryptionKeyArn) !== undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return resolved(node, node.encryptionKeyArn) !== undefined
+      ? NagRuleCompliance.COMPLIANT
+      : NagRuleCompliance.NON_COMPLIANT;
   }
   return NagRuleCompliance.NOT_APPLICABLE;
 }

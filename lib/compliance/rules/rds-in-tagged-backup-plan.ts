@@ -2,7 +2,7 @@ import { Stack, type CfnResource } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
-import { asList, asRecord, resolved } from './resolve';
+import { asList, asRecord, asText, resolved } from './resolve';
 
 function tagsOf(node: rds.CfnDBInstance): Record<string, string> {
   const out: Record<string, string> = {};
@@ -49,7 +49,10 @@ export function rdsInTaggedBackupPlan(node: CfnResource): NagRuleResult {
     const conditions = asRecord(selection['conditions'] ?? selection['Conditions']);
     const allOf = asList(conditions['stringEquals'] ?? conditions['StringEquals']).map(asRecord);
     const conditionsHold = allOf.every((c) => {
-      const key = String(c['conditionKey'] ?? c['ConditionKey'] ?? '').replace(/^aws:ResourceTag\//, '');
+      const key = (asText(c['conditionKey']) ?? asText(c['ConditionKey']) ?? '').replace(
+        /^aws:ResourceTag\//,
+        '',
+      );
       return tags[key] === (c['conditionValue'] ?? c['ConditionValue']);
     });
     if ((byTag || byResource) && conditionsHold) {

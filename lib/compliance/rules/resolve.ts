@@ -6,7 +6,9 @@ export function resolved(node: CfnResource, value: unknown): unknown {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
 }
 
 export function asList(value: unknown): unknown[] {
@@ -24,7 +26,11 @@ export function refTarget(value: unknown): string | undefined {
 }
 
 /** The CfnResource in the same stack with a given logical ID. */
-export function findInStack<T extends CfnResource>(node: CfnResource, logicalId: string, kind: abstract new (...args: never[]) => T): T | undefined {
+export function findInStack<T extends CfnResource>(
+  node: CfnResource,
+  logicalId: string,
+  kind: abstract new (...args: never[]) => T,
+): T | undefined {
   const stack = Stack.of(node);
   for (const child of stack.node.findAll()) {
     if (child instanceof kind && stack.resolve(child.logicalId) === logicalId) {
@@ -32,4 +38,9 @@ export function findInStack<T extends CfnResource>(node: CfnResource, logicalId:
     }
   }
   return undefined;
+}
+
+/** A string value, or undefined for anything else (tokens, objects). */
+export function asText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

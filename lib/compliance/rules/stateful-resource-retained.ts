@@ -14,7 +14,11 @@ export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
   'AWS::EFS::FileSystem',
 ]);
 
-const KEPT: readonly (CfnDeletionPolicy | undefined)[] = [CfnDeletionPolicy.RETAIN, CfnDeletionPolicy.SNAPSHOT, CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE];
+const KEPT: readonly (CfnDeletionPolicy | undefined)[] = [
+  CfnDeletionPolicy.RETAIN,
+  CfnDeletionPolicy.SNAPSHOT,
+  CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE,
+];
 
 /** Stateful resources survive stack deletion and replacement: Retain or Snapshot on both policies. */
 export function statefulResourceRetained(node: CfnResource): NagRuleResult {
@@ -22,5 +26,7 @@ export function statefulResourceRetained(node: CfnResource): NagRuleResult {
     return NagRuleCompliance.NOT_APPLICABLE;
   }
   const { deletionPolicy, updateReplacePolicy } = node.cfnOptions;
-  return KEPT.includes(deletionPolicy) && KEPT.includes(updateReplacePolicy) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return KEPT.includes(deletionPolicy) && KEPT.includes(updateReplacePolicy)
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
 }

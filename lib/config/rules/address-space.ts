@@ -28,7 +28,12 @@ export const addressSpace: ConfigRule = (view, report) => {
     return block ? [block] : [];
   });
   const onPrem = view.onPremisesRanges.flatMap(({ index, value }) => {
-    const block = parseAt(value.cidr, ['network', 'onPremisesRanges', index, 'cidr'], `on-premises range ${value.name}`, report);
+    const block = parseAt(
+      value.cidr,
+      ['network', 'onPremisesRanges', index, 'cidr'],
+      `on-premises range ${value.name}`,
+      report,
+    );
     return block ? [block] : [];
   });
   const vpcBlocks = view.vpcs.flatMap(({ index, value }) => {
@@ -45,14 +50,20 @@ export const addressSpace: ConfigRule = (view, report) => {
   for (const aws of awsBlocks) {
     for (const range of onPrem) {
       if (overlaps(aws.cidr, range.cidr)) {
-        report(aws.path, `${aws.cidr.text} overlaps ${range.label} (${range.cidr.text}); choose AWS space around the council's networks`);
+        report(
+          aws.path,
+          `${aws.cidr.text} overlaps ${range.label} (${range.cidr.text}); choose AWS space around the council's networks`,
+        );
       }
     }
   }
 
   for (const vpc of vpcBlocks) {
     if (awsBlocks.length > 0 && !awsBlocks.some((aws) => contains(aws.cidr, vpc.cidr))) {
-      report(vpc.path, `${vpc.cidr.text} is outside the AWS address space (${awsBlocks.map((a) => a.cidr.text).join(', ')})`);
+      report(
+        vpc.path,
+        `${vpc.cidr.text} is outside the AWS address space (${awsBlocks.map((a) => a.cidr.text).join(', ')})`,
+      );
     }
     for (const range of onPrem) {
       if (overlaps(vpc.cidr, range.cidr)) {
@@ -66,7 +77,11 @@ export const addressSpace: ConfigRule = (view, report) => {
     report(later.path, `${later.cidr.text} overlaps ${earlier.label} (${earlier.cidr.text})`);
   }
   for (const [a, b] of findOverlaps(onPrem, (x) => x.cidr)) {
-    report(b.path, `${b.cidr.text} overlaps ${a.label} (${a.cidr.text}); list each council network once`, 'warning');
+    report(
+      b.path,
+      `${b.cidr.text} overlaps ${a.label} (${a.cidr.text}); list each council network once`,
+      'warning',
+    );
   }
 
   const allZones = view.availabilityZones ?? [];

@@ -19,7 +19,10 @@ function checkRange(
   report: Report,
 ): void {
   if (range.minRetentionDays > range.maxRetentionDays) {
-    report([...rangePath, 'minRetentionDays'], `must not exceed maxRetentionDays (${range.maxRetentionDays})`);
+    report(
+      [...rangePath, 'minRetentionDays'],
+      `must not exceed maxRetentionDays (${range.maxRetentionDays})`,
+    );
     return;
   }
   for (const lifecycle of lifecycles) {
@@ -35,10 +38,16 @@ function checkRange(
 
 function checkLock(lock: VaultLockConfig, path: PathSegment[], report: Report): void {
   if (lock.mode === 'compliance' && lock.changeableForDays === undefined) {
-    report([...path, 'changeableForDays'], 'compliance mode needs a cooling-off period of at least 3 days before the lock is immutable');
+    report(
+      [...path, 'changeableForDays'],
+      'compliance mode needs a cooling-off period of at least 3 days before the lock is immutable',
+    );
   }
   if (lock.mode === 'governance' && lock.changeableForDays !== undefined) {
-    report([...path, 'changeableForDays'], 'only compliance mode has a cooling-off period; remove it or use mode compliance');
+    report(
+      [...path, 'changeableForDays'],
+      'only compliance mode has a cooling-off period; remove it or use mode compliance',
+    );
   }
 }
 
@@ -49,14 +58,19 @@ function coldStorage(
   report: Report,
 ): void {
   if (moveAfter !== undefined && retention < moveAfter + COLD_STORAGE_MINIMUM_DAYS) {
-    report(path, `cold storage needs at least ${COLD_STORAGE_MINIMUM_DAYS} days: retention must be at least ${moveAfter + COLD_STORAGE_MINIMUM_DAYS} days`);
+    report(
+      path,
+      `cold storage needs at least ${COLD_STORAGE_MINIMUM_DAYS} days: retention must be at least ${moveAfter + COLD_STORAGE_MINIMUM_DAYS} days`,
+    );
   }
 }
 
 /** Lifecycles that land in the workload account's own vault. */
 function workloadLifecycles(tier: BackupTierConfig, index: number): Lifecycle[] {
   const base = ['dataProtection', 'tiers', index];
-  const out: Lifecycle[] = [{ what: `tier ${tier.name} snapshots`, days: tier.retentionDays, path: [...base, 'retentionDays'] }];
+  const out: Lifecycle[] = [
+    { what: `tier ${tier.name} snapshots`, days: tier.retentionDays, path: [...base, 'retentionDays'] },
+  ];
   if (tier.continuousBackup) {
     out.push({
       what: `tier ${tier.name} continuous backup`,
@@ -90,7 +104,10 @@ export const backupLifecycles: ConfigRule = (view, report) => {
       );
     }
     if (tier.continuousBackup && tier.pointInTimeRecoveryDays > CONTINUOUS_MAXIMUM_DAYS) {
-      report([...base, 'pointInTimeRecoveryDays'], `continuous backup keeps at most ${CONTINUOUS_MAXIMUM_DAYS} days`);
+      report(
+        [...base, 'pointInTimeRecoveryDays'],
+        `continuous backup keeps at most ${CONTINUOUS_MAXIMUM_DAYS} days`,
+      );
     }
     if (tier.completionWindowMinutes < tier.startWindowMinutes + 60) {
       report(
@@ -149,7 +166,10 @@ export const backupLifecycles: ConfigRule = (view, report) => {
     checkRange(vaults.drRegion, [...vaultsPath, 'drRegion'], 'DR-region', drCopies, report);
   } else {
     for (const copy of drCopies) {
-      report(copy.path, `${copy.what} needs dataProtection.vaults.drRegion to describe the destination vault`);
+      report(
+        copy.path,
+        `${copy.what} needs dataProtection.vaults.drRegion to describe the destination vault`,
+      );
     }
   }
 };

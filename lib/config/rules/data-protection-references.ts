@@ -8,7 +8,10 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     if (first === undefined) {
       tierSeen.set(tier.name, index);
     } else {
-      report(['dataProtection', 'tiers', index, 'name'], `duplicate tier name "${tier.name}" (first used at index ${first})`);
+      report(
+        ['dataProtection', 'tiers', index, 'name'],
+        `duplicate tier name "${tier.name}" (first used at index ${first})`,
+      );
     }
   }
 
@@ -22,26 +25,41 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     if (first === undefined) {
       dbSeen.set(key, index);
     } else {
-      report([...base, 'name'], `duplicate database "${key}" (first used at index ${first}); workload and name form its construct ID`);
+      report(
+        [...base, 'name'],
+        `duplicate database "${key}" (first used at index ${first}); workload and name form its construct ID`,
+      );
     }
 
     if (!view.tierNames.has(db.tier)) {
-      report([...base, 'tier'], `unknown tier "${db.tier}" (tiers: ${[...view.tierNames].join(', ') || 'none'})`);
+      report(
+        [...base, 'tier'],
+        `unknown tier "${db.tier}" (tiers: ${[...view.tierNames].join(', ') || 'none'})`,
+      );
     }
 
     const account = accounts.get(db.account);
     if (account === undefined) {
       if (!view.accountNames.has(db.account)) {
-        report([...base, 'account'], `unknown account "${db.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`);
+        report(
+          [...base, 'account'],
+          `unknown account "${db.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
+        );
       }
     } else if (account.role !== 'production' && account.role !== 'non-production') {
-      report([...base, 'account'], `databases live in workload accounts (role production or non-production), but ${account.name} has role ${account.role}`);
+      report(
+        [...base, 'account'],
+        `databases live in workload accounts (role production or non-production), but ${account.name} has role ${account.role}`,
+      );
     }
 
     const vpc = vpcs.get(db.vpc);
     if (vpc === undefined) {
       if (!view.vpcNames.has(db.vpc)) {
-        report([...base, 'vpc'], `unknown VPC "${db.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`);
+        report(
+          [...base, 'vpc'],
+          `unknown VPC "${db.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`,
+        );
       }
     } else {
       if (vpc.account !== db.account) {
@@ -54,7 +72,10 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
           `VPC ${vpc.name} has no subnet tier "${db.subnetTier}" (tiers: ${vpc.subnets.map((t) => t.name).join(', ')})`,
         );
       } else if (tier.type !== 'isolated') {
-        report([...base, 'subnetTier'], `databases belong in an isolated tier; ${vpc.name}/${tier.name} is ${tier.type}`);
+        report(
+          [...base, 'subnetTier'],
+          `databases belong in an isolated tier; ${vpc.name}/${tier.name} is ${tier.type}`,
+        );
       }
     }
 
@@ -74,7 +95,10 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
       groups.add(group);
     });
     if (db.maxAllocatedStorageGiB !== undefined && db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
-      report([...base, 'maxAllocatedStorageGiB'], `must be at least allocatedStorageGiB (${db.allocatedStorageGiB})`);
+      report(
+        [...base, 'maxAllocatedStorageGiB'],
+        `must be at least allocatedStorageGiB (${db.allocatedStorageGiB})`,
+      );
     }
   }
 };

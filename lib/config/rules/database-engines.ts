@@ -52,7 +52,10 @@ export const databaseEngines: ConfigRule = (view, report) => {
     }
     const licences = rule.licences(db.edition);
     if (!licences.includes(db.licence)) {
-      report([...base, 'licence'], `${db.licence} is not available for ${db.engine}${db.edition ? ` ${db.edition}` : ''}: ${rule.why}`);
+      report(
+        [...base, 'licence'],
+        `${db.licence} is not available for ${db.engine}${db.edition ? ` ${db.edition}` : ''}: ${rule.why}`,
+      );
     }
     if (db.engine === 'sqlserver' && db.edition === 'express') {
       const account = view.accounts.find((a) => a.value.name === db.account)?.value;

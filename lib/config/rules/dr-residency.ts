@@ -15,13 +15,23 @@ export const drResidency: ConfigRule = (view, report) => {
     if (org.drRegion === undefined) {
       report(path, `tier ${tier.name} copies to the DR region, but organisation.drRegion is not set`);
     } else if (!isRegionAllowed(org.dataResidency, org.drRegion)) {
-      report(path, `tier ${tier.name} would copy council data to ${org.drRegion}, which dataResidency ${org.dataResidency} does not allow`);
+      report(
+        path,
+        `tier ${tier.name} would copy council data to ${org.drRegion}, which dataResidency ${org.dataResidency} does not allow`,
+      );
     }
   }
   if (view.vaults?.drRegion && org.drRegion === undefined) {
     report(['dataProtection', 'vaults', 'drRegion'], 'a DR-region vault needs organisation.drRegion');
   }
-  if (view.hasDataProtection && !view.accounts.some((a) => a.value.role === 'backup') && view.accountNames.size === view.accounts.length) {
-    report(['dataProtection'], 'data protection copies every recovery point to the backup account, but no account has role backup');
+  if (
+    view.hasDataProtection &&
+    !view.accounts.some((a) => a.value.role === 'backup') &&
+    view.accountNames.size === view.accounts.length
+  ) {
+    report(
+      ['dataProtection'],
+      'data protection copies every recovery point to the backup account, but no account has role backup',
+    );
   }
 };

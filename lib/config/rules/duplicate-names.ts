@@ -22,9 +22,27 @@ function reportDuplicates<T>(
 
 /** Names are the keys of construct IDs and references, so each must be unique in its list. */
 export const duplicateNames: ConfigRule = (view, report) => {
-  reportDuplicates(view.accounts, (a) => a.name, (i) => ['accounts', i, 'name'], 'account name', report);
-  reportDuplicates(view.accounts, (a) => a.id, (i) => ['accounts', i, 'id'], 'account id', report);
-  reportDuplicates(view.vpcs, (v) => v.name, (i) => ['network', 'vpcs', i, 'name'], 'VPC name', report);
+  reportDuplicates(
+    view.accounts,
+    (a) => a.name,
+    (i) => ['accounts', i, 'name'],
+    'account name',
+    report,
+  );
+  reportDuplicates(
+    view.accounts,
+    (a) => a.id,
+    (i) => ['accounts', i, 'id'],
+    'account id',
+    report,
+  );
+  reportDuplicates(
+    view.vpcs,
+    (v) => v.name,
+    (i) => ['network', 'vpcs', i, 'name'],
+    'VPC name',
+    report,
+  );
   reportDuplicates(
     view.onPremisesRanges,
     (r) => r.name,

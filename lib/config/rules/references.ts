@@ -15,7 +15,10 @@ export const references: ConfigRule = (view, report) => {
     const holders = view.accounts.filter((a) => a.value.role === role);
     if (holders.length > 1) {
       for (const extra of holders.slice(1)) {
-        report(['accounts', extra.index, 'role'], `only one account may have role ${role} (already ${holders[0]?.value.name})`);
+        report(
+          ['accounts', extra.index, 'role'],
+          `only one account may have role ${role} (already ${holders[0]?.value.name})`,
+        );
       }
     }
   }
@@ -51,10 +54,16 @@ export const references: ConfigRule = (view, report) => {
     const target = view.vpcs.find((v) => v.value.name === egress.vpc);
     if (target === undefined) {
       if (!view.vpcNames.has(egress.vpc)) {
-        report(['network', 'egress', 'vpc'], `unknown VPC "${egress.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`);
+        report(
+          ['network', 'egress', 'vpc'],
+          `unknown VPC "${egress.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`,
+        );
       }
     } else if (target.value.purpose !== 'egress') {
-      report(['network', 'egress', 'vpc'], `VPC "${egress.vpc}" has purpose ${target.value.purpose}; central egress needs purpose egress`);
+      report(
+        ['network', 'egress', 'vpc'],
+        `VPC "${egress.vpc}" has purpose ${target.value.purpose}; central egress needs purpose egress`,
+      );
     }
   }
   const egressVpcs = view.vpcs.filter((v) => v.value.purpose === 'egress');

@@ -13,7 +13,10 @@ export const regionsAndZones: ConfigRule = (view, report) => {
     }
     if (org.drRegion !== undefined) {
       if (org.drRegion === org.homeRegion) {
-        report(['organisation', 'drRegion'], `the DR region must differ from the home region ${org.homeRegion}`);
+        report(
+          ['organisation', 'drRegion'],
+          `the DR region must differ from the home region ${org.homeRegion}`,
+        );
       } else if (!isRegionAllowed(org.dataResidency, org.drRegion)) {
         report(
           ['organisation', 'drRegion'],
@@ -52,7 +55,10 @@ export const regionsAndZones: ConfigRule = (view, report) => {
         }
       });
       if (vpc.availabilityZones !== undefined && vpc.availabilityZones.length < 2) {
-        report(['network', 'vpcs', index, 'availabilityZones'], 'a VPC needs at least two availability zones for resilience');
+        report(
+          ['network', 'vpcs', index, 'availabilityZones'],
+          'a VPC needs at least two availability zones for resilience',
+        );
       }
     }
   }

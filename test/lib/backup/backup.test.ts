@@ -29,7 +29,10 @@ function stack(): Stack {
 describe('LockedBackupVault', () => {
   test('compliance lock, CMK, deny-delete policy and failure notifications', () => {
     const s = stack();
-    const topic = new BackupNotificationTopic(s, 'Notifications', { topicName: 'kvdc-backup-failures', email: 'team@example.org' });
+    const topic = new BackupNotificationTopic(s, 'Notifications', {
+      topicName: 'kvdc-backup-failures',
+      email: 'team@example.org',
+    });
     new LockedBackupVault(s, 'BackupVault', {
       vaultName: 'kvdc-production',
       lock: { mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 400, changeableForDays: 3 },
@@ -44,10 +47,16 @@ describe('LockedBackupVault', () => {
         LockConfiguration: { ChangeableForDays: 3, MinRetentionDays: 7, MaxRetentionDays: 400 },
         AccessPolicy: Match.objectLike({
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'] }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+            }),
           ]),
         }),
-        Notifications: { BackupVaultEvents: Match.arrayWith(['BACKUP_JOB_FAILED', 'COPY_JOB_FAILED']), SNSTopicArn: Match.anyValue() },
+        Notifications: {
+          BackupVaultEvents: Match.arrayWith(['BACKUP_JOB_FAILED', 'COPY_JOB_FAILED']),
+          SNSTopicArn: Match.anyValue(),
+        },
       }),
     });
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
@@ -80,8 +89,16 @@ describe('TierBackupPlan', () => {
   function plan(tier: BackupTierConfig): Template {
     const s = stack();
     const vault = new backup.BackupVault(s, 'Vault', { backupVaultName: 'local' });
-    const central = backup.BackupVault.fromBackupVaultArn(s, 'Central', 'arn:aws:backup:eu-west-2:444444444444:backup-vault:kvdc-central');
-    const dr = backup.BackupVault.fromBackupVaultArn(s, 'Dr', 'arn:aws:backup:eu-west-1:444444444444:backup-vault:kvdc-dr');
+    const central = backup.BackupVault.fromBackupVaultArn(
+      s,
+      'Central',
+      'arn:aws:backup:eu-west-2:444444444444:backup-vault:kvdc-central',
+    );
+    const dr = backup.BackupVault.fromBackupVaultArn(
+      s,
+      'Dr',
+      'arn:aws:backup:eu-west-1:444444444444:backup-vault:kvdc-dr',
+    );
     new TierBackupPlan(s, 'GoldBackupPlan', {
       planName: 'kvdc-gold',
       tier,
@@ -105,11 +122,21 @@ describe('TierBackupPlan', () => {
             CompletionWindowMinutes: 180,
             Lifecycle: { DeleteAfterDays: 35 },
             CopyActions: [
-              { DestinationBackupVaultArn: 'arn:aws:backup:eu-west-2:444444444444:backup-vault:kvdc-central', Lifecycle: { DeleteAfterDays: 90 } },
-              { DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:444444444444:backup-vault:kvdc-dr', Lifecycle: { DeleteAfterDays: 35 } },
+              {
+                DestinationBackupVaultArn: 'arn:aws:backup:eu-west-2:444444444444:backup-vault:kvdc-central',
+                Lifecycle: { DeleteAfterDays: 90 },
+              },
+              {
+                DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:444444444444:backup-vault:kvdc-dr',
+                Lifecycle: { DeleteAfterDays: 35 },
+              },
             ],
           }),
-          Match.objectLike({ RuleName: 'gold-continuous', EnableContinuousBackup: true, Lifecycle: { DeleteAfterDays: 35 } }),
+          Match.objectLike({
+            RuleName: 'gold-continuous',
+            EnableContinuousBackup: true,
+            Lifecycle: { DeleteAfterDays: 35 },
+          }),
         ],
       },
     });
@@ -126,9 +153,11 @@ describe('TierBackupPlan', () => {
 
   test('no DR copy and no continuous rule when the tier has neither', () => {
     const t = plan({ ...GOLD, copyToDrRegion: undefined, continuousBackup: false });
-    const rules = (Object.values(t.findResources('AWS::Backup::BackupPlan'))[0]?.['Properties'] as {
-      BackupPlan: { BackupPlanRule: { CopyActions?: unknown[] }[] };
-    }).BackupPlan.BackupPlanRule;
+    const rules = (
+      Object.values(t.findResources('AWS::Backup::BackupPlan'))[0]?.['Properties'] as {
+        BackupPlan: { BackupPlanRule: { CopyActions?: unknown[] }[] };
+      }
+    ).BackupPlan.BackupPlanRule;
     expect(rules).toHaveLength(1);
     expect(rules[0]?.CopyActions).toHaveLength(1);
   });
@@ -138,13 +167,20 @@ describe('TierRestoreTesting, CentralAirGappedVault and BackupAuditFramework', (
   test('restore tests select recent snapshots of RDS instances of the tier', () => {
     const s = stack();
     const vault = new backup.BackupVault(s, 'Vault', { backupVaultName: 'local' });
-    new TierRestoreTesting(s, 'GoldRestoreTesting', { planName: 'kvdc-gold-restore-tests', tier: GOLD, vault });
+    new TierRestoreTesting(s, 'GoldRestoreTesting', {
+      planName: 'kvdc-gold-restore-tests',
+      tier: GOLD,
+      vault,
+    });
     const t = Template.fromStack(s);
     t.hasResourceProperties('AWS::Backup::RestoreTestingPlan', {
       RestoreTestingPlanName: 'kvdc_gold_restore_tests',
       ScheduleExpression: 'cron(0 5 ? * TUE *)',
       ScheduleExpressionTimezone: 'Europe/London',
-      RecoveryPointSelection: Match.objectLike({ Algorithm: 'LATEST_WITHIN_WINDOW', RecoveryPointTypes: ['SNAPSHOT'] }),
+      RecoveryPointSelection: Match.objectLike({
+        Algorithm: 'LATEST_WITHIN_WINDOW',
+        RecoveryPointTypes: ['SNAPSHOT'],
+      }),
     });
     t.hasResourceProperties('AWS::Backup::RestoreTestingSelection', {
       ProtectedResourceType: 'RDS',
@@ -185,9 +221,11 @@ describe('TierRestoreTesting, CentralAirGappedVault and BackupAuditFramework', (
       drRegion: 'eu-west-1',
     });
     const t = Template.fromStack(s);
-    const controls = (Object.values(t.findResources('AWS::Backup::Framework'))[0]?.['Properties'] as {
-      FrameworkControls: { ControlName: string }[];
-    }).FrameworkControls.map((c) => c.ControlName);
+    const controls = (
+      Object.values(t.findResources('AWS::Backup::Framework'))[0]?.['Properties'] as {
+        FrameworkControls: { ControlName: string }[];
+      }
+    ).FrameworkControls.map((c) => c.ControlName);
     expect(controls).toEqual(
       expect.arrayContaining([
         'BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT',

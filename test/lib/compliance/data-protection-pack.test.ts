@@ -8,7 +8,10 @@ describe('DataProtectionChecks', () => {
     const app = new App();
     const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
     new backup.CfnBackupVault(stack, 'Unlocked', { backupVaultName: 'unlocked' });
-    new logs.LogGroup(stack, 'Forever', { retention: logs.RetentionDays.INFINITE, removalPolicy: RemovalPolicy.DESTROY });
+    new logs.LogGroup(stack, 'Forever', {
+      retention: logs.RetentionDays.INFINITE,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const report = new DataProtectionChecks().validateScope(app);
     expect(report.success).toBe(false);
     const rules = report.violations.map((v) => v.ruleName).sort();
@@ -24,7 +27,10 @@ describe('DataProtectionChecks', () => {
   test('passes a compliant stack', () => {
     const app = new App();
     const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
-    new logs.LogGroup(stack, 'Kept', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    new logs.LogGroup(stack, 'Kept', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     expect(new DataProtectionChecks().validateScope(app).success).toBe(true);
   });
 });

@@ -79,7 +79,8 @@ describe('CouncilDatabase', () => {
 
   test('writes the backup tier and recovery targets as tags', () => {
     const template = Template.fromStack(harness().stack);
-    const tags = (instanceOf(template).resource['Properties'] as { Tags: { Key: string; Value: string }[] }).Tags;
+    const tags = (instanceOf(template).resource['Properties'] as { Tags: { Key: string; Value: string }[] })
+      .Tags;
     expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toMatchObject({
       workload: 'revenues-benefits',
       'backup-tier': 'gold',
@@ -104,7 +105,13 @@ describe('CouncilDatabase', () => {
       GroupDescription: 'Clients of the revenues-benefits main database',
       SecurityGroupEgress: Match.anyValue(),
       SecurityGroupIngress: [
-        { CidrIp: '10.0.0.0/16', FromPort: 1433, ToPort: 1433, IpProtocol: 'tcp', Description: Match.stringLikeRegexp('civic-centre') },
+        {
+          CidrIp: '10.0.0.0/16',
+          FromPort: 1433,
+          ToPort: 1433,
+          IpProtocol: 'tcp',
+          Description: Match.stringLikeRegexp('civic-centre'),
+        },
       ],
     });
     template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
@@ -115,7 +122,11 @@ describe('CouncilDatabase', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 2);
     template.hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',
-      Properties: { LogGroupName: '/aws/rds/instance/kvdc-revenues-benefits-main/error', RetentionInDays: 400, KmsKeyId: Match.anyValue() },
+      Properties: {
+        LogGroupName: '/aws/rds/instance/kvdc-revenues-benefits-main/error',
+        RetentionInDays: 400,
+        KmsKeyId: Match.anyValue(),
+      },
     });
   });
 
@@ -127,11 +138,14 @@ describe('CouncilDatabase', () => {
   test.each([
     ['postgres', undefined, '17.9', 'open-source', { 'rds.force_ssl': '1' }, true],
     ['mysql', undefined, '8.0.45', 'open-source', { require_secure_transport: 'ON' }, true],
-  ] as const)('%s forces TLS and uses IAM authentication', (engine, edition, version, licence, params, iam) => {
-    const template = Template.fromStack(harness({ engine, edition, version, licence }).stack);
-    template.hasResourceProperties('AWS::RDS::DBParameterGroup', { Parameters: Match.objectLike(params) });
-    template.hasResourceProperties('AWS::RDS::DBInstance', { EnableIAMDatabaseAuthentication: iam });
-  });
+  ] as const)(
+    '%s forces TLS and uses IAM authentication',
+    (engine, edition, version, licence, params, iam) => {
+      const template = Template.fromStack(harness({ engine, edition, version, licence }).stack);
+      template.hasResourceProperties('AWS::RDS::DBParameterGroup', { Parameters: Match.objectLike(params) });
+      template.hasResourceProperties('AWS::RDS::DBInstance', { EnableIAMDatabaseAuthentication: iam });
+    },
+  );
 
   test('Oracle SE2 enforces TLS through the SSL option and opens only the TLS port', () => {
     const template = Template.fromStack(
@@ -151,7 +165,10 @@ describe('CouncilDatabase', () => {
         }),
       ],
     });
-    template.hasResourceProperties('AWS::RDS::DBInstance', { LicenseModel: 'bring-your-own-license', Engine: 'oracle-se2' });
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      LicenseModel: 'bring-your-own-license',
+      Engine: 'oracle-se2',
+    });
     const ingress = template.findResources('AWS::EC2::SecurityGroupIngress');
     for (const rule of Object.values(ingress)) {
       expect((rule['Properties'] as { FromPort: number }).FromPort).toBe(2484);

@@ -29,7 +29,10 @@ function synthAndCheck(mutate: (config: LandingZoneConfig) => void = () => undef
   return checkAssembly(outdir);
 }
 
-function tier(config: LandingZoneConfig, name: string): NonNullable<LandingZoneConfig['dataProtection']>['tiers'][number] {
+function tier(
+  config: LandingZoneConfig,
+  name: string,
+): NonNullable<LandingZoneConfig['dataProtection']>['tiers'][number] {
   const found = config.dataProtection?.tiers.find((t) => t.name === name);
   if (!found) {
     throw new Error(`no tier ${name}`);
@@ -38,7 +41,9 @@ function tier(config: LandingZoneConfig, name: string): NonNullable<LandingZoneC
 }
 
 function breaches(report: DrReport): string[] {
-  return report.workloads.flatMap((w) => w.assessments.filter((a) => a.status === 'breach').map((a) => `${w.workload}:${a.disruption}`));
+  return report.workloads.flatMap((w) =>
+    w.assessments.filter((a) => a.status === 'breach').map((a) => `${w.workload}:${a.disruption}`),
+  );
 }
 
 describe('DR posture check over synthesised templates', () => {
@@ -60,7 +65,9 @@ describe('DR posture check over synthesised templates', () => {
     const crm = report.workloads.find((w) => w.workload === 'crm');
     const region = crm?.assessments.find((a) => a.disruption === 'region-loss');
     expect(region?.status).toBe('no-target');
-    expect(region?.reasoning).toContain('region RPO unbounded: no copy outside eu-west-2 for database kvdc-crm-main');
+    expect(region?.reasoning).toContain(
+      'region RPO unbounded: no copy outside eu-west-2 for database kvdc-crm-main',
+    );
   });
 
   test('a weakened schedule breaches, naming the workload and the disruption', () => {
@@ -81,7 +88,9 @@ describe('DR posture check over synthesised templates', () => {
     const revenues = report.workloads.find((w) => w.workload === 'revenues-benefits');
     const region = revenues?.assessments.find((a) => a.disruption === 'region-loss');
     expect(region?.rpoMinutes).toBeNull();
-    expect(region?.reasoning[0]).toBe('region RPO unbounded: no copy outside eu-west-2 for database kvdc-revenues-benefits-main');
+    expect(region?.reasoning[0]).toBe(
+      'region RPO unbounded: no copy outside eu-west-2 for database kvdc-revenues-benefits-main',
+    );
   });
 
   test('losing continuous backup on gold breaches the logical-corruption RPO', () => {

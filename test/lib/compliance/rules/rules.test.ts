@@ -28,10 +28,22 @@ describe('backupVaultCmkAndLock', () => {
   });
   test('non-compliant without a lock, or without a CMK', () => {
     const s = stack();
-    expect(backupVaultCmkAndLock(new backup.CfnBackupVault(s, 'A', { backupVaultName: 'a', encryptionKeyArn: 'arn:aws:kms:eu-west-2:555555555555:key/1' }))).toBe(
-      NON_COMPLIANT,
-    );
-    expect(backupVaultCmkAndLock(new backup.CfnBackupVault(s, 'B', { backupVaultName: 'b', lockConfiguration: { minRetentionDays: 7 } }))).toBe(NON_COMPLIANT);
+    expect(
+      backupVaultCmkAndLock(
+        new backup.CfnBackupVault(s, 'A', {
+          backupVaultName: 'a',
+          encryptionKeyArn: 'arn:aws:kms:eu-west-2:555555555555:key/1',
+        }),
+      ),
+    ).toBe(NON_COMPLIANT);
+    expect(
+      backupVaultCmkAndLock(
+        new backup.CfnBackupVault(s, 'B', {
+          backupVaultName: 'b',
+          lockConfiguration: { minRetentionDays: 7 },
+        }),
+      ),
+    ).toBe(NON_COMPLIANT);
   });
   test('not applicable to other resources', () => {
     expect(backupVaultCmkAndLock(new logs.CfnLogGroup(stack(), 'L', {}))).toBe(NOT_APPLICABLE);
@@ -55,13 +67,21 @@ describe('backupPlanCopiesOutsideAccount', () => {
     });
   }
   test('compliant when the copy goes to another account', () => {
-    expect(backupPlanCopiesOutsideAccount(plan('arn:aws:backup:eu-west-2:444444444444:backup-vault:central'))).toBe(COMPLIANT);
+    expect(
+      backupPlanCopiesOutsideAccount(plan('arn:aws:backup:eu-west-2:444444444444:backup-vault:central')),
+    ).toBe(COMPLIANT);
   });
   test('non-compliant when the copy stays in the account', () => {
-    expect(backupPlanCopiesOutsideAccount(plan('arn:aws:backup:eu-west-1:555555555555:backup-vault:dr'))).toBe(NON_COMPLIANT);
+    expect(
+      backupPlanCopiesOutsideAccount(plan('arn:aws:backup:eu-west-1:555555555555:backup-vault:dr')),
+    ).toBe(NON_COMPLIANT);
   });
   test('non-compliant when the plan has only continuous rules', () => {
-    expect(backupPlanCopiesOutsideAccount(plan('arn:aws:backup:eu-west-2:444444444444:backup-vault:central', true))).toBe(NON_COMPLIANT);
+    expect(
+      backupPlanCopiesOutsideAccount(
+        plan('arn:aws:backup:eu-west-2:444444444444:backup-vault:central', true),
+      ),
+    ).toBe(NON_COMPLIANT);
   });
 });
 
@@ -78,7 +98,11 @@ describe('statefulResourceRetained', () => {
     expect(statefulResourceRetained(kept)).toBe(COMPLIANT);
     expect(statefulResourceRetained(snap)).toBe(COMPLIANT);
     expect(statefulResourceRetained(lost)).toBe(NON_COMPLIANT);
-    expect(statefulResourceRetained(new rds.CfnDBParameterGroup(s, 'Pg', { family: 'postgres17', description: 'd' }))).toBe(NOT_APPLICABLE);
+    expect(
+      statefulResourceRetained(
+        new rds.CfnDBParameterGroup(s, 'Pg', { family: 'postgres17', description: 'd' }),
+      ),
+    ).toBe(NOT_APPLICABLE);
   });
 });
 
@@ -91,10 +115,20 @@ describe('logGroupRetention', () => {
 });
 
 describe('rdsTlsEnforced', () => {
-  function instance(engine: string, parameters: Record<string, string> | undefined, family = 'postgres17'): rds.CfnDBInstance {
+  function instance(
+    engine: string,
+    parameters: Record<string, string> | undefined,
+    family = 'postgres17',
+  ): rds.CfnDBInstance {
     const s = stack();
-    const group = parameters ? new rds.CfnDBParameterGroup(s, 'Pg', { family, description: 'd', parameters }) : undefined;
-    return new rds.CfnDBInstance(s, 'Db', { dbInstanceClass: 'db.t4g.micro', engine, dbParameterGroupName: group?.ref });
+    const group = parameters
+      ? new rds.CfnDBParameterGroup(s, 'Pg', { family, description: 'd', parameters })
+      : undefined;
+    return new rds.CfnDBInstance(s, 'Db', {
+      dbInstanceClass: 'db.t4g.micro',
+      engine,
+      dbParameterGroupName: group?.ref,
+    });
   }
   test.each([
     ['postgres', { 'rds.force_ssl': '1' }, COMPLIANT],
@@ -114,9 +148,21 @@ describe('rdsTlsEnforced', () => {
       optionGroupDescription: 'd',
       optionConfigurations: [{ optionName: 'SSL', port: 2484 }],
     });
-    const withoutSsl = new rds.CfnOptionGroup(s, 'Og2', { engineName: 'oracle-se2', majorEngineVersion: '19', optionGroupDescription: 'd' });
-    const good = new rds.CfnDBInstance(s, 'Good', { dbInstanceClass: 'db.m6i.large', engine: 'oracle-se2', optionGroupName: withSsl.ref });
-    const bad = new rds.CfnDBInstance(s, 'Bad', { dbInstanceClass: 'db.m6i.large', engine: 'oracle-se2', optionGroupName: withoutSsl.ref });
+    const withoutSsl = new rds.CfnOptionGroup(s, 'Og2', {
+      engineName: 'oracle-se2',
+      majorEngineVersion: '19',
+      optionGroupDescription: 'd',
+    });
+    const good = new rds.CfnDBInstance(s, 'Good', {
+      dbInstanceClass: 'db.m6i.large',
+      engine: 'oracle-se2',
+      optionGroupName: withSsl.ref,
+    });
+    const bad = new rds.CfnDBInstance(s, 'Bad', {
+      dbInstanceClass: 'db.m6i.large',
+      engine: 'oracle-se2',
+      optionGroupName: withoutSsl.ref,
+    });
     expect(rdsTlsEnforced(good)).toBe(COMPLIANT);
     expect(rdsTlsEnforced(bad)).toBe(NON_COMPLIANT);
   });
@@ -133,7 +179,9 @@ describe('rdsInTaggedBackupPlan', () => {
     const plan = new backup.BackupPlan(s, 'Plan', {
       backupPlanRules: [new backup.BackupPlanRule({ ruleName: 'r', deleteAfter: Duration.days(7) })],
     });
-    plan.addSelection('Selection', { resources: [backup.BackupResource.fromTag('backup-tier', selectionTier)] });
+    plan.addSelection('Selection', {
+      resources: [backup.BackupResource.fromTag('backup-tier', selectionTier)],
+    });
     return db;
   }
   test('compliant when a selection matches its backup-tier tag', () => {
