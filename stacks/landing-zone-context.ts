@@ -44,9 +44,12 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
 
 /** RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces. */
 function retentionDays(days: number): logs.RetentionDays {
-  const match = Object.values(logs.RetentionDays).find(
-    (value): value is logs.RetentionDays => typeof value === 'number' && Number(value) === days,
+  const byDays = new Map<number, logs.RetentionDays>(
+    Object.values(logs.RetentionDays).flatMap((value) =>
+      typeof value === 'number' ? [[value, value] as const] : [],
+    ),
   );
+  const match = byDays.get(days);
   if (match === undefined) {
     throw new Error(
       `${days} is not a CloudWatch Logs retention period (the configuration should have been validated)`,
