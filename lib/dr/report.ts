@@ -4,8 +4,8 @@ function minutes(value: number | null): string {
   if (value === null) {
     return 'unbounded';
   }
-  if (value >= 120 && value % 60 === 0) {
-    return `${value / 60} h`;
+  if (value >= 120) {
+    return `${value} min (${Math.round((value / 60) * 10) / 10} h)`;
   }
   return `${value} min`;
 }
@@ -36,8 +36,8 @@ export function formatReport(report: DrReport, assembly: string): string {
     for (const a of w.assessments) {
       lines.push(
         `  ${STATUS[a.status].padEnd(9)} ${DISRUPTION_LABELS[a.disruption].padEnd(32)} ` +
-          `RPO ${minutes(a.rpoMinutes).padEnd(10)} (target ${target(a.targetRpoMinutes)})  ` +
-          `RTO ${minutes(a.rtoMinutes).padEnd(10)} (target ${target(a.targetRtoMinutes)})`,
+          `RPO ${minutes(a.rpoMinutes).padEnd(16)} target ${target(a.targetRpoMinutes).padEnd(16)} ` +
+          `RTO ${minutes(a.rtoMinutes).padEnd(16)} target ${target(a.targetRtoMinutes)}`,
       );
       for (const reason of a.reasoning) {
         lines.push(`            - ${reason}`);
