@@ -64,7 +64,8 @@ export class TierRestoreTesting extends Construct {
       overrides['dbSubnetGroupName'] = props.dbSubnetGroupName;
     }
     if (props.securityGroupIds !== undefined && props.securityGroupIds.length > 0) {
-      overrides['vpcSecurityGroupIds'] = props.securityGroupIds.join(',');
+      // RDS restore metadata takes the security groups as a JSON array in a string (keys are case-insensitive).
+      overrides['vpcSecurityGroupIds'] = `[${props.securityGroupIds.map((id) => `"${id}"`).join(',')}]`;
     }
     this.selection = new backup.CfnRestoreTestingSelection(this, 'Selection', {
       restoreTestingPlanName: this.plan.restoreTestingPlanName,
