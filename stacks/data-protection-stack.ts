@@ -13,6 +13,7 @@ import { partitionOf } from '../lib/config/partition';
 import type { AccountConfig } from '../lib/config/schema';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import { CouncilDatabase } from '../lib/data/council-database';
+import { maxIntervalMinutes } from '../lib/dr/cron';
 import { pascal } from '../lib/network/segmentation';
 import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -131,7 +132,10 @@ export class DataProtectionStack extends LandingZoneStack {
     new BackupAuditFramework(this, 'BackupAudit', {
       frameworkName: `${lz.prefix.replace(/-/g, '_')}_data_protection`,
       minimumRetentionDays: Math.min(...dp.tiers.map((t) => t.retentionDays)),
-      maximumRecoveryPointAgeHours: 48,
+      // The newest recovery point may be as old as the longest schedule gap plus its completion window.
+      maximumRecoveryPointAgeHours: Math.max(
+        ...dp.tiers.map((t) => Math.ceil((maxIntervalMinutes(t.schedule) + t.completionWindowMinutes) / 60)),
+      ),
       backupAccountId: backupAccount.id,
       drRegion: dp.tiers.some((t) => t.copyToDrRegion) ? org.drRegion : undefined,
     });

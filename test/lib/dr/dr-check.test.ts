@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,5 +99,39 @@ describe('DR posture check over synthesised templates', () => {
       tier(config, 'gold').continuousBackup = false;
     });
     expect(breaches(report)).toEqual(['revenues-benefits:logical-corruption']);
+  });
+});
+
+describe('scripts/dr-check.ts', () => {
+  function run(args: string[]): { status: number | null; stdout: string } {
+    const result = spawnSync('npx', ['ts-node', '--swc', 'scripts/dr-check.ts', ...args], {
+      encoding: 'utf8',
+    });
+    return { status: result.status, stdout: result.stdout };
+  }
+
+  test('exits 0 with a JSON report when every target is met, 1 on a breach, 2 without an assembly', () => {
+    const good = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+    outdirs.push(good);
+    const goodApp = new App({ outdir: good });
+    buildLandingZone(goodApp, example);
+    goodApp.synth();
+    const ok = run(['--json', '--assembly', good]);
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as DrReport).breaches).toBe(0);
+
+    const bad = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+    outdirs.push(bad);
+    const config = structuredClone(example);
+    delete tier(config, 'silver').copyToDrRegion;
+    const badApp = new App({ outdir: bad });
+    buildLandingZone(badApp, config);
+    badApp.synth();
+    const breach = run(['--assembly', bad]);
+    expect(breach.status).toBe(1);
+    expect(breach.stdout).toContain('gis (kvdc-gis-main): region loss');
+    expect(breach.stdout).toContain('planning (kvdc-planning-main): region loss');
+
+    expect(run(['--assembly', join(good, 'missing')]).status).toBe(2);
   });
 });
