@@ -164,7 +164,8 @@ export class CouncilDatabase extends Construct {
     });
     const port = ec2.Port.tcp(this.facts.clientPort);
     for (const [name, group] of sortedEntries(props.allowedSecurityGroups ?? {})) {
-      this.securityGroup.addIngressRule(group, port, `From application security group ${name}`);
+      // connections adds the matching egress rule to the application group, which allows no other outbound traffic.
+      this.securityGroup.connections.allowFrom(group, port, `From application security group ${name}`);
     }
     for (const [name, cidr] of sortedEntries(props.allowedOnPremisesRanges ?? {})) {
       this.securityGroup.addIngressRule(

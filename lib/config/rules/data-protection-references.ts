@@ -1,4 +1,14 @@
+import { closest } from '../schema-walk';
 import type { ConfigRule } from './rule';
+
+/** `unknown tier "silvr" (did you mean "silver"?)`, or the list of names when nothing is close. */
+function unknown(what: string, name: string, known: ReadonlySet<string>): string {
+  const names = [...known];
+  const suggestion = closest(name, names);
+  return suggestion
+    ? `unknown ${what} "${name}" (did you mean "${suggestion}"?)`
+    : `unknown ${what} "${name}" (${what}s: ${names.join(', ') || 'none'})`;
+}
 
 /** Databases must point at a tier, a workload account, a VPC shared into that account and named ranges that exist. */
 export const dataProtectionReferences: ConfigRule = (view, report) => {
@@ -32,19 +42,13 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     }
 
     if (!view.tierNames.has(db.tier)) {
-      report(
-        [...base, 'tier'],
-        `unknown tier "${db.tier}" (tiers: ${[...view.tierNames].join(', ') || 'none'})`,
-      );
+      report([...base, 'tier'], unknown('tier', db.tier, view.tierNames));
     }
 
     const account = accounts.get(db.account);
     if (account === undefined) {
       if (!view.accountNames.has(db.account)) {
-        report(
-          [...base, 'account'],
-          `unknown account "${db.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
-        );
+        report([...base, 'account'], unknown('account', db.account, view.accountNames));
       }
     } else if (account.role !== 'production' && account.role !== 'non-production') {
       report(
@@ -56,10 +60,7 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     const vpc = vpcs.get(db.vpc);
     if (vpc === undefined) {
       if (!view.vpcNames.has(db.vpc)) {
-        report(
-          [...base, 'vpc'],
-          `unknown VPC "${db.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`,
-        );
+        report([...base, 'vpc'], unknown('VPC', db.vpc, view.vpcNames));
       }
     } else {
       if (vpc.account !== db.account) {
@@ -83,7 +84,7 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
       if (!view.onPremisesRangeNames.has(range)) {
         report(
           [...base, 'allowedOnPremisesRanges', i],
-          `unknown on-premises range "${range}" (ranges: ${[...view.onPremisesRangeNames].join(', ') || 'none'})`,
+          unknown('on-premises range', range, view.onPremisesRangeNames),
         );
       }
     });

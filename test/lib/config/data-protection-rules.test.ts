@@ -56,7 +56,7 @@ describe('data-protection configuration rules', () => {
     expect(found).toContainEqual(expect.stringMatching(/^dataProtection\.databases\[3\]\.vpc: .*not backup/));
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^dataProtection\.databases\[1\]\.allowedOnPremisesRanges\[1\]: unknown on-premises range "depot"/,
+        /^dataProtection\.databases\[1\]\.allowedOnPremisesRanges\[1\]: unknown on-premises range "depot" \(did you mean "depots"\?\)/,
       ),
     );
   });
