@@ -157,7 +157,7 @@ const Database = z
     }),
     version: z
       .string()
-      .regex(/^[0-9][0-9A-Za-z.-]*$/, 'must be a full engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.0.45')
+      .regex(/^[0-9][0-9A-Za-z.-]*$/, 'must be a full engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.4.8')
       .meta({ description: 'Full engine version as RDS names it.' }),
     licence: z
       .enum(LICENCE_MODELS)

@@ -46,7 +46,7 @@ function sqlServerEngine(
   }
 }
 
-/** Major version as RDS parameter-group families name it: 16.00.4236.2.v1 -> 16.00, 17.9 -> 17, 8.0.45 -> 8.0. */
+/** Major version as RDS parameter-group families name it: 16.00.4236.2.v1 -> 16.00, 17.9 -> 17, 8.4.8 -> 8.4. */
 export function majorVersion(engine: DatabaseEngineName, fullVersion: string): string {
   const parts = fullVersion.split('.');
   switch (engine) {

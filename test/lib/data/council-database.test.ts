@@ -137,7 +137,7 @@ describe('CouncilDatabase', () => {
 
   test.each([
     ['postgres', undefined, '17.9', 'open-source', { 'rds.force_ssl': '1' }, true],
-    ['mysql', undefined, '8.0.45', 'open-source', { require_secure_transport: 'ON' }, true],
+    ['mysql', undefined, '8.4.8', 'open-source', { require_secure_transport: 'ON' }, true],
   ] as const)(
     '%s forces TLS and uses IAM authentication',
     (engine, edition, version, licence, params, iam) => {
