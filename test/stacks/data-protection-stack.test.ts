@@ -42,6 +42,13 @@ describe('data-protection stacks', () => {
     expect(Object.keys(production.findResources('AWS::Backup::BackupVault'))).toEqual([
       'BackupVault68B95C06',
     ]);
+    const [central, dr] = stacks.backup.map((stack) => Template.fromStack(stack));
+    expect(Object.keys(central?.findResources('AWS::Backup::LogicallyAirGappedBackupVault') ?? {})).toEqual([
+      'CentralVault73B0AA81',
+    ]);
+    expect(Object.keys(dr?.findResources('AWS::Backup::BackupVault') ?? {})).toEqual([
+      'DrRegionVault43E82313',
+    ]);
   });
 
   test('every database is CMK-encrypted, deletion-protected, snapshot on delete; production ones are Multi-AZ', () => {
