@@ -82,6 +82,7 @@ export interface CouncilDatabaseProps {
 
 const MIN_PITR_DAYS = 1;
 const MAX_PITR_DAYS = 35;
+const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * An RDS database instance with the council's safeguards on by default: CMK encryption, Multi-AZ for
@@ -310,6 +311,15 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
     problems.push(
       `pointInTimeRecovery must be a whole number of days from ${MIN_PITR_DAYS} to ${MAX_PITR_DAYS}`,
     );
+  }
+  const identifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
+  if (identifier.length > MAX_IDENTIFIER_LENGTH) {
+    problems.push(`instance identifier ${identifier} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
+  }
+  const isolated = new Set(props.vpc.isolatedSubnets.map((s) => s.node.path));
+  const selected = props.vpc.selectSubnets(props.subnets).subnets;
+  if (selected.length === 0 || selected.some((s) => !isolated.has(s.node.path))) {
+    problems.push('subnets must select isolated subnets only (no route to the internet)');
   }
   if (
     props.maxAllocatedStorageGiB !== undefined &&

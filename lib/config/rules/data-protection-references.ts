@@ -95,6 +95,13 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
       }
       groups.add(group);
     });
+    const prefix = view.organisation?.shortName;
+    if (prefix !== undefined && `${prefix}-${db.workload}-${db.name}`.length > 63) {
+      report(
+        [...base, 'name'],
+        `the instance identifier ${prefix}-${db.workload}-${db.name} would exceed the 63 characters RDS allows`,
+      );
+    }
     if (db.maxAllocatedStorageGiB !== undefined && db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
       report(
         [...base, 'maxAllocatedStorageGiB'],

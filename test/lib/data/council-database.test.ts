@@ -175,6 +175,18 @@ describe('CouncilDatabase', () => {
     }
   });
 
+  test('rejects subnets that are not isolated', () => {
+    const app = new App();
+    const stack = new Stack(app, 'T', { env: { account: '555555555555', region: 'eu-west-2' } });
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+      vpcId: 'vpc-0123456789abcdef0',
+      availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+      privateSubnetIds: ['subnet-0bbbbbbbbbbbbbbb1', 'subnet-0bbbbbbbbbbbbbbb2'],
+      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+    });
+    expect(() => harness({ vpc, subnets: { subnets: vpc.privateSubnets } })).toThrow(/isolated subnets only/);
+  });
+
   test.each([
     [{ removalPolicy: RemovalPolicy.DESTROY }, /DESTROY/],
     [{ engine: 'sqlserver', edition: 'express', production: true } as const, /does not support Multi-AZ/],
@@ -182,6 +194,10 @@ describe('CouncilDatabase', () => {
     [{ licence: 'bring-your-own-licence' } as const, /licence-included only/],
     [{ deletionProtection: false }, /deletion protection/],
     [{ pointInTimeRecovery: Duration.days(40) }, /pointInTimeRecovery/],
+    [
+      { workload: 'a-very-long-workload-name-that-goes-on-and-on', databaseName: 'and-on-and-on' },
+      /longer than 63/,
+    ],
   ])('rejects invalid combinations: %o', (overrides, message) => {
     expect(() => harness(overrides)).toThrow(message);
   });
