@@ -46,7 +46,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
     });
   }
 
-  const { dataProtection, backup } = buildDataProtection(app, config, prefix);
+  const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
 
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
@@ -68,6 +68,7 @@ function buildDataProtection(
   app: App,
   config: LandingZoneConfig,
   prefix: string,
+  vpcs: Readonly<Record<string, VpcStack>>,
 ): { dataProtection: Record<string, DataProtectionStack>; backup: BackupAccountStack[] } {
   const dp = config.dataProtection;
   const backupAccount = config.accounts.find((a) => a.role === 'backup');
@@ -130,6 +131,18 @@ function buildDataProtection(
         terminationProtection: true,
       },
     );
+    // Deployment order only: the workload stack reads the VPC IDs these stacks publish, and its
+    // copies need the backup account's vaults to exist.
+    const stack = dataProtection[account.name];
+    for (const vpc of config.network.vpcs.filter((v) => v.account === account.name)) {
+      const vpcStack = vpcs[vpc.name];
+      if (vpcStack) {
+        stack?.addStackDependency(vpcStack, `reads the IDs of VPC ${vpc.name} from its shared parameters`);
+      }
+    }
+    for (const vaultStack of backup) {
+      stack?.addStackDependency(vaultStack, 'copies recovery points into the backup account vaults');
+    }
   }
   return { dataProtection, backup };
 }
