@@ -5,10 +5,10 @@ import { Construct } from 'constructs';
 import type { BackupTierConfig } from '../config/schema-data-protection';
 import { BACKUP_TIER_TAG } from './vault-names';
 
-const SCHEDULES = {
-  // Tuesday and first-Tuesday mornings, so the on-call engineer sees the result in working hours.
-  weekly: 'cron(0 5 ? * TUE *)',
-  monthly: 'cron(0 5 ? * TUE#1 *)',
+/** Tuesday mornings, so the on-call engineer sees the result in working hours. */
+export const RESTORE_TEST_SCHEDULES = {
+  weekly: { expression: 'cron(0 5 ? * TUE *)', description: 'weekly, Tuesday 05:00' },
+  monthly: { expression: 'cron(0 5 ? * TUE#1 *)', description: 'monthly, first Tuesday 05:00' },
 } as const;
 
 export interface TierRestoreTestingProps {
@@ -37,7 +37,7 @@ export class TierRestoreTesting extends Construct {
     const planName = props.planName.replace(/-/g, '_');
     this.plan = new backup.CfnRestoreTestingPlan(this, 'Plan', {
       restoreTestingPlanName: planName,
-      scheduleExpression: SCHEDULES[tier.restoreTest.frequency],
+      scheduleExpression: RESTORE_TEST_SCHEDULES[tier.restoreTest.frequency].expression,
       scheduleExpressionTimezone: 'Europe/London',
       startWindowHours: 4,
       recoveryPointSelection: {
