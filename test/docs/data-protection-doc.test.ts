@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { tierTableRows } from '../../lib/backup/tier-table';
+import { tierTableRows, vaultTableRows } from '../../lib/backup/docs-tables';
 import { loadConfig } from '../../lib/config/load';
 
 /** The cells of the first markdown table after a marker, ignoring the alignment prettier adds. */
@@ -28,4 +28,9 @@ test('the tier table in docs/data-protection.md matches the configuration', () =
   expect(dp).toBeDefined();
   const doc = readFileSync('docs/data-protection.md', 'utf8');
   expect(tableAfter(doc, '<!-- tier-table')).toEqual(dp ? tierTableRows(dp) : []);
+});
+
+test('the vault table in docs/data-protection.md matches the configuration', () => {
+  const doc = readFileSync('docs/data-protection.md', 'utf8');
+  expect(tableAfter(doc, '<!-- vault-table')).toEqual(vaultTableRows(loadConfig('config/landing-zone.yaml')));
 });
