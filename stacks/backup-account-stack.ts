@@ -2,7 +2,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CentralAirGappedVault } from '../lib/backup/central-vault';
 import { centralVaultName, drVaultName } from '../lib/backup/vault-names';
-import { LockedBackupVault } from '../lib/backup/workload-vault';
+import { LockedBackupVault } from '../lib/backup/locked-backup-vault';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
 import { pascal } from '../network/segmentation';
 import { engineFacts, type EngineFacts } from './engines';
-import { TlsEnforcement } from './tls-enforcement';
+import { EngineGroups } from './engine-groups';
 
 /** Tag keys the DR check and the backup selections read from the synthesised templates. */
 export const RECOVERY_TAGS = {
@@ -95,7 +95,7 @@ export class CouncilDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
   readonly key: kms.Key;
   readonly securityGroup: ec2.SecurityGroup;
-  readonly tls: TlsEnforcement;
+  readonly engineGroups: EngineGroups;
   readonly facts: EngineFacts;
   readonly instanceIdentifier: string;
   readonly logGroups: Readonly<Record<string, logs.LogGroup>>;
@@ -176,7 +176,7 @@ export class CouncilDatabase extends Construct {
       );
     }
 
-    this.tls = new TlsEnforcement(this, 'Tls', {
+    this.engineGroups = new EngineGroups(this, 'EngineGroups', {
       engineName: props.engine,
       engine: this.facts.engine,
       vpc: props.vpc,
@@ -215,8 +215,8 @@ export class CouncilDatabase extends Construct {
         encryptionKey: this.key,
       }),
       manageMasterUserPassword: true,
-      parameterGroup: this.tls.parameterGroup,
-      optionGroup: this.tls.optionGroup,
+      parameterGroup: this.engineGroups.parameterGroup,
+      optionGroup: this.engineGroups.optionGroup,
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
       backupRetention: props.pointInTimeRecovery,
       copyTagsToSnapshot: true,

@@ -96,7 +96,7 @@ export function engineFacts(
         engine: rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.of(fullVersion, major) }),
         port: 3306,
         clientPort: 3306,
-        // audit comes from the MariaDB audit plugin in the option group (see tls-enforcement.ts).
+        // audit comes from the MariaDB audit plugin in the option group (see engine-groups.ts).
         logExports: ['audit', 'error', 'slowquery'],
         logExportsNotUsed: {
           general:

@@ -3,10 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { BackupAuditFramework } from '../../../lib/backup/audit-framework';
 import { CentralAirGappedVault } from '../../../lib/backup/central-vault';
-import { BackupNotificationTopic } from '../../../lib/backup/encrypted-topic';
+import { BackupNotificationTopic } from '../../../lib/backup/backup-notification-topic';
 import { TierRestoreTesting } from '../../../lib/backup/restore-testing';
 import { TierBackupPlan } from '../../../lib/backup/tier-backup-plan';
-import { LockedBackupVault } from '../../../lib/backup/workload-vault';
+import { LockedBackupVault } from '../../../lib/backup/locked-backup-vault';
 import type { BackupTierConfig } from '../../../lib/config/schema-data-protection';
 
 const GOLD: BackupTierConfig = {

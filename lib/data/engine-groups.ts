@@ -23,7 +23,7 @@ const EXTRA_PARAMETERS: Readonly<Record<DatabaseEngineName, Readonly<Record<stri
   oracle: {},
 };
 
-export interface TlsEnforcementProps {
+export interface EngineGroupsProps {
   readonly engineName: DatabaseEngineName;
   readonly engine: rds.IInstanceEngine;
   readonly vpc: ec2.IVpc;
@@ -35,11 +35,11 @@ export interface TlsEnforcementProps {
  * A parameter group that forces TLS for one database; for Oracle an option group with the SSL option
  * (TLS on its own listener), and for MySQL an option group with the audit plugin.
  */
-export class TlsEnforcement extends Construct {
+export class EngineGroups extends Construct {
   readonly parameterGroup: rds.ParameterGroup;
   readonly optionGroup?: rds.OptionGroup;
 
-  constructor(scope: Construct, id: string, props: TlsEnforcementProps) {
+  constructor(scope: Construct, id: string, props: EngineGroupsProps) {
     super(scope, id);
     this.parameterGroup = new rds.ParameterGroup(this, 'ParameterGroup', {
       engine: props.engine,
