@@ -10,6 +10,7 @@ import { TierBackupPlan } from '../lib/backup/tier-backup-plan';
 import { backupVaultArn, centralVaultName, drVaultName, workloadVaultName } from '../lib/backup/vault-names';
 import { LockedBackupVault } from '../lib/backup/locked-backup-vault';
 import { partitionOf } from '../lib/config/partition';
+import { isRegionAllowed } from '../lib/config/regions';
 import type { AccountConfig } from '../lib/config/schema';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import { CouncilDatabase } from '../lib/data/council-database';
@@ -57,6 +58,12 @@ export class DataProtectionStack extends LandingZoneStack {
       'CentralVault',
       backupVaultArn(partitionOf(lz.region), lz.region, backupAccount.id, centralVaultName(lz.prefix)),
     );
+    // Defence in depth: the validator already refuses DR copies that break data residency.
+    if (org.drRegion !== undefined && !isRegionAllowed(org.dataResidency, org.drRegion)) {
+      if (dp.tiers.some((t) => t.copyToDrRegion)) {
+        throw new Error(`copies to ${org.drRegion} would break dataResidency ${org.dataResidency}`);
+      }
+    }
     const drVault =
       org.drRegion !== undefined && dp.vaults.drRegion !== undefined
         ? backup.BackupVault.fromBackupVaultArn(
