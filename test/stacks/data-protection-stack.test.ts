@@ -90,6 +90,14 @@ describe('data-protection stacks', () => {
     });
   });
 
+  test('refuses DR-region copies that break residency even if validation was skipped', () => {
+    expect(() =>
+      build((config) => {
+        config.organisation.dataResidency = 'uk-only';
+      }),
+    ).toThrow(/would break dataResidency uk-only/);
+  });
+
   test('with uk-only residency there is no DR-region vault and no DR copy', () => {
     const ukOnly = build((config) => {
       config.organisation.dataResidency = 'uk-only';
