@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { runFindings } from '../lib/cli/findings-command';
 import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
@@ -45,6 +46,14 @@ program
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {
     finish(runSchema(opts));
+  });
+
+program
+  .command('findings')
+  .description('Fail if the last synth left any rule violation unacknowledged, in any validation plugin')
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .action((opts: { assembly: string }) => {
+    finish(runFindings(opts.assembly));
   });
 
 program

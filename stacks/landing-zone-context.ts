@@ -42,3 +42,5 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     flowLogRetention: toRetentionDays(flow.retentionDays),
   };
 }
+
+/** RetentionDays' values are the day counts CloudWatch accepts, which the schema already enforces. */

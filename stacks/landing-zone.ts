@@ -5,6 +5,9 @@ import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
 import { ConnectivityStack } from './connectivity-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
+import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
+import { BackupAccountStack } from './backup-account-stack';
+import { DataProtectionStack } from './data-protection-stack';
 import { landingZoneContext } from './landing-zone-context';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
@@ -16,6 +19,8 @@ export interface LandingZoneStacks {
   readonly connectivity?: ConnectivityStack;
   /** Hybrid DNS; absent when the configuration has no connectivity.dns. */
   readonly hybridDns?: HybridDnsStack;
+  readonly dataProtection: Readonly<Record<string, DataProtectionStack>>;
+  readonly backup: readonly BackupAccountStack[];
   readonly all: readonly Stack[];
 }
 
@@ -79,11 +84,104 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
           terminationProtection: true,
         });
 
+  const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
+
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
-  return { hub, vpcs, connectivity, hybridDns, all: [hub, ...Object.values(vpcs), ...optional] };
+  return {
+    hub,
+    vpcs,
+    connectivity,
+    hybridDns,
+    dataProtection,
+    backup,
+    all: [hub, ...Object.values(vpcs), ...optional, ...backup, ...Object.values(dataProtection)],
+  };
+}
+
+function buildDataProtection(
+  app: App,
+  config: LandingZoneConfig,
+  prefix: string,
+  vpcs: Readonly<Record<string, VpcStack>>,
+): { dataProtection: Record<string, DataProtectionStack>; backup: BackupAccountStack[] } {
+  const dp = config.dataProtection;
+  const backupAccount = config.accounts.find((a) => a.role === 'backup');
+  if (dp === undefined || backupAccount === undefined) {
+    return { dataProtection: {}, backup: [] };
+  }
+  const lz = landingZoneContext(config);
+  const org = config.organisation;
+  const workloadAccounts = config.accounts.filter(
+    (a) => a.role === 'production' || a.role === 'non-production',
+  );
+  const copySourceAccounts = workloadAccounts.map((a) => a.id);
+
+  const backup: BackupAccountStack[] = [
+    new BackupAccountStack(app, `${prefix}BackupCentral`, {
+      lz,
+      dataProtection: dp,
+      copySourceAccounts,
+      placement: 'home',
+      availabilityZones: config.network.availabilityZones,
+      env: { account: backupAccount.id, region: lz.region },
+      stackName: `${lz.prefix}-backup-central`,
+      description: `${org.name}: logically air-gapped vault for copies of every recovery point`,
+      terminationProtection: true,
+    }),
+  ];
+  if (
+    org.drRegion !== undefined &&
+    dp.vaults.drRegion !== undefined &&
+    dp.tiers.some((t) => t.copyToDrRegion)
+  ) {
+    backup.push(
+      new BackupAccountStack(app, `${prefix}BackupDrRegion`, {
+        lz,
+        dataProtection: dp,
+        copySourceAccounts,
+        placement: 'dr',
+        availabilityZones: KNOWN_AVAILABILITY_ZONES[org.drRegion] ?? [],
+        env: { account: backupAccount.id, region: org.drRegion },
+        stackName: `${lz.prefix}-backup-dr-region`,
+        description: `${org.name}: locked vault in ${org.drRegion} for disaster-recovery copies`,
+        terminationProtection: true,
+      }),
+    );
+  }
+
+  const dataProtection: Record<string, DataProtectionStack> = {};
+  for (const account of workloadAccounts) {
+    dataProtection[account.name] = new DataProtectionStack(
+      app,
+      `${prefix}DataProtection${pascal(account.name)}`,
+      {
+        lz,
+        dataProtection: dp,
+        account,
+        backupAccount,
+        env: { account: account.id, region: lz.region },
+        stackName: `${lz.prefix}-data-protection-${account.name}`,
+        description: `${org.name}: databases, backup vault and plans of the ${account.name} account`,
+        terminationProtection: true,
+      },
+    );
+    // Deployment order only: the workload stack reads the VPC IDs these stacks publish, and its
+    // copies need the backup account's vaults to exist.
+    const stack = dataProtection[account.name];
+    for (const vpc of config.network.vpcs.filter((v) => v.account === account.name)) {
+      const vpcStack = vpcs[vpc.name];
+      if (vpcStack) {
+        stack?.addStackDependency(vpcStack, `reads the IDs of VPC ${vpc.name} from its shared parameters`);
+      }
+    }
+    for (const vaultStack of backup) {
+      stack?.addStackDependency(vaultStack, 'copies recovery points into the backup account vaults');
+    }
+  }
+  return { dataProtection, backup };
 }

@@ -5,6 +5,7 @@ import type { VpcConfig } from '../lib/config/schema';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
 import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
 import { pascal } from '../lib/network/segmentation';
+import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
 
@@ -41,6 +42,15 @@ export class VpcStack extends LandingZoneStack {
         trafficType: lz.config.network.flowLogs.trafficType,
         maxAggregationIntervalSeconds: lz.config.network.flowLogs.maxAggregationIntervalSeconds,
       },
+      shareWithAccount: lz.accountByName(vpc.account).id,
+    });
+    // Workload accounts read these IDs at deploy time (see lib/network/shared-vpc-parameters.ts).
+    new SharedVpcParameters(this, 'SharedParameters', {
+      prefix: lz.prefix,
+      vpcName: vpc.name,
+      vpc: this.network.vpc,
+      tiers: vpc.subnets.filter((t) => t.type !== 'transit').map((t) => t.name),
+      zoneCount: lz.zonesOf(vpc).length,
       shareWithAccount: lz.accountByName(vpc.account).id,
     });
   }

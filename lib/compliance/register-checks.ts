@@ -2,6 +2,15 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { CouncilChecks } from './council-pack';
+import { DataProtectionChecks } from './data-protection-pack';
+
+/**
+ * Control Tower rules switched off, each because another rule covers the same requirement better.
+ * CT.RDS.PR.14 (every log type exported) reports its findings without the resource, so a deliberate
+ * exception (the MySQL general log, Oracle's OEM agent log) could never be acknowledged on its
+ * database; NIST.800.53.R5-RDSLoggingEnabled checks the same exports per log type and per database.
+ */
+export const DISABLED_CONTROL_TOWER_RULES = ['ct-rds-pr-14'] as const;
 
 /**
  * The rule packs every synth runs: cdk-nag AwsSolutions and NIST 800-53 rev 5, the council's own
@@ -14,7 +23,12 @@ export function registerComplianceChecks(app: App): void {
     new AwsSolutionsChecks(app),
     new NIST80053R5Checks(app),
     new CouncilChecks(app),
-    // The guard binary's report for every control over every template is large: give it room.
-    new CfnGuardValidator({ controlTowerRulesEnabled: true, maxBuffer: 64 * 1024 * 1024 }),
+    new DataProtectionChecks(app),
+    new CfnGuardValidator({
+      controlTowerRulesEnabled: true,
+      disabledRules: [...DISABLED_CONTROL_TOWER_RULES],
+      // The guard binary's report for every control over every template is large: give it room.
+      maxBuffer: 64 * 1024 * 1024,
+    }),
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
 import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
+import { DataProtectionSchema } from './schema-data-protection';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -178,6 +179,9 @@ export const LandingZoneSchema = z
     connectivity: ConnectivitySchema.optional().meta({
       description:
         'Hybrid connectivity: site-to-site VPNs from council sites and hybrid DNS. Omit for an AWS-only landing zone.',
+    }),
+    dataProtection: DataProtectionSchema.optional().meta({
+      description: 'Backup tiers, vaults and databases (see docs/data-protection.md).',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

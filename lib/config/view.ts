@@ -14,6 +14,12 @@ import {
   type OnPremisesDnsServerConfig,
   type SiteConfig,
 } from './schema-connectivity';
+import {
+  DataProtectionElementSchemas,
+  type BackupTierConfig,
+  type DatabaseConfig,
+  type DataProtectionConfig,
+} from './schema-data-protection';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -46,6 +52,13 @@ export interface ConfigView {
   readonly dnsServerNames: ReadonlySet<string>;
   readonly forwardedDomains: Indexed<ForwardedDomainConfig>[];
   readonly ruleAssociations?: string[];
+  /** Whether the file has a dataProtection section at all. */
+  readonly hasDataProtection: boolean;
+  readonly tiers: Indexed<BackupTierConfig>[];
+  readonly tierNames: ReadonlySet<string>;
+  readonly vaults?: DataProtectionConfig['vaults'];
+  readonly databases: Indexed<DatabaseConfig>[];
+  readonly onPremisesRangeNames: ReadonlySet<string>;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -86,6 +99,7 @@ export function buildView(data: unknown): ConfigView {
   const connectivity = record(root['connectivity']);
   const dns = record(connectivity['dns']);
   const dnsShape = ConnectivityElementSchemas.HybridDns.shape;
+  const dataProtection = record(root['dataProtection']);
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
     accounts: validItems(ElementSchemas.Account, root['accounts']),
@@ -103,5 +117,11 @@ export function buildView(data: unknown): ConfigView {
     dnsServerNames: names(dns['onPremisesServers']),
     forwardedDomains: validItems(ConnectivityElementSchemas.ForwardedDomain, dns['forwardedDomains']),
     ruleAssociations: valid(dnsShape.ruleAssociations, dns['ruleAssociations']),
+    hasDataProtection: root['dataProtection'] !== undefined,
+    tiers: validItems(DataProtectionElementSchemas.BackupTier, dataProtection['tiers']),
+    tierNames: names(dataProtection['tiers']),
+    vaults: valid(DataProtectionElementSchemas.Vaults, dataProtection['vaults']),
+    databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
+    onPremisesRangeNames: names(network['onPremisesRanges']),
   };
 }

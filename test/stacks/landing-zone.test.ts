@@ -19,19 +19,24 @@ const STATEFUL_TYPES = [
 ];
 
 describe('landing-zone stacks', () => {
-  it('has the hub, one stack per spoke VPC, connectivity and hybrid DNS, all in the network account in London', () => {
-    expect(stacks.all.map((s) => s.stackName)).toEqual([
-      'kvdc-network-hub',
-      'kvdc-vpc-shared-services',
-      'kvdc-vpc-production',
-      'kvdc-vpc-non-production',
-      'kvdc-connectivity',
-      'kvdc-hybrid-dns',
+  it('has a stack per network, connectivity and data-protection concern, each in its account and region', () => {
+    expect(stacks.all.map((s) => `${s.stackName} ${s.account} ${s.region}`)).toEqual([
+      'kvdc-network-hub 111111111111 eu-west-2',
+      'kvdc-vpc-shared-services 111111111111 eu-west-2',
+      'kvdc-vpc-production 111111111111 eu-west-2',
+      'kvdc-vpc-non-production 111111111111 eu-west-2',
+      'kvdc-connectivity 111111111111 eu-west-2',
+      'kvdc-hybrid-dns 111111111111 eu-west-2',
+      'kvdc-backup-central 444444444444 eu-west-2',
+      'kvdc-backup-dr-region 444444444444 eu-west-1',
+      'kvdc-data-protection-production 555555555555 eu-west-2',
+      'kvdc-data-protection-non-production 666666666666 eu-west-2',
     ]);
     for (const stack of stacks.all) {
-      expect(stack.account).toBe('111111111111');
-      expect(stack.region).toBe('eu-west-2');
-      expect(stack.terminationProtection).toBe(true);
+      expect({ stack: stack.stackName, terminationProtection: stack.terminationProtection }).toEqual({
+        stack: stack.stackName,
+        terminationProtection: true,
+      });
     }
   });
 

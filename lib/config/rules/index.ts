@@ -2,6 +2,10 @@ import { addressSpace } from './address-space';
 import { bgpAsns } from './bgp-asns';
 import { connectivityNames } from './connectivity-names';
 import { customerGatewayAddresses } from './customer-gateway-addresses';
+import { backupLifecycles } from './backup-lifecycles';
+import { databaseEngines } from './database-engines';
+import { dataProtectionReferences } from './data-protection-references';
+import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
 import { references } from './references';
@@ -27,4 +31,8 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   customerGatewayAddresses,
   siteLanRanges,
   hybridDns,
+  dataProtectionReferences,
+  databaseEngines,
+  backupLifecycles,
+  drResidency,
 ];

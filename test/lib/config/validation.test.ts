@@ -176,10 +176,10 @@ describe('reference rules', () => {
   });
 
   it('rejects duplicate names', () => {
-    const text = exampleText().replace('- name: depots', '- name: civic-centre');
+    const text = exampleText().replace('- name: telephony', '- name: civic-centre');
     expectSingleError(
       text,
-      'network.onPremisesRanges[2].name',
+      'network.onPremisesRanges[4].name',
       /duplicate on-premises range name "civic-centre"/,
     );
   });

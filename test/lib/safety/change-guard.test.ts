@@ -42,7 +42,8 @@ describe('change guard', () => {
   it('finds nothing when the synth matches the baseline', () => {
     const result = guardChanges(baseline, templatesOf(example), []);
     expect(result.changes).toEqual([]);
-    expect(result.stacksCompared).toBe(6);
+    expect(result.stacksCompared).toBe(Object.keys(baseline).length);
+    expect(result.stacksCompared).toBeGreaterThanOrEqual(6);
   });
 
   it('blocks a VPC and its subnets being replaced by a CIDR change, naming the cause', () => {

@@ -1,0 +1,350 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { Construct } from 'constructs';
+import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
+import { pascal } from '../network/segmentation';
+import { engineFacts, type EngineFacts } from './engines';
+import { EngineGroups } from './engine-groups';
+
+/** Tag keys the DR check and the backup selections read from the synthesised templates. */
+export const RECOVERY_TAGS = {
+  workload: 'workload',
+  backupTier: 'backup-tier',
+  rpoMinutes: 'rpo-minutes',
+  rtoMinutes: 'rto-minutes',
+  regionRpoMinutes: 'region-rpo-minutes',
+  regionRtoMinutes: 'region-rto-minutes',
+} as const;
+
+export interface RecoveryTargets {
+  readonly rpoMinutes: number;
+  readonly rtoMinutes: number;
+  readonly regionLoss?: { readonly rpoMinutes: number; readonly rtoMinutes: number };
+}
+
+export interface CouncilDatabaseProps {
+  /** Workload (service) name, kebab-case; part of the instance identifier and the `workload` tag. */
+  readonly workload: string;
+  /** Database name within the workload, kebab-case. */
+  readonly databaseName: string;
+  /** Prefix of physical names, e.g. the council's short name. */
+  readonly namePrefix: string;
+  readonly engine: DatabaseEngineName;
+  /** SQL Server: express, web, standard or enterprise; Oracle: se2. */
+  readonly edition?: DatabaseEdition;
+  /** Full engine version as RDS names it, e.g. 16.00.4236.2.v1. */
+  readonly version: string;
+  readonly licence: LicenceModel;
+  readonly instanceType: ec2.InstanceType;
+  readonly allocatedStorageGiB: number;
+  /** @default - no storage autoscaling */
+  readonly maxAllocatedStorageGiB?: number;
+  readonly vpc: ec2.IVpc;
+  /** Must select isolated subnets only. */
+  readonly subnets: ec2.SubnetSelection;
+  /** Whether this is a production database: drives Multi-AZ and the minimum safeguards. */
+  readonly production: boolean;
+  /** Backup tier; written as the `backup-tier` tag that AWS Backup selects on. */
+  readonly backupTier: string;
+  /** RDS automated-backup window (point-in-time recovery), 1 to 35 days, from the tier. */
+  readonly pointInTimeRecovery: Duration;
+  /** Agreed recovery targets, written as tags for the DR check. */
+  readonly recoveryTargets: RecoveryTargets;
+  /** Application security groups, by name, that may connect. @default - none */
+  readonly allowedSecurityGroups?: Readonly<Record<string, ec2.ISecurityGroup>>;
+  /** On-premises ranges, by name, admitted over the VPN during migration. @default - none */
+  readonly allowedOnPremisesRanges?: Readonly<Record<string, string>>;
+  /** @default - production */
+  readonly multiAz?: boolean;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** SNAPSHOT or RETAIN; DESTROY is rejected. @default RemovalPolicy.SNAPSHOT */
+  readonly removalPolicy?: RemovalPolicy;
+  /** Customer-managed key for storage, Performance Insights, the master secret and the logs. @default - a new key with rotation */
+  readonly encryptionKey?: kms.Key;
+  /** Accounts that may use the key to copy recovery points (the backup account). @default - none */
+  readonly copyDestinationAccounts?: readonly string[];
+  /** @default logs.RetentionDays.THIRTEEN_MONTHS */
+  readonly logRetention?: logs.RetentionDays;
+  /** Enhanced monitoring interval. @default Duration.seconds(60) */
+  readonly monitoringInterval?: Duration;
+  /** @default rds.PerformanceInsightRetention.DEFAULT (7 days, free tier) */
+  readonly performanceInsightRetention?: rds.PerformanceInsightRetention;
+  /** IAM database authentication; only MySQL and PostgreSQL support it. @default - true where supported */
+  readonly iamAuthentication?: boolean;
+  /** @default 'dbadmin' */
+  readonly masterUsername?: string;
+}
+
+const MIN_PITR_DAYS = 1;
+const MAX_PITR_DAYS = 35;
+const MAX_IDENTIFIER_LENGTH = 63;
+
+/**
+ * An RDS database instance with the council's safeguards on by default: CMK encryption, Multi-AZ for
+ * production, deletion protection and a final snapshot, PITR from the backup tier, an RDS-managed
+ * master password in Secrets Manager, TLS forced by the parameter (or option) group, Performance
+ * Insights, enhanced monitoring, log exports with retention, IAM authentication where supported,
+ * isolated subnets and a security group that admits only named groups and ranges.
+ */
+export class CouncilDatabase extends Construct {
+  readonly instance: rds.DatabaseInstance;
+  readonly key: kms.Key;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly engineGroups: EngineGroups;
+  readonly facts: EngineFacts;
+  readonly instanceIdentifier: string;
+  readonly logGroups: Readonly<Record<string, logs.LogGroup>>;
+
+  constructor(scope: Construct, id: string, props: CouncilDatabaseProps) {
+    super(scope, id);
+    this.facts = engineFacts(props.engine, props.edition, props.version, props.licence);
+    const label = `${props.workload}/${props.databaseName}`;
+    const multiAz = props.multiAz ?? props.production;
+    const iamAuthentication = props.iamAuthentication ?? this.facts.supportsIamAuthentication;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
+    validate(props, label, { multiAz, iamAuthentication, removalPolicy, facts: this.facts });
+
+    const stack = Stack.of(this);
+    this.instanceIdentifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
+    const description = `${props.workload} ${props.databaseName} database`;
+
+    this.key =
+      props.encryptionKey ??
+      new kms.Key(this, 'Key', {
+        description: `Encrypts the ${description}, its snapshots, secret, insights and logs`,
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForThisDatabase',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: `/aws/rds/instance/${this.instanceIdentifier}/*`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    if ((props.copyDestinationAccounts ?? []).length > 0) {
+      // Cross-account copies of RDS snapshots need the destination account to use the source key.
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowBackupCopiesToTheBackupAccount',
+          principals: (props.copyDestinationAccounts ?? []).map(
+            (account) => new iam.AccountPrincipal(account),
+          ),
+          actions: [
+            'kms:Decrypt',
+            'kms:DescribeKey',
+            'kms:CreateGrant',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: `Clients of the ${description}`,
+      allowAllOutbound: false,
+    });
+    const port = ec2.Port.tcp(this.facts.clientPort);
+    for (const [name, group] of sortedEntries(props.allowedSecurityGroups ?? {})) {
+      // connections adds the matching egress rule to the application group, which allows no other outbound traffic.
+      this.securityGroup.connections.allowFrom(group, port, `From application security group ${name}`);
+    }
+    for (const [name, cidr] of sortedEntries(props.allowedOnPremisesRanges ?? {})) {
+      this.securityGroup.addIngressRule(
+        ec2.Peer.ipv4(cidr),
+        port,
+        `From on-premises range ${name} over the VPN`,
+      );
+    }
+
+    this.engineGroups = new EngineGroups(this, 'EngineGroups', {
+      engineName: props.engine,
+      engine: this.facts.engine,
+      vpc: props.vpc,
+      securityGroup: this.securityGroup,
+      description,
+    });
+
+    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    const logGroups: Record<string, logs.LogGroup> = {};
+    for (const log of this.facts.logExports) {
+      logGroups[log] = new logs.LogGroup(this, `${pascal(log)}Logs`, {
+        logGroupName: `/aws/rds/instance/${this.instanceIdentifier}/${log}`,
+        retention,
+        encryptionKey: this.key,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    }
+    this.logGroups = logGroups;
+
+    this.instance = new rds.DatabaseInstance(this, 'Instance', {
+      instanceIdentifier: this.instanceIdentifier,
+      engine: this.facts.engine,
+      licenseModel: this.facts.licenceModel,
+      instanceType: props.instanceType,
+      vpc: props.vpc,
+      vpcSubnets: props.subnets,
+      securityGroups: [this.securityGroup],
+      port: this.facts.port,
+      multiAz,
+      allocatedStorage: props.allocatedStorageGiB,
+      maxAllocatedStorage: props.maxAllocatedStorageGiB,
+      storageType: rds.StorageType.GP3,
+      storageEncrypted: true,
+      storageEncryptionKey: this.key,
+      credentials: rds.Credentials.fromUsername(props.masterUsername ?? 'dbadmin', {
+        encryptionKey: this.key,
+      }),
+      manageMasterUserPassword: true,
+      parameterGroup: this.engineGroups.parameterGroup,
+      optionGroup: this.engineGroups.optionGroup,
+      caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+      backupRetention: props.pointInTimeRecovery,
+      copyTagsToSnapshot: true,
+      deleteAutomatedBackups: false,
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy,
+      publiclyAccessible: false,
+      autoMinorVersionUpgrade: true,
+      iamAuthentication: iamAuthentication ? true : undefined,
+      enablePerformanceInsights: true,
+      performanceInsightRetention:
+        props.performanceInsightRetention ?? rds.PerformanceInsightRetention.DEFAULT,
+      performanceInsightEncryptionKey: this.key,
+      monitoringInterval: props.monitoringInterval ?? Duration.seconds(60),
+      cloudwatchLogsExports: [...this.facts.logExports],
+    });
+    for (const group of Object.values(logGroups)) {
+      this.instance.node.addDependency(group);
+    }
+
+    const cfn = this.instance.node.defaultChild as rds.CfnDBInstance;
+    const tags: Record<string, string> = {
+      [RECOVERY_TAGS.workload]: props.workload,
+      [RECOVERY_TAGS.backupTier]: props.backupTier,
+      [RECOVERY_TAGS.rpoMinutes]: String(props.recoveryTargets.rpoMinutes),
+      [RECOVERY_TAGS.rtoMinutes]: String(props.recoveryTargets.rtoMinutes),
+    };
+    if (props.recoveryTargets.regionLoss) {
+      tags[RECOVERY_TAGS.regionRpoMinutes] = String(props.recoveryTargets.regionLoss.rpoMinutes);
+      tags[RECOVERY_TAGS.regionRtoMinutes] = String(props.recoveryTargets.regionLoss.rtoMinutes);
+    }
+    for (const [key, value] of Object.entries(tags)) {
+      Tags.of(cfn).add(key, value);
+    }
+
+    const defaultPortReason =
+      'The engine default port is kept because the vendor applications being migrated are configured for it; ' +
+      'the security group admits only named application groups and named on-premises ranges, so the port hides nothing.';
+    for (const id of [
+      'AwsSolutions::AwsSolutions-RDS11',
+      'cdk-validator-cfnguard::rds_instance_no_default_ports_check',
+    ]) {
+      Validations.of(this.instance).acknowledge({ id, reason: defaultPortReason });
+    }
+    Validations.of(this.instance).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',
+      reason:
+        'The enhanced-monitoring role uses the AWS-maintained policy that only lets RDS publish OS metrics to CloudWatch Logs.',
+    });
+    for (const [log, reason] of Object.entries(this.facts.logExportsNotUsed)) {
+      Validations.of(this.instance).acknowledge({
+        id: `NIST.800.53.R5::NIST.800.53.R5-RDSLoggingEnabled[LogExport::${log}]`,
+        reason,
+      });
+    }
+    if (!multiAz) {
+      for (const id of [
+        'AwsSolutions::AwsSolutions-RDS3',
+        'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport',
+        'cdk-validator-cfnguard::rds_instance_multi_az_support_check',
+      ]) {
+        Validations.of(this.instance).acknowledge({
+          id,
+          reason: `${label} is a non-production database: single-AZ is an accepted cost trade-off; its recovery after an AZ loss is restore from point-in-time recovery, which the DR check bounds.`,
+        });
+      }
+    }
+  }
+}
+
+interface Resolved {
+  readonly multiAz: boolean;
+  readonly iamAuthentication: boolean;
+  readonly removalPolicy: RemovalPolicy;
+  readonly facts: EngineFacts;
+}
+
+function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved): void {
+  const problems: string[] = [];
+  if (resolved.multiAz && !resolved.facts.supportsMultiAz) {
+    problems.push(`${props.engine} ${props.edition ?? ''} does not support Multi-AZ`.replace('  ', ' '));
+  }
+  if (resolved.iamAuthentication && !resolved.facts.supportsIamAuthentication) {
+    problems.push(
+      `IAM database authentication is only available for MySQL and PostgreSQL, not ${props.engine}`,
+    );
+  }
+  if (resolved.removalPolicy === RemovalPolicy.DESTROY) {
+    problems.push('removalPolicy DESTROY would lose the data with no final snapshot; use SNAPSHOT or RETAIN');
+  }
+  if (props.production && props.deletionProtection === false) {
+    problems.push('production databases keep deletion protection');
+  }
+  const days = props.pointInTimeRecovery.toDays();
+  if (!Number.isInteger(days) || days < MIN_PITR_DAYS || days > MAX_PITR_DAYS) {
+    problems.push(
+      `pointInTimeRecovery must be a whole number of days from ${MIN_PITR_DAYS} to ${MAX_PITR_DAYS}`,
+    );
+  }
+  const identifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
+  if (identifier.length > MAX_IDENTIFIER_LENGTH) {
+    problems.push(`instance identifier ${identifier} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
+  }
+  const isolated = new Set(props.vpc.isolatedSubnets.map((s) => s.node.path));
+  const selected = props.vpc.selectSubnets(props.subnets).subnets;
+  if (selected.length === 0 || selected.some((s) => !isolated.has(s.node.path))) {
+    problems.push('subnets must select isolated subnets only (no route to the internet)');
+  }
+  if (
+    props.maxAllocatedStorageGiB !== undefined &&
+    props.maxAllocatedStorageGiB < props.allocatedStorageGiB
+  ) {
+    problems.push('maxAllocatedStorageGiB must be at least allocatedStorageGiB');
+  }
+  if (props.engine === 'sqlserver' && props.licence !== 'licence-included') {
+    problems.push('RDS for SQL Server is licence-included only');
+  }
+  if (props.engine === 'oracle' && props.licence === 'open-source') {
+    problems.push('Oracle SE2 is licence-included or bring-your-own-licence');
+  }
+  if ((props.engine === 'postgres' || props.engine === 'mysql') && props.licence !== 'open-source') {
+    problems.push(`${props.engine} is open source; licence must be open-source`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`CouncilDatabase ${label}: ${problems.join('; ')}`);
+  }
+}
+
+function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { loadConfig } from '../../../lib/config/load';
+import type { LandingZoneConfig } from '../../../lib/config/schema';
+import type { DrReport } from '../../../lib/dr/assess';
+import { checkAssembly } from '../../../lib/dr/check';
+import { formatReport } from '../../../lib/dr/report';
+import { buildLandingZone } from '../../../stacks/landing-zone';
+
+const example = loadConfig('config/landing-zone.yaml');
+const outdirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of outdirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function synthAndCheck(mutate: (config: LandingZoneConfig) => void = () => undefined): DrReport {
+  const config = structuredClone(example);
+  mutate(config);
+  const outdir = mkdtempSync(join(tmpdir(), 'dr-check-'));
+  outdirs.push(outdir);
+  const app = new App({ outdir });
+  buildLandingZone(app, config);
+  app.synth();
+  return checkAssembly(outdir);
+}
+
+function tier(
+  config: LandingZoneConfig,
+  name: string,
+): NonNullable<LandingZoneConfig['dataProtection']>['tiers'][number] {
+  const found = config.dataProtection?.tiers.find((t) => t.name === name);
+  if (!found) {
+    throw new Error(`no tier ${name}`);
+  }
+  return found;
+}
+
+function breaches(report: DrReport): string[] {
+  return report.workloads.flatMap((w) =>
+    w.assessments.filter((a) => a.status === 'breach').map((a) => `${w.workload}:${a.disruption}`),
+  );
+}
+
+describe('DR posture check over synthesised templates', () => {
+  test('the example configuration meets every target', () => {
+    const report = synthAndCheck();
+    expect(report.workloads.map((w) => w.workload)).toEqual(['crm', 'gis', 'planning', 'revenues-benefits']);
+    expect(breaches(report)).toEqual([]);
+    expect(report.breaches).toBe(0);
+  });
+
+  test('reports each disruption with its reasoning', () => {
+    const report = synthAndCheck();
+    const revenues = report.workloads.find((w) => w.workload === 'revenues-benefits');
+    expect(revenues?.assessments.map((a) => [a.disruption, a.rpoMinutes, a.status])).toEqual([
+      ['az-loss', 0, 'met'],
+      ['logical-corruption', 5, 'met'],
+      ['region-loss', 660, 'met'],
+    ]);
+    const crm = report.workloads.find((w) => w.workload === 'crm');
+    const region = crm?.assessments.find((a) => a.disruption === 'region-loss');
+    expect(region?.status).toBe('no-target');
+    expect(region?.reasoning).toContain(
+      'region RPO unbounded: no copy outside eu-west-2 for database kvdc-crm-main',
+    );
+  });
+
+  test('a weakened schedule breaches, naming the workload and the disruption', () => {
+    const report = synthAndCheck((config) => {
+      tier(config, 'bronze').schedule = 'cron(0 2 ? * SUN *)';
+    });
+    expect(breaches(report)).toEqual(['crm:logical-corruption']);
+    const text = formatReport(report, 'cdk.out');
+    expect(text).toContain('crm (kvdc-crm-main): logical corruption or ransomware');
+    expect(text).toMatch(/RPO \d+ min exceeds the target of 2880 min/);
+  });
+
+  test('a removed DR-region copy rule breaches region loss for the workloads of that tier', () => {
+    const report = synthAndCheck((config) => {
+      delete tier(config, 'gold').copyToDrRegion;
+    });
+    expect(breaches(report)).toEqual(['revenues-benefits:region-loss']);
+    const revenues = report.workloads.find((w) => w.workload === 'revenues-benefits');
+    const region = revenues?.assessments.find((a) => a.disruption === 'region-loss');
+    expect(region?.rpoMinutes).toBeNull();
+    expect(region?.reasoning[0]).toBe(
+      'region RPO unbounded: no copy outside eu-west-2 for database kvdc-revenues-benefits-main',
+    );
+  });
+
+  test('losing continuous backup on gold breaches the logical-corruption RPO', () => {
+    const report = synthAndCheck((config) => {
+      tier(config, 'gold').continuousBackup = false;
+    });
+    expect(breaches(report)).toEqual(['revenues-benefits:logical-corruption']);
+  });
+});
+
+describe('scripts/dr-check.ts', () => {
+  function run(args: string[]): { status: number | null; stdout: string } {
+    const result = spawnSync('npx', ['ts-node', '--swc', 'scripts/dr-check.ts', ...args], {
+      encoding: 'utf8',
+    });
+    return { status: result.status, stdout: result.stdout };
+  }
+
+  test('exits 0 with a JSON report when every target is met, 1 on a breach, 2 without an assembly', () => {
+    const good = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+    outdirs.push(good);
+    const goodApp = new App({ outdir: good });
+    buildLandingZone(goodApp, example);
+    goodApp.synth();
+    const ok = run(['--json', '--assembly', good]);
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as DrReport).breaches).toBe(0);
+
+    const bad = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+    outdirs.push(bad);
+    const config = structuredClone(example);
+    delete tier(config, 'silver').copyToDrRegion;
+    const badApp = new App({ outdir: bad });
+    buildLandingZone(badApp, config);
+    badApp.synth();
+    const breach = run(['--assembly', bad]);
+    expect(breach.status).toBe(1);
+    expect(breach.stdout).toContain('gis (kvdc-gis-main): region loss');
+    expect(breach.stdout).toContain('planning (kvdc-planning-main): region loss');
+
+    expect(run(['--assembly', join(good, 'missing')]).status).toBe(2);
+  });
+});
