@@ -37,11 +37,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Turns schema issues into located diagnostics, one per unknown key so each typo points at its own line. */
-export function schemaDiagnostics(source: YamlSource, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+export function schemaDiagnostics(
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.core.$ZodType = LandingZoneSchema,
+): Diagnostic[] {
   return issues.flatMap((issue) => {
     const path = toPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedKeysAt(LandingZoneSchema, path);
+      const allowed = allowedKeysAt(schema, path);
       return issue.keys.map((key) => {
         const suggestion = closest(key, allowed);
         const hint = suggestion ? `did you mean "${suggestion}"?` : `allowed keys: ${allowed.join(', ')}`;
