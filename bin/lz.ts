@@ -3,9 +3,11 @@ import { Command } from 'commander';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
 import { runValidate, type CommandOutput } from '../lib/cli/validate-command';
+import { runWavesValidate } from '../lib/cli/waves-validate-command';
 
 // bin/ reads the environment; the commands in lib/cli get plain options and return their output.
 const DEFAULT_CONFIG = process.env['LZ_CONFIG'] ?? 'config/landing-zone.yaml';
+const DEFAULT_WAVES = process.env['LZ_WAVES'] ?? 'migration-waves';
 
 function finish(output: CommandOutput): void {
   process.stdout.write(output.stdout);
@@ -44,6 +46,18 @@ program
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {
     finish(runSchema(opts));
+  });
+
+const waves = program.command('waves').description('The migration plan in migration-waves/');
+
+waves
+  .command('validate')
+  .description('Check the programme and every wave file; all errors at once, warnings listed separately')
+  .option('-c, --config <file>', 'landing-zone configuration the targets must resolve in', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'directory of programme.yaml and wave-NN-<slug>.yaml files', DEFAULT_WAVES)
+  .option('--json', 'machine-readable output', false)
+  .action((opts: { config: string; waves: string; json: boolean }) => {
+    finish(runWavesValidate(opts));
   });
 
 program.parse();

@@ -152,7 +152,11 @@ export function validateWaveTexts(
             .sort((a, b) => a.wave.id.localeCompare(b.wave.id)),
         }
       : undefined;
-  return { plan, diagnostics: sortDiagnostics(diagnostics), files: [programme.file, ...waveTexts.map((w) => w.file)] };
+  return {
+    plan,
+    diagnostics: sortDiagnostics(diagnostics),
+    files: [programme.file, ...waveTexts.map((w) => w.file)],
+  };
 }
 
 function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
@@ -160,7 +164,14 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' });
+    diagnostics.push({
+      file,
+      line: 0,
+      column: 0,
+      path: '(file)',
+      message: `cannot read: ${reason}`,
+      severity: 'error',
+    });
     return undefined;
   }
 }
@@ -173,7 +184,14 @@ export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): W
     names = readdirSync(dir).sort();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file: dir, line: 0, column: 0, path: '(directory)', message: `cannot read: ${reason}`, severity: 'error' });
+    diagnostics.push({
+      file: dir,
+      line: 0,
+      column: 0,
+      path: '(directory)',
+      message: `cannot read: ${reason}`,
+      severity: 'error',
+    });
     return { diagnostics, files: [] };
   }
   const waveTexts: SourceText[] = [];
@@ -205,7 +223,11 @@ export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): W
   }
   const result = validateWaveTexts({ file: programmeFile, text: programmeText }, waveTexts, landingZone);
   const all = sortDiagnostics([...diagnostics, ...result.diagnostics]);
-  return { plan: all.some((d) => d.severity === 'error') ? undefined : result.plan, diagnostics: all, files: result.files };
+  return {
+    plan: all.some((d) => d.severity === 'error') ? undefined : result.plan,
+    diagnostics: all,
+    files: result.files,
+  };
 }
 
 /** For synth: a valid plan, or a ConfigValidationError listing every problem. */

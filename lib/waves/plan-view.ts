@@ -27,7 +27,11 @@ export interface PlacedWorkload {
   /** Location of a field of this workload. */
   at(...path: PathSegment[]): Location;
   /** The workload's own cutover window, or its wave's, and where it is written. */
-  readonly window?: { readonly config: CutoverWindowConfig; readonly interval?: Interval; readonly at: Location };
+  readonly window?: {
+    readonly config: CutoverWindowConfig;
+    readonly interval?: Interval;
+    readonly at: Location;
+  };
 }
 
 /**

@@ -86,7 +86,16 @@ export const LICENCE_MODELS = [
   'open-source',
   'council-owned',
 ] as const;
-export const SERVER_ROLES = ['web', 'app', 'db', 'file', 'print', 'integration', 'gis', 'management'] as const;
+export const SERVER_ROLES = [
+  'web',
+  'app',
+  'db',
+  'file',
+  'print',
+  'integration',
+  'gis',
+  'management',
+] as const;
 export const SERVER_TIERS = ['app', 'db'] as const;
 export type ServerTier = (typeof SERVER_TIERS)[number];
 export const DB_ENGINES = [
@@ -194,9 +203,11 @@ const DataProtection = z.strictObject({
   specialCategoryData: z.boolean(),
   residency: z.enum(DATA_RESIDENCY_RULES).meta({
     description:
-      'Where this workload\'s data may be stored. The stricter of this and the classification\'s rule in programme.yaml applies.',
+      "Where this workload's data may be stored. The stricter of this and the classification's rule in programme.yaml applies.",
   }),
-  dpia: Dpia.optional().meta({ description: 'Required (and approved before its wave is approved) for personal data.' }),
+  dpia: Dpia.optional().meta({
+    description: 'Required (and approved before its wave is approved) for personal data.',
+  }),
 });
 
 const Recovery = z.strictObject({
@@ -220,8 +231,14 @@ const Supplier = z.strictObject({
 const Rollback = z.strictObject({
   trigger: z.string().min(10).meta({ description: 'What observation starts a rollback.' }),
   decisionOwner: Role,
-  pointOfNoReturn: z.string().min(10).meta({ description: 'After this step, rolling back is no longer possible.' }),
-  rollbackMinutes: z.int().min(1).meta({ description: 'Time to restore service on premises; must fit the RTO.' }),
+  pointOfNoReturn: z
+    .string()
+    .min(10)
+    .meta({ description: 'After this step, rolling back is no longer possible.' }),
+  rollbackMinutes: z
+    .int()
+    .min(1)
+    .meta({ description: 'Time to restore service on premises; must fit the RTO.' }),
 });
 
 const Testing = z.strictObject({
@@ -255,7 +272,9 @@ const Workload = z
     target: z
       .strictObject({
         account: ResourceName.meta({ description: 'Account name in config/landing-zone.yaml.' }),
-        vpc: ResourceName.meta({ description: 'VPC name in config/landing-zone.yaml, shared with that account.' }),
+        vpc: ResourceName.meta({
+          description: 'VPC name in config/landing-zone.yaml, shared with that account.',
+        }),
       })
       .optional(),
     decommissionDate: IsoDate.optional().meta({ description: 'When the source is switched off (retire).' }),
@@ -271,10 +290,17 @@ const Workload = z
     testing: Testing.optional(),
     cost: z.strictObject({
       currentMonthlyGbp: z.number().min(0).meta({ description: 'Monthly on-premises run cost today, GBP.' }),
-      targetMonthlyGbp: z.number().min(0).optional().meta({ description: 'Expected monthly cost after, GBP.' }),
+      targetMonthlyGbp: z
+        .number()
+        .min(0)
+        .optional()
+        .meta({ description: 'Expected monthly cost after, GBP.' }),
     }),
     status: z.enum(WORKLOAD_STATES),
-    statusHistory: z.array(StatusChange).min(1).meta({ description: 'Oldest first; the last entry is the status.' }),
+    statusHistory: z
+      .array(StatusChange)
+      .min(1)
+      .meta({ description: 'Oldest first; the last entry is the status.' }),
     notes: z.string().optional(),
   })
   .meta({ description: 'One on-premises workload and how it moves.' });
@@ -323,7 +349,10 @@ export const ProgrammeFileSchema = z
     programme: z.strictObject({
       name: z.string().min(3),
       owner: Role,
-      timeZone: z.string().min(3).meta({ description: 'IANA time zone of the calendar, e.g. Europe/London.' }),
+      timeZone: z
+        .string()
+        .min(3)
+        .meta({ description: 'IANA time zone of the calendar, e.g. Europe/London.' }),
       domain: z.string().min(3).meta({ description: 'DNS suffix of on-premises servers, for MGN FQDNs.' }),
     }),
     serviceAreas: z

@@ -11,7 +11,10 @@ export const cutoverBlackouts: WaveRule = (plan, report) => {
   const zone = programme.programme.timeZone;
   const blackouts = programme.blackouts.map((b) => ({ b, interval: blackoutInterval(b, zone) }));
   // One message per window and blackout, naming the workloads it affects.
-  const found = new Map<string, { at: (typeof plan.workloads)[number]['window']; text: string; ids: string[] }>();
+  const found = new Map<
+    string,
+    { at: (typeof plan.workloads)[number]['window']; text: string; ids: string[] }
+  >();
   for (const w of plan.workloads) {
     const window = w.window;
     if (!isMigrating(w.value) || !window?.interval) {

@@ -17,13 +17,19 @@ export const dataResidency: WaveRule = (plan, report) => {
     const dp = w.value.dataProtection;
     const ceiling = policy?.[dp.classification];
     const rule = ceiling ? stricter(dp.residency, ceiling) : dp.residency;
-    const why = ceiling && rule === ceiling && rule !== dp.residency ? `${dp.classification} data (programme.yaml)` : `residency ${rule}`;
+    const why =
+      ceiling && rule === ceiling && rule !== dp.residency
+        ? `${dp.classification} data (programme.yaml)`
+        : `residency ${rule}`;
     if (!isRegionAllowed(rule, org.homeRegion)) {
       report(w.at('dataProtection', 'residency'), `${why} does not allow the home region ${org.homeRegion}`);
     }
     if (w.value.recovery.drRegionCopy) {
       if (!org.drRegion) {
-        report(w.at('recovery', 'drRegionCopy'), 'the landing zone has no DR region to copy to (organisation.drRegion)');
+        report(
+          w.at('recovery', 'drRegionCopy'),
+          'the landing zone has no DR region to copy to (organisation.drRegion)',
+        );
       } else if (!isRegionAllowed(rule, org.drRegion)) {
         report(
           w.at('recovery', 'drRegionCopy'),

@@ -9,7 +9,10 @@ export const dpiaApproval: WaveRule = (plan, report) => {
     const dp = w.value.dataProtection;
     const personal = dp.personalData || dp.specialCategoryData;
     if (dp.specialCategoryData && !dp.personalData) {
-      report(w.at('dataProtection', 'personalData'), 'special-category data is personal data: set personalData: true');
+      report(
+        w.at('dataProtection', 'personalData'),
+        'special-category data is personal data: set personalData: true',
+      );
     }
     if (!personal) {
       continue;
@@ -17,12 +20,19 @@ export const dpiaApproval: WaveRule = (plan, report) => {
     const status = w.wave.header?.status;
     if (status === undefined || !APPROVED_OR_LATER.includes(status)) {
       if (!dp.dpia) {
-        report(w.at('dataProtection'), `${w.value.id} holds personal data: record its DPIA (dataProtection.dpia) before the wave is approved`, 'warning');
+        report(
+          w.at('dataProtection'),
+          `${w.value.id} holds personal data: record its DPIA (dataProtection.dpia) before the wave is approved`,
+          'warning',
+        );
       }
       continue;
     }
     if (!dp.dpia) {
-      report(w.at('dataProtection'), `wave ${w.wave.header?.id ?? ''} is ${status} but ${w.value.id} moves personal data without a DPIA (dataProtection.dpia)`);
+      report(
+        w.at('dataProtection'),
+        `wave ${w.wave.header?.id ?? ''} is ${status} but ${w.value.id} moves personal data without a DPIA (dataProtection.dpia)`,
+      );
     } else if (dp.dpia.status !== 'approved') {
       report(
         w.at('dataProtection', 'dpia', 'status'),

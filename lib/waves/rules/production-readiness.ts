@@ -15,13 +15,19 @@ export const productionReadiness: WaveRule = (plan, report) => {
       report(w.at('owners'), 'a production workload needs a business owner (owners.business, a role title)');
     }
     if (!v.owners.technical) {
-      report(w.at('owners'), 'a production workload needs a technical owner (owners.technical, a role title)');
+      report(
+        w.at('owners'),
+        'a production workload needs a technical owner (owners.technical, a role title)',
+      );
     }
     if (!isMigrating(v)) {
       continue;
     }
     if (!v.rollback) {
-      report(w.at(), `production workload ${v.id} needs a rollback plan (rollback: trigger, decisionOwner, pointOfNoReturn, rollbackMinutes)`);
+      report(
+        w.at(),
+        `production workload ${v.id} needs a rollback plan (rollback: trigger, decisionOwner, pointOfNoReturn, rollbackMinutes)`,
+      );
     } else if (v.rollback.rollbackMinutes > v.recovery.rtoMinutes) {
       report(
         w.at('rollback', 'rollbackMinutes'),

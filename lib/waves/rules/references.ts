@@ -17,13 +17,19 @@ export const references: WaveRule = (plan, report) => {
   for (const w of plan.workloads) {
     const v = w.value;
     if (areas && !areas.has(v.serviceArea)) {
-      report(w.at('serviceArea'), `unknown service area "${v.serviceArea}" (programme.yaml serviceAreas: ${[...areas].join(', ')})`);
+      report(
+        w.at('serviceArea'),
+        `unknown service area "${v.serviceArea}" (programme.yaml serviceAreas: ${[...areas].join(', ')})`,
+      );
     }
     v.dependencies.forEach((d, i) => {
       if (d.workload === v.id) {
         report(w.at('dependencies', i, 'workload'), 'a workload cannot depend on itself');
       } else if (!plan.allIds.has(d.workload)) {
-        report(w.at('dependencies', i, 'workload'), `unknown workload "${d.workload}" (no wave file defines it)`);
+        report(
+          w.at('dependencies', i, 'workload'),
+          `unknown workload "${d.workload}" (no wave file defines it)`,
+        );
       }
       if (d.reachableVia !== undefined && !vpnPaths.has(d.reachableVia)) {
         report(
@@ -42,20 +48,38 @@ export const references: WaveRule = (plan, report) => {
     if (v.target) {
       const account = accounts.get(v.target.account);
       if (!account) {
-        report(w.at('target', 'account'), `unknown account "${v.target.account}" (config/landing-zone.yaml accounts: ${[...accounts.keys()].join(', ')})`);
+        report(
+          w.at('target', 'account'),
+          `unknown account "${v.target.account}" (config/landing-zone.yaml accounts: ${[...accounts.keys()].join(', ')})`,
+        );
       } else if (account.role !== 'production' && account.role !== 'non-production') {
-        report(w.at('target', 'account'), `account ${account.name} has role ${account.role}; workloads land in production or non-production accounts`);
+        report(
+          w.at('target', 'account'),
+          `account ${account.name} has role ${account.role}; workloads land in production or non-production accounts`,
+        );
       }
       const vpc = vpcs.get(v.target.vpc);
       if (!vpc) {
-        report(w.at('target', 'vpc'), `unknown VPC "${v.target.vpc}" (config/landing-zone.yaml VPCs: ${[...vpcs.keys()].join(', ')})`);
+        report(
+          w.at('target', 'vpc'),
+          `unknown VPC "${v.target.vpc}" (config/landing-zone.yaml VPCs: ${[...vpcs.keys()].join(', ')})`,
+        );
       } else if (account && vpc.account !== account.name) {
-        report(w.at('target', 'vpc'), `VPC ${vpc.name} is shared with account ${vpc.account}, not ${account.name}`);
+        report(
+          w.at('target', 'vpc'),
+          `VPC ${vpc.name} is shared with account ${vpc.account}, not ${account.name}`,
+        );
       } else if (vpc.purpose !== 'workload') {
-        report(w.at('target', 'vpc'), `VPC ${vpc.name} has purpose ${vpc.purpose}; workloads land in workload VPCs`);
+        report(
+          w.at('target', 'vpc'),
+          `VPC ${vpc.name} has purpose ${vpc.purpose}; workloads land in workload VPCs`,
+        );
       }
       if (account && v.environment === 'production' && account.role !== 'production') {
-        report(w.at('target', 'account'), `a production workload must land in a production account, not ${account.name} (${account.role})`);
+        report(
+          w.at('target', 'account'),
+          `a production workload must land in a production account, not ${account.name} (${account.role})`,
+        );
       }
     }
   }
@@ -66,7 +90,10 @@ export const references: WaveRule = (plan, report) => {
       if (b.serviceAreas !== 'all') {
         b.serviceAreas.forEach((area, j) => {
           if (!areas.has(area)) {
-            report({ file: plan.programmeFile, path: ['blackouts', i, 'serviceAreas', j] }, `unknown service area "${area}"`);
+            report(
+              { file: plan.programmeFile, path: ['blackouts', i, 'serviceAreas', j] },
+              `unknown service area "${area}"`,
+            );
           }
         });
       }
@@ -74,7 +101,10 @@ export const references: WaveRule = (plan, report) => {
     const waveIds = new Set(plan.waves.flatMap((w) => (w.header ? [w.header.id] : [])));
     programme.baseline.waves.forEach((b, i) => {
       if (!waveIds.has(b.wave)) {
-        report({ file: plan.programmeFile, path: ['baseline', 'waves', i, 'wave'] }, `unknown wave "${b.wave}" (no wave file has this id)`);
+        report(
+          { file: plan.programmeFile, path: ['baseline', 'waves', i, 'wave'] },
+          `unknown wave "${b.wave}" (no wave file has this id)`,
+        );
       }
     });
   }

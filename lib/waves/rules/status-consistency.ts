@@ -29,7 +29,11 @@ export const statusConsistency: WaveRule = (plan, report) => {
         report(at('status'), 'a complete wave needs actual.end');
       }
       for (const w of wave.workloads) {
-        if (w.value.strategy !== 'retain' && !DONE.includes(w.value.status) && w.value.status !== 'rolled-back') {
+        if (
+          w.value.strategy !== 'retain' &&
+          !DONE.includes(w.value.status) &&
+          w.value.status !== 'rolled-back'
+        ) {
           report(w.at('status'), `wave ${h.id} is complete but ${w.value.id} is ${w.value.status}`);
         }
       }
@@ -41,12 +45,18 @@ export const statusConsistency: WaveRule = (plan, report) => {
       const previous = history[i - 1];
       const entry = history[i];
       if (previous && entry && daysBetween(previous.on, entry.on) < 0) {
-        report(w.at('statusHistory', i, 'on'), `status history goes back in time (${entry.on} after ${previous.on})`);
+        report(
+          w.at('statusHistory', i, 'on'),
+          `status history goes back in time (${entry.on} after ${previous.on})`,
+        );
       }
     }
     const last = history[history.length - 1];
     if (last && last.state !== w.value.status) {
-      report(w.at('status'), `status is ${w.value.status} but the last statusHistory entry is ${last.state}: add the change to the history`);
+      report(
+        w.at('status'),
+        `status is ${w.value.status} but the last statusHistory entry is ${last.state}: add the change to the history`,
+      );
     }
   }
 };

@@ -46,7 +46,11 @@ export const strategyConsistency: WaveRule = (plan, report) => {
     v.dependencies.forEach((d, i) => {
       const dep = plan.byId.get(d.workload);
       if (dep?.value.strategy === 'retire' && d.type === 'hard') {
-        report(w.at('dependencies', i), `hard dependency on ${dep.value.id}, which is being retired (${dep.value.decommissionDate ?? 'no date'}): plan its replacement`, 'warning');
+        report(
+          w.at('dependencies', i),
+          `hard dependency on ${dep.value.id}, which is being retired (${dep.value.decommissionDate ?? 'no date'}): plan its replacement`,
+          'warning',
+        );
       }
     });
   }

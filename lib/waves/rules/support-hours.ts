@@ -11,7 +11,11 @@ export const supportHours: WaveRule = (plan, report) => {
   const hours = programme.supportHours;
   const zone = programme.programme.timeZone;
   const checked = new Set<string>();
-  const check = (at: Location, config: { extraCover?: unknown }, interval: { start: number; end: number }): void => {
+  const check = (
+    at: Location,
+    config: { extraCover?: unknown },
+    interval: { start: number; end: number },
+  ): void => {
     const key = `${at.file}|${at.path.join('.')}`;
     if (checked.has(key)) {
       return;

@@ -5,7 +5,10 @@ import type { WaveRule } from './rule';
 export const timeZones: WaveRule = (plan, report) => {
   const programme = plan.programme;
   if (programme && !isValidZone(programme.programme.timeZone)) {
-    report({ file: plan.programmeFile, path: ['programme', 'timeZone'] }, `unknown time zone "${programme.programme.timeZone}" (e.g. Europe/London)`);
+    report(
+      { file: plan.programmeFile, path: ['programme', 'timeZone'] },
+      `unknown time zone "${programme.programme.timeZone}" (e.g. Europe/London)`,
+    );
   }
   const seen = new Set<string>();
   for (const w of plan.workloads) {
@@ -19,9 +22,15 @@ export const timeZones: WaveRule = (plan, report) => {
     }
     seen.add(key);
     if (!isValidZone(window.config.timeZone)) {
-      report({ ...window.at, path: [...window.at.path, 'timeZone'] }, `unknown time zone "${window.config.timeZone}" (e.g. Europe/London)`);
+      report(
+        { ...window.at, path: [...window.at.path, 'timeZone'] },
+        `unknown time zone "${window.config.timeZone}" (e.g. Europe/London)`,
+      );
     } else if (!window.interval) {
-      report(window.at, `${window.config.start} to ${window.config.end} is not a real time in ${window.config.timeZone}`);
+      report(
+        window.at,
+        `${window.config.start} to ${window.config.end} is not a real time in ${window.config.timeZone}`,
+      );
     }
   }
 };

@@ -26,7 +26,10 @@ export const uniqueIds: WaveRule = (plan, report) => {
     waveIds(wave.header.id, at);
     const base = wave.file.split('/').pop() ?? wave.file;
     if (!base.startsWith(`${wave.header.id}-`)) {
-      report(at, `wave id ${wave.header.id} does not match its file name ${base} (expected ${wave.header.id}-<slug>.yaml)`);
+      report(
+        at,
+        `wave id ${wave.header.id} does not match its file name ${base} (expected ${wave.header.id}-<slug>.yaml)`,
+      );
     }
   }
   const workloadIds = seen('workload id');
