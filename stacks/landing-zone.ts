@@ -1,13 +1,17 @@
 import { Tags, type App, type Stack } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
+import type { WavePlan } from '../lib/waves/load';
 import { landingZoneContext } from './landing-zone-context';
+import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
 
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
+  /** Present when a validated migration plan was given. */
+  readonly migration?: MigrationStacks;
   readonly all: readonly Stack[];
 }
 
@@ -15,7 +19,7 @@ export interface LandingZoneStacks {
  * Composes the landing zone from a validated configuration. Stack IDs come from configuration
  * names, so adding a VPC adds a stack and never renames another.
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZoneStacks {
+export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
@@ -41,8 +45,10 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
     });
   }
 
+  const migration = plan ? buildMigration(app, lz, plan) : undefined;
+
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
-  return { hub, vpcs, all: [hub, ...Object.values(vpcs)] };
+  return { hub, vpcs, migration, all: [hub, ...Object.values(vpcs), ...(migration?.all ?? [])] };
 }
