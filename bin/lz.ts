@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
 import { runValidate, type CommandOutput } from '../lib/cli/validate-command';
+import { runWavesReport } from '../lib/cli/waves-report-command';
 import { runWavesValidate } from '../lib/cli/waves-validate-command';
 
 // bin/ reads the environment; the commands in lib/cli get plain options and return their output.
@@ -58,6 +59,19 @@ waves
   .option('--json', 'machine-readable output', false)
   .action((opts: { config: string; waves: string; json: boolean }) => {
     finish(runWavesValidate(opts));
+  });
+
+waves
+  .command('report')
+  .description(
+    'Write the manager dashboard (HTML), a Markdown summary and CSV exports (waves, workloads, MGN import, CMDB)',
+  )
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'directory of programme.yaml and wave files', DEFAULT_WAVES)
+  .option('-o, --out <dir>', 'output directory', 'reports/waves')
+  .option('--as-of <date>', 'report date YYYY-MM-DD (default: today)', new Date().toISOString().slice(0, 10))
+  .action((opts: { config: string; waves: string; out: string; asOf: string }) => {
+    finish(runWavesReport(opts));
   });
 
 program.parse();

@@ -35,7 +35,11 @@ export function buildMigration(app: App, lz: LandingZoneContext, plan: WavePlan)
       continue;
     }
     const key = `${workload.target.account}/${workload.serviceArea}`;
-    const group = groups.get(key) ?? { account: workload.target.account, area: workload.serviceArea, items: [] };
+    const group = groups.get(key) ?? {
+      account: workload.target.account,
+      area: workload.serviceArea,
+      items: [],
+    };
     group.items.push(placed);
     groups.set(key, group);
     const waves = wavesByAccount.get(workload.target.account) ?? new Map<string, WaveHeaderConfig>();
@@ -51,16 +55,20 @@ export function buildMigration(app: App, lz: LandingZoneContext, plan: WavePlan)
       continue;
     }
     const account = lz.accountByName(group.account);
-    workloads[key] = new WorkloadsStack(app, `${prefix}Workloads${pascal(account.name)}${pascal(group.area)}`, {
-      lz,
-      account,
-      workloads: group.items.sort((a, b) => a.workload.id.localeCompare(b.workload.id)),
-      allWorkloads: all,
-      env: { account: account.id, region: lz.region },
-      stackName: `${lz.prefix}-workloads-${account.name}-${group.area}`,
-      description: `${lz.config.organisation.name}: migration targets of ${group.area} workloads in the ${account.name} account`,
-      terminationProtection: true,
-    });
+    workloads[key] = new WorkloadsStack(
+      app,
+      `${prefix}Workloads${pascal(account.name)}${pascal(group.area)}`,
+      {
+        lz,
+        account,
+        workloads: group.items.sort((a, b) => a.workload.id.localeCompare(b.workload.id)),
+        allWorkloads: all,
+        env: { account: account.id, region: lz.region },
+        stackName: `${lz.prefix}-workloads-${account.name}-${group.area}`,
+        description: `${lz.config.organisation.name}: migration targets of ${group.area} workloads in the ${account.name} account`,
+        terminationProtection: true,
+      },
+    );
   }
   const waves: Record<string, MigrationWavesStack> = {};
   for (const name of [...wavesByAccount.keys()].sort()) {

@@ -47,7 +47,9 @@ export class MigratingWorkload extends Construct {
       for (const site of access.from) {
         const block = props.onPremisesCidrs.get(site);
         if (block === undefined) {
-          throw new Error(`workload ${workload.id}: unknown on-premises range ${site} (validate the plan first)`);
+          throw new Error(
+            `workload ${workload.id}: unknown on-premises range ${site} (validate the plan first)`,
+          );
         }
         this.appTier.addIngressRule(ec2.Peer.ipv4(block), ec2.Port.tcp(access.port), `${site} users`);
       }
@@ -62,7 +64,11 @@ export class MigratingWorkload extends Construct {
         allowAllOutbound: false,
       });
       for (const port of dbPorts) {
-        this.dbTier.connections.allowFrom(this.appTier, ec2.Port.tcp(port), `${workload.id} app tier to its databases`);
+        this.dbTier.connections.allowFrom(
+          this.appTier,
+          ec2.Port.tcp(port),
+          `${workload.id} app tier to its databases`,
+        );
       }
     }
 
@@ -80,7 +86,11 @@ export class MigratingWorkload extends Construct {
   /** Outbound rules from the app tier towards a dependency in the same stack (and its inbound rule). */
   allowToWorkload(dependency: MigratingWorkload, ports: readonly number[]): void {
     for (const port of ports) {
-      dependency.appTier.connections.allowFrom(this.appTier, ec2.Port.tcp(port), `${this.workload.id} depends on it`);
+      dependency.appTier.connections.allowFrom(
+        this.appTier,
+        ec2.Port.tcp(port),
+        `${this.workload.id} depends on it`,
+      );
     }
   }
 
