@@ -43,7 +43,11 @@ program
   .description(
     'Print the JSON Schema of the configuration, write it for editors, or check the committed copy',
   )
-  .option('--write', 'write schema/landing-zone.schema.json', false)
+  .option(
+    '--write',
+    'write schema/landing-zone.schema.json and the migration-wave and programme schemas',
+    false,
+  )
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {
     finish(runSchema(opts));

@@ -97,8 +97,8 @@ code{font-size:12px}
 </head>
 <body>
 <header>
-<div><h1>${e(model.organisation)}: ${e(model.programme.programme.name)}</h1>
-<div class="sub">Programme owner: ${e(model.programme.programme.owner)} · Report as of <strong data-testid="as-of">${e(model.asOf)}</strong> · Baseline approved ${e(model.programme.baseline.approvedOn)} by ${e(model.programme.baseline.approvedBy)}</div></div>
+<div><h1>${e(model.programme.programme.name)}</h1>
+<div class="sub">${e(model.organisation)} · Programme owner: ${e(model.programme.programme.owner)} · Report as of <strong data-testid="as-of">${e(model.asOf)}</strong> · Baseline approved ${e(model.programme.baseline.approvedOn)} by ${e(model.programme.baseline.approvedBy)}</div></div>
 <div>Programme status ${pill(model.rag).replace('class="pill"', 'class="pill big" id="programme-rag"')}</div>
 </header>
 <main>
@@ -127,8 +127,8 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#1d70b8"></span>Plan to forecast end (filled: share moved), colour = RAG</span>
 <span><span class="swatch" style="background:#b1b4b6;height:5px"></span>Baseline</span>
 <span>◆ Cutover</span>
-<span><span class="swatch" style="background:#d4351c;opacity:.35"></span>Blackout, all services</span>
-<span><span class="swatch" style="background:#f47738;opacity:.3"></span>Blackout, some services</span>
+<span><span class="swatch" style="background:#d4351c"></span>Blackout, all services (shaded across the chart)</span>
+<span><span class="swatch" style="background:#f47738;opacity:.6"></span>Blackout, some service areas (hover for which)</span>
 </div>
 </section>
 <section id="burndown">

@@ -32,7 +32,7 @@ function timeScale(start: string, end: string, left: number, width: number): Tim
 }
 
 function monthTicks(scale: TimeScale): string[] {
-  const ticks: string[] = [];
+  const ticks: string[] = scale.start.endsWith('-01') ? [scale.start] : [];
   let [y, m] = scale.start.split('-').map(Number) as [number, number];
   for (;;) {
     m += 1;
@@ -70,12 +70,19 @@ export function ganttSvg(model: ReportModel): string {
   const width = 860;
   const rowHeight = 40;
   const top = 46;
-  const height = top + model.waves.length * rowHeight + 20;
+  const laneTop = top + model.waves.length * rowHeight + 8;
+  const laneHeight = 44;
+  const height = laneTop + laneHeight + 14;
   const range = chartRange(model);
   const scale = timeScale(range.start, range.end, left, width);
   const parts: string[] = [];
   parts.push(
     `<rect x="${left}" y="${top - 6}" width="${width}" height="${height - top - 8}" fill="#f8f8f8"/>`,
+  );
+  parts.push(
+    `<text x="8" y="${laneTop + 17}" font-size="12.5" font-weight="600" fill="#0b0c0c">Blackouts</text>`,
+    `<text x="8" y="${laneTop + 32}" font-size="11" fill="#505a5f">all services / some services</text>`,
+    `<line x1="${left}" y1="${laneTop - 4}" x2="${left + width}" y2="${laneTop - 4}" stroke="#b1b4b6"/>`,
   );
   for (const b of model.blackouts) {
     if (b.end < range.start || b.start > range.end) {
@@ -85,14 +92,24 @@ export function ganttSvg(model: ReportModel): string {
     const x2 = Math.min(left + width, scale.x(addDays(b.end, 1)));
     const all = b.serviceAreas === 'all';
     const areas = b.serviceAreas === 'all' ? 'all service areas' : b.serviceAreas.join(', ');
+    const w = Math.max(2, x2 - x1);
+    if (all) {
+      // A change freeze for everyone shades the whole chart.
+      parts.push(
+        `<rect x="${n(x1)}" y="${top - 6}" width="${n(w)}" height="${laneTop - top}" fill="#d4351c" fill-opacity="0.12"/>`,
+      );
+    }
+    const y = laneTop + (all ? 2 : 22);
     parts.push(
-      `<rect class="blackout" data-blackout="${escapeHtml(b.id)}" x="${n(x1)}" y="${top - 6}" width="${n(Math.max(1.5, x2 - x1))}" height="${height - top - 8}" fill="${all ? '#d4351c' : '#f47738'}" fill-opacity="${all ? 0.16 : 0.1}"><title>${escapeHtml(`${b.name}: ${b.start} to ${b.end} (${areas})`)}</title></rect>`,
+      `<rect class="blackout" data-blackout="${escapeHtml(b.id)}" x="${n(x1)}" y="${y}" width="${n(w)}" height="16" rx="2" fill="${all ? '#d4351c' : '#f47738'}" fill-opacity="${all ? 0.85 : 0.55}"><title>${escapeHtml(`${b.name}: ${b.start} to ${b.end} (${areas})`)}</title></rect>`,
     );
   }
   for (const tick of monthTicks(scale)) {
     const x = scale.x(tick);
     const [y, m] = tick.split('-').map(Number) as [number, number];
-    parts.push(`<line x1="${n(x)}" y1="${top - 6}" x2="${n(x)}" y2="${height - 14}" stroke="#dddddd"/>`);
+    parts.push(
+      `<line x1="${n(x)}" y1="${top - 6}" x2="${n(x)}" y2="${height - 14}" stroke="#dddddd" stroke-opacity="0.8"/>`,
+    );
     parts.push(
       `<text x="${n(x + 3)}" y="${top - 12}" font-size="11" fill="#505a5f">${MONTHS[m - 1] ?? ''}${m === 1 ? ` ${y}` : ''}</text>`,
     );
