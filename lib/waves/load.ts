@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { ConfigValidationError, sortDiagnostics, type Diagnostic } from '../config/diagnostics';
 import { schemaDiagnostics } from '../config/load';
 import type { LandingZoneConfig } from '../config/schema';
+import { allowedKeysAt, closest } from '../config/schema-walk';
 import { YamlSource } from '../config/yaml-source';
+import type { z } from 'zod';
 import { placeWorkload, type PlacedWorkload, type PlanView, type WaveEntry } from './plan-view';
 import { WAVE_RULES } from './rules';
 import {
@@ -48,6 +50,30 @@ function record(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/**
+ * A mistyped key produces two schema issues: the unknown key and the missing field it was meant to
+ * be. Keep only the first ("did you mean"), so each mistake gives one message.
+ */
+function withoutMisspeltRequired(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): z.core.$ZodIssue[] {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      const allowed = allowedKeysAt(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        if (suggestion !== undefined) {
+          meant.add(JSON.stringify([...path, suggestion]));
+        }
+      }
+    }
+  }
+  return issues.filter(
+    (issue) =>
+      !('input' in issue && issue.input === undefined && meant.has(JSON.stringify(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))))),
+  );
+}
+
 /** Validates the programme file and every wave file together: schema, then every cross-file rule. */
 export function validateWaveTexts(
   programme: SourceText,
@@ -66,7 +92,7 @@ export function validateWaveTexts(
     if (parsed.success) {
       programmeConfig = parsed.data;
     } else {
-      diagnostics.push(...schemaDiagnostics(programmeSource, parsed.error.issues, ProgrammeFileSchema));
+      diagnostics.push(...schemaDiagnostics(programmeSource, withoutMisspeltRequired(parsed.error.issues, ProgrammeFileSchema), ProgrammeFileSchema));
     }
   }
 
@@ -85,7 +111,7 @@ export function validateWaveTexts(
     const parsed = WaveFileSchema.safeParse(source.data, { reportInput: true });
     fullyValid.push(parsed.success);
     if (!parsed.success) {
-      diagnostics.push(...schemaDiagnostics(source, parsed.error.issues, WaveFileSchema));
+      diagnostics.push(...schemaDiagnostics(source, withoutMisspeltRequired(parsed.error.issues, WaveFileSchema), WaveFileSchema));
     }
     const root = record(source.data);
     const headerResult = WaveElementSchemas.WaveHeader.safeParse(root['wave']);

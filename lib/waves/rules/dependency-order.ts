@@ -1,3 +1,4 @@
+import { hardDependencyCycles } from '../graph';
 import { isMigrating } from '../plan-view';
 import { formatLocal } from '../time';
 import type { WaveRule } from './rule';
@@ -8,6 +9,8 @@ import type { WaveRule } from './rule';
  */
 export const dependencyOrder: WaveRule = (plan, report) => {
   const zone = plan.programme?.programme.timeZone ?? 'Europe/London';
+  // An edge inside a dependency cycle is reported once, by the cycle rule.
+  const cycles = hardDependencyCycles(plan);
   for (const w of plan.workloads) {
     const mine = w.window?.interval;
     if (!isMigrating(w.value) || !mine) {
@@ -16,6 +19,10 @@ export const dependencyOrder: WaveRule = (plan, report) => {
     w.value.dependencies.forEach((d, i) => {
       const dep = plan.byId.get(d.workload);
       if (d.type !== 'hard' || !dep || dep === w || d.reachableVia !== undefined) {
+        return;
+      }
+      const inCycle = cycles.get(dep);
+      if (inCycle !== undefined && inCycle === cycles.get(w)) {
         return;
       }
       if (dep.value.strategy === 'retire') {
