@@ -54,7 +54,10 @@ function record(value: unknown): Record<string, unknown> {
  * A mistyped key produces two schema issues: the unknown key and the missing field it was meant to
  * be. Keep only the first ("did you mean"), so each mistake gives one message.
  */
-function withoutMisspeltRequired(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): z.core.$ZodIssue[] {
+function withoutMisspeltRequired(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.core.$ZodType,
+): z.core.$ZodIssue[] {
   const meant = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -70,7 +73,11 @@ function withoutMisspeltRequired(issues: readonly z.core.$ZodIssue[], schema: z.
   }
   return issues.filter(
     (issue) =>
-      !('input' in issue && issue.input === undefined && meant.has(JSON.stringify(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))))),
+      !(
+        'input' in issue &&
+        issue.input === undefined &&
+        meant.has(JSON.stringify(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))))
+      ),
   );
 }
 
@@ -92,7 +99,13 @@ export function validateWaveTexts(
     if (parsed.success) {
       programmeConfig = parsed.data;
     } else {
-      diagnostics.push(...schemaDiagnostics(programmeSource, withoutMisspeltRequired(parsed.error.issues, ProgrammeFileSchema), ProgrammeFileSchema));
+      diagnostics.push(
+        ...schemaDiagnostics(
+          programmeSource,
+          withoutMisspeltRequired(parsed.error.issues, ProgrammeFileSchema),
+          ProgrammeFileSchema,
+        ),
+      );
     }
   }
 
@@ -111,7 +124,13 @@ export function validateWaveTexts(
     const parsed = WaveFileSchema.safeParse(source.data, { reportInput: true });
     fullyValid.push(parsed.success);
     if (!parsed.success) {
-      diagnostics.push(...schemaDiagnostics(source, withoutMisspeltRequired(parsed.error.issues, WaveFileSchema), WaveFileSchema));
+      diagnostics.push(
+        ...schemaDiagnostics(
+          source,
+          withoutMisspeltRequired(parsed.error.issues, WaveFileSchema),
+          WaveFileSchema,
+        ),
+      );
     }
     const root = record(source.data);
     const headerResult = WaveElementSchemas.WaveHeader.safeParse(root['wave']);

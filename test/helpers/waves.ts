@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../../lib/config/diagnostics';
-import { validateWaveTexts, type SourceText, type WavePlan, type WaveValidationResult } from '../../lib/waves/load';
+import {
+  validateWaveTexts,
+  type SourceText,
+  type WavePlan,
+  type WaveValidationResult,
+} from '../../lib/waves/load';
 import { exampleConfig } from './landing-zone';
 
 export const WAVES_DIR = 'migration-waves';
@@ -17,13 +22,20 @@ export function exampleWaveTexts(): ExampleTexts {
     .filter((n) => /^wave-\d{2}-.*\.yaml$/.test(n))
     .sort();
   return {
-    programme: { file: join(WAVES_DIR, 'programme.yaml'), text: readFileSync(join(WAVES_DIR, 'programme.yaml'), 'utf8') },
+    programme: {
+      file: join(WAVES_DIR, 'programme.yaml'),
+      text: readFileSync(join(WAVES_DIR, 'programme.yaml'), 'utf8'),
+    },
     waves: names.map((n) => ({ file: join(WAVES_DIR, n), text: readFileSync(join(WAVES_DIR, n), 'utf8') })),
   };
 }
 
 /** The example with one file edited through its YAML document (comments kept). */
-export function editExample(fileContains: string, edit: (doc: Document) => void, base = exampleWaveTexts()): ExampleTexts {
+export function editExample(
+  fileContains: string,
+  edit: (doc: Document) => void,
+  base = exampleWaveTexts(),
+): ExampleTexts {
   const apply = (s: SourceText): SourceText => {
     if (!s.file.includes(fileContains)) {
       return s;
@@ -36,7 +48,12 @@ export function editExample(fileContains: string, edit: (doc: Document) => void,
 }
 
 /** Text replacement in one file, for typos and mistakes a document edit cannot express. */
-export function replaceInExample(fileContains: string, from: string, to: string, base = exampleWaveTexts()): ExampleTexts {
+export function replaceInExample(
+  fileContains: string,
+  from: string,
+  to: string,
+  base = exampleWaveTexts(),
+): ExampleTexts {
   const apply = (s: SourceText): SourceText => {
     if (!s.file.includes(fileContains)) {
       return s;

@@ -5,6 +5,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { createLandingZoneApp } from '../../stacks/landing-zone-app';
 import { exampleConfig } from '../helpers/landing-zone';
+import { examplePlan } from '../helpers/waves';
 
 /**
  * The one test that synthesises with everything on, as CI and engineers do: cdk-nag AwsSolutions
@@ -28,8 +29,8 @@ describe('full synth with every check as an error', () => {
 
   const context = { '@aws-cdk/core:validateAgainstDefaultRules': true };
 
-  it('passes on the example council, and every acknowledgement carries a reason', () => {
-    const { app } = createLandingZoneApp(exampleConfig(), { outdir, context });
+  it('passes on the example council and its migration plan, and every acknowledgement carries a reason', () => {
+    const { app } = createLandingZoneApp(exampleConfig(), { outdir, context }, examplePlan());
     app.synth();
     const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
       pluginReports: {

@@ -40,14 +40,19 @@ describe('migration wave validation', () => {
     it('a hard-dependency cycle across waves', () => {
       const texts = editExample('wave-02', (doc) => {
         const i = workloadIndex(doc, 'street-gazetteer');
-        doc.addIn(['workloads', i, 'dependencies'], doc.createNode({ workload: 'planning-uniform', type: 'hard', ports: [443] }));
+        doc.addIn(
+          ['workloads', i, 'dependencies'],
+          doc.createNode({ workload: 'planning-uniform', type: 'hard', ports: [443] }),
+        );
       });
       const errors = only(texts);
       expect(errors).toEqual([
         expect.objectContaining({
           file: 'migration-waves/wave-02-corporate-and-place.yaml',
           path: expect.stringMatching(/^workloads\[2\]\.dependencies\[1\]\.workload$/),
-          message: expect.stringMatching(/hard dependency cycle across waves: planning-uniform \(wave-03\), street-gazetteer \(wave-02\)/),
+          message: expect.stringMatching(
+            /hard dependency cycle across waves: planning-uniform \(wave-03\), street-gazetteer \(wave-02\)/,
+          ),
         }),
       ]);
     });
@@ -55,7 +60,10 @@ describe('migration wave validation', () => {
     it('a cycle inside one wave is allowed (they cut over together)', () => {
       const texts = editExample('wave-04', (doc) => {
         const i = workloadIndex(doc, 'finance-unit4');
-        doc.addIn(['workloads', i, 'dependencies'], doc.createNode({ workload: 'housing-nec', type: 'hard', ports: [443] }));
+        doc.addIn(
+          ['workloads', i, 'dependencies'],
+          doc.createNode({ workload: 'housing-nec', type: 'hard', ports: [443] }),
+        );
       });
       expect(only(texts)).toEqual([]);
     });
@@ -98,7 +106,11 @@ describe('migration wave validation', () => {
     });
 
     it('a wave approved while a personal-data workload has no approved DPIA', () => {
-      const texts = replaceInExample('wave-05', 'status: planned', "status: approved\n  approval: { by: Digital Board, on: 2026-12-07 }");
+      const texts = replaceInExample(
+        'wave-05',
+        'status: planned',
+        'status: approved\n  approval: { by: Digital Board, on: 2026-12-07 }',
+      );
       const errors = only(texts);
       expect(errors).toHaveLength(1);
       expect(errors[0]?.path).toBe('workloads[2].dataProtection.dpia.status');
@@ -147,14 +159,35 @@ describe('migration wave validation', () => {
     it('all six mistakes at once, each reported, sorted by file and line', () => {
       let texts = editExample('wave-02', (doc) => {
         const i = workloadIndex(doc, 'street-gazetteer');
-        doc.addIn(['workloads', i, 'dependencies'], doc.createNode({ workload: 'planning-uniform', type: 'hard', ports: [443] }));
+        doc.addIn(
+          ['workloads', i, 'dependencies'],
+          doc.createNode({ workload: 'planning-uniform', type: 'hard', ports: [443] }),
+        );
       });
-      texts = editExample('wave-03', (doc) => doc.deleteIn(['workloads', 3, 'dependencies', 0, 'reachableVia']), texts);
+      texts = editExample(
+        'wave-03',
+        (doc) => doc.deleteIn(['workloads', 3, 'dependencies', 0, 'reachableVia']),
+        texts,
+      );
       texts = replaceInExample('wave-05', 'start: 2027-01-30T08:00', 'start: 2027-02-20T08:00', texts);
       texts = replaceInExample('wave-05', 'end: 2027-01-30T22:00', 'end: 2027-02-20T22:00', texts);
-      texts = replaceInExample('wave-05', 'status: planned', "status: approved\n  approval: { by: Digital Board, on: 2026-12-07 }", texts);
-      texts = editExample('wave-06', (doc) => doc.setIn(['workloads', 0, 'recovery', 'drRegionCopy'], true), texts);
-      texts = replaceInExample('wave-04', '    costCentre: FIN-1000\n    criticality', '    costCenter: FIN-1000\n    criticality', texts);
+      texts = replaceInExample(
+        'wave-05',
+        'status: planned',
+        'status: approved\n  approval: { by: Digital Board, on: 2026-12-07 }',
+        texts,
+      );
+      texts = editExample(
+        'wave-06',
+        (doc) => doc.setIn(['workloads', 0, 'recovery', 'drRegionCopy'], true),
+        texts,
+      );
+      texts = replaceInExample(
+        'wave-04',
+        '    costCentre: FIN-1000\n    criticality',
+        '    costCenter: FIN-1000\n    criticality',
+        texts,
+      );
       const errors = errorsOf(validateTexts(texts));
       const text = errors.map((d) => d.message).join('\n');
       expect(text).toMatch(/hard dependency cycle across waves/);
@@ -172,7 +205,9 @@ describe('migration wave validation', () => {
     it('duplicate workload ids across files', () => {
       const texts = replaceInExample('wave-05', '  - id: edrms', '  - id: intranet');
       const errors = only(texts);
-      expect(errors.map((e) => e.message)).toContain('duplicate workload id "intranet" (first used in migration-waves/wave-02-corporate-and-place.yaml)');
+      expect(errors.map((e) => e.message)).toContain(
+        'duplicate workload id "intranet" (first used in migration-waves/wave-02-corporate-and-place.yaml)',
+      );
     });
 
     it('a wave id that does not match its file name', () => {
@@ -186,28 +221,49 @@ describe('migration wave validation', () => {
     });
 
     it('unknown dependency, target account, VPC and VPN path', () => {
-      let texts = replaceInExample('wave-05', '{ workload: edrms, type: hard', '{ workload: edrm, type: hard');
-      texts = replaceInExample('wave-06', 'target: { account: production, vpc: production }', 'target: { account: production, vpc: prod }', texts);
+      let texts = replaceInExample(
+        'wave-05',
+        '{ workload: edrms, type: hard',
+        '{ workload: edrm, type: hard',
+      );
+      texts = replaceInExample(
+        'wave-06',
+        'target: { account: production, vpc: production }',
+        'target: { account: production, vpc: prod }',
+        texts,
+      );
       texts = replaceInExample('wave-03', 'reachableVia: civic-centre', 'reachableVia: town-hall', texts);
       const messages = only(texts).map((e) => e.message);
       expect(messages).toEqual(
         expect.arrayContaining([
           'unknown workload "edrm" (no wave file defines it)',
-          expect.stringMatching(/^unknown VPC "prod" \(config\/landing-zone.yaml VPCs: egress, shared-services, production, non-production\)$/),
-          expect.stringMatching(/^unknown VPN path "town-hall" \(declared: civic-centre, data-centre-dmz, depots, libraries-and-leisure, telephony; the on-premises ranges/),
+          expect.stringMatching(
+            /^unknown VPC "prod" \(config\/landing-zone.yaml VPCs: egress, shared-services, production, non-production\)$/,
+          ),
+          expect.stringMatching(
+            /^unknown VPN path "town-hall" \(declared: civic-centre, data-centre-dmz, depots, libraries-and-leisure, telephony; the on-premises ranges/,
+          ),
         ]),
       );
     });
 
     it('a production workload in a non-production account', () => {
-      const texts = replaceInExample('wave-05', 'target: { account: production, vpc: production }', 'target: { account: non-production, vpc: non-production }');
+      const texts = replaceInExample(
+        'wave-05',
+        'target: { account: production, vpc: production }',
+        'target: { account: non-production, vpc: non-production }',
+      );
       expect(only(texts).map((e) => e.message)).toContain(
         'a production workload must land in a production account, not non-production (non-production)',
       );
     });
 
     it('a hard dependency that stays on premises needs a VPN path', () => {
-      const texts = replaceInExample('wave-05', '{ workload: active-directory, type: hard, ports: [53, 88, 389, 636], reachableVia: data-centre-dmz }', '{ workload: active-directory, type: hard, ports: [53, 88, 389, 636] }');
+      const texts = replaceInExample(
+        'wave-05',
+        '{ workload: active-directory, type: hard, ports: [53, 88, 389, 636], reachableVia: data-centre-dmz }',
+        '{ workload: active-directory, type: hard, ports: [53, 88, 389, 636] }',
+      );
       expect(only(texts).map((e) => e.message)).toContain(
         'hard dependency active-directory stays on premises (retain); declare reachableVia with the VPN path that keeps it reachable',
       );
@@ -218,7 +274,8 @@ describe('migration wave validation', () => {
       expect(only(texts)).toEqual([
         expect.objectContaining({
           path: 'wave.cutoverWindow',
-          message: "120 minutes of the window fall outside support hours (07:00-00:00 mon,tue,wed,thu,fri,sat,sun, Europe/London); move it or declare extraCover",
+          message:
+            '120 minutes of the window fall outside support hours (07:00-00:00 mon,tue,wed,thu,fri,sat,sun, Europe/London); move it or declare extraCover',
         }),
       ]);
     });
@@ -228,7 +285,11 @@ describe('migration wave validation', () => {
     });
 
     it('wave capacity: workloads and servers', () => {
-      const texts = replaceInExample('programme.yaml', 'maxWorkloadsPerWave: 6\n  maxServersPerWave: 16', 'maxWorkloadsPerWave: 4\n  maxServersPerWave: 9');
+      const texts = replaceInExample(
+        'programme.yaml',
+        'maxWorkloadsPerWave: 6\n  maxServersPerWave: 16',
+        'maxWorkloadsPerWave: 4\n  maxServersPerWave: 9',
+      );
       const messages = only(texts).map((e) => `${e.file.split('/').pop() ?? ''}: ${e.message}`);
       expect(messages).toEqual(
         expect.arrayContaining([
@@ -258,7 +319,10 @@ describe('migration wave validation', () => {
       let texts = editExample('wave-02', (doc) => {
         const retire = workloadIndex(doc, 'telephony-mitel');
         doc.deleteIn(['workloads', retire, 'decommissionDate']);
-        doc.setIn(['workloads', retire, 'target'], doc.createNode({ account: 'production', vpc: 'production' }));
+        doc.setIn(
+          ['workloads', retire, 'target'],
+          doc.createNode({ account: 'production', vpc: 'production' }),
+        );
         doc.deleteIn(['workloads', workloadIndex(doc, 'libraries-spydus'), 'supplier']);
       });
       texts = editExample('wave-05', (doc) => doc.deleteIn(['workloads', 2, 'target']), texts);
