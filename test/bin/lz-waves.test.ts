@@ -64,7 +64,7 @@ describe('lz waves (the command-line tool)', () => {
       env: { ...process.env, NO_COLOR: '1', LZ_WAVES: waves, CDK_OUTDIR: join(dir, 'cdk.out') },
     });
     expect(app.status).toBe(1);
-    expect(app.stderr).toMatch(/^Configuration has 2 error\(s\):\n/);
+    expect(app.stderr).toMatch(/^Configuration has 1 error\(s\):\n/);
     expect(app.stderr).toContain('error workloads[1].critcality: unknown key "critcality" (did you mean "criticality"?)');
   });
 
