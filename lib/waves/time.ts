@@ -7,12 +7,33 @@ export interface Interval {
   readonly end: number;
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether a name is an IANA time zone (cached: checking is costly and plans reuse a few zones). */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
+
+const intervals = new Map<string, Interval | undefined>();
 
 /** The window as instants, or undefined when its zone or times are not real. */
 export function windowInterval(window: CutoverWindowConfig): Interval | undefined {
+  // Every workload of a wave shares its window: compute each distinct window once.
+  const key = `${window.start}|${window.end}|${window.timeZone}`;
+  if (intervals.has(key)) {
+    return intervals.get(key);
+  }
+  const interval = computeInterval(window);
+  intervals.set(key, interval);
+  return interval;
+}
+
+function computeInterval(window: CutoverWindowConfig): Interval | undefined {
   if (!isValidZone(window.timeZone)) {
     return undefined;
   }
