@@ -18,9 +18,9 @@ function waveRow(w: WaveSummary): string {
   const pct = Math.round(w.progress * 100);
   return `<tr data-wave="${h.id}" data-in-scope="${w.inScope}" data-done="${w.done}" data-servers="${w.servers}">
 <td><strong>${e(h.id)}</strong><br><span class="muted">${e(h.name)}</span></td>
-<td>${e(h.status)}</td>
+<td class="nowrap">${e(h.status)}</td>
 <td class="nowrap">${e(h.planned.start)} → ${e(h.planned.end)}<br><span class="muted">baseline ${e(w.baseline?.end ?? 'n/a')} · forecast ${e(w.forecastEnd)}</span></td>
-<td><div class="bar"><div class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></div></div><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers</td>
+<td class="nowrap"><div class="bar"><div class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></div></div><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers</td>
 <td class="num">${gbp(w.currentMonthlyGbp)}<br><span class="muted">→ ${gbp(w.targetMonthlyGbp)}</span></td>
 <td>${pill(w.rag)}<ul class="reasons">${w.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul></td>
 </tr>`;
