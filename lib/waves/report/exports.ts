@@ -7,9 +7,10 @@ function csv(
   header: readonly string[],
   rows: readonly (readonly (string | number | boolean | undefined)[])[],
 ): string {
-  return stringify([header, ...rows.map((r) => r.map((v) => (v === undefined ? '' : v)))], {
-    record_delimiter: '\n',
-  });
+  // Booleans as yes/no: csv-stringify would write false as an empty field.
+  const cell = (v: string | number | boolean | undefined): string | number =>
+    v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+  return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: '\n' });
 }
 
 export function wavesCsv(model: ReportModel): string {
