@@ -30,9 +30,8 @@ void (async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(`file://${resolve(out, 'dashboard.html')}`);
     // Everything down to the burn-down charts: the part a manager reads first.
-    const bottom = await page
-      .locator('#burndown')
-      .evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    const box = await page.locator('#burndown').boundingBox();
+    const bottom = box ? box.y + box.height : 1900;
     mkdirSync('docs/images', { recursive: true });
     await page.screenshot({
       path: 'docs/images/waves-dashboard.png',
