@@ -224,7 +224,7 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
 /** Reads `dir/programme.yaml` and every `dir/wave-NN-<slug>.yaml`, then validates them together. */
 export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): WaveValidationResult {
   const diagnostics: Diagnostic[] = [];
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch (error) {

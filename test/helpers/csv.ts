@@ -5,7 +5,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   let record: string[] = [];
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';

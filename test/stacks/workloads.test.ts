@@ -140,11 +140,8 @@ describe('workload targets from the plan', () => {
 
   it('AWS::MGN::Wave records per account, AWS::MGN::Application per workload', () => {
     const waves = template(undefined, 'KvdcMigrationWavesProduction');
-    expect(Object.keys(waves.findResources('AWS::MGN::Wave')).sort()).toEqual(
-      ['Wave02', 'Wave03', 'Wave04', 'Wave05', 'Wave06'].map((w) =>
-        expect.stringMatching(new RegExp(`^${w}`)),
-      ),
-    );
+    const ids = Object.keys(waves.findResources('AWS::MGN::Wave')).sort();
+    expect(ids.map((id) => id.slice(0, 6))).toEqual(['Wave02', 'Wave03', 'Wave04', 'Wave05', 'Wave06']);
     waves.hasResourceProperties('AWS::MGN::Wave', {
       Name: 'wave-05',
       Description: Match.stringLikeRegexp('Revenues and benefits'),
@@ -162,7 +159,13 @@ describe('workload targets from the plan', () => {
       (d) => d.deleteIn(['workloads', workloadIndex(d, 'housing-repairs')]),
       base,
     );
-    texts = editExample('wave-05', (d) => d.addIn(['workloads'], moved), texts);
+    texts = editExample(
+      'wave-05',
+      (d) => {
+        d.addIn(['workloads'], moved);
+      },
+      texts,
+    );
     const plan = planOf(texts);
     expect(plan.waves[4]?.workloads.map((w) => w.id)).toContain('housing-repairs');
     expect(plan.waves[3]?.workloads.map((w) => w.id)).not.toContain('housing-repairs');

@@ -196,7 +196,7 @@ export function buildReportModel(
         (r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back',
       );
       if (stuck.length > 0) {
-        flag('red', `${stuck.map((r) => `${r.workload.id} is ${r.workload.status}`).join('; ')}`);
+        flag('red', stuck.map((r) => `${r.workload.id} is ${r.workload.status}`).join('; '));
       }
       if (h.planned.end < asOf) {
         flag('red', `Planned end ${h.planned.end} has passed`);

@@ -22,7 +22,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 interface TimeScale {
   readonly start: string;
   readonly end: string;
-  x(date: string): number;
+  readonly x: (date: string) => number;
 }
 
 function timeScale(start: string, end: string, left: number, width: number): TimeScale {

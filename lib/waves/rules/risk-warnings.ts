@@ -73,7 +73,7 @@ export const riskWarnings: WaveRule = (plan, report) => {
         const gap = i.start - window.end;
         if (applies && gap >= 0 && gap < 3 * DAY_MS) {
           report(
-            w.window?.at ?? w.at(),
+            w.window.at,
             `${v.id} cuts over ${localDate(window.start, zone)}, less than three days before blackout ${b.id}: little time to fix problems`,
             'warning',
           );

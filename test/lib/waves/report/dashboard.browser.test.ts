@@ -52,7 +52,7 @@ describe('waves dashboard in headless Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     rmSync(out, { recursive: true, force: true });
   });
 
