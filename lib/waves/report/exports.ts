@@ -157,10 +157,13 @@ const MGN_TAG_KEYS = [
  * The AWS Application Migration Service import file: one row per server that MGN replicates
  * (rehost, replatform, refactor and relocate workloads with a target; database servers whose every
  * database moves to RDS, SaaS or retirement are left out, as they are not replicated). Columns follow
- * the MGN user guide's import parameters: mgn:account-id, mgn:region, mgn:wave:name, mgn:app:name,
- * mgn:server:user-provided-id, mgn:server:platform, mgn:server:fqdn-for-action-framework,
- * mgn:launch:instance-type and launch-instance tags (mgn:launch:tag:instance:KEY), so the cut-over
- * instances carry the same tags (backup-tier included) as the rest of the workload.
+ * the MGN user guide's import parameters, including every column AWS's migration guidance lists as
+ * required (mgn:account-id, mgn:region, mgn:wave:name, mgn:wave:tag:KEY, mgn:wave:description,
+ * mgn:app:name, mgn:app:description, mgn:server:user-provided-id, mgn:server:platform,
+ * mgn:server:fqdn-for-action-framework, mgn:launch:instance-type, mgn:launch:placement:tenancy,
+ * mgn:launch:iam-instance-profile:name, mgn:launch:placement:host-id), and launch-instance tags
+ * (mgn:launch:tag:instance:KEY) so the cut-over instances carry the workload's tags, backup-tier
+ * included.
  */
 export function mgnImportCsv(plan: WavePlan): string {
   const accounts = new Map(plan.landingZone.accounts.map((a) => [a.name, a.id]));
@@ -171,13 +174,18 @@ export function mgnImportCsv(plan: WavePlan): string {
     'mgn:region',
     'mgn:wave:name',
     'mgn:wave:description',
+    'mgn:wave:tag:wave',
     'mgn:app:name',
     'mgn:app:description',
+    'mgn:app:tag:workload',
     'mgn:server:user-provided-id',
     'mgn:server:platform',
     'mgn:server:fqdn-for-action-framework',
     'mgn:server:tag:cmdb-id',
     'mgn:launch:instance-type',
+    'mgn:launch:placement:tenancy',
+    'mgn:launch:iam-instance-profile:name',
+    'mgn:launch:placement:host-id',
     ...MGN_TAG_KEYS.map((k) => `mgn:launch:tag:instance:${k}`),
   ];
   const rows: (string | undefined)[][] = [];
@@ -197,13 +205,19 @@ export function mgnImportCsv(plan: WavePlan): string {
           region,
           wave.id,
           wave.name,
+          wave.id,
           w.id,
           w.name,
+          w.id,
           s.hostname,
           s.platform === 'windows' ? 'WINDOWS' : 'LINUX',
           s.fqdn ?? `${s.hostname}.${domain}`,
           s.cmdbId,
           s.targetInstanceType,
+          'default',
+          // Filled by the pipeline once the instance profile exists; empty keeps MGN's template value.
+          undefined,
+          undefined,
           ...MGN_TAG_KEYS.map((k) => tags[k]),
         ]);
       }
