@@ -25,6 +25,10 @@ export const supportHours: WaveRule = (plan, report) => {
       report(at, 'cutover window ends before it starts');
       return;
     }
+    if (interval.end - interval.start > 3 * 86_400_000) {
+      report(at, 'a cutover window longer than 72 hours is not a window: split the cutover or the wave');
+      return;
+    }
     const outside = minutesOutsideSupport(interval, zone, hours);
     if (outside > 0 && config.extraCover === undefined) {
       report(
@@ -33,14 +37,7 @@ export const supportHours: WaveRule = (plan, report) => {
       );
     }
   };
-  for (const wave of plan.waves) {
-    if (wave.header) {
-      const w = wave.workloads.find((x) => !x.value.cutoverWindow && x.window?.interval);
-      if (w?.window?.interval) {
-        check(w.window.at, w.window.config, w.window.interval);
-      }
-    }
-  }
+  // Each window once (a wave's window is shared by its workloads), only where something cuts over.
   for (const w of plan.workloads) {
     if (isMigrating(w.value) && w.window?.interval) {
       check(w.window.at, w.window.config, w.window.interval);
