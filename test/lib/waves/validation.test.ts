@@ -279,6 +279,15 @@ describe('migration wave validation', () => {
       ]);
     });
 
+    it('a window that ends before it starts, or runs for days, is refused', () => {
+      const backwards = replaceInExample('wave-05', 'end: 2027-01-30T22:00', 'end: 2027-01-30T06:00');
+      expect(only(backwards).map((e) => e.message)).toEqual(['cutover window ends before it starts']);
+      const long = replaceInExample('wave-05', 'end: 2027-01-30T22:00', 'end: 2027-02-05T22:00');
+      expect(only(long).map((e) => e.message)).toEqual([
+        'a cutover window longer than 72 hours is not a window: split the cutover or the wave',
+      ]);
+    });
+
     it('extra cover makes a late window legal (social care declares it)', () => {
       expect(only(exampleWaveTexts())).toEqual([]);
     });
