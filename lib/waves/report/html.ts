@@ -1,3 +1,4 @@
+import { WORKLOAD_STATES } from '../schema';
 import { RAG_RULES, type Rag, type ReportModel, type WaveSummary } from './model';
 import { burnDownSvg, escapeHtml as e, ganttSvg, RAG_COLOURS } from './svg';
 
@@ -20,10 +21,18 @@ function waveRow(w: WaveSummary): string {
 <td><strong>${e(h.id)}</strong><br><span class="muted">${e(h.name)}</span></td>
 <td class="nowrap">${e(h.status)}</td>
 <td class="nowrap">${e(h.planned.start)} → ${e(h.planned.end)}<br><span class="muted">baseline ${e(w.baseline?.end ?? 'n/a')} · forecast ${e(w.forecastEnd)}</span></td>
-<td class="nowrap"><div class="bar"><div class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></div></div><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers</td>
+<td class="nowrap"><div class="bar"><div class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></div></div><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers<br><span class="muted states">${states(w)}</span></td>
 <td class="num">${gbp(w.currentMonthlyGbp)}<br><span class="muted">→ ${gbp(w.targetMonthlyGbp)}</span></td>
 <td>${pill(w.rag)}<ul class="reasons">${w.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul></td>
 </tr>`;
+}
+
+/** How many workloads are in each state, in lifecycle order, e.g. "2 testing · 1 blocked". */
+function states(w: WaveSummary): string {
+  return WORKLOAD_STATES.flatMap((state) => {
+    const count = w.byState[state];
+    return count ? [`${count} ${state}`] : [];
+  }).join(' · ');
 }
 
 /** The manager dashboard: one self-contained HTML file (inline CSS and SVG, no scripts, no network). */
