@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
 import { runValidate, type CommandOutput } from '../lib/cli/validate-command';
+import { runWavesReport } from '../lib/cli/waves-report-command';
+import { runWavesValidate } from '../lib/cli/waves-validate-command';
 
 // bin/ reads the environment; the commands in lib/cli get plain options and return their output.
 const DEFAULT_CONFIG = process.env['LZ_CONFIG'] ?? 'config/landing-zone.yaml';
+const DEFAULT_WAVES = process.env['LZ_WAVES'] ?? 'migration-waves';
 
 function finish(output: CommandOutput): void {
   process.stdout.write(output.stdout);
@@ -42,10 +46,25 @@ program
   .description(
     'Print the JSON Schema of the configuration, write it for editors, or check the committed copy',
   )
-  .option('--write', 'write schema/landing-zone.schema.json', false)
+  .option(
+    '--write',
+    'write schema/landing-zone.schema.json and the migration-wave and programme schemas',
+    false,
+  )
   .option('--check', 'fail if the committed schema is out of date', false)
   .action((opts: { write: boolean; check: boolean }) => {
     finish(runSchema(opts));
+  });
+
+program
+  .command('dr-check')
+  .description(
+    "Work out each database's achievable RPO and RTO per disruption from the synthesised templates and compare with its targets",
+  )
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('--json', 'machine-readable output', false)
+  .action((opts: { assembly: string; json: boolean }) => {
+    finish(runDrCheck(opts));
   });
 
 program
@@ -77,6 +96,31 @@ program
   .option('--baselines <dir>', 'baseline directory', 'baselines')
   .action((opts: { assembly: string; baselines: string }) => {
     finish(runAcceptBaseline(opts.assembly, opts.baselines));
+  });
+
+const waves = program.command('waves').description('The migration plan in migration-waves/');
+
+waves
+  .command('validate')
+  .description('Check the programme and every wave file; all errors at once, warnings listed separately')
+  .option('-c, --config <file>', 'landing-zone configuration the targets must resolve in', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'directory of programme.yaml and wave-NN-<slug>.yaml files', DEFAULT_WAVES)
+  .option('--json', 'machine-readable output', false)
+  .action((opts: { config: string; waves: string; json: boolean }) => {
+    finish(runWavesValidate(opts));
+  });
+
+waves
+  .command('report')
+  .description(
+    'Write the manager dashboard (HTML), a Markdown summary and CSV exports (waves, workloads, MGN import, CMDB)',
+  )
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'directory of programme.yaml and wave files', DEFAULT_WAVES)
+  .option('-o, --out <dir>', 'output directory', 'reports/waves')
+  .option('--as-of <date>', 'report date YYYY-MM-DD (default: today)', new Date().toISOString().slice(0, 10))
+  .action((opts: { config: string; waves: string; out: string; asOf: string }) => {
+    finish(runWavesReport(opts));
   });
 
 program.parse();

@@ -8,7 +8,9 @@ import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { BackupAccountStack } from './backup-account-stack';
 import { DataProtectionStack } from './data-protection-stack';
+import type { WavePlan } from '../lib/waves/load';
 import { landingZoneContext } from './landing-zone-context';
+import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
 
@@ -21,6 +23,8 @@ export interface LandingZoneStacks {
   readonly hybridDns?: HybridDnsStack;
   readonly dataProtection: Readonly<Record<string, DataProtectionStack>>;
   readonly backup: readonly BackupAccountStack[];
+  /** Present when a validated migration plan was given. */
+  readonly migration?: MigrationStacks;
   readonly all: readonly Stack[];
 }
 
@@ -28,7 +32,7 @@ export interface LandingZoneStacks {
  * Composes the landing zone from a validated configuration. Stack IDs come from configuration
  * names, so adding a VPC adds a stack and never renames another.
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZoneStacks {
+export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
@@ -85,6 +89,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
         });
 
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
+  const migration = plan ? buildMigration(app, lz, plan) : undefined;
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
@@ -99,7 +104,15 @@ export function buildLandingZone(app: App, config: LandingZoneConfig): LandingZo
     hybridDns,
     dataProtection,
     backup,
-    all: [hub, ...Object.values(vpcs), ...optional, ...backup, ...Object.values(dataProtection)],
+    migration,
+    all: [
+      hub,
+      ...Object.values(vpcs),
+      ...optional,
+      ...backup,
+      ...Object.values(dataProtection),
+      ...(migration?.all ?? []),
+    ],
   };
 }
 

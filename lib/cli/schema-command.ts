@@ -1,32 +1,52 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JSON_SCHEMA_PATH, landingZoneJsonSchema } from '../config/json-schema';
+import {
+  PROGRAMME_JSON_SCHEMA_PATH,
+  programmeJsonSchema,
+  WAVE_JSON_SCHEMA_PATH,
+  waveJsonSchema,
+} from '../waves/json-schema';
 import type { CommandOutput } from './validate-command';
 
 export interface SchemaOptions {
   readonly write: boolean;
   readonly check: boolean;
+  /** Only the landing-zone schema, at this path (tests). Without it, every committed schema. */
   readonly path?: string;
 }
 
-/** `lz schema`: print, write, or check that the committed JSON Schema matches the zod schema. */
+/** Every JSON Schema the repository commits, with the generator that must reproduce it. */
+const SCHEMAS: readonly { path: string; generate: () => string }[] = [
+  { path: JSON_SCHEMA_PATH, generate: landingZoneJsonSchema },
+  { path: WAVE_JSON_SCHEMA_PATH, generate: waveJsonSchema },
+  { path: PROGRAMME_JSON_SCHEMA_PATH, generate: programmeJsonSchema },
+];
+
+/** `lz schema`: print, write, or check that the committed JSON Schemas match the zod schemas. */
 export function runSchema(options: SchemaOptions): CommandOutput {
-  const path = options.path ?? JSON_SCHEMA_PATH;
-  const generated = landingZoneJsonSchema();
+  const targets =
+    options.path === undefined ? SCHEMAS : [{ path: options.path, generate: landingZoneJsonSchema }];
   if (options.check) {
-    const committed = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    return committed === generated
-      ? { exitCode: 0, stdout: `${path} is up to date\n`, stderr: '' }
+    const stale = targets.filter(
+      (t) => (existsSync(t.path) ? readFileSync(t.path, 'utf8') : '') !== t.generate(),
+    );
+    return stale.length === 0
+      ? { exitCode: 0, stdout: targets.map((t) => `${t.path} is up to date\n`).join(''), stderr: '' }
       : {
           exitCode: 1,
           stdout: '',
-          stderr: `${path} is out of date: run \`npm run schema\` and commit the result\n`,
+          stderr: stale
+            .map((t) => `${t.path} is out of date: run \`npm run schema\` and commit the result\n`)
+            .join(''),
         };
   }
   if (options.write) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, generated);
-    return { exitCode: 0, stdout: `wrote ${path}\n`, stderr: '' };
+    for (const t of targets) {
+      mkdirSync(dirname(t.path), { recursive: true });
+      writeFileSync(t.path, t.generate());
+    }
+    return { exitCode: 0, stdout: targets.map((t) => `wrote ${t.path}\n`).join(''), stderr: '' };
   }
-  return { exitCode: 0, stdout: generated, stderr: '' };
+  return { exitCode: 0, stdout: landingZoneJsonSchema(), stderr: '' };
 }

@@ -30,6 +30,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const hint = issue.expected === 'string' && received === 'number' ? ' (put the value in quotes)' : '';
     return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${received}${hint}`;
   }
+  if (issue.code === 'invalid_value' && issue.input === undefined) {
+    return `is required (one of: ${issue.values.map(String).join(', ')})`;
+  }
   if (issue.code === 'invalid_value') {
     return `${JSON.stringify(issue.input)} is not allowed (expected one of: ${issue.values.map(String).join(', ')})`;
   }

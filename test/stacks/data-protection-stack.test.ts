@@ -1,4 +1,5 @@
-import { App } from 'aws-cdk-lib';
+import { testApp } from '../helpers/cdk-app';
+
 import { Template } from 'aws-cdk-lib/assertions';
 import { loadConfig } from '../../lib/config/load';
 import type { LandingZoneConfig } from '../../lib/config/schema';
@@ -9,7 +10,7 @@ const example = loadConfig('config/landing-zone.yaml');
 function build(mutate: (config: LandingZoneConfig) => void = () => undefined): LandingZoneStacks {
   const config = structuredClone(example);
   mutate(config);
-  return buildLandingZone(new App(), config);
+  return buildLandingZone(testApp(), config);
 }
 
 type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };

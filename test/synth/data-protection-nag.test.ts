@@ -1,10 +1,11 @@
-import { App } from 'aws-cdk-lib';
+import { testApp } from '../helpers/cdk-app';
+
 import { DataProtectionChecks } from '../../lib/compliance/data-protection-pack';
 import { loadConfig } from '../../lib/config/load';
 import { buildLandingZone } from '../../stacks/landing-zone';
 
 describe('the example landing zone against the DataProtection pack', () => {
-  const app = new App();
+  const app = testApp();
   buildLandingZone(app, loadConfig('config/landing-zone.yaml'));
   app.synth();
 
@@ -16,7 +17,7 @@ describe('the example landing zone against the DataProtection pack', () => {
   });
 
   test('DataProtection would flag the databases if the tag selections were missing', () => {
-    const bare = new App();
+    const bare = testApp();
     const config = loadConfig('config/landing-zone.yaml');
     const stacks = buildLandingZone(bare, config);
     const production = stacks.dataProtection['production'];

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { cdkJsonContext } from '../../lib/cdk-json';
 import { createLandingZoneApp } from '../../stacks/landing-zone-app';
 import { exampleConfig } from '../helpers/landing-zone';
+import { examplePlan } from '../helpers/waves';
 
 /**
  * The one test that synthesises with everything on, as CI and engineers do: cdk-nag AwsSolutions
@@ -30,8 +31,8 @@ describe('full synth with every check as an error', () => {
   // cdk.json's flags, which include @aws-cdk/core:validateAgainstDefaultRules: true.
   const context = cdkJsonContext();
 
-  it('passes on the example council, and every acknowledgement carries a reason', () => {
-    const { app } = createLandingZoneApp(exampleConfig(), { outdir, context });
+  it('passes on the example council and its migration plan, and every acknowledgement carries a reason', () => {
+    const { app } = createLandingZoneApp(exampleConfig(), { outdir, context }, examplePlan());
     app.synth();
     const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
       pluginReports: {

@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CentralAirGappedVault } from '../../../lib/backup/central-vault';
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('CentralAirGappedVault', () => {

@@ -1,10 +1,11 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BackupNotificationTopic } from '../../../lib/backup/backup-notification-topic';
 import { LockedBackupVault } from '../../../lib/backup/locked-backup-vault';
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('LockedBackupVault', () => {

@@ -1,11 +1,12 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { DataProtectionChecks } from '../../../lib/compliance/data-protection-pack';
 
 describe('DataProtectionChecks', () => {
   test('reports violations with DataProtection rule IDs', () => {
-    const app = new App();
+    const app = testApp();
     const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
     new backup.CfnBackupVault(stack, 'Unlocked', { backupVaultName: 'unlocked' });
     new logs.LogGroup(stack, 'Forever', {
@@ -25,7 +26,7 @@ describe('DataProtectionChecks', () => {
   });
 
   test('passes a compliant stack', () => {
-    const app = new App();
+    const app = testApp();
     const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
     new logs.LogGroup(stack, 'Kept', {
       retention: logs.RetentionDays.ONE_YEAR,

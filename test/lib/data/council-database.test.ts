@@ -1,10 +1,11 @@
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CouncilDatabase, type CouncilDatabaseProps } from '../../../lib/data/council-database';
 
 function harness(overrides: Partial<CouncilDatabaseProps> = {}): { stack: Stack; db: CouncilDatabase } {
-  const app = new App();
+  const app = testApp();
   const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: 'vpc-0123456789abcdef0',
@@ -176,7 +177,7 @@ describe('CouncilDatabase', () => {
   });
 
   test('rejects subnets that are not isolated', () => {
-    const app = new App();
+    const app = testApp();
     const stack = new Stack(app, 'T', { env: { account: '555555555555', region: 'eu-west-2' } });
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
       vpcId: 'vpc-0123456789abcdef0',

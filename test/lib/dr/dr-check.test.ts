@@ -1,8 +1,9 @@
+import { testApp } from '../../helpers/cdk-app';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+
 import { loadConfig } from '../../../lib/config/load';
 import type { LandingZoneConfig } from '../../../lib/config/schema';
 import type { DrReport } from '../../../lib/dr/assess';
@@ -24,7 +25,7 @@ function synthAndCheck(mutate: (config: LandingZoneConfig) => void = () => undef
   mutate(config);
   const outdir = mkdtempSync(join(tmpdir(), 'dr-check-'));
   outdirs.push(outdir);
-  const app = new App({ outdir });
+  const app = testApp({ outdir });
   buildLandingZone(app, config);
   app.synth();
   return checkAssembly(outdir);
@@ -102,18 +103,22 @@ describe('DR posture check over synthesised templates', () => {
   });
 });
 
-describe('scripts/dr-check.ts', () => {
+describe('lz dr-check', () => {
   function run(args: string[]): { status: number | null; stdout: string } {
-    const result = spawnSync('npx', ['ts-node', '--swc', 'scripts/dr-check.ts', ...args], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      join('node_modules', '.bin', 'ts-node'),
+      ['--swc', 'bin/lz.ts', 'dr-check', ...args],
+      {
+        encoding: 'utf8',
+      },
+    );
     return { status: result.status, stdout: result.stdout };
   }
 
   test('exits 0 with a JSON report when every target is met, 1 on a breach, 2 without an assembly', () => {
     const good = mkdtempSync(join(tmpdir(), 'dr-cli-'));
     outdirs.push(good);
-    const goodApp = new App({ outdir: good });
+    const goodApp = testApp({ outdir: good });
     buildLandingZone(goodApp, example);
     goodApp.synth();
     const ok = run(['--json', '--assembly', good]);
@@ -124,7 +129,7 @@ describe('scripts/dr-check.ts', () => {
     outdirs.push(bad);
     const config = structuredClone(example);
     delete tier(config, 'silver').copyToDrRegion;
-    const badApp = new App({ outdir: bad });
+    const badApp = testApp({ outdir: bad });
     buildLandingZone(badApp, config);
     badApp.synth();
     const breach = run(['--assembly', bad]);

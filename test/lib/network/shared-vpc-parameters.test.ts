@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
@@ -19,7 +20,7 @@ describe('shared VPC parameters', () => {
   });
 
   test('the network account publishes advanced-tier parameters and shares them with the workload account', () => {
-    const stack = new Stack(new App(), 'Network', { env: { account: '111111111111', region: 'eu-west-2' } });
+    const stack = new Stack(testApp(), 'Network', { env: { account: '111111111111', region: 'eu-west-2' } });
     const vpc = new ec2.Vpc(stack, 'Vpc', {
       availabilityZones: ['eu-west-2a', 'eu-west-2b'],
       natGateways: 0,
@@ -48,7 +49,7 @@ describe('shared VPC parameters', () => {
   });
 
   test('the workload account imports the VPC through parameters whose defaults are the shared ARNs', () => {
-    const stack = new Stack(new App(), 'Workload', { env: { account: '555555555555', region: 'eu-west-2' } });
+    const stack = new Stack(testApp(), 'Workload', { env: { account: '555555555555', region: 'eu-west-2' } });
     const vpc = importSharedVpc(stack, 'Network', {
       prefix: 'kvdc',
       vpcName: 'production',

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { NagRuleCompliance } from 'cdk-nag';
 import { backupPlanCopiesOutsideAccount } from '../../../../lib/compliance/rules/backup-plan-copies-outside-account';
@@ -6,7 +7,7 @@ import { backupPlanCopiesOutsideAccount } from '../../../../lib/compliance/rules
 const { COMPLIANT, NON_COMPLIANT } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('backupPlanCopiesOutsideAccount', () => {

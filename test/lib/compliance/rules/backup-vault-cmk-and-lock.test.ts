@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagRuleCompliance } from 'cdk-nag';
@@ -7,7 +8,7 @@ import { backupVaultCmkAndLock } from '../../../../lib/compliance/rules/backup-v
 const { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('backupVaultCmkAndLock', () => {

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagRuleCompliance } from 'cdk-nag';
 import { logGroupRetention } from '../../../../lib/compliance/rules/log-group-retention';
@@ -6,7 +7,7 @@ import { logGroupRetention } from '../../../../lib/compliance/rules/log-group-re
 const { COMPLIANT, NON_COMPLIANT } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('logGroupRetention', () => {

@@ -1,4 +1,5 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
@@ -7,7 +8,7 @@ import { rdsInTaggedBackupPlan } from '../../../../lib/compliance/rules/rds-in-t
 const { COMPLIANT, NON_COMPLIANT } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('rdsInTaggedBackupPlan', () => {

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
 import { rdsTlsEnforced } from '../../../../lib/compliance/rules/rds-tls-enforced';
@@ -6,7 +7,7 @@ import { rdsTlsEnforced } from '../../../../lib/compliance/rules/rds-tls-enforce
 const { COMPLIANT, NON_COMPLIANT } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('rdsTlsEnforced', () => {

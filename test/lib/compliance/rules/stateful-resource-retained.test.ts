@@ -1,4 +1,5 @@
-import { App, CfnDeletionPolicy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { testApp } from '../../../helpers/cdk-app';
+import { CfnDeletionPolicy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -8,7 +9,7 @@ import { statefulResourceRetained } from '../../../../lib/compliance/rules/state
 const { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE } = NagRuleCompliance;
 
 function stack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+  return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
 }
 
 describe('statefulResourceRetained', () => {

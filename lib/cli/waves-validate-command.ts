@@ -1,0 +1,69 @@
+import pc from 'picocolors';
+import { formatDiagnostic, type Diagnostic } from '../config/diagnostics';
+import { validateConfigFile } from '../config/load';
+import { validateWavesDir, type WavePlan } from '../waves/load';
+import type { CommandOutput } from './validate-command';
+
+export interface WavesValidateOptions {
+  readonly config: string;
+  readonly waves: string;
+  readonly json: boolean;
+}
+
+function summary(plan: WavePlan): string {
+  const workloads = plan.waves.flatMap((w) => w.workloads);
+  const servers = workloads.reduce((n, w) => n + w.servers.length, 0);
+  const databases = workloads.reduce((n, w) => n + w.databases.length, 0);
+  return `${plan.waves.length} waves, ${workloads.length} workloads, ${servers} servers, ${databases} databases`;
+}
+
+/**
+ * `lz waves validate`: the landing-zone configuration first (targets resolve against it), then the
+ * programme and every wave file together. Errors and warnings are listed separately; exit 1 on any error.
+ */
+export function runWavesValidate(options: WavesValidateOptions): CommandOutput {
+  const lz = validateConfigFile(options.config);
+  if (!lz.config) {
+    const errors = lz.diagnostics.filter((d) => d.severity === 'error');
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr:
+        errors.map((d) => pc.red(formatDiagnostic(d))).join('\n') +
+        `\n${options.config} is not valid, so the wave targets cannot be checked\n`,
+    };
+  }
+  const result = validateWavesDir(options.waves, lz.config);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  const exitCode = errors.length > 0 ? 1 : 0;
+  if (options.json) {
+    const payload = {
+      directory: options.waves,
+      files: result.files,
+      valid: exitCode === 0,
+      errors,
+      warnings,
+    };
+    return { exitCode, stdout: `${JSON.stringify(payload, null, 2)}\n`, stderr: '' };
+  }
+  const lines = (list: Diagnostic[], colour: (s: string) => string): string =>
+    list.map((d) => `${colour(formatDiagnostic(d))}\n`).join('');
+  const warningBlock =
+    warnings.length > 0 ? `Warnings (risky but allowed):\n${lines(warnings, pc.yellow)}` : '';
+  if (exitCode !== 0) {
+    return {
+      exitCode,
+      stdout: '',
+      stderr:
+        `Errors:\n${lines(errors, pc.red)}${warningBlock}` +
+        `${options.waves}: ${errors.length} error(s), ${warnings.length} warning(s)\n`,
+    };
+  }
+  const detail = result.plan ? ` (${summary(result.plan)})` : '';
+  return {
+    exitCode,
+    stdout: `${warningBlock}${pc.green(`${options.waves}: valid`)}${detail}, ${warnings.length} warning(s)\n`,
+    stderr: '',
+  };
+}

@@ -1,0 +1,285 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigValidationError, sortDiagnostics, type Diagnostic } from '../config/diagnostics';
+import { schemaDiagnostics } from '../config/load';
+import type { LandingZoneConfig } from '../config/schema';
+import { allowedKeysAt, closest } from '../config/schema-walk';
+import { YamlSource } from '../config/yaml-source';
+import type { z } from 'zod';
+import { placeWorkload, type PlacedWorkload, type PlanView, type WaveEntry } from './plan-view';
+import { WAVE_RULES } from './rules';
+import {
+  ProgrammeFileSchema,
+  WaveElementSchemas,
+  WaveFileSchema,
+  type ProgrammeConfig,
+  type WaveHeaderConfig,
+  type WorkloadConfig,
+} from './schema';
+
+export const PROGRAMME_FILE = 'programme.yaml';
+const WAVE_FILE = /^wave-\d{2}-[a-z0-9-]+\.yaml$/;
+
+export interface WaveInPlan {
+  readonly file: string;
+  readonly wave: WaveHeaderConfig;
+  readonly workloads: readonly WorkloadConfig[];
+}
+
+/** A validated migration plan: the programme, every wave in order, and the landing zone it targets. */
+export interface WavePlan {
+  readonly programme: ProgrammeConfig;
+  readonly waves: readonly WaveInPlan[];
+  readonly landingZone: LandingZoneConfig;
+}
+
+export interface WaveValidationResult {
+  readonly plan?: WavePlan;
+  readonly diagnostics: Diagnostic[];
+  readonly files: readonly string[];
+}
+
+export interface SourceText {
+  readonly file: string;
+  readonly text: string;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
+}
+
+/**
+ * A mistyped key produces two schema issues: the unknown key and the missing field it was meant to
+ * be. Keep only the first ("did you mean"), so each mistake gives one message.
+ */
+function withoutMisspeltRequired(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.core.$ZodType,
+): z.core.$ZodIssue[] {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      const allowed = allowedKeysAt(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        if (suggestion !== undefined) {
+          meant.add(JSON.stringify([...path, suggestion]));
+        }
+      }
+    }
+  }
+  return issues.filter(
+    (issue) =>
+      !(
+        'input' in issue &&
+        issue.input === undefined &&
+        meant.has(JSON.stringify(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))))
+      ),
+  );
+}
+
+/** Validates the programme file and every wave file together: schema, then every cross-file rule. */
+export function validateWaveTexts(
+  programme: SourceText,
+  waveTexts: readonly SourceText[],
+  landingZone: LandingZoneConfig,
+): WaveValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+
+  const programmeSource = new YamlSource(programme.file, programme.text);
+  sources.set(programme.file, programmeSource);
+  diagnostics.push(...programmeSource.parseDiagnostics);
+  let programmeConfig: ProgrammeConfig | undefined;
+  if (programmeSource.parseDiagnostics.length === 0) {
+    const parsed = ProgrammeFileSchema.safeParse(programmeSource.data, { reportInput: true });
+    if (parsed.success) {
+      programmeConfig = parsed.data;
+    } else {
+      diagnostics.push(
+        ...schemaDiagnostics(
+          programmeSource,
+          withoutMisspeltRequired(parsed.error.issues, ProgrammeFileSchema),
+          ProgrammeFileSchema,
+        ),
+      );
+    }
+  }
+
+  const waves: WaveEntry[] = [];
+  const workloads: PlacedWorkload[] = [];
+  const allIds = new Set<string>();
+  const fullyValid: boolean[] = [];
+  for (const { file, text } of waveTexts) {
+    const source = new YamlSource(file, text);
+    sources.set(file, source);
+    if (source.parseDiagnostics.length > 0) {
+      diagnostics.push(...source.parseDiagnostics);
+      fullyValid.push(false);
+      continue;
+    }
+    const parsed = WaveFileSchema.safeParse(source.data, { reportInput: true });
+    fullyValid.push(parsed.success);
+    if (!parsed.success) {
+      diagnostics.push(
+        ...schemaDiagnostics(
+          source,
+          withoutMisspeltRequired(parsed.error.issues, WaveFileSchema),
+          WaveFileSchema,
+        ),
+      );
+    }
+    const root = record(source.data);
+    const headerResult = WaveElementSchemas.WaveHeader.safeParse(root['wave']);
+    const header = headerResult.success ? headerResult.data : undefined;
+    const entry: { file: string; header?: WaveHeaderConfig; workloads: PlacedWorkload[]; number?: number } = {
+      file,
+      header,
+      workloads: [],
+      number: header ? Number(header.id.slice(5)) : undefined,
+    };
+    const items = Array.isArray(root['workloads']) ? (root['workloads'] as unknown[]) : [];
+    items.forEach((item, index) => {
+      const id = record(item)['id'];
+      if (typeof id === 'string') {
+        allIds.add(id);
+      }
+      const result = WaveElementSchemas.Workload.safeParse(item);
+      if (result.success) {
+        const placed = placeWorkload(entry, result.data, index);
+        entry.workloads.push(placed);
+        workloads.push(placed);
+      }
+    });
+    waves.push(entry);
+  }
+
+  const byId = new Map<string, PlacedWorkload>();
+  for (const w of workloads) {
+    if (!byId.has(w.value.id)) {
+      byId.set(w.value.id, w);
+    }
+  }
+  const view: PlanView = {
+    landingZone,
+    programme: programmeConfig,
+    programmeFile: programme.file,
+    waves,
+    workloads,
+    byId,
+    allIds,
+  };
+  for (const rule of WAVE_RULES) {
+    rule(view, (at, message, severity = 'error') => {
+      const source = sources.get(at.file);
+      diagnostics.push(
+        source
+          ? source.diagnostic(at.path, message, severity)
+          : { file: at.file, line: 0, column: 0, path: at.path.join('.'), message, severity },
+      );
+    });
+  }
+
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  const allValid = programmeConfig !== undefined && fullyValid.every(Boolean);
+  const plan: WavePlan | undefined =
+    !hasErrors && allValid && programmeConfig
+      ? {
+          programme: programmeConfig,
+          landingZone,
+          waves: waves
+            .flatMap((w) =>
+              w.header ? [{ file: w.file, wave: w.header, workloads: w.workloads.map((p) => p.value) }] : [],
+            )
+            .sort((a, b) => a.wave.id.localeCompare(b.wave.id)),
+        }
+      : undefined;
+  return {
+    plan,
+    diagnostics: sortDiagnostics(diagnostics),
+    files: [programme.file, ...waveTexts.map((w) => w.file)],
+  };
+}
+
+function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics.push({
+      file,
+      line: 0,
+      column: 0,
+      path: '(file)',
+      message: `cannot read: ${reason}`,
+      severity: 'error',
+    });
+    return undefined;
+  }
+}
+
+/** Reads `dir/programme.yaml` and every `dir/wave-NN-<slug>.yaml`, then validates them together. */
+export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): WaveValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics.push({
+      file: dir,
+      line: 0,
+      column: 0,
+      path: '(directory)',
+      message: `cannot read: ${reason}`,
+      severity: 'error',
+    });
+    return { diagnostics, files: [] };
+  }
+  const waveTexts: SourceText[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    if (name === PROGRAMME_FILE || !/\.ya?ml$/.test(name)) {
+      continue;
+    }
+    if (!WAVE_FILE.test(name)) {
+      diagnostics.push({
+        file,
+        line: 0,
+        column: 0,
+        path: '(file)',
+        message: 'wave files are named wave-NN-<slug>.yaml (lower-case, .yaml); this file would be ignored',
+        severity: 'error',
+      });
+      continue;
+    }
+    const text = readText(file, diagnostics);
+    if (text !== undefined) {
+      waveTexts.push({ file, text });
+    }
+  }
+  const programmeFile = join(dir, PROGRAMME_FILE);
+  const programmeText = readText(programmeFile, diagnostics);
+  if (programmeText === undefined) {
+    return { diagnostics, files: [] };
+  }
+  const result = validateWaveTexts({ file: programmeFile, text: programmeText }, waveTexts, landingZone);
+  const all = sortDiagnostics([...diagnostics, ...result.diagnostics]);
+  return {
+    plan: all.some((d) => d.severity === 'error') ? undefined : result.plan,
+    diagnostics: all,
+    files: result.files,
+  };
+}
+
+/** For synth: a valid plan, or a ConfigValidationError listing every problem. */
+export function loadWavePlan(dir: string, landingZone: LandingZoneConfig): WavePlan {
+  const result = validateWavesDir(dir, landingZone);
+  if (!result.plan) {
+    throw new ConfigValidationError(result.diagnostics);
+  }
+  return result.plan;
+}

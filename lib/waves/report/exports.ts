@@ -1,0 +1,393 @@
+import { stringify } from 'csv-stringify/sync';
+import type { WavePlan } from '../load';
+import { workloadTags } from '../infrastructure/derived';
+import { RAG_RULES, type ReportModel } from './model';
+
+function csv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | undefined)[])[],
+): string {
+  // Booleans as yes/no: csv-stringify would write false as an empty field.
+  const cell = (v: string | number | boolean | undefined): string | number =>
+    v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+  return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: '\n' });
+}
+
+export function wavesCsv(model: ReportModel): string {
+  return csv(
+    [
+      'wave',
+      'name',
+      'owner',
+      'status',
+      'rag',
+      'planned_start',
+      'planned_end',
+      'baseline_end',
+      'forecast_end',
+      'slip_days',
+      'actual_start',
+      'actual_end',
+      'workloads_in_scope',
+      'workloads_done',
+      'servers',
+      'servers_done',
+      'current_monthly_gbp',
+      'target_monthly_gbp',
+      'rag_reasons',
+    ],
+    model.waves.map((w) => {
+      const h = w.wave.wave;
+      return [
+        h.id,
+        h.name,
+        h.owner,
+        h.status,
+        w.rag,
+        h.planned.start,
+        h.planned.end,
+        w.baseline?.end,
+        w.forecastEnd,
+        w.slipDays,
+        h.actual?.start,
+        h.actual?.end,
+        w.inScope,
+        w.done,
+        w.servers,
+        w.serversDone,
+        w.currentMonthlyGbp,
+        w.targetMonthlyGbp,
+        w.reasons.join('; '),
+      ];
+    }),
+  );
+}
+
+export function workloadsCsv(model: ReportModel): string {
+  return csv(
+    [
+      'workload',
+      'name',
+      'wave',
+      'service_area',
+      'business_owner',
+      'technical_owner',
+      'cmdb_id',
+      'cost_centre',
+      'criticality',
+      'environment',
+      'strategy',
+      'status',
+      'status_since',
+      'classification',
+      'personal_data',
+      'special_category_data',
+      'dpia',
+      'dpia_status',
+      'rpo_minutes',
+      'rto_minutes',
+      'dr_strategy',
+      'target_account',
+      'target_vpc',
+      'servers',
+      'databases',
+      'cutover_start',
+      'cutover_end',
+      'time_zone',
+      'vendor',
+      'product',
+      'contract_end',
+      'current_monthly_gbp',
+      'target_monthly_gbp',
+    ],
+    model.rows.map((r) => {
+      const w = r.workload;
+      const dp = w.dataProtection;
+      return [
+        w.id,
+        w.name,
+        r.wave.wave.id,
+        w.serviceArea,
+        w.owners.business,
+        w.owners.technical,
+        w.cmdbId,
+        w.costCentre,
+        w.criticality,
+        w.environment,
+        w.strategy,
+        w.status,
+        w.statusHistory[w.statusHistory.length - 1]?.on,
+        dp.classification,
+        dp.personalData,
+        dp.specialCategoryData,
+        dp.dpia?.reference,
+        dp.dpia?.status,
+        w.recovery.rpoMinutes,
+        w.recovery.rtoMinutes,
+        w.recovery.drStrategy,
+        w.target?.account,
+        w.target?.vpc,
+        w.servers.length,
+        w.databases.length,
+        r.cutoverStart,
+        r.cutoverEnd,
+        r.cutoverZone,
+        w.supplier?.vendor,
+        w.supplier?.product,
+        w.supplier?.contractEnd,
+        w.cost.currentMonthlyGbp,
+        w.cost.targetMonthlyGbp,
+      ];
+    }),
+  );
+}
+
+const MGN_TAG_KEYS = [
+  'wave',
+  'workload',
+  'service-area',
+  'classification',
+  'cost-centre',
+  'cmdb-id',
+  'backup-tier',
+  'owner',
+] as const;
+
+/**
+ * The AWS Application Migration Service import file: one row per server that MGN replicates
+ * (rehost, replatform, refactor and relocate workloads with a target; database servers whose every
+ * database moves to RDS, SaaS or retirement are left out, as they are not replicated). Columns follow
+ * the MGN user guide's import parameters, including every column AWS's migration guidance lists as
+ * required (mgn:account-id, mgn:region, mgn:wave:name, mgn:wave:tag:KEY, mgn:wave:description,
+ * mgn:app:name, mgn:app:description, mgn:server:user-provided-id, mgn:server:platform,
+ * mgn:server:fqdn-for-action-framework, mgn:launch:instance-type, mgn:launch:placement:tenancy,
+ * mgn:launch:iam-instance-profile:name, mgn:launch:placement:host-id), and launch-instance tags
+ * (mgn:launch:tag:instance:KEY) so the cut-over instances carry the workload's tags, backup-tier
+ * included.
+ */
+export function mgnImportCsv(plan: WavePlan): string {
+  const accounts = new Map(plan.landingZone.accounts.map((a) => [a.name, a.id]));
+  const region = plan.landingZone.organisation.homeRegion;
+  const domain = plan.programme.programme.domain;
+  const header = [
+    'mgn:account-id',
+    'mgn:region',
+    'mgn:wave:name',
+    'mgn:wave:description',
+    'mgn:wave:tag:wave',
+    'mgn:app:name',
+    'mgn:app:description',
+    'mgn:app:tag:workload',
+    'mgn:server:user-provided-id',
+    'mgn:server:platform',
+    'mgn:server:fqdn-for-action-framework',
+    'mgn:server:tag:cmdb-id',
+    'mgn:launch:instance-type',
+    'mgn:launch:placement:tenancy',
+    'mgn:launch:iam-instance-profile:name',
+    'mgn:launch:placement:host-id',
+    ...MGN_TAG_KEYS.map((k) => `mgn:launch:tag:instance:${k}`),
+  ];
+  const rows: (string | undefined)[][] = [];
+  for (const { wave, workloads } of plan.waves) {
+    for (const w of workloads) {
+      if (!w.target || w.strategy === 'retire' || w.strategy === 'retain' || w.strategy === 'repurchase') {
+        continue;
+      }
+      const dbsLeaveServers = w.databases.length > 0 && w.databases.every((d) => d.target !== 'ec2');
+      const tags = workloadTags(w, wave.id);
+      for (const s of w.servers) {
+        if (s.tier === 'db' && dbsLeaveServers) {
+          continue;
+        }
+        rows.push([
+          accounts.get(w.target.account),
+          region,
+          wave.id,
+          wave.name,
+          wave.id,
+          w.id,
+          w.name,
+          w.id,
+          s.hostname,
+          s.platform === 'windows' ? 'WINDOWS' : 'LINUX',
+          s.fqdn ?? `${s.hostname}.${domain}`,
+          s.cmdbId,
+          s.targetInstanceType,
+          'default',
+          // Filled by the pipeline once the instance profile exists; empty keeps MGN's template value.
+          undefined,
+          undefined,
+          ...MGN_TAG_KEYS.map((k) => tags[k]),
+        ]);
+      }
+    }
+  }
+  return csv(header, rows);
+}
+
+/** The CMDB export: every workload, server and database, one row each, linked by workload CMDB id. */
+export function cmdbCsv(model: ReportModel): string {
+  const rows: (string | number | undefined)[][] = [];
+  for (const r of model.rows) {
+    const w = r.workload;
+    const target = w.target ? `${w.target.account}/${w.target.vpc}` : undefined;
+    rows.push([
+      'workload',
+      w.cmdbId,
+      w.id,
+      w.name,
+      undefined,
+      w.serviceArea,
+      w.environment,
+      w.owners.business,
+      w.owners.technical,
+      r.wave.wave.id,
+      w.strategy,
+      w.status,
+      w.dataProtection.classification,
+      target,
+      w.supplier ? `${w.supplier.vendor} ${w.supplier.product}` : undefined,
+      undefined,
+      undefined,
+      w.cost.currentMonthlyGbp,
+    ]);
+    for (const s of w.servers) {
+      rows.push([
+        'server',
+        s.cmdbId,
+        s.hostname,
+        s.fqdn ?? `${s.hostname}.${model.programme.programme.domain}`,
+        w.cmdbId,
+        w.serviceArea,
+        w.environment,
+        w.owners.business,
+        w.owners.technical,
+        r.wave.wave.id,
+        w.strategy,
+        w.status,
+        w.dataProtection.classification,
+        target,
+        s.os,
+        `${s.vcpus} vCPU, ${s.memoryGiB} GiB RAM, ${s.diskGiB} GiB disk`,
+        s.targetInstanceType,
+        undefined,
+      ]);
+    }
+    for (const d of w.databases) {
+      rows.push([
+        'database',
+        d.cmdbId,
+        `${w.id}/${d.name}`,
+        d.name,
+        w.cmdbId,
+        w.serviceArea,
+        w.environment,
+        w.owners.business,
+        w.owners.technical,
+        r.wave.wave.id,
+        w.strategy,
+        w.status,
+        w.dataProtection.classification,
+        d.target === 'rds' || d.target === 'ec2' ? target : d.target,
+        `${d.engine} ${d.version}`,
+        `${d.sizeGiB} GiB`,
+        d.target,
+        undefined,
+      ]);
+    }
+  }
+  return csv(
+    [
+      'record_type',
+      'cmdb_id',
+      'key',
+      'name',
+      'parent_cmdb_id',
+      'service_area',
+      'environment',
+      'business_owner',
+      'technical_owner',
+      'wave',
+      'strategy',
+      'status',
+      'classification',
+      'target',
+      'platform',
+      'size',
+      'target_type',
+      'current_monthly_gbp',
+    ],
+    rows,
+  );
+}
+
+/** A short Markdown summary for a pull-request comment. */
+export function markdownSummary(model: ReportModel): string {
+  const t = model.totals;
+  const icon = { red: '🔴', amber: '🟠', green: '🟢', complete: '🔵' } as const;
+  const lines = [
+    `## ${model.programme.programme.name}: status ${icon[model.rag]} ${model.rag.toUpperCase()} (as of ${model.asOf})`,
+    '',
+    `**${t.done} of ${t.inScope}** workloads and **${t.serversDone} of ${t.servers}** servers moved · ${model.waves.filter((w) => w.rag === 'complete').length} of ${model.waves.length} waves complete · ${t.blocked} blocked · forecast finish ${model.forecastFinish} (baseline ${model.baselineFinish}) · savings £${Math.round(t.realisedMonthlySavingGbp).toLocaleString('en-GB')} a month realised of £${Math.round(t.plannedMonthlySavingGbp).toLocaleString('en-GB')} planned`,
+    '',
+    ...model.ragReasons.map((r) => `- ${r}`),
+    '',
+    '| Wave | Name | Status | Planned | Forecast end | Moved | Servers | RAG | Why |',
+    '|---|---|---|---|---|---:|---:|---|---|',
+    ...model.waves.map((w) => {
+      const h = w.wave.wave;
+      return `| ${h.id} | ${h.name} | ${h.status} | ${h.planned.start} → ${h.planned.end} | ${w.forecastEnd} | ${w.done}/${w.inScope} | ${w.serversDone}/${w.servers} | ${icon[w.rag]} ${w.rag} | ${w.reasons.join('; ').replace(/\|/g, '/')} |`;
+    }),
+    '',
+  ];
+  if (model.blockers.length > 0) {
+    lines.push(
+      '### Blockers',
+      '',
+      ...model.blockers.map((r) =>
+        `- **${r.workload.id}** (${r.wave.wave.id}): ${r.workload.status}. ${r.workload.notes ?? ''}`.trimEnd(),
+      ),
+      '',
+    );
+  }
+  if (model.upcomingCutovers.length > 0) {
+    lines.push(
+      '### Upcoming cutovers',
+      '',
+      ...model.upcomingCutovers.map(
+        (r) =>
+          `- ${(r.cutoverStart ?? '').replace('T', ' ')} **${r.workload.id}** (${r.wave.wave.id}, ${r.workload.status})`,
+      ),
+      '',
+    );
+  }
+  if (model.upcomingBlackouts.length > 0) {
+    lines.push(
+      '### Upcoming blackouts',
+      '',
+      ...model.upcomingBlackouts.map(
+        (b) =>
+          `- ${b.start} → ${b.end} ${b.name} (${b.serviceAreas === 'all' ? 'all service areas' : b.serviceAreas.join(', ')})`,
+      ),
+      '',
+    );
+  }
+  if (model.risks.length > 0) {
+    lines.push(
+      `<details><summary>${model.risks.length} risk(s) from validation warnings</summary>`,
+      '',
+      ...model.risks.map((d) => `- \`${d.file}:${d.line}\` ${d.path}: ${d.message}`),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  lines.push(
+    `<sub>RAG rules: ${RAG_RULES.filter((r) => r.rag !== 'green')
+      .map((r) => `${r.rag}: ${r.rule}`)
+      .join(' ')}</sub>`,
+    '',
+  );
+  return lines.join('\n');
+}

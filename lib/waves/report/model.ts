@@ -1,0 +1,395 @@
+import type { Diagnostic } from '../../config/diagnostics';
+import type { WavePlan, WaveInPlan } from '../load';
+import { isMigrating } from '../plan-view';
+import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
+import { addDays, daysBetween, windowInterval } from '../time';
+
+/*
+ * Everything a manager sees, derived from the plan files and one date (`asOf`). Pure: no clock, no
+ * I/O, so the same files and date always give the same report.
+ */
+
+export type Rag = 'red' | 'amber' | 'green' | 'complete';
+
+/** States in which a workload has cut over (the source may still be running). */
+export const DONE_STATES: readonly WorkloadState[] = ['cutover', 'disconnected', 'complete'];
+/** States from which a workload is ready to cut over, or further. */
+const READY_STATES: readonly WorkloadState[] = ['ready-for-cutover', 'cutting-over', ...DONE_STATES];
+
+/** The rules, as shown on the dashboard. Each wave's reasons name the rule that fired. */
+export const RAG_RULES: readonly { rag: Rag; rule: string }[] = [
+  {
+    rag: 'complete',
+    rule: 'The wave is complete (every workload cut over, retired or rolled back by decision).',
+  },
+  { rag: 'red', rule: 'A workload is blocked or rolled back.' },
+  { rag: 'red', rule: 'The planned end date has passed and the wave is not complete.' },
+  { rag: 'red', rule: 'The cutover is within 7 days and a workload is not yet ready for cutover.' },
+  { rag: 'red', rule: 'The wave starts within 14 days and is not approved.' },
+  { rag: 'amber', rule: 'The forecast end is later than the baseline end (slippage).' },
+  { rag: 'amber', rule: 'The wave starts within 60 days and a personal-data workload has no approved DPIA.' },
+  { rag: 'amber', rule: 'The plan has validation warnings for the wave (risky but allowed).' },
+  { rag: 'green', rule: 'None of the above.' },
+];
+
+export interface WorkloadRow {
+  readonly workload: WorkloadConfig;
+  readonly wave: WaveInPlan;
+  /** In scope of the burn-down: every workload except the retained ones. */
+  readonly inScope: boolean;
+  readonly done: boolean;
+  /** First date the workload reached a done state, from its history. */
+  readonly doneOn?: string;
+  readonly cutoverStart?: string;
+  readonly cutoverEnd?: string;
+  readonly cutoverZone?: string;
+}
+
+export interface WaveSummary {
+  readonly wave: WaveInPlan;
+  readonly rows: readonly WorkloadRow[];
+  readonly inScope: number;
+  readonly done: number;
+  readonly servers: number;
+  readonly serversDone: number;
+  readonly progress: number;
+  readonly baseline?: { start: string; end: string };
+  readonly forecastEnd: string;
+  readonly slipDays: number;
+  readonly rag: Rag;
+  readonly reasons: readonly string[];
+  readonly byState: Readonly<Partial<Record<WorkloadState, number>>>;
+  readonly currentMonthlyGbp: number;
+  readonly targetMonthlyGbp: number;
+}
+
+export interface BurnPoint {
+  readonly date: string;
+  readonly workloads: number;
+  readonly servers: number;
+}
+
+export interface ReportModel {
+  readonly asOf: string;
+  readonly programme: WavePlan['programme'];
+  readonly organisation: string;
+  readonly waves: readonly WaveSummary[];
+  readonly rows: readonly WorkloadRow[];
+  readonly totals: {
+    readonly workloads: number;
+    readonly inScope: number;
+    readonly done: number;
+    readonly servers: number;
+    readonly serversDone: number;
+    readonly databases: number;
+    readonly blocked: number;
+    readonly currentMonthlyGbp: number;
+    readonly realisedMonthlySavingGbp: number;
+    readonly plannedMonthlySavingGbp: number;
+  };
+  readonly rag: Rag;
+  readonly ragReasons: readonly string[];
+  readonly baselineFinish: string;
+  readonly forecastFinish: string;
+  readonly burnDown: {
+    readonly baseline: readonly BurnPoint[];
+    readonly forecast: readonly BurnPoint[];
+    readonly actual: readonly BurnPoint[];
+  };
+  readonly blockers: readonly WorkloadRow[];
+  readonly risks: readonly Diagnostic[];
+  readonly upcomingCutovers: readonly WorkloadRow[];
+  readonly upcomingBlackouts: readonly BlackoutConfig[];
+  readonly blackouts: readonly BlackoutConfig[];
+}
+
+const RAG_ORDER: readonly Rag[] = ['complete', 'green', 'amber', 'red'];
+function worst(a: Rag, b: Rag): Rag {
+  return RAG_ORDER.indexOf(a) >= RAG_ORDER.indexOf(b) ? a : b;
+}
+
+function doneOn(workload: WorkloadConfig): string | undefined {
+  return workload.statusHistory.find((h) => DONE_STATES.includes(h.state))?.on;
+}
+
+function toRow(workload: WorkloadConfig, wave: WaveInPlan): WorkloadRow {
+  const window = workload.cutoverWindow ?? wave.wave.cutoverWindow;
+  const interval = windowInterval(window);
+  const done =
+    DONE_STATES.includes(workload.status) ||
+    (workload.strategy === 'retire' && workload.status === 'complete');
+  return {
+    workload,
+    wave,
+    inScope: workload.strategy !== 'retain',
+    done,
+    doneOn: done ? doneOn(workload) : undefined,
+    cutoverStart: interval && isMigrating(workload) ? window.start : undefined,
+    cutoverEnd: interval && isMigrating(workload) ? window.end : undefined,
+    cutoverZone: window.timeZone,
+  };
+}
+
+/** Remaining in-scope workloads and servers after each event date, as a step series. */
+function series(
+  start: string,
+  events: readonly { date: string; workloads: number; servers: number }[],
+  total: { workloads: number; servers: number },
+  until?: string,
+): BurnPoint[] {
+  const sorted = [...events]
+    .filter((e) => until === undefined || e.date <= until)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const points: BurnPoint[] = [{ date: start, workloads: total.workloads, servers: total.servers }];
+  let w = total.workloads;
+  let s = total.servers;
+  for (const e of sorted) {
+    w -= e.workloads;
+    s -= e.servers;
+    const last = points[points.length - 1];
+    if (last && last.date === e.date) {
+      points[points.length - 1] = { date: e.date, workloads: w, servers: s };
+    } else {
+      points.push({ date: e.date, workloads: w, servers: s });
+    }
+  }
+  if (until !== undefined) {
+    points.push({ date: until, workloads: w, servers: s });
+  }
+  return points;
+}
+
+export function buildReportModel(
+  plan: WavePlan,
+  asOf: string,
+  warnings: readonly Diagnostic[] = [],
+): ReportModel {
+  const programme = plan.programme;
+  const baselineByWave = new Map(programme.baseline.waves.map((b) => [b.wave, b]));
+  const rows: WorkloadRow[] = [];
+  const waves: WaveSummary[] = [];
+
+  for (const wave of plan.waves) {
+    const waveRows = wave.workloads.map((w) => toRow(w, wave));
+    rows.push(...waveRows);
+    const scoped = waveRows.filter((r) => r.inScope);
+    const servers = scoped.reduce((n, r) => n + r.workload.servers.length, 0);
+    const serversDone = scoped.filter((r) => r.done).reduce((n, r) => n + r.workload.servers.length, 0);
+    const done = scoped.filter((r) => r.done).length;
+    const h = wave.wave;
+    const baseline = baselineByWave.get(h.id);
+    const forecastEnd =
+      h.status === 'complete' && h.actual?.end ? h.actual.end : h.planned.end < asOf ? asOf : h.planned.end;
+    const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
+
+    const reasons: string[] = [];
+    let rag: Rag = 'green';
+    const flag = (level: Rag, reason: string): void => {
+      rag = worst(rag, level);
+      reasons.push(reason);
+    };
+    if (h.status === 'complete') {
+      rag = 'complete';
+      reasons.push(`Complete on ${h.actual?.end ?? h.planned.end}`);
+    } else {
+      const stuck = scoped.filter(
+        (r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back',
+      );
+      if (stuck.length > 0) {
+        flag('red', stuck.map((r) => `${r.workload.id} is ${r.workload.status}`).join('; '));
+      }
+      if (h.planned.end < asOf) {
+        flag('red', `Planned end ${h.planned.end} has passed`);
+      }
+      const cutoverIn = daysBetween(asOf, h.cutoverWindow.start.slice(0, 10));
+      const notReady = scoped.filter(
+        (r) =>
+          isMigrating(r.workload) &&
+          !READY_STATES.includes(r.workload.status) &&
+          r.workload.status !== 'blocked',
+      );
+      if (cutoverIn >= 0 && cutoverIn <= 7 && notReady.length > 0) {
+        flag(
+          'red',
+          `Cutover in ${cutoverIn} days; not ready: ${notReady.map((r) => r.workload.id).join(', ')}`,
+        );
+      }
+      const startsIn = daysBetween(asOf, h.planned.start);
+      if (startsIn >= 0 && startsIn <= 14 && !h.approval) {
+        flag('red', `Starts in ${startsIn} days without approval`);
+      }
+      if (slipDays > 0) {
+        flag(
+          'amber',
+          `Forecast end ${forecastEnd} is ${slipDays} days after the baseline (${baseline?.end ?? ''})`,
+        );
+      }
+      const noDpia = scoped.filter((r) => {
+        const dp = r.workload.dataProtection;
+        return (dp.personalData || dp.specialCategoryData) && dp.dpia?.status !== 'approved';
+      });
+      if (startsIn <= 60 && noDpia.length > 0) {
+        flag(
+          'amber',
+          `DPIA not approved: ${noDpia.map((r) => `${r.workload.id} (${r.workload.dataProtection.dpia?.status ?? 'none'})`).join(', ')}`,
+        );
+      }
+      const waveWarnings = warnings.filter((d) => d.file === wave.file);
+      if (waveWarnings.length > 0) {
+        flag('amber', `${waveWarnings.length} validation warning(s)`);
+      }
+      if (reasons.length === 0) {
+        reasons.push('On track');
+      }
+    }
+    const byState: Partial<Record<WorkloadState, number>> = {};
+    for (const r of waveRows) {
+      byState[r.workload.status] = (byState[r.workload.status] ?? 0) + 1;
+    }
+    waves.push({
+      wave,
+      rows: waveRows,
+      inScope: scoped.length,
+      done,
+      servers,
+      serversDone,
+      progress: scoped.length === 0 ? 1 : done / scoped.length,
+      baseline: baseline ? { start: baseline.start, end: baseline.end } : undefined,
+      forecastEnd,
+      slipDays,
+      rag,
+      reasons,
+      byState,
+      currentMonthlyGbp: waveRows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
+      targetMonthlyGbp: waveRows.reduce(
+        (n, r) => n + (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
+        0,
+      ),
+    });
+  }
+
+  const scoped = rows.filter((r) => r.inScope);
+  const total = {
+    workloads: scoped.length,
+    servers: scoped.reduce((n, r) => n + r.workload.servers.length, 0),
+  };
+  const firstStart =
+    [
+      ...programme.baseline.waves.map((b) => b.start),
+      ...plan.waves.map((w) => w.wave.planned.start),
+    ].sort()[0] ?? asOf;
+  const chartStart = addDays(firstStart, -7);
+  const waveEvents = (end: (w: WaveSummary) => string | undefined) =>
+    waves.flatMap((w) => {
+      const date = end(w);
+      return date ? [{ date, workloads: w.inScope, servers: w.servers }] : [];
+    });
+  const baselineSeries = series(
+    chartStart,
+    waveEvents((w) => w.baseline?.end),
+    total,
+  );
+  const forecastSeries = series(
+    chartStart,
+    waveEvents((w) => w.forecastEnd),
+    total,
+  );
+  const actualSeries = series(
+    chartStart,
+    scoped.flatMap((r) =>
+      r.doneOn ? [{ date: r.doneOn, workloads: 1, servers: r.workload.servers.length }] : [],
+    ),
+    total,
+    asOf,
+  );
+
+  const open = waves.filter((w) => w.rag !== 'complete');
+  const baselineFinish = [...programme.baseline.waves.map((b) => b.end)].sort().pop() ?? asOf;
+  const forecastFinish = [...waves.map((w) => w.forecastEnd)].sort().pop() ?? asOf;
+  const programmeSlip = daysBetween(baselineFinish, forecastFinish);
+  let rag: Rag = open.length === 0 ? 'complete' : 'green';
+  const ragReasons: string[] = [];
+  for (const w of open) {
+    if (w.rag === 'red' || w.rag === 'amber') {
+      rag = worst(rag, w.rag);
+      ragReasons.push(`${w.wave.wave.id} is ${w.rag}`);
+    }
+  }
+  if (programmeSlip > 14) {
+    rag = worst(rag, 'red');
+    ragReasons.push(
+      `Forecast finish ${forecastFinish} is ${programmeSlip} days after the baseline ${baselineFinish}`,
+    );
+  } else if (programmeSlip > 0) {
+    rag = worst(rag, 'amber');
+    ragReasons.push(
+      `Forecast finish ${forecastFinish} is ${programmeSlip} days after the baseline ${baselineFinish}`,
+    );
+  }
+
+  const horizon = addDays(asOf, 120);
+  const upcomingCutovers = rows
+    .filter(
+      (r) =>
+        r.cutoverStart &&
+        !r.done &&
+        r.cutoverStart.slice(0, 10) >= asOf &&
+        r.cutoverStart.slice(0, 10) <= horizon,
+    )
+    .sort(
+      (a, b) =>
+        (a.cutoverStart ?? '').localeCompare(b.cutoverStart ?? '') ||
+        a.workload.id.localeCompare(b.workload.id),
+    );
+  const upcomingBlackouts = programme.blackouts
+    .filter((b) => b.end >= asOf && b.start <= addDays(asOf, 180))
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const realised = scoped
+    .filter((r) => r.workload.status === 'complete')
+    .reduce(
+      (n, r) =>
+        n +
+        r.workload.cost.currentMonthlyGbp -
+        (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
+      0,
+    );
+  const planned = scoped.reduce(
+    (n, r) =>
+      n +
+      r.workload.cost.currentMonthlyGbp -
+      (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
+    0,
+  );
+
+  return {
+    asOf,
+    programme,
+    organisation: plan.landingZone.organisation.name,
+    waves,
+    rows,
+    totals: {
+      workloads: rows.length,
+      inScope: scoped.length,
+      done: scoped.filter((r) => r.done).length,
+      servers: total.servers,
+      serversDone: scoped.filter((r) => r.done).reduce((n, r) => n + r.workload.servers.length, 0),
+      databases: rows.reduce((n, r) => n + r.workload.databases.length, 0),
+      blocked: scoped.filter((r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back')
+        .length,
+      currentMonthlyGbp: rows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
+      realisedMonthlySavingGbp: realised,
+      plannedMonthlySavingGbp: planned,
+    },
+    rag,
+    ragReasons:
+      ragReasons.length > 0 ? ragReasons : ['Every open wave is green and the forecast meets the baseline'],
+    baselineFinish,
+    forecastFinish,
+    burnDown: { baseline: baselineSeries, forecast: forecastSeries, actual: actualSeries },
+    blockers: scoped.filter((r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back'),
+    risks: warnings,
+    upcomingCutovers,
+    upcomingBlackouts,
+    blackouts: programme.blackouts,
+  };
+}

@@ -1,0 +1,33 @@
+import { cutoverBlackouts } from './cutover-blackouts';
+import { dataResidency } from './data-residency';
+import { dependencyCycles } from './dependency-cycles';
+import { dependencyOrder } from './dependency-order';
+import { dpiaApproval } from './dpia-approval';
+import { productionReadiness } from './production-readiness';
+import { references } from './references';
+import { riskWarnings } from './risk-warnings';
+import type { WaveRule } from './rule';
+import { statusConsistency } from './status-consistency';
+import { strategyConsistency } from './strategy-consistency';
+import { supportHours } from './support-hours';
+import { timeZones } from './time-zones';
+import { uniqueIds } from './unique-ids';
+import { waveCapacity } from './wave-capacity';
+
+/** Every cross-file rule of the migration plan; each reports all of its findings. */
+export const WAVE_RULES: readonly WaveRule[] = [
+  uniqueIds,
+  timeZones,
+  references,
+  strategyConsistency,
+  dependencyCycles,
+  dependencyOrder,
+  cutoverBlackouts,
+  supportHours,
+  waveCapacity,
+  productionReadiness,
+  dpiaApproval,
+  dataResidency,
+  statusConsistency,
+  riskWarnings,
+];

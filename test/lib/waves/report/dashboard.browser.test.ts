@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { runWavesReport } from '../../../../lib/cli/waves-report-command';
+import { examplePlan } from '../../../helpers/waves';
+
+/**
+ * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing
+ * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+describe('waves dashboard in headless Chromium', () => {
+  let out: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
+      );
+    }
+    out = mkdtempSync(join(tmpdir(), 'waves-report-'));
+    const run = runWavesReport({
+      config: 'config/landing-zone.yaml',
+      waves: 'migration-waves',
+      out,
+      asOf: '2026-11-23',
+    });
+    expect(run.exitCode).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Self-contained: any request other than the file itself would be a mistake.
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+    );
+    await page.goto(`file://${resolve(out, 'dashboard.html')}`);
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('renders the header, the date and the programme status', async () => {
+    expect(await page.title()).toBe('Kestrel Vale cloud migration: migration dashboard 2026-11-23');
+    expect(await page.textContent('[data-testid="as-of"]')).toBe('2026-11-23');
+    expect(await page.getAttribute('#programme-rag', 'data-rag')).toBe('red');
+  });
+
+  it('draws the Gantt chart with a row per wave, cutover markers, blackouts and today', async () => {
+    const plan = examplePlan();
+    expect(await page.locator('#gantt').isVisible()).toBe(true);
+    expect(await page.locator('#gantt .gantt-row').count()).toBe(plan.waves.length);
+    const box = await page.locator('#gantt').boundingBox();
+    expect(box?.width).toBeGreaterThan(800);
+    expect(box?.height).toBeGreaterThan(200);
+    expect(await page.locator('#gantt .cutover').count()).toBeGreaterThanOrEqual(plan.waves.length);
+    expect(await page.locator('#gantt .blackout[data-blackout="christmas-freeze-2026"]').count()).toBe(1);
+    expect(await page.locator('#gantt .today').count()).toBe(1);
+    expect(await page.locator('#burndown-workloads .series-actual').count()).toBe(1);
+    expect(await page.locator('#burndown-servers .series-baseline').count()).toBe(1);
+  });
+
+  it('shows the numbers in the files', async () => {
+    const plan = examplePlan();
+    const scoped = plan.waves.flatMap((w) => w.workloads).filter((w) => w.strategy !== 'retain');
+    const done = scoped.filter((w) => ['cutover', 'disconnected', 'complete'].includes(w.status));
+    expect(await page.textContent('[data-testid="workloads-done"]')).toBe(
+      `${done.length} / ${scoped.length}`,
+    );
+    const servers = scoped.reduce((n, w) => n + w.servers.length, 0);
+    const serversDone = done.reduce((n, w) => n + w.servers.length, 0);
+    expect(await page.textContent('[data-testid="servers-done"]')).toBe(`${serversDone} / ${servers}`);
+    for (const { wave, workloads } of plan.waves) {
+      const row = page.locator(`#wave-table tr[data-wave="${wave.id}"]`);
+      const inScope = workloads.filter((w) => w.strategy !== 'retain');
+      const moved = inScope.filter((w) => ['cutover', 'disconnected', 'complete'].includes(w.status));
+      expect(await row.locator('.wave-progress').textContent()).toBe(
+        `${moved.length} of ${inScope.length} workloads`,
+      );
+    }
+    expect(await page.locator('#blockers tr[data-blocker="housing-repairs"]').count()).toBe(1);
+    expect(await page.locator('#upcoming-cutovers tr[data-cutover="finance-unit4"]').count()).toBe(1);
+    expect(
+      await page.locator('#upcoming-blackouts tr[data-upcoming-blackout="christmas-freeze-2026"]').count(),
+    ).toBe(1);
+    expect(await page.locator('#rag-rules li').count()).toBe(9);
+  });
+});

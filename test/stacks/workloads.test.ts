@@ -1,0 +1,194 @@
+import { testApp } from '../helpers/cdk-app';
+
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { parseDocument } from 'yaml';
+import type { WavePlan } from '../../lib/waves/load';
+import { buildLandingZone } from '../../stacks/landing-zone';
+import { exampleConfig } from '../helpers/landing-zone';
+import {
+  editExample,
+  examplePlan,
+  exampleWaveTexts,
+  validateTexts,
+  workloadIndex,
+  type ExampleTexts,
+} from '../helpers/waves';
+
+function synth(plan: WavePlan = examplePlan()) {
+  const app = testApp();
+  const stacks = buildLandingZone(app, exampleConfig(), plan);
+  return { app, stacks };
+}
+
+function template(plan: WavePlan | undefined, stackId: string): Template {
+  const { stacks } = synth(plan);
+  const stack = stacks.all.find((s) => s.node.id === stackId);
+  if (!stack) {
+    throw new Error(`no stack ${stackId}: ${stacks.all.map((s) => s.node.id).join(', ')}`);
+  }
+  return Template.fromStack(stack);
+}
+
+function planOf(texts: ExampleTexts): WavePlan {
+  const result = validateTexts(texts);
+  if (!result.plan) {
+    throw new Error(JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error')));
+  }
+  return result.plan;
+}
+
+/** Logical IDs and types of every resource in a template (the stateful identity of the stack). */
+function identities(t: Template): Record<string, string> {
+  const resources = t.toJSON()['Resources'] as Record<string, { Type: string }>;
+  return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, r.Type]));
+}
+
+describe('workload targets from the plan', () => {
+  it('one stack per workload account and service area, in that account, plus MGN waves per account', () => {
+    const { stacks } = synth();
+    const migration = stacks.migration;
+    expect(Object.keys(migration?.workloads ?? {})).toContain('production/revenues-and-benefits');
+    expect(Object.keys(migration?.waves ?? {})).toEqual(['non-production', 'production']);
+    const revs = migration?.workloads['production/revenues-and-benefits'];
+    expect(revs?.account).toBe('555555555555');
+    expect(revs?.region).toBe('eu-west-2');
+    expect(revs?.terminationProtection).toBe(true);
+    expect(revs?.stackName).toBe('kvdc-workloads-production-revenues-and-benefits');
+    // Retained, retired and repurchased workloads build nothing.
+    const built = Object.values(migration?.workloads ?? {}).flatMap((s) => Object.keys(s.workloads));
+    expect(built).not.toContain('active-directory');
+    expect(built).not.toContain('telephony-mitel');
+    expect(built).not.toContain('payments-civica-pay');
+    expect(built).toContain('revs-bens-nec');
+  });
+
+  it('imports the network account VPC by a parameter: no lookups, synth stays offline', () => {
+    const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
+    t.hasParameter('VpcIdProduction', { Type: 'AWS::EC2::VPC::Id' });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'revs-bens-nec app tier',
+      VpcId: { Ref: 'VpcIdProduction' },
+    });
+  });
+
+  it('security groups per tier: users from their sites, app to its databases, towards dependencies', () => {
+    const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'revs-bens-nec app tier',
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 443, ToPort: 443 })],
+      SecurityGroupEgress: Match.arrayWith([
+        // Active Directory stays on premises, over the data-centre VPN.
+        Match.objectLike({ CidrIp: '10.1.0.0/20', FromPort: 389 }),
+        // Finance is in another stack of the production VPC.
+        Match.objectLike({
+          CidrIp: '10.65.0.0/19',
+          FromPort: 443,
+          Description: 'to finance-unit4 in the production VPC',
+        }),
+      ]),
+    });
+    // app tier -> db tier on the SQL Server port, as a security-group reference
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 1433,
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecDbTier'), 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecAppTier'), 'GroupId'] },
+    });
+    // revs-bens-nec -> edrms (same stack): a reference, not an address
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 443,
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EdrmsAppTier'), 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecAppTier'), 'GroupId'] },
+    });
+  });
+
+  it('tags every resource with wave, workload, owner, service area, classification, cost centre, CMDB id and backup tier', () => {
+    const t = template(undefined, 'KvdcWorkloadsProductionSocialCare');
+    // CloudFormation tags come out sorted by key.
+    const tags = Match.arrayWith([
+      { Key: 'backup-tier', Value: 'gold' },
+      { Key: 'classification', Value: 'OFFICIAL-SENSITIVE' },
+      { Key: 'cmdb-id', Value: 'CI-001601' },
+      { Key: 'cost-centre', Value: 'SC-8000' },
+      { Key: 'owner', Value: 'Director of Adult Social Care' },
+      { Key: 'service-area', Value: 'social-care' },
+      { Key: 'wave', Value: 'wave-06' },
+      { Key: 'workload', Value: 'social-care-liquidlogic' },
+    ]);
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'social-care-liquidlogic app tier',
+      Tags: tags,
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'social-care-liquidlogic database tier',
+      Tags: tags,
+    });
+    t.hasResourceProperties('AWS::MGN::Application', { Name: 'social-care-liquidlogic', Tags: tags });
+  });
+
+  it('backup tier follows the RPO: gold up to an hour, silver up to 12 hours, bronze beyond', () => {
+    const tierOf = (stack: string, description: string): unknown => {
+      const resources = template(undefined, stack).findResources('AWS::EC2::SecurityGroup', {
+        Properties: { GroupDescription: description },
+      });
+      const tags = (Object.values(resources)[0]?.['Properties'] as { Tags: { Key: string; Value: string }[] })
+        .Tags;
+      return tags.find((x) => x.Key === 'backup-tier')?.Value;
+    };
+    expect(tierOf('KvdcWorkloadsProductionFinance', 'finance-unit4 app tier')).toBe('gold'); // RPO 15
+    expect(tierOf('KvdcWorkloadsProductionEnvironment', 'waste-bartec app tier')).toBe('silver'); // RPO 240
+    expect(tierOf('KvdcWorkloadsNonProductionPlace', 'gis-arcgis-test app tier')).toBe('bronze'); // RPO 1440
+  });
+
+  it('AWS::MGN::Wave records per account, AWS::MGN::Application per workload', () => {
+    const waves = template(undefined, 'KvdcMigrationWavesProduction');
+    const ids = Object.keys(waves.findResources('AWS::MGN::Wave')).sort();
+    expect(ids.map((id) => id.slice(0, 6))).toEqual(['Wave02', 'Wave03', 'Wave04', 'Wave05', 'Wave06']);
+    waves.hasResourceProperties('AWS::MGN::Wave', {
+      Name: 'wave-05',
+      Description: Match.stringLikeRegexp('Revenues and benefits'),
+    });
+  });
+
+  it('moving a workload to another wave changes no logical ID (only its wave tag)', () => {
+    const before = template(undefined, 'KvdcWorkloadsProductionHousing');
+    // Move housing-repairs (blocked) out of wave-04 into wave-05.
+    const base = exampleWaveTexts();
+    const wave04 = parseDocument(base.waves.find((w) => w.file.includes('wave-04'))?.text ?? '');
+    const moved = wave04.getIn(['workloads', workloadIndex(wave04, 'housing-repairs')]);
+    let texts = editExample(
+      'wave-04',
+      (d) => d.deleteIn(['workloads', workloadIndex(d, 'housing-repairs')]),
+      base,
+    );
+    texts = editExample(
+      'wave-05',
+      (d) => {
+        d.addIn(['workloads'], moved);
+      },
+      texts,
+    );
+    const plan = planOf(texts);
+    expect(plan.waves[4]?.workloads.map((w) => w.id)).toContain('housing-repairs');
+    expect(plan.waves[3]?.workloads.map((w) => w.id)).not.toContain('housing-repairs');
+
+    const after = template(plan, 'KvdcWorkloadsProductionHousing');
+    expect(identities(after)).toEqual(identities(before));
+    after.hasResourceProperties('AWS::MGN::Application', {
+      Name: 'housing-repairs',
+      Tags: Match.arrayWith([{ Key: 'wave', Value: 'wave-05' }]),
+    });
+    // Pinned: the stateful identity of a workload target.
+    expect(
+      Object.keys(identities(after))
+        .filter((id) => id.startsWith('HousingRepairs'))
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/^HousingRepairsAppTier[0-9A-F]{8}$/),
+      expect.stringMatching(/^HousingRepairsAppTierto.*HousingNecAppTier/),
+      expect.stringMatching(/^HousingRepairsAppTierto.*HousingRepairsDbTier/),
+      expect.stringMatching(/^HousingRepairsDbTier[0-9A-F]{8}$/),
+      expect.stringMatching(/^HousingRepairsDbTierfrom/),
+      expect.stringMatching(/^HousingRepairsMgnApplication[0-9A-F]{8}$/),
+    ]);
+  });
+});
