@@ -2,6 +2,11 @@
 import { Command } from 'commander';
 import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
+import { runGate } from '../lib/cli/gate-command';
+import { loadConfig } from '../lib/config/load';
+import { ConfigValidationError } from '../lib/config/diagnostics';
+import { loadWavePlan } from '../lib/waves/load';
+import { synthForGate } from '../stacks/gate-synth';
 import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
@@ -66,6 +71,48 @@ program
   .action((opts: { assembly: string; json: boolean }) => {
     finish(runDrCheck(opts));
   });
+
+program
+  .command('gate')
+  .description(
+    'The pre-deployment gate: synth with every rule pack, cfn-lint, the change guard and the DR check, then write the evidence',
+  )
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'migration plan', DEFAULT_WAVES)
+  .option('--assembly <dir>', 'cloud assembly to synthesise into and check', 'cdk.out')
+  .option('--no-synth', 'check the assembly as it is, without synthesising')
+  .option('--baselines <dir>', 'accepted baseline templates', 'baselines')
+  .option('--allow-list <file>', 'approved change-guard exceptions', 'baselines/allow-list.yaml')
+  .option('-o, --out <dir>', 'where to write the result and the evidence', 'reports/gate')
+  .option('--json', 'print the combined result as JSON', false)
+  .action(
+    (opts: {
+      config: string;
+      waves: string;
+      assembly: string;
+      synth: boolean;
+      baselines: string;
+      allowList: string;
+      out: string;
+      json: boolean;
+    }) => {
+      const synth = opts.synth
+        ? (outdir: string): void => {
+            const config = loadConfig(opts.config);
+            synthForGate({ config, plan: loadWavePlan(opts.waves, config), outdir });
+          }
+        : undefined;
+      try {
+        finish(runGate({ ...opts, synth }));
+      } catch (error) {
+        if (error instanceof ConfigValidationError) {
+          finish({ exitCode: 1, stdout: '', stderr: `${error.message}\n` });
+          return;
+        }
+        throw error;
+      }
+    },
+  );
 
 program
   .command('findings')

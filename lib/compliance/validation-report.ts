@@ -25,6 +25,7 @@ const Suppressed = Violation.extend({
   acknowledgedId: z.string().optional(),
   reason: z.string().default(''),
   acknowledgedAt: z.string().optional(),
+  acknowledgedStackTrace: z.string().optional(),
 });
 
 const ReportSchema = z.looseObject({
