@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Stage } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -133,7 +133,10 @@ describe('pre-deployment gate', () => {
 
   it('fails on a resource in us-east-1', () => {
     const result = gate((stacks) => {
-      const app = stacks.hub.node.root;
+      const app = Stage.of(stacks.hub);
+      if (!app) {
+        throw new Error('the hub stack belongs to the app');
+      }
       const stray = new Stack(app, 'Stray', { env: { account: '555555555555', region: 'us-east-1' } });
       new sns.Topic(stray, 'Notifications', { enforceSSL: true });
     });
