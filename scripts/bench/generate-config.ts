@@ -4,13 +4,13 @@ import type { VpcConfig } from '../../lib/config/schema';
 import { cidr, makeCidr } from '../../lib/net/ipv4';
 
 /**
- * The example council with `factor` times as many VPCs: the egress and shared-services VPCs stay,
- * and workload VPCs (alternating production and non-production, each a /20 with the example's
- * tiers) fill the rest, in a /12 of AWS space that stays clear of the council's networks.
+ * The example council with `factor` times as many VPCs: every VPC of the example stays (databases
+ * and DNS rules refer to them), and workload VPCs (alternating production and non-production, each
+ * a /20 with the example's tiers) fill the rest, in a /12 of AWS space clear of the council's networks.
  */
 export function generateConfig(exampleFile: string, factor: number): string {
   const example = loadConfig(exampleFile);
-  const kept = example.network.vpcs.filter((v) => v.purpose !== 'workload');
+  const kept = example.network.vpcs;
   const template = example.network.vpcs.find((v) => v.name === 'production');
   if (!template) {
     throw new Error('the example needs a production VPC');

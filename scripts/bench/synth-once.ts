@@ -13,7 +13,8 @@ const started = performance.now();
 if (mode === 'validate-only') {
   const result = validateConfigFile(configFile);
   if (!result.config) {
-    throw new Error(`invalid benchmark configuration: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').slice(0, 5);
+    throw new Error(`invalid benchmark configuration: ${JSON.stringify(errors)}`);
   }
 } else {
   const { app } = createLandingZoneApp(loadConfig(configFile), {
