@@ -1,10 +1,11 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
+import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
 import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
 import { pascal } from '../network/segmentation';
 import { engineFacts, type EngineFacts } from './engines';
@@ -109,7 +110,6 @@ export class CouncilDatabase extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
     validate(props, label, { multiAz, iamAuthentication, removalPolicy, facts: this.facts });
 
-    const stack = Stack.of(this);
     this.instanceIdentifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
     const description = `${props.workload} ${props.databaseName} database`;
 
@@ -120,23 +120,10 @@ export class CouncilDatabase extends Construct {
         enableKeyRotation: true,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchLogsForThisDatabase',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
-              service: 'logs',
-              resource: 'log-group',
-              resourceName: `/aws/rds/instance/${this.instanceIdentifier}/*`,
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
-          },
-        },
-      }),
+    allowCloudWatchLogs(
+      this.key,
+      'AllowCloudWatchLogsForThisDatabase',
+      `/aws/rds/instance/${this.instanceIdentifier}/*`,
     );
     if ((props.copyDestinationAccounts ?? []).length > 0) {
       // Cross-account copies of RDS snapshots need the destination account to use the source key.

@@ -23,3 +23,15 @@ export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
 export function isStateful(type: string): boolean {
   return STATEFUL_TYPES.has(type);
 }
+
+/**
+ * The stateful types that must also survive stack deletion and replacement (Retain or Snapshot):
+ * everything that holds data or the keys to it, and the networks. VPN connections, customer
+ * gateways and secrets are recreated by configuration, so the change guard watches them instead.
+ */
+export const RETAINED_TYPES: ReadonlySet<string> = new Set(
+  [...STATEFUL_TYPES].filter(
+    (t) =>
+      !['AWS::EC2::VPNConnection', 'AWS::EC2::CustomerGateway', 'AWS::SecretsManager::Secret'].includes(t),
+  ),
+);

@@ -1,24 +1,5 @@
-import type { PathSegment } from '../diagnostics';
-import type { ConfigRule, Report } from './rule';
-
-function reportDuplicates<T>(
-  items: readonly { index: number; value: T }[],
-  keyOf: (item: T) => string,
-  pathOf: (index: number) => PathSegment[],
-  what: string,
-  report: Report,
-): void {
-  const first = new Map<string, number>();
-  for (const { index, value } of items) {
-    const key = keyOf(value);
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, index);
-    } else {
-      report(pathOf(index), `duplicate ${what} "${key}" (first used at index ${seen})`);
-    }
-  }
-}
+import { reportDuplicates } from './duplicate-names';
+import type { ConfigRule } from './rule';
 
 /**
  * Site, device, DNS server and forwarding-rule names become construct IDs and alarm names, so

@@ -1,7 +1,8 @@
 import type { Indexed } from '../view';
 import type { ConfigRule, Report } from './rule';
 
-function reportDuplicates<T>(
+/** Reports every item whose key was already used earlier in the list. */
+export function reportDuplicates<T>(
   items: readonly Indexed<T>[],
   keyOf: (item: T) => string,
   pathOf: (index: number) => (string | number)[],
