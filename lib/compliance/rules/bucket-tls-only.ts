@@ -22,13 +22,13 @@ export function bucketTlsOnly(node: CfnResource): NagRuleResult {
     return NagRuleCompliance.NOT_APPLICABLE;
   }
   const stack = Stack.of(node);
-  const logicalId = stack.resolve(node.logicalId);
-  const bucketName = stack.resolve(node.bucketName);
+  const logicalId: unknown = stack.resolve(node.logicalId);
+  const bucketName: unknown = stack.resolve(node.bucketName);
   for (const child of stack.node.findAll()) {
     if (!(child instanceof s3.CfnBucketPolicy)) {
       continue;
     }
-    const bucket = stack.resolve(child.bucket);
+    const bucket: unknown = stack.resolve(child.bucket);
     const forThisBucket =
       refTarget(bucket) === logicalId || (typeof bucketName === 'string' && bucket === bucketName);
     if (!forThisBucket) {
