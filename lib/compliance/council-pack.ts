@@ -27,7 +27,8 @@ export interface CouncilChecksProps extends NagPackProps {
 
 /**
  * The council's own checks, for what the published packs miss (they have no VPN or Transit
- * Gateway rules). Each rule is a pure function in lib/compliance/rules/; the pack only picks
+ * Gateway rules, and know nothing of the council's regions, tags, classifications or retention;
+ * see docs/security-rules.md). Each rule is a pure function in lib/compliance/rules/; the pack only picks
  * them and attaches the words and severity. Later issues add rules here.
  */
 export class CouncilChecks extends NagPack {
