@@ -12,6 +12,6 @@ export function createLandingZoneApp(
 ): { app: App; stacks: LandingZoneStacks } {
   const app = new App(props);
   const stacks = buildLandingZone(app, config, plan);
-  registerComplianceChecks(app);
+  registerComplianceChecks(app, config.organisation);
   return { app, stacks };
 }

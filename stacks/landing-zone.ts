@@ -14,6 +14,11 @@ import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { VpcStack } from './vpc-stack';
 
+/** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
+export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
+/** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
+export const LANDING_ZONE_WAVE = 'landing-zone';
+
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
@@ -96,6 +101,10 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: Wav
   Tags.of(app).add('owner', config.organisation.owner);
   Tags.of(app).add('cost-centre', config.organisation.costCentre);
   Tags.of(app).add('managed-by', 'council-landing-zone');
+  // Shared infrastructure defaults. Workload constructs tag their own classification and wave
+  // from the wave files at the same priority on a lower scope, which is applied later and wins.
+  Tags.of(app).add('classification', LANDING_ZONE_CLASSIFICATION);
+  Tags.of(app).add('wave', LANDING_ZONE_WAVE);
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   return {
     hub,

@@ -1,6 +1,14 @@
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { UK_REGIONS } from '../config/regions';
+import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS } from '../config/schema';
+import { bucketTlsOnly } from './rules/bucket-tls-only';
+import { cmkForOfficialSensitive } from './rules/cmk-for-official-sensitive';
+import { logRetentionMinimum } from './rules/log-retention-minimum';
+import { requiredTags } from './rules/required-tags';
+import { resourceInAllowedRegion } from './rules/resource-in-allowed-region';
+import { securityGroupInternetIngress } from './rules/security-group-internet-ingress';
 import { transitGatewayExplicitRouting } from './rules/transit-gateway-explicit-routing';
 import { vpnPreSharedKeyDynamicReference } from './rules/vpn-pre-shared-key-dynamic-reference';
 import { vpnTunnelLogging } from './rules/vpn-tunnel-logging';
@@ -9,20 +17,98 @@ import { vpnTunnelStrongCrypto } from './rules/vpn-tunnel-strong-crypto';
 /** The pack's name: findings are `Council-<Rule>`, acknowledged as `Council::Council-<Rule>`. */
 export const COUNCIL_PACK_NAME = 'Council';
 
+/** What the council's rules need from configuration (see councilChecksProps). */
+export interface CouncilChecksProps extends NagPackProps {
+  /** Regions the data-residency rule allows for this council. @default the UK regions only */
+  readonly allowedRegions?: readonly string[];
+  /** organisation.minimumLogRetentionDays. @default 365 */
+  readonly minimumLogRetentionDays?: number;
+}
+
 /**
  * The council's own checks, for what the published packs miss (they have no VPN or Transit
- * Gateway rules). Each rule is a pure function in lib/compliance/rules/; the pack only picks
+ * Gateway rules, and know nothing of the council's regions, tags, classifications or retention;
+ * see docs/security-rules.md). Each rule is a pure function in lib/compliance/rules/; the pack only picks
  * them and attaches the words and severity. Later issues add rules here.
  */
 export class CouncilChecks extends NagPack {
   readonly name = COUNCIL_PACK_NAME;
 
-  constructor(scope?: IConstruct, props?: NagPackProps) {
+  private readonly allowedRegions: readonly string[];
+  private readonly minimumLogRetentionDays: number;
+
+  constructor(scope?: IConstruct, props?: CouncilChecksProps) {
     super(scope, props);
     this.packName = COUNCIL_PACK_NAME;
+    this.allowedRegions = props?.allowedRegions ?? UK_REGIONS;
+    this.minimumLogRetentionDays = props?.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS;
   }
 
   protected checkResource(node: CfnResource): void {
+    this.checkVpnAndTransitGateway(node);
+    this.applyRule({
+      ruleSuffixOverride: 'ResourceInAllowedRegion',
+      info: `The resource is in a region the council's data-residency rule does not allow (allowed: ${this.allowedRegions.join(', ')}); the finding names the region.`,
+      explanation:
+        'Council data may only be stored where organisation.dataResidency allows: the home region, and the DR region where ' +
+        'the rule covers it. A stack elsewhere (or without an explicit region) could put personal data outside UK GDPR terms.',
+      level: NagMessageLevel.ERROR,
+      rule: resourceInAllowedRegion(this.allowedRegions),
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'RequiredTags',
+      info: 'The resource is missing one of the required tags owner, classification, wave and cost-centre; the finding names it.',
+      explanation:
+        'Tags route alerts and costs, drive backup selection, and tell an investigator what data a resource holds and which ' +
+        'migration wave brought it. The app tags shared infrastructure; workloads tag their own from the wave files.',
+      level: NagMessageLevel.ERROR,
+      rule: requiredTags,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'CMKForOfficialSensitive',
+      info: 'A resource tagged classification OFFICIAL-SENSITIVE is not encrypted with a customer-managed KMS key.',
+      explanation:
+        'OFFICIAL-SENSITIVE data (RDS, S3, log groups, SNS, secrets, backup vaults, EBS) must use a customer-managed key in ' +
+        'the same stack, so the council controls, audits and can revoke access; AWS managed keys and aliases do not allow that.',
+      level: NagMessageLevel.ERROR,
+      rule: cmkForOfficialSensitive,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'SecurityGroupInternetIngress',
+      info: 'The security group admits traffic from 0.0.0.0/0 or ::/0.',
+      explanation:
+        'Only a declared public entry point (a security group tagged public-entry-point: true, e.g. an internet-facing load ' +
+        'balancer) may be open to the internet; everything else admits named council ranges or other security groups.',
+      level: NagMessageLevel.ERROR,
+      rule: securityGroupInternetIngress,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'LogRetentionMinimum',
+      info: `The log group keeps its logs for less than the council's minimum of ${this.minimumLogRetentionDays} days.`,
+      explanation:
+        'Logs are evidence for investigations and audits; organisation.minimumLogRetentionDays sets the shortest retention any ' +
+        'log group may have.',
+      level: NagMessageLevel.ERROR,
+      rule: logRetentionMinimum(this.minimumLogRetentionDays),
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'BucketTLSOnly',
+      info: 'The S3 bucket has no bucket policy denying requests without TLS (aws:SecureTransport false).',
+      explanation:
+        'Without the Deny statement a client can read or write council data over plain HTTP. Set enforceSSL: true on the ' +
+        'Bucket, or add the statement to its bucket policy.',
+      level: NagMessageLevel.ERROR,
+      rule: bucketTlsOnly,
+      node,
+    });
+  }
+
+  private checkVpnAndTransitGateway(node: CfnResource): void {
     this.applyRule({
       ruleSuffixOverride: 'VPNTunnelStrongCrypto',
       info: 'A site-to-site VPN tunnel is missing or allows weak IKE/IPsec settings.',

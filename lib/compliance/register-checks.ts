@@ -1,7 +1,9 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { CouncilChecks } from './council-pack';
+import { regionsAllowedBy } from '../config/regions';
+import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type OrganisationConfig } from '../config/schema';
+import { CouncilChecks, type CouncilChecksProps } from './council-pack';
 import { DataProtectionChecks } from './data-protection-pack';
 
 /**
@@ -18,11 +20,11 @@ export const DISABLED_CONTROL_TOWER_RULES = ['ct-rds-pr-14'] as const;
  * unless acknowledged on their construct. The built-in CloudFormation validation runs as well
  * (unless CDK_VALIDATION=false), as errors through `@aws-cdk/core:validateAgainstDefaultRules`.
  */
-export function registerComplianceChecks(app: App): void {
+export function registerComplianceChecks(app: App, organisation: OrganisationConfig): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),
     new NIST80053R5Checks(app),
-    new CouncilChecks(app),
+    new CouncilChecks(app, councilChecksProps(organisation)),
     new DataProtectionChecks(app),
     new CfnGuardValidator({
       controlTowerRulesEnabled: true,
@@ -31,4 +33,21 @@ export function registerComplianceChecks(app: App): void {
       maxBuffer: 64 * 1024 * 1024,
     }),
   );
+}
+
+/**
+ * What the council pack takes from configuration: the home region, the DR region where the
+ * data-residency rule allows it, and the minimum log retention.
+ */
+export function councilChecksProps(
+  organisation: OrganisationConfig,
+): Pick<CouncilChecksProps, 'allowedRegions' | 'minimumLogRetentionDays'> {
+  const allowed = regionsAllowedBy(organisation.dataResidency);
+  const candidates = [organisation.homeRegion, organisation.drRegion].filter(
+    (region): region is NonNullable<typeof region> => region !== undefined,
+  );
+  return {
+    allowedRegions: candidates.filter((region) => allowed.includes(region)),
+    minimumLogRetentionDays: organisation.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
+  };
 }

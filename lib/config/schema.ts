@@ -12,6 +12,9 @@ import { DataProtectionSchema } from './schema-data-protection';
 
 export { CidrText, ResourceName } from './schema-primitives';
 
+/** The council's minimum log retention when `organisation.minimumLogRetentionDays` is not set: one year. */
+export const DEFAULT_MINIMUM_LOG_RETENTION_DAYS = 365;
+
 const Organisation = z
   .strictObject({
     name: z.string().min(3).meta({ description: 'The council, as it appears on reports.' }),
@@ -35,6 +38,14 @@ const Organisation = z
       .string()
       .min(1)
       .meta({ description: 'Team that owns the landing zone (tag and alert routing).' }),
+    minimumLogRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({
+        description: `The shortest retention any CloudWatch Logs log group may have, in days (Council-LogRetentionMinimum). Default ${DEFAULT_MINIMUM_LOG_RETENTION_DAYS}.`,
+      }),
   })
   .meta({ description: 'The council and its organisation-wide rules.' });
 

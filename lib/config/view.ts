@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { LogRetentionDays } from './schema-primitives';
+import type { PathSegment } from './diagnostics';
 import {
   ElementSchemas,
   type AccountConfig,
@@ -59,6 +61,8 @@ export interface ConfigView {
   readonly vaults?: DataProtectionConfig['vaults'];
   readonly databases: Indexed<DatabaseConfig>[];
   readonly onPremisesRangeNames: ReadonlySet<string>;
+  /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
+  readonly logRetentions: { path: PathSegment[]; days: number }[];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -123,5 +127,13 @@ export function buildView(data: unknown): ConfigView {
     vaults: valid(DataProtectionElementSchemas.Vaults, dataProtection['vaults']),
     databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
     onPremisesRangeNames: names(network['onPremisesRanges']),
+    logRetentions: [
+      { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
+      { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },
+      { path: ['connectivity', 'dns', 'queryLogRetentionDays'], days: dns['queryLogRetentionDays'] },
+    ].flatMap(({ path, days }) => {
+      const value = valid(LogRetentionDays, days);
+      return value === undefined ? [] : [{ path, days: value }];
+    }),
   };
 }

@@ -29,7 +29,7 @@ export const NCSC_PRINCIPLES: readonly Principle[] = [
       'Council-VPNTunnelStrongCrypto',
       'Council-VPNPreSharedKeyDynamicReference',
       'DataProtection-RDSTlsEnforced',
-      'Council-BucketTlsOnly',
+      'Council-BucketTLSOnly',
       'AwsSolutions-S10',
       'AwsSolutions-SNS3',
       'NIST.800.53.R5-S3BucketSSLRequestsOnly',
@@ -42,7 +42,7 @@ export const NCSC_PRINCIPLES: readonly Principle[] = [
       'Data stays in allowed regions, is encrypted with customer-managed keys, backed up to locked vaults and copied out of the account; stateful resources are retained; the DR check proves recovery targets.',
     rules: [
       'Council-ResourceInAllowedRegion',
-      'Council-CmkForOfficialSensitive',
+      'Council-CMKForOfficialSensitive',
       'AwsSolutions-RDS2',
       'AwsSolutions-RDS10',
       'AwsSolutions-KMS5',

@@ -77,14 +77,16 @@ describe('landing-zone stacks', () => {
     }
   });
 
-  it('tags everything with owner, cost centre and manager', () => {
+  it('tags everything with owner, cost centre, manager, classification OFFICIAL and wave landing-zone', () => {
     for (const stack of [stacks.hub, ...Object.values(stacks.vpcs)]) {
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPC', {
         Tags: Match.arrayWith([
+          { Key: 'classification', Value: 'OFFICIAL' },
           { Key: 'cost-centre', Value: 'ICT-0410' },
           { Key: 'managed-by', Value: 'council-landing-zone' },
           Match.objectLike({ Key: 'Name' }),
           { Key: 'owner', Value: 'digital-infrastructure' },
+          { Key: 'wave', Value: 'landing-zone' },
         ]),
       });
     }

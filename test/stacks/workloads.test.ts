@@ -101,6 +101,7 @@ describe('workload targets from the plan', () => {
     });
   });
 
+  // The app also tags classification OFFICIAL and wave landing-zone: the workload's own tags win.
   it('tags every resource with wave, workload, owner, service area, classification, cost centre, CMDB id and backup tier', () => {
     const t = template(undefined, 'KvdcWorkloadsProductionSocialCare');
     // CloudFormation tags come out sorted by key.

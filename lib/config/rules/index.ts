@@ -8,6 +8,7 @@ import { dataProtectionReferences } from './data-protection-references';
 import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
+import { logRetentionMinimum } from './log-retention-minimum';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import type { ConfigRule } from './rule';
@@ -35,4 +36,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   databaseEngines,
   backupLifecycles,
   drResidency,
+  logRetentionMinimum,
 ];

@@ -1,12 +1,16 @@
-import { Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CouncilChecks } from '../../../lib/compliance/council-pack';
+import { councilChecksProps } from '../../../lib/compliance/register-checks';
+import { testApp } from '../../helpers/cdk-app';
 import { exampleLandingZone } from '../connectivity/example-landing-zone';
 import { goodTunnel, vpnConnection } from './rules/vpn-fixtures';
 
 describe('CouncilChecks', () => {
-  it('finds nothing in the example landing zone', () => {
-    const { app } = exampleLandingZone();
-    const report = new CouncilChecks().validateScope(app);
+  it('finds nothing in the example landing zone, with its configuration, after the tag aspects have run', () => {
+    const { app, config } = exampleLandingZone();
+    app.synth();
+    const report = new CouncilChecks(undefined, councilChecksProps(config.organisation)).validateScope(app);
     expect(report.violations).toEqual([]);
     expect(report.success).toBe(true);
   });
@@ -16,6 +20,7 @@ describe('CouncilChecks', () => {
       goodTunnel(),
       goodTunnel({ ikeVersions: [{ value: 'ikev1' }], logOptions: undefined, preSharedKey: 'plaintext_key' }),
     ]);
+    app.synth(); // the tag aspects, so only the tunnel findings remain
     const report = new CouncilChecks().validateScope(app);
     expect(report.success).toBe(false);
     expect(report.violations.map((v) => v.ruleName).sort()).toEqual([
@@ -40,5 +45,53 @@ describe('CouncilChecks', () => {
       });
     }
     expect(() => acknowledged.app.synth()).not.toThrow();
+  });
+
+  it('fails synth with a message naming the region for a resource in us-east-1', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Virginia', { env: { account: '555555555555', region: 'us-east-1' } });
+    new ec2.CfnCustomerGateway(stack, 'Cgw', { type: 'ipsec.1', ipAddress: '81.2.69.160' });
+    const props = councilChecksProps({
+      name: 'Test Council',
+      shortName: 'tc',
+      homeRegion: 'eu-west-2',
+      drRegion: 'eu-west-1',
+      dataResidency: 'uk-and-eea',
+      costCentre: 'ICT-0001',
+      owner: 'ict',
+    });
+    expect(props.allowedRegions).toEqual(['eu-west-2', 'eu-west-1']);
+    Validations.of(app).addPlugins(new CouncilChecks(app, props));
+    expect(() => app.synth()).toThrow(/Council-ResourceInAllowedRegion\[Region::us-east-1\]/);
+  });
+
+  it('leaves a DR region out of the allowed regions when the data-residency rule does not cover it', () => {
+    const props = councilChecksProps({
+      name: 'Test Council',
+      shortName: 'tc',
+      homeRegion: 'eu-west-2',
+      drRegion: 'eu-west-1',
+      dataResidency: 'uk-only',
+      costCentre: 'ICT-0001',
+      owner: 'ict',
+      minimumLogRetentionDays: 731,
+    });
+    expect(props).toEqual({ allowedRegions: ['eu-west-2'], minimumLogRetentionDays: 731 });
+  });
+
+  it('fails synth for a security group open to 0.0.0.0/0 on port 3389', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
+    const group = new ec2.CfnSecurityGroup(stack, 'Rdp', {
+      groupDescription: 'remote desktop',
+      vpcId: 'vpc-0123456789abcdef0',
+      securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, cidrIp: '0.0.0.0/0' }],
+    });
+    const report = new CouncilChecks().validateScope(app);
+    expect(report.violations.map((v) => v.ruleName)).toContain('Council-SecurityGroupInternetIngress');
+    expect(
+      report.violations.find((v) => v.ruleName === 'Council-SecurityGroupInternetIngress')
+        ?.violatingResources[0]?.constructPath,
+    ).toBe(group.node.path);
   });
 });

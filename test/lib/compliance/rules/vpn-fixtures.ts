@@ -1,4 +1,4 @@
-import { testApp } from '../../../helpers/cdk-app';
+import { tagAsLandingZone, testApp } from '../../../helpers/cdk-app';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { tunnelOptions } from '../../../../lib/connectivity/tunnel-options';
@@ -21,6 +21,7 @@ export function goodTunnel(overrides: Partial<Tunnel> = {}): Tunnel {
 export function vpnConnection(tunnels: Tunnel[] | undefined): { app: App; connection: ec2.CfnVPNConnection } {
   const app = testApp();
   const stack = new Stack(app, 'Test', { env: { account: '111111111111', region: 'eu-west-2' } });
+  tagAsLandingZone(app);
   const connection = new ec2.CfnVPNConnection(stack, 'Vpn', {
     type: 'ipsec.1',
     customerGatewayId: 'cgw-0123456789abcdef0',
