@@ -2,6 +2,7 @@ import { estimateCost, SHARED, type CostStack } from '../../../lib/cost/estimate
 import { compareWaves } from '../../../lib/cost/savings';
 import { formatCostMarkdown, formatCostText } from '../../../lib/cost/format';
 import { exampleConfig, synthLandingZone } from '../../helpers/landing-zone';
+import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
 import { committedPrices } from './fixtures';
 import { loadWavePlan } from '../../../lib/waves/load';
@@ -97,5 +98,14 @@ describe('the cost estimate of the example landing zone', () => {
     const md = formatCostMarkdown(report);
     expect(md).toContain('### Before and after per wave');
     expect(md).toContain('### Not priced');
+  });
+
+  it('docs/cost.md shows the current example totals', () => {
+    const doc = readFileSync('docs/cost.md', 'utf8');
+    const text = formatCostText({ asOf: '2026-11-23', estimate, waves: [] });
+    // synthLandingZone builds the landing zone without the migration-wave stacks, which add not-priced
+    // resources only (MGN applications and waves, security groups): compare the priced part.
+    const total = /^Total: .* priced lines;/m.exec(text)?.[0] ?? 'no total';
+    expect(doc).toContain(total);
   });
 });
