@@ -1,43 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCost, type CostOptions } from '../../../lib/cli/cost-command';
 import type { CostReport } from '../../../lib/cost/format';
-import { PRICES_FILE } from './fixtures';
-
-function writeAssembly(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const stacks: Record<string, { env: string; resources: Record<string, unknown> }> = {
-    Hub: {
-      env: 'aws://111111111111/eu-west-2',
-      resources: {
-        Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} },
-        Eip: { Type: 'AWS::EC2::EIP', Properties: {} },
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: {} },
-      },
-    },
-    Work: {
-      env: 'aws://555555555555/eu-west-2',
-      resources: {
-        App: {
-          Type: 'AWS::MGN::Application',
-          Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] },
-        },
-        Eip: { Type: 'AWS::EC2::EIP', Properties: { Tags: [{ Key: 'wave', Value: 'wave-01' }] } },
-      },
-    },
-  };
-  const artifacts: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(stacks)) {
-    writeFileSync(join(dir, `${name}.template.json`), JSON.stringify({ Resources: s.resources }));
-    artifacts[name] = {
-      type: 'aws:cloudformation:stack',
-      environment: s.env,
-      properties: { templateFile: `${name}.template.json` },
-    };
-  }
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '1', artifacts }));
-}
+import { PRICES_FILE, writeAssembly } from './fixtures';
 
 describe('lz cost', () => {
   let dir: string;
