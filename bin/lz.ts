@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { runCost } from '../lib/cli/cost-command';
 import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
@@ -169,5 +170,35 @@ waves
   .action((opts: { config: string; waves: string; out: string; asOf: string }) => {
     finish(runWavesReport(opts));
   });
+
+program
+  .command('cost')
+  .description(
+    'Estimate the monthly cost of the synthesised assembly per stack, account and wave, with before-and-after per wave',
+  )
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('-w, --waves <dir>', 'migration plan', DEFAULT_WAVES)
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('--prices <file>', 'price table', 'pricing/eu-west-2.yaml')
+  .option(
+    '--as-of <date>',
+    'date decommissioning is judged at, YYYY-MM-DD (default: today)',
+    new Date().toISOString().slice(0, 10),
+  )
+  .option('--json', 'machine-readable output', false)
+  .option('--markdown', 'Markdown for a pull-request comment', false)
+  .action(
+    (opts: {
+      assembly: string;
+      waves: string;
+      config: string;
+      prices: string;
+      asOf: string;
+      json: boolean;
+      markdown: boolean;
+    }) => {
+      finish(runCost(opts));
+    },
+  );
 
 program.parse();

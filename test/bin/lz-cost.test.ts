@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeAssembly } from '../lib/cost/fixtures';
+
+const TS_NODE = join('node_modules', '.bin', 'ts-node');
+
+function lz(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(TS_NODE, ['--swc', 'bin/lz.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('lz cost (the command line)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lz-cost-cli-'));
+    writeAssembly(join(dir, 'cdk.out'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--markdown prints the estimate from the given assembly', () => {
+    const run = lz('cost', '--assembly', join(dir, 'cdk.out'), '--as-of', '2026-11-23', '--markdown');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Total: $43.80 (£32.85) from 3 priced lines');
+  });
+
+  it('exits 2 without an assembly', () => {
+    const run = lz('cost', '--assembly', join(dir, 'missing'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot read the cloud assembly');
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCost, type CostOptions } from '../../../lib/cli/cost-command';
+import type { CostReport } from '../../../lib/cost/format';
+import { PRICES_FILE, writeAssembly } from './fixtures';
+
+describe('lz cost', () => {
+  let dir: string;
+  let options: CostOptions;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lz-cost-'));
+    writeAssembly(join(dir, 'cdk.out'));
+    options = {
+      assembly: join(dir, 'cdk.out'),
+      waves: 'migration-waves',
+      config: 'config/landing-zone.yaml',
+      prices: PRICES_FILE,
+      asOf: '2026-11-23',
+      json: false,
+      markdown: false,
+    };
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints totals per account, stack and wave, with each price source', () => {
+    const run = runCost(options);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'Total: $43.80 (£32.85) from 3 priced lines; 1 resource charges not priced.',
+    );
+    expect(run.stdout).toContain('AWS price list file, eu-west-2, September 2026 (2026-09)');
+    expect(run.stdout).toContain('AWS::MGN::Application');
+  });
+
+  it('--json: the full report, with the wave of a workload-tagged resource from the wave files', () => {
+    const report = JSON.parse(runCost({ ...options, json: true }).stdout) as CostReport;
+    expect(report.estimate.byAccount.map((r) => [r.key, Number(r.monthlyUsd.toFixed(2))])).toEqual([
+      ['111111111111', 40.15],
+      ['555555555555', 3.65],
+    ]);
+    expect(report.estimate.notPriced[0]).toMatchObject({ workload: 'intranet-staging', wave: 'wave-01' });
+    expect(report.waves[0]).toMatchObject({ wave: 'wave-01', awsNotPriced: 1, savingsAreUpperBounds: true });
+  });
+
+  it('--markdown: tables for a pull-request comment', () => {
+    const md = runCost({ ...options, markdown: true }).stdout;
+    expect(md).toMatch(/^## Monthly cost estimate, eu-west-2/);
+    expect(md).toContain('| account | USD / month | GBP / month | priced lines | not priced |');
+  });
+
+  it('exits 2 with located errors for a bad price table', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(PRICES_FILE, 'utf8').replace('hoursPerMonth: 730', 'hoursPerMonth: 720'));
+    const run = runCost({ ...options, prices: bad });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^${bad}:\\d+:\\d+ error hoursPerMonth: `));
+  });
+
+  it('exits 2 when there is no assembly', () => {
+    const run = runCost({ ...options, assembly: join(dir, 'missing') });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Run `npm run synth` first.');
+  });
+});
