@@ -9,7 +9,9 @@ import { GATE_CHECK_RULES, NCSC_PRINCIPLES } from '../../../lib/gate/ncsc-princi
 function definedRules(): Set<string> {
   const names = new Set<string>(Object.values(GATE_CHECK_RULES));
   const cdkNagRules = readFileSync(join('node_modules', 'cdk-nag', 'RULES.md'), 'utf8');
-  for (const match of cdkNagRules.matchAll(/\b(AwsSolutions-[A-Za-z0-9]+|NIST\.800\.53\.R5-[A-Za-z0-9]+)\b/g)) {
+  for (const match of cdkNagRules.matchAll(
+    /\b(AwsSolutions-[A-Za-z0-9]+|NIST\.800\.53\.R5-[A-Za-z0-9]+)\b/g,
+  )) {
     names.add(match[1] ?? '');
   }
   for (const [file, pack] of [
@@ -20,10 +22,19 @@ function definedRules(): Set<string> {
       names.add(`${pack}-${match[1] ?? ''}`);
     }
   }
-  const guardDir = join('node_modules', '@cdklabs', 'cdk-validator-cfnguard', 'rules', 'control-tower', 'cfn-guard');
+  const guardDir = join(
+    'node_modules',
+    '@cdklabs',
+    'cdk-validator-cfnguard',
+    'rules',
+    'control-tower',
+    'cfn-guard',
+  );
   for (const service of readdirSync(guardDir)) {
     for (const file of readdirSync(join(guardDir, service))) {
-      for (const match of readFileSync(join(guardDir, service, file), 'utf8').matchAll(/^rule ([a-z0-9_]+_check) when/gm)) {
+      for (const match of readFileSync(join(guardDir, service, file), 'utf8').matchAll(
+        /^rule ([a-z0-9_]+_check) when/gm,
+      )) {
         names.add(match[1] ?? '');
       }
     }
