@@ -40,7 +40,10 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
     config.dataProtection?.databases ?? [],
     options.account,
   );
-  const live = await collectDatabases(rdsClient(options.aws));
+  const client = rdsClient(options.aws);
+  const live = await collectDatabases(client).finally(() => {
+    client.destroy();
+  });
   // Without the instance list nothing can be said about the databases; without only the maintenance
   // list, everything else is still checked.
   const instancesRead = !live.errors.some((e) => e.action === 'rds:DescribeDBInstances');

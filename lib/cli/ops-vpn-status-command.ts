@@ -35,7 +35,10 @@ export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOu
   if ('exitCode' in config) return config;
   const now = options.now ?? new Date();
   const planned = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  const inventory = await collectVpnInventory(ec2Client(options.aws));
+  const client = ec2Client(options.aws);
+  const inventory = await collectVpnInventory(client).finally(() => {
+    client.destroy();
+  });
   // Without the connections nothing can be said about the sites; without only the customer
   // gateways, connections are still matched by their Name tags.
   const connectionsRead = !inventory.errors.some((e) => e.action === 'ec2:DescribeVpnConnections');

@@ -109,7 +109,7 @@ export function evaluateDbHealth(
     const lag =
       db.latestRestorableTime === undefined
         ? undefined
-        : Math.floor((now.getTime() - db.latestRestorableTime.getTime()) / 60000);
+        : Math.max(0, Math.floor((now.getTime() - db.latestRestorableTime.getTime()) / 60000));
     rows.push({
       ...base,
       exists: true,
