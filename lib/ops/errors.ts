@@ -2,7 +2,7 @@
 export interface OperationError {
   /** The API operation, e.g. `ec2:DescribeVpnConnections` (also the IAM action it needs). */
   readonly action: string;
-  readonly kind: 'credentials' | 'access-denied' | 'throttled' | 'endpoint' | 'other';
+  readonly kind: 'credentials' | 'access-denied' | 'throttled' | 'endpoint' | 'not-implemented' | 'other';
   readonly message: string;
 }
 
@@ -53,6 +53,21 @@ export function classifyError(action: string, error: unknown): OperationError {
       action,
       kind: 'throttled',
       message: `${action}: still throttled after the SDK's retries (${name}); try again later or raise --max-attempts.`,
+    };
+  }
+  const http = error as {
+    $metadata?: { httpStatusCode?: number };
+    $response?: { statusCode?: number };
+    $responseBodyText?: unknown;
+  };
+  const status = http.$response?.statusCode ?? http.$metadata?.httpStatusCode;
+  const html =
+    typeof http.$responseBodyText === 'string' && /<(!doctype )?html/i.test(http.$responseBodyText);
+  if (status === 404 || html) {
+    return {
+      action,
+      kind: 'not-implemented',
+      message: `${action}: the endpoint answered HTTP ${status ?? '?'} ${html ? 'with a web page ' : ''}instead of an AWS response: the API is not implemented there (moto_server lacks some).`,
     };
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|TimeoutError|socket hang up/.test(`${name} ${detail}`)) {

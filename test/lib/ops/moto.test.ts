@@ -157,7 +157,7 @@ describe('lz ops against moto_server', () => {
     const report = JSON.parse(out.stdout) as {
       databases: { identifier: string; exists: boolean; status?: string; storageEncrypted?: boolean }[];
       findings: { kind: string; subject: string }[];
-      errors: { action: string }[];
+      errors: { action: string; kind: string }[];
     };
     expect(report.databases.map((d) => [d.identifier, d.exists, d.status])).toEqual([
       ['kvdc-revenues-benefits-main', true, 'available'],
@@ -166,7 +166,9 @@ describe('lz ops against moto_server', () => {
     ]);
     // moto has no DescribePendingMaintenanceActions (it answers 404), so the run is incomplete: exit 2,
     // with every database still checked.
-    expect(report.errors.map((e) => e.action)).toEqual(['rds:DescribePendingMaintenanceActions']);
+    expect(report.errors.map((e) => `${e.kind} ${e.action}`)).toEqual([
+      'not-implemented rds:DescribePendingMaintenanceActions',
+    ]);
     expect(report.findings).toEqual([]);
     expect(out.exitCode).toBe(2);
   });

@@ -119,6 +119,11 @@ describe('classifyError', () => {
     );
   });
 
+  it('explains an API the endpoint does not implement (moto answers 404 with HTML)', () => {
+    const error = Object.assign(new Error('XML parse error'), { $response: { statusCode: 404 } });
+    expect(classifyError('rds:DescribePendingMaintenanceActions', error).kind).toBe('not-implemented');
+  });
+
   it('explains an unreachable endpoint', () => {
     const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(classifyError('ec2:DescribeVpnConnections', error).kind).toBe('endpoint');
