@@ -4,6 +4,9 @@ import { runCost } from '../lib/cli/cost-command';
 import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
+import { runDbHealth } from '../lib/cli/ops-db-health-command';
+import { runVpnStatus } from '../lib/cli/ops-vpn-status-command';
+import type { AwsOptions } from '../lib/ops/aws';
 import { loadConfig } from '../lib/config/load';
 import { ConfigValidationError } from '../lib/config/diagnostics';
 import { loadWavePlan } from '../lib/waves/load';
@@ -201,4 +204,79 @@ program
     },
   );
 
-program.parse();
+interface OpsFlags {
+  config: string;
+  json: boolean;
+  region?: string;
+  endpoint?: string;
+  maxAttempts: string;
+  retryMode: string;
+  timeout: string;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) program.error(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** The AWS options every ops command shares; credentials come from the SDK's standard chain. */
+function awsOptions(opts: OpsFlags): AwsOptions {
+  const retryMode = opts.retryMode;
+  if (retryMode !== 'standard' && retryMode !== 'adaptive') {
+    program.error(`--retry-mode must be standard or adaptive, got "${retryMode}"`);
+  }
+  return {
+    ...(opts.region === undefined ? {} : { region: opts.region }),
+    ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
+    maxAttempts: positiveInteger(opts.maxAttempts, '--max-attempts'),
+    retryMode: retryMode === 'adaptive' ? 'adaptive' : 'standard',
+    requestTimeoutMs: positiveInteger(opts.timeout, '--timeout') * 1000,
+  };
+}
+
+function opsCommand(name: string, description: string): Command {
+  return ops
+    .command(name)
+    .description(description)
+    .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+    .option('--json', 'machine-readable output', false)
+    .option('--region <region>', 'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)')
+    .option('--endpoint <url>', 'service endpoint override, e.g. http://127.0.0.1:5000 for moto_server')
+    .option('--max-attempts <n>', 'attempts per API call, retries included', '5')
+    .option('--retry-mode <mode>', 'SDK retry strategy: standard or adaptive', 'standard')
+    .option('--timeout <seconds>', 'limit on each attempt of each API call', '10');
+}
+
+const ops = program
+  .command('ops')
+  .description(
+    'Compare the live estate with the plan (exit 0 healthy, 1 degraded, 2 failed); see docs/operations.md',
+  );
+
+opsCommand('vpn-status', 'Per site and tunnel: state, time since last change, BGP routes accepted').action(
+  async (opts: OpsFlags) => {
+    finish(await runVpnStatus({ config: opts.config, json: opts.json, aws: awsOptions(opts) }));
+  },
+);
+
+opsCommand(
+  'db-health',
+  'Per planned database: exists, status, version, Multi-AZ, encryption, deletion protection, backups, RPO, maintenance',
+)
+  .option(
+    '--account <name>',
+    'only the databases planned for this account (from accounts in the configuration)',
+  )
+  .action(async (opts: OpsFlags & { account?: string }) => {
+    finish(
+      await runDbHealth({
+        config: opts.config,
+        json: opts.json,
+        aws: awsOptions(opts),
+        ...(opts.account === undefined ? {} : { account: opts.account }),
+      }),
+    );
+  });
+
+void program.parseAsync();

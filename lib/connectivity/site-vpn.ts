@@ -9,6 +9,14 @@ import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
 import { tunnelOptions } from './tunnel-options';
 import { VpnAttachmentId } from './vpn-attachment-id';
 
+/**
+ * The Name tag of a site device's customer gateway and VPN connection: `<prefix>-<site>-<device>`.
+ * `lz ops vpn-status` matches live connections to the configuration by it.
+ */
+export function siteVpnName(namePrefix: string, siteName: string, gatewayName: string): string {
+  return `${namePrefix}-${siteName}-${gatewayName}`;
+}
+
 export interface SiteVpnProps {
   readonly site: SiteConfig;
   readonly namePrefix: string;
@@ -70,7 +78,7 @@ export class SiteVpn extends Construct {
     const { site, namePrefix } = props;
     const isStatic = site.routing.type === 'static';
     const scope = new Construct(this, pascal(gateway.name));
-    const fullName = `${namePrefix}-${site.name}-${gateway.name}`;
+    const fullName = siteVpnName(namePrefix, site.name, gateway.name);
 
     const asn = isStatic ? undefined : (gateway.bgpAsn ?? site.routing.asn);
     const customerGateway = new ec2.CfnCustomerGateway(scope, 'CustomerGateway', {

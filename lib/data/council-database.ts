@@ -12,6 +12,18 @@ import { engineFacts, type EngineFacts } from './engines';
 import { EngineGroups } from './engine-groups';
 
 /** Tag keys the DR check and the backup selections read from the synthesised templates. */
+/**
+ * The RDS instance identifier of a planned database: `<prefix>-<workload>-<database>`. The construct
+ * and the operations commands (`lz ops db-health`) both use this, so they cannot drift apart.
+ */
+export function databaseInstanceIdentifier(
+  namePrefix: string,
+  workload: string,
+  databaseName: string,
+): string {
+  return `${namePrefix}-${workload}-${databaseName}`;
+}
+
 export const RECOVERY_TAGS = {
   workload: 'workload',
   backupTier: 'backup-tier',
@@ -110,7 +122,11 @@ export class CouncilDatabase extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
     validate(props, label, { multiAz, iamAuthentication, removalPolicy, facts: this.facts });
 
-    this.instanceIdentifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
+    this.instanceIdentifier = databaseInstanceIdentifier(
+      props.namePrefix,
+      props.workload,
+      props.databaseName,
+    );
     const description = `${props.workload} ${props.databaseName} database`;
 
     this.key =
@@ -303,7 +319,7 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
       `pointInTimeRecovery must be a whole number of days from ${MIN_PITR_DAYS} to ${MAX_PITR_DAYS}`,
     );
   }
-  const identifier = `${props.namePrefix}-${props.workload}-${props.databaseName}`;
+  const identifier = databaseInstanceIdentifier(props.namePrefix, props.workload, props.databaseName);
   if (identifier.length > MAX_IDENTIFIER_LENGTH) {
     problems.push(`instance identifier ${identifier} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
   }

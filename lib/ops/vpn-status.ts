@@ -1,0 +1,196 @@
+import { siteVpnName } from '../connectivity/site-vpn';
+import type { Finding } from './report';
+
+/** A site device as planned in `connectivity.sites`. */
+export interface PlannedDevice {
+  readonly site: string;
+  readonly device: string;
+  readonly publicIp: string;
+  readonly routing: 'bgp' | 'static';
+  /** The Name tag its customer gateway and VPN connection carry. */
+  readonly name: string;
+}
+
+/** The parts of DescribeCustomerGateways this check reads. */
+export interface LiveCustomerGateway {
+  readonly id: string;
+  readonly ipAddress?: string;
+  readonly state?: string;
+  readonly name?: string;
+}
+
+export interface LiveTunnel {
+  readonly outsideIp?: string;
+  readonly status?: string;
+  readonly lastStatusChange?: Date;
+  readonly acceptedRouteCount?: number;
+  readonly statusMessage?: string;
+}
+
+/** The parts of DescribeVpnConnections this check reads. */
+export interface LiveVpnConnection {
+  readonly id: string;
+  readonly state?: string;
+  readonly customerGatewayId?: string;
+  readonly name?: string;
+  readonly tunnels: readonly LiveTunnel[];
+}
+
+export interface TunnelRow {
+  readonly site: string;
+  readonly device: string;
+  readonly connectionId: string;
+  readonly tunnel: string;
+  readonly status: string;
+  readonly sinceChange?: Date;
+  readonly acceptedRoutes?: number;
+}
+
+export interface VpnEvaluation {
+  readonly rows: TunnelRow[];
+  readonly findings: Finding[];
+}
+
+interface SiteLike {
+  readonly name: string;
+  readonly routing: { readonly type: 'bgp' | 'static' };
+  readonly customerGateways: readonly { readonly name: string; readonly publicIp: string }[];
+}
+
+/** Every configured device, with the Name tag the SiteVpn construct gives it. */
+export function plannedDevices(prefix: string, sites: readonly SiteLike[]): PlannedDevice[] {
+  return sites.flatMap((site) =>
+    site.customerGateways.map((gw) => ({
+      site: site.name,
+      device: gw.name,
+      publicIp: gw.publicIp,
+      routing: site.routing.type,
+      name: siteVpnName(prefix, site.name, gw.name),
+    })),
+  );
+}
+
+const GONE = new Set(['deleted', 'deleting']);
+
+/**
+ * Compares the live VPN connections with the planned devices. A connection belongs to a device when
+ * its customer gateway has the device's public IP or it carries the device's Name tag. Pure: the
+ * caller fetches the data, so this can be tested on plain objects.
+ */
+export function evaluateVpnStatus(
+  planned: readonly PlannedDevice[],
+  gateways: readonly LiveCustomerGateway[],
+  connections: readonly LiveVpnConnection[],
+): VpnEvaluation {
+  const rows: TunnelRow[] = [];
+  const findings: Finding[] = [];
+  const liveGateways = new Map(gateways.filter((g) => !GONE.has(g.state ?? '')).map((g) => [g.id, g]));
+  const live = connections.filter((c) => !GONE.has(c.state ?? ''));
+  const claimed = new Set<string>();
+
+  for (const device of planned) {
+    const subject = `${device.site}/${device.device}`;
+    const byIp = live.filter(
+      (c) =>
+        c.customerGatewayId !== undefined &&
+        liveGateways.get(c.customerGatewayId)?.ipAddress === device.publicIp,
+    );
+    const byName = live.filter((c) => c.name === device.name);
+    const candidates = [...byIp, ...byName.filter((c) => !byIp.includes(c))].filter(
+      (c) => !claimed.has(c.id),
+    );
+    const connection = candidates[0];
+    if (connection === undefined) {
+      findings.push({
+        kind: 'missing-connection',
+        subject,
+        message: `no VPN connection for ${device.publicIp} (Name ${device.name}) in this account and region`,
+      });
+      rows.push({
+        site: device.site,
+        device: device.device,
+        connectionId: '-',
+        tunnel: '-',
+        status: 'MISSING',
+      });
+      continue;
+    }
+    claimed.add(connection.id);
+    const gatewayIp =
+      connection.customerGatewayId === undefined
+        ? undefined
+        : liveGateways.get(connection.customerGatewayId)?.ipAddress;
+    if (gatewayIp !== undefined && gatewayIp !== device.publicIp) {
+      findings.push({
+        kind: 'ip-mismatch',
+        subject,
+        message: `${connection.id} is tagged ${device.name} but its customer gateway is ${gatewayIp}, not ${device.publicIp}`,
+      });
+    }
+    if (connection.state !== 'available') {
+      findings.push({
+        kind: 'connection-not-available',
+        subject,
+        message: `${connection.id} is ${connection.state ?? 'in an unknown state'}`,
+      });
+    }
+    if (connection.tunnels.length === 0) {
+      findings.push({
+        kind: 'no-telemetry',
+        subject,
+        message: `${connection.id} reports no tunnel telemetry, so tunnel state is unknown`,
+      });
+      rows.push({
+        site: device.site,
+        device: device.device,
+        connectionId: connection.id,
+        tunnel: '-',
+        status: 'UNKNOWN',
+      });
+    }
+    for (const tunnel of connection.tunnels) {
+      const label = tunnel.outsideIp ?? '?';
+      const status = tunnel.status ?? 'UNKNOWN';
+      rows.push({
+        site: device.site,
+        device: device.device,
+        connectionId: connection.id,
+        tunnel: label,
+        status,
+        ...(tunnel.lastStatusChange === undefined ? {} : { sinceChange: tunnel.lastStatusChange }),
+        ...(tunnel.acceptedRouteCount === undefined ? {} : { acceptedRoutes: tunnel.acceptedRouteCount }),
+      });
+      const why = tunnel.statusMessage ? ` (${tunnel.statusMessage})` : '';
+      if (status !== 'UP') {
+        findings.push({ kind: 'tunnel-down', subject, message: `tunnel ${label} is ${status}${why}` });
+      } else if (device.routing === 'bgp' && (tunnel.acceptedRouteCount ?? 0) === 0) {
+        findings.push({
+          kind: 'no-bgp-routes',
+          subject,
+          message: `tunnel ${label} is UP but has accepted no BGP routes: traffic cannot use it`,
+        });
+      }
+    }
+  }
+
+  for (const connection of live) {
+    if (claimed.has(connection.id)) continue;
+    const ip =
+      connection.customerGatewayId === undefined
+        ? undefined
+        : liveGateways.get(connection.customerGatewayId)?.ipAddress;
+    findings.push({
+      kind: 'unexpected-connection',
+      subject: connection.id,
+      message: `${connection.name ?? 'untagged'} (${ip ?? 'unknown customer gateway'}) is not a site device in the configuration`,
+    });
+    rows.push({
+      site: '?',
+      device: connection.name ?? '?',
+      connectionId: connection.id,
+      tunnel: '-',
+      status: connection.state ?? 'UNKNOWN',
+    });
+  }
+  return { rows, findings };
+}
