@@ -47,3 +47,13 @@ export class ConfigValidationError extends Error {
     this.name = 'ConfigValidationError';
   }
 }
+
+/** A problem reading a file or folder, located at the file itself (line 0) since there is no text. */
+export function unreadable(
+  file: string,
+  error: unknown,
+  what: '(file)' | '(directory)' = '(file)',
+): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 0, column: 0, path: what, message: `cannot read: ${reason}`, severity: 'error' };
+}

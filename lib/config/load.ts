@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { ConfigValidationError, sortDiagnostics, type Diagnostic, type PathSegment } from './diagnostics';
+import {
+  ConfigValidationError,
+  sortDiagnostics,
+  unreadable,
+  type Diagnostic,
+  type PathSegment,
+} from './diagnostics';
 import { CONFIG_RULES } from './rules';
 import { LandingZoneSchema, type LandingZoneConfig } from './schema';
 import { allowedKeysAt, closest } from './schema-walk';
@@ -88,12 +94,7 @@ export function validateConfigFile(file: string): LoadResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      diagnostics: [
-        { file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' },
-      ],
-    };
+    return { diagnostics: [unreadable(file, error)] };
   }
   return validateConfigText(file, text);
 }

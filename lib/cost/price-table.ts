@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigValidationError, sortDiagnostics, type Diagnostic } from '../config/diagnostics';
+import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
 import { schemaDiagnostics } from '../config/load';
 import { YamlSource } from '../config/yaml-source';
 
@@ -129,12 +129,7 @@ export function validatePriceTableFile(file: string): PriceTableResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      diagnostics: [
-        { file, line: 0, column: 0, path: '(file)', message: `cannot read: ${reason}`, severity: 'error' },
-      ],
-    };
+    return { diagnostics: [unreadable(file, error)] };
   }
   return validatePriceTableText(file, text);
 }

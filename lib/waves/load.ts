@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigValidationError, sortDiagnostics, type Diagnostic } from '../config/diagnostics';
+import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
 import { schemaDiagnostics } from '../config/load';
 import type { LandingZoneConfig } from '../config/schema';
 import { allowedKeysAt, closest } from '../config/schema-walk';
@@ -208,15 +208,7 @@ function readText(file: string, diagnostics: Diagnostic[]): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({
-      file,
-      line: 0,
-      column: 0,
-      path: '(file)',
-      message: `cannot read: ${reason}`,
-      severity: 'error',
-    });
+    diagnostics.push(unreadable(file, error));
     return undefined;
   }
 }
@@ -228,15 +220,7 @@ export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): W
   try {
     names = readdirSync(dir).sort();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({
-      file: dir,
-      line: 0,
-      column: 0,
-      path: '(directory)',
-      message: `cannot read: ${reason}`,
-      severity: 'error',
-    });
+    diagnostics.push(unreadable(dir, error, '(directory)'));
     return { diagnostics, files: [] };
   }
   const waveTexts: SourceText[] = [];

@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { lz } from '../helpers/lz-cli';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAssembly } from '../lib/cost/fixtures';
-
-const TS_NODE = join('node_modules', '.bin', 'ts-node');
-
-function lz(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TS_NODE, ['--swc', 'bin/lz.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('lz cost (the command line)', () => {
   let dir: string;

@@ -1,18 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { lz } from '../helpers/lz-cli';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineOf } from '../helpers/landing-zone';
-
-const TS_NODE = join('node_modules', '.bin', 'ts-node');
-
-function lz(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TS_NODE, ['--swc', 'bin/lz.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('lz waves (the command-line tool)', () => {
   let dir: string;
@@ -62,7 +53,7 @@ describe('lz waves (the command-line tool)', () => {
       file,
       readFileSync(file, 'utf8').replace('    criticality: critical', '    critcality: critical'),
     );
-    const app = spawnSync(TS_NODE, ['--swc', 'bin/app.ts'], {
+    const app = spawnSync(join('node_modules', '.bin', 'ts-node'), ['--swc', 'bin/app.ts'], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', LZ_WAVES: waves, CDK_OUTDIR: join(dir, 'cdk.out') },
     });
