@@ -119,7 +119,7 @@ export function plannedWorkloadDatabases(
 
 /**
  * Every planned RDS database: those in dataProtection.databases, then those of the migration plan
- * (when given), sorted by identifier. Both inputs must be validated.
+ * (when given), in file order. Both inputs must be validated.
  */
 export function plannedRdsDatabases(config: LandingZoneConfig, plan?: WavePlan): PlannedRdsDatabase[] {
   const prefix = config.organisation.shortName;
@@ -155,5 +155,5 @@ export function plannedRdsDatabases(config: LandingZoneConfig, plan?: WavePlan):
       out.push(...plannedWorkloadDatabases(config, workload, wave.id));
     }
   }
-  return out.sort((a, b) => a.identifier.localeCompare(b.identifier));
+  return out;
 }
