@@ -181,7 +181,9 @@ export class WorkloadsStack extends LandingZoneStack {
     const tier = lz.config.dataProtection?.tiers.find((t) => t.name === planned.tier);
     const backupAccount = lz.config.accounts.find((a) => a.role === 'backup');
     if (!tier || !backupAccount) {
-      throw new Error(`database ${planned.identifier}: no tier ${planned.tier} or backup account (validate first)`);
+      throw new Error(
+        `database ${planned.identifier}: no tier ${planned.tier} or backup account (validate first)`,
+      );
     }
     const vpc = dataNetwork(planned.vpc, planned.subnetTier);
     const database = new CouncilDatabase(owner, `${pascal(planned.name)}Database`, {

@@ -81,7 +81,8 @@ export function plannedWaveDatabase(
   const tier = workloadBackupTier(config, workload);
   const subnetTier = target ? isolatedTierOf(config, target.vpc) : undefined;
   if (!target || !account || !spec || tier === undefined || subnetTier === undefined) {
-    const why = problems.map((p) => p.message).join('; ') || 'no target, account, tier or isolated subnet tier';
+    const why =
+      problems.map((p) => p.message).join('; ') || 'no target, account, tier or isolated subnet tier';
     throw new Error(`database ${label} cannot be planned (validate the plan first): ${why}`);
   }
   return {
@@ -143,7 +144,9 @@ export function plannedRdsDatabases(config: LandingZoneConfig, plan?: WavePlan):
       licence: db.licence,
       instanceClass: db.instanceClass,
       allocatedStorageGiB: db.allocatedStorageGiB,
-      ...(db.maxAllocatedStorageGiB === undefined ? {} : { maxAllocatedStorageGiB: db.maxAllocatedStorageGiB }),
+      ...(db.maxAllocatedStorageGiB === undefined
+        ? {}
+        : { maxAllocatedStorageGiB: db.maxAllocatedStorageGiB }),
       tier: db.tier,
       rpoMinutes: db.recovery.rpoMinutes,
       rtoMinutes: db.recovery.rtoMinutes,

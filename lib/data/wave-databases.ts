@@ -47,13 +47,16 @@ const MAX_STORAGE_GIB: Readonly<Record<DatabaseEngineName, number>> = {
 };
 
 /** Size bands (GiB of data) to instance classes: Graviton for the open-source engines, Intel where licences count cores. */
-const CLASS_BANDS: readonly { readonly upToGiB: number; readonly graviton: string; readonly intel: string }[] =
-  [
-    { upToGiB: 100, graviton: 'db.m6g.large', intel: 'db.m6i.large' },
-    { upToGiB: 500, graviton: 'db.r6g.large', intel: 'db.r6i.large' },
-    { upToGiB: 1000, graviton: 'db.r6g.xlarge', intel: 'db.r6i.xlarge' },
-    { upToGiB: Number.POSITIVE_INFINITY, graviton: 'db.r6g.2xlarge', intel: 'db.r6i.2xlarge' },
-  ];
+const CLASS_BANDS: readonly {
+  readonly upToGiB: number;
+  readonly graviton: string;
+  readonly intel: string;
+}[] = [
+  { upToGiB: 100, graviton: 'db.m6g.large', intel: 'db.m6i.large' },
+  { upToGiB: 500, graviton: 'db.r6g.large', intel: 'db.r6i.large' },
+  { upToGiB: 1000, graviton: 'db.r6g.xlarge', intel: 'db.r6i.xlarge' },
+  { upToGiB: Number.POSITIVE_INFINITY, graviton: 'db.r6g.2xlarge', intel: 'db.r6i.2xlarge' },
+];
 
 export function defaultInstanceClass(engine: DatabaseEngineName, sizeGiB: number): string {
   const band = CLASS_BANDS.find((b) => sizeGiB <= b.upToGiB) ?? CLASS_BANDS[CLASS_BANDS.length - 1];
@@ -121,7 +124,10 @@ export function rdsSpec(db: WaveDatabaseConfig): { spec?: RdsSpec; problems: Rds
   }
   if (allocated > MAX_STORAGE_GIB[mapping.engine] || max > MAX_STORAGE_GIB[mapping.engine]) {
     problems.push({
-      path: ['rds', allocated > MAX_STORAGE_GIB[mapping.engine] ? 'allocatedStorageGiB' : 'maxAllocatedStorageGiB'],
+      path: [
+        'rds',
+        allocated > MAX_STORAGE_GIB[mapping.engine] ? 'allocatedStorageGiB' : 'maxAllocatedStorageGiB',
+      ],
       message: `RDS for ${mapping.engine} allows at most ${MAX_STORAGE_GIB[mapping.engine]} GiB`,
     });
   }

@@ -63,7 +63,11 @@ interface DatabaseLike {
  * every migrating workload's databases with target rds. Given a prefix and a list of databases
  * (dataProtection.databases entries or the like), just those.
  */
-export function plannedDatabases(config: LandingZoneConfig, plan?: WavePlan, account?: string): PlannedDatabase[];
+export function plannedDatabases(
+  config: LandingZoneConfig,
+  plan?: WavePlan,
+  account?: string,
+): PlannedDatabase[];
 export function plannedDatabases(
   prefix: string,
   databases: readonly DatabaseLike[],

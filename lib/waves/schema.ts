@@ -155,7 +155,10 @@ const RdsSettings = z
   .strictObject({
     version: z
       .string()
-      .regex(/^[0-9][0-9A-Za-z.-]*$/, 'must be a full RDS engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.4.8')
+      .regex(
+        /^[0-9][0-9A-Za-z.-]*$/,
+        'must be a full RDS engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.4.8',
+      )
       .optional()
       .meta({
         description:
@@ -173,7 +176,9 @@ const RdsSettings = z
       description: 'Storage autoscaling ceiling. Default: twice the allocated storage.',
     }),
   })
-  .meta({ description: 'RDS settings for target rds; every field has a default derived from engine and size.' });
+  .meta({
+    description: 'RDS settings for target rds; every field has a default derived from engine and size.',
+  });
 export type RdsSettingsConfig = z.infer<typeof RdsSettings>;
 
 const Database = z.strictObject({

@@ -190,7 +190,9 @@ describe('workload targets from the plan', () => {
       DBInstanceIdentifier: 'kvdc-social-care-liquidlogic-liquidlogic',
       Tags: tags,
       // OFFICIAL-SENSITIVE: the database's own customer-managed key.
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SocialCareLiquidlogicLiquidlogicDatabaseKey'), 'Arn'] },
+      KmsKeyId: {
+        'Fn::GetAtt': [Match.stringLikeRegexp('^SocialCareLiquidlogicLiquidlogicDatabaseKey'), 'Arn'],
+      },
     });
     t.hasResourceProperties('AWS::KMS::Key', { Tags: tags });
   });

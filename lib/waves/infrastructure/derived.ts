@@ -15,9 +15,7 @@ export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
  * ec2), in a stable order. RDS databases have their own security group (CouncilDatabase).
  */
 export function databasePorts(workload: WorkloadConfig): number[] {
-  const ports = workload.databases
-    .filter((d) => d.target === 'ec2')
-    .map((d) => DB_ENGINE_PORTS[d.engine]);
+  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => DB_ENGINE_PORTS[d.engine]);
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 

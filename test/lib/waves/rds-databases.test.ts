@@ -92,17 +92,15 @@ describe('RDS databases of migrating workloads', () => {
     };
     const texts = exampleWaveTexts();
     const result = validateWaveTexts(texts.programme, texts.waves, both);
-    expect(
-      errorsOf(result).map((e) => `${e.file.split('/').pop() ?? ''} ${e.path}: ${e.message}`),
-    ).toEqual([
-      'wave-03-planning-environment-customer.yaml workloads[4].id: workload web-cms is in the migration plan, but dataProtection.databases[5] (web-cms/old-copy) also declares a database for it; declare it in the wave file\'s databases instead',
+    expect(errorsOf(result).map((e) => `${e.file.split('/').pop() ?? ''} ${e.path}: ${e.message}`)).toEqual([
+      "wave-03-planning-environment-customer.yaml workloads[4].id: workload web-cms is in the migration plan, but dataProtection.databases[5] (web-cms/old-copy) also declares a database for it; declare it in the wave file's databases instead",
       'wave-05-revenues-and-benefits.yaml workloads[1].databases[0].name: database kvdc-edrms-information-at-work is also declared in dataProtection.databases[4]; a workload in the plan owns its databases, so remove it there',
     ]);
   });
 
   it('the example has neither: its plan is valid against the example configuration', () => {
-    expect(errorsOf(validateWaveTexts(exampleWaveTexts().programme, exampleWaveTexts().waves, exampleConfig()))).toEqual(
-      [],
-    );
+    expect(
+      errorsOf(validateWaveTexts(exampleWaveTexts().programme, exampleWaveTexts().waves, exampleConfig())),
+    ).toEqual([]);
   });
 });
