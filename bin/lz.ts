@@ -268,13 +268,18 @@ opsCommand(
     '--account <name>',
     'only the databases planned for this account (from accounts in the configuration)',
   )
-  .action(async (opts: OpsFlags & { account?: string }) => {
+  .option(
+    '-w, --waves <dir>',
+    "the migration plan: also check every migrating workload's RDS databases (without it, only dataProtection.databases)",
+  )
+  .action(async (opts: OpsFlags & { account?: string; waves?: string }) => {
     finish(
       await runDbHealth({
         config: opts.config,
         json: opts.json,
         aws: awsOptions(opts),
         ...(opts.account === undefined ? {} : { account: opts.account }),
+        ...(opts.waves === undefined ? {} : { waves: opts.waves }),
       }),
     );
   });

@@ -1,8 +1,9 @@
-import { Duration, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, type StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type { Construct } from 'constructs';
+import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
 import { BackupAuditFramework } from '../lib/backup/audit-framework';
 import { BackupNotificationTopic } from '../lib/backup/backup-notification-topic';
 import { TierRestoreTesting } from '../lib/backup/restore-testing';
@@ -30,8 +31,9 @@ export interface DataProtectionStackProps extends StackProps {
 
 /**
  * The data of one workload account: its locked vault, a backup plan and restore test per tier,
- * the audit framework, failure notifications, and its databases in the VPC the network account
- * shares with it. Stateful, so it is a stack of its own with termination protection.
+ * the audit framework, failure notifications, and the databases of dataProtection.databases (those
+ * no migrating workload owns; a workload's own databases are built in its workloads stack) in the
+ * VPC the network account shares with it. The tier plans select by tag across the whole account. Stateful, so it is a stack of its own with termination protection.
  */
 export class DataProtectionStack extends LandingZoneStack {
   readonly vault: LockedBackupVault;
@@ -202,14 +204,7 @@ export class DataProtectionStack extends LandingZoneStack {
         allowedOnPremisesRanges: ranges,
         copyDestinationAccounts: [backupAccount.id],
       });
-      // cdk-nag's rule only understands selections that list the resource ARN; this plan selects by tag.
-      Validations.of(database.instance).acknowledge({
-        id: 'NIST.800.53.R5::NIST.800.53.R5-RDSInBackupPlan',
-        reason:
-          `Protected by the ${lz.prefix}-${tier.name} backup plan in this stack, which selects resources tagged ` +
-          `backup-tier=${tier.name}; cdk-nag cannot see tag-based selections. The project rule ` +
-          'DataProtection-RDSInTaggedBackupPlan checks the tag against the plan selections instead.',
-      });
+      acknowledgeTagBasedBackup(database.instance, lz.prefix, tier.name);
       databases[`${db.workload}/${db.name}`] = database;
     }
     this.databases = databases;

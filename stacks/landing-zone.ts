@@ -95,6 +95,20 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: Wav
 
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
+  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
+    // Deployment order only: databases read the shared subnet parameters of their VPC, and are
+    // backed up from the start by the tier plans of their account's data-protection stack.
+    for (const vpcName of stack.sharedVpcs) {
+      const vpcStack = vpcs[vpcName];
+      if (vpcStack) {
+        stack.addStackDependency(vpcStack, `reads the IDs of VPC ${vpcName} from its shared parameters`);
+      }
+    }
+    const dpStack = dataProtection[key.split('/')[0] ?? key];
+    if (dpStack && Object.keys(stack.databases).length > 0) {
+      stack.addStackDependency(dpStack, 'its databases are backed up by the tier plans of that stack');
+    }
+  }
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());

@@ -1,8 +1,16 @@
-import { CfnParameter, type StackProps } from 'aws-cdk-lib';
+import { CfnParameter, Duration, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
+import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
 import type { AccountConfig } from '../lib/config/schema';
+import { CouncilDatabase } from '../lib/data/council-database';
+import {
+  plannedWorkloadDatabases,
+  workloadBackupTier,
+  type PlannedRdsDatabase,
+} from '../lib/data/planned-databases';
 import { pascal } from '../lib/network/segmentation';
+import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
 import type { WaveHeaderConfig, WorkloadConfig } from '../lib/waves/schema';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -34,9 +42,18 @@ export function vpcIdParameterName(vpcName: string): string {
  * `<prefix>-vpc-<name>` stack), the zones and block come from the configuration. No lookups: synth
  * stays offline. One stack per account and service area keeps each well under CloudFormation's
  * 500-resource limit at a thousand workloads, and a workload never changes stack when it changes wave.
+ *
+ * Each workload's databases with target rds are CouncilDatabase children of the workload, so their
+ * construct IDs come from workload id and database name only. They sit in the VPC's isolated tier,
+ * whose subnet IDs arrive through the network account's RAM-shared SSM parameters (as in the
+ * data-protection stacks), and are backed up by the account's tier plans through their backup-tier tag.
  */
 export class WorkloadsStack extends LandingZoneStack {
   readonly workloads: Readonly<Record<string, MigratingWorkload>>;
+  /** RDS databases by `<workload>/<database>`. */
+  readonly databases: Readonly<Record<string, CouncilDatabase>>;
+  /** VPCs whose shared subnet parameters this stack reads (deployment order). */
+  readonly sharedVpcs: readonly string[];
 
   constructor(scope: Construct, id: string, props: WorkloadsStackProps) {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
@@ -78,6 +95,7 @@ export class WorkloadsStack extends LandingZoneStack {
         waveName: wave.name,
         vpc: importVpc(workload.target.vpc),
         onPremisesCidrs,
+        backupTier: workloadBackupTier(lz.config, workload),
       });
     }
 
@@ -111,5 +129,98 @@ export class WorkloadsStack extends LandingZoneStack {
       }
     }
     this.workloads = built;
+
+    const dataNetworks = new Map<string, ec2.IVpc>();
+    const dataNetwork = (vpcName: string, tier: string): ec2.IVpc => {
+      const key = `${vpcName}/${tier}`;
+      const existing = dataNetworks.get(key);
+      if (existing) {
+        return existing;
+      }
+      const config = vpcConfigs.get(vpcName);
+      if (!config) {
+        throw new Error(`unknown VPC ${vpcName} (validate the plan first)`);
+      }
+      const vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier)}Network`, {
+        prefix: lz.prefix,
+        vpcName,
+        tier,
+        availabilityZones: lz.zonesOf(config),
+        networkAccount: lz.networkAccount.id,
+        region: lz.region,
+      });
+      dataNetworks.set(key, vpc);
+      return vpc;
+    };
+    const databases: Record<string, CouncilDatabase> = {};
+    for (const { workload, wave } of props.workloads) {
+      const self = built[workload.id];
+      if (!self) {
+        continue;
+      }
+      for (const planned of plannedWorkloadDatabases(lz.config, workload, wave.id)) {
+        databases[`${workload.id}/${planned.name}`] = this.database(self, planned, dataNetwork, props, built);
+      }
+    }
+    this.databases = databases;
+    this.sharedVpcs = [...new Set([...dataNetworks.keys()].map((key) => key.split('/')[0] ?? key))].sort();
+  }
+
+  /**
+   * One RDS database of a workload. Its security group admits the workload's own app tier and the
+   * app tiers of dependants in this stack that declare the engine's port on their dependency.
+   */
+  private database(
+    owner: MigratingWorkload,
+    planned: PlannedRdsDatabase,
+    dataNetwork: (vpcName: string, tier: string) => ec2.IVpc,
+    props: WorkloadsStackProps,
+    built: Readonly<Record<string, MigratingWorkload>>,
+  ): CouncilDatabase {
+    const { lz } = props;
+    const tier = lz.config.dataProtection?.tiers.find((t) => t.name === planned.tier);
+    const backupAccount = lz.config.accounts.find((a) => a.role === 'backup');
+    if (!tier || !backupAccount) {
+      throw new Error(
+        `database ${planned.identifier}: no tier ${planned.tier} or backup account (validate first)`,
+      );
+    }
+    const vpc = dataNetwork(planned.vpc, planned.subnetTier);
+    const database = new CouncilDatabase(owner, `${pascal(planned.name)}Database`, {
+      workload: planned.workload,
+      databaseName: planned.name,
+      namePrefix: lz.prefix,
+      engine: planned.engine,
+      edition: planned.edition,
+      version: planned.version,
+      licence: planned.licence,
+      instanceType: new ec2.InstanceType(planned.instanceClass.replace(/^db\./, '')),
+      allocatedStorageGiB: planned.allocatedStorageGiB,
+      maxAllocatedStorageGiB: planned.maxAllocatedStorageGiB,
+      vpc,
+      subnets: { subnets: vpc.isolatedSubnets },
+      production: planned.production,
+      backupTier: tier.name,
+      pointInTimeRecovery: Duration.days(tier.pointInTimeRecoveryDays),
+      recoveryTargets: { rpoMinutes: planned.rpoMinutes, rtoMinutes: planned.rtoMinutes },
+      copyDestinationAccounts: [backupAccount.id],
+    });
+    const port = ec2.Port.tcp(database.facts.clientPort);
+    database.securityGroup.connections.allowFrom(owner.appTier, port, `${planned.workload} app tier`);
+    for (const { workload: dependant } of props.workloads) {
+      const client = built[dependant.id];
+      const declares = dependant.dependencies.some(
+        (d) => d.workload === planned.workload && d.ports.includes(database.facts.clientPort),
+      );
+      if (client && client !== owner && declares) {
+        database.securityGroup.connections.allowFrom(
+          client.appTier,
+          port,
+          `${dependant.id} app tier (declared dependency on ${planned.workload})`,
+        );
+      }
+    }
+    acknowledgeTagBasedBackup(database.instance, lz.prefix, tier.name);
+    return database;
   }
 }

@@ -2,6 +2,7 @@ import { rdsClient, type AwsOptions } from '../ops/aws';
 import { collectDatabases } from '../ops/db-collect';
 import { evaluateDbHealth, plannedDatabases } from '../ops/db-health';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
+import { validateWavesDir, type WavePlan } from '../waves/load';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import type { CommandOutput } from './validate-command';
 
@@ -11,6 +12,8 @@ export interface DbHealthOptions {
   readonly aws: AwsOptions;
   /** Only the databases planned for this account (by name in `accounts`); all when absent. */
   readonly account?: string;
+  /** The migration plan directory: adds every migrating workload's RDS databases. @default - configuration only */
+  readonly waves?: string;
   /** The clock, for tests; defaults to now. */
   readonly now?: Date;
 }
@@ -34,12 +37,19 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
       stderr: `unknown account "${options.account}" (accounts: ${known.join(', ')})\n`,
     };
   }
+  let plan: WavePlan | undefined;
+  if (options.waves !== undefined) {
+    plan = validateWavesDir(options.waves, config).plan;
+    if (plan === undefined) {
+      return {
+        exitCode: EXIT_CODES.failed,
+        stdout: '',
+        stderr: `${options.waves} is not valid: run \`lz waves validate\` for details\n`,
+      };
+    }
+  }
   const now = options.now ?? new Date();
-  const planned = plannedDatabases(
-    config.organisation.shortName,
-    config.dataProtection?.databases ?? [],
-    options.account,
-  );
+  const planned = plannedDatabases(config, plan, options.account);
   const client = rdsClient(options.aws);
   const live = await collectDatabases(client).finally(() => {
     client.destroy();

@@ -46,6 +46,9 @@ export interface RuleFacts {
 
 export interface SelectionFacts {
   readonly stackId: string;
+  /** AWS Backup selections apply to the whole account and region, not to one stack. */
+  readonly account: string;
+  readonly region: string;
   readonly selectionName: string;
   readonly planLogicalId: string;
   /** Any one of these tags selects a resource (ListOfTags). */
@@ -58,7 +61,7 @@ export interface SelectionFacts {
 
 export interface AssemblyFacts {
   readonly databases: readonly DatabaseFacts[];
-  /** Rules that protect a database, by stack and database logical ID. */
+  /** Rules that protect a database: plans of its account and region whose selections pick it. */
   rulesFor(db: DatabaseFacts): { readonly selection: string; readonly rules: readonly RuleFacts[] }[];
   vault(account: string, region: string, name: string): VaultFacts | undefined;
 }
@@ -234,6 +237,8 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
         const conditions = record(selection['Conditions']);
         selections.push({
           stackId: stack.stackId,
+          account: stack.account,
+          region: stack.region,
           selectionName: str(selection['SelectionName']) ?? logicalId,
           planLogicalId,
           anyOfTags: list(selection['ListOfTags']).flatMap((raw) => {
@@ -268,7 +273,9 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
     vault,
     rulesFor: (db) =>
       selections
-        .filter((s) => s.stackId === db.stackId && selects(s, db))
+        // A plan selects by tag across its account and region, so a database in a workloads stack is
+        // protected by the plans of its account's data-protection stack.
+        .filter((s) => s.account === db.account && s.region === db.region && selects(s, db))
         .map((s) => ({
           selection: s.selectionName,
           rules: plans.get(`${s.stackId}/${s.planLogicalId}`) ?? [],
@@ -278,9 +285,11 @@ export function extractFacts(stacks: readonly StackTemplate[]): AssemblyFacts {
 
 /** Whether a backup selection picks a database: by tag (any of ListOfTags), by '*', or by reference. */
 export function selects(selection: SelectionFacts, db: DatabaseFacts): boolean {
+  // A logical ID only means this database inside the selection's own stack.
+  const byLogicalId = selection.stackId === db.stackId && selection.resources.includes(db.logicalId);
   const byResource =
     selection.resources.includes('*') ||
-    selection.resources.includes(db.logicalId) ||
+    byLogicalId ||
     selection.resources.some((r) => r.endsWith(`:db:${db.identifier}`) || r.endsWith(':db:*'));
   const byTag = selection.anyOfTags.some((t) => db.tags[t.key] === t.value);
   const hasResourceClause = selection.resources.length > 0;

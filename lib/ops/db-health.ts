@@ -1,7 +1,10 @@
+import type { LandingZoneConfig } from '../config/schema';
 import { databaseInstanceIdentifier } from '../data/council-database';
+import { plannedRdsDatabases } from '../data/planned-databases';
+import type { WavePlan } from '../waves/load';
 import type { Finding } from './report';
 
-/** A database as planned in `dataProtection.databases`. */
+/** A planned database, as the health check compares it with RDS. */
 export interface PlannedDatabase {
   readonly workload: string;
   readonly name: string;
@@ -53,19 +56,49 @@ interface DatabaseLike {
   readonly recovery: { readonly rpoMinutes: number };
 }
 
-/** Every planned database with the instance identifier the CouncilDatabase construct gives it. */
+/**
+ * Every planned database with the instance identifier the CouncilDatabase construct gives it.
+ * Given the validated configuration (and the migration plan, if any), the list comes from
+ * lib/data/planned-databases.ts, the same list the CDK app builds: dataProtection.databases plus
+ * every migrating workload's databases with target rds. Given a prefix and a list of databases
+ * (dataProtection.databases entries or the like), just those.
+ */
+export function plannedDatabases(
+  config: LandingZoneConfig,
+  plan?: WavePlan,
+  account?: string,
+): PlannedDatabase[];
 export function plannedDatabases(
   prefix: string,
   databases: readonly DatabaseLike[],
   account?: string,
+): PlannedDatabase[];
+export function plannedDatabases(
+  source: LandingZoneConfig | string,
+  databasesOrPlan?: readonly DatabaseLike[] | WavePlan,
+  account?: string,
 ): PlannedDatabase[] {
+  if (typeof source !== 'string') {
+    const plan = Array.isArray(databasesOrPlan) ? undefined : (databasesOrPlan as WavePlan | undefined);
+    return plannedRdsDatabases(source, plan)
+      .filter((db) => account === undefined || db.account === account)
+      .map((db) => ({
+        workload: db.workload,
+        name: db.name,
+        account: db.account,
+        identifier: db.identifier,
+        version: db.version,
+        rpoMinutes: db.rpoMinutes,
+      }));
+  }
+  const databases = Array.isArray(databasesOrPlan) ? (databasesOrPlan as readonly DatabaseLike[]) : [];
   return databases
     .filter((db) => account === undefined || db.account === account)
     .map((db) => ({
       workload: db.workload,
       name: db.name,
       account: db.account,
-      identifier: databaseInstanceIdentifier(prefix, db.workload, db.name),
+      identifier: databaseInstanceIdentifier(source, db.workload, db.name),
       version: db.version,
       rpoMinutes: db.recovery.rpoMinutes,
     }));

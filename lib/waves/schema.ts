@@ -151,16 +151,50 @@ const Server = z.strictObject({
 });
 export type ServerConfig = z.infer<typeof Server>;
 
+const RdsSettings = z
+  .strictObject({
+    version: z
+      .string()
+      .regex(
+        /^[0-9][0-9A-Za-z.-]*$/,
+        'must be a full RDS engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.4.8',
+      )
+      .optional()
+      .meta({
+        description:
+          'Full RDS engine version to run. Default: the current version of the engine in lib/data/wave-databases.ts (the source version is usually one RDS no longer offers).',
+      }),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'must be an RDS instance class, e.g. db.r6i.large')
+      .optional()
+      .meta({ description: 'RDS instance class. Default: from the engine and sizeGiB.' }),
+    allocatedStorageGiB: z.int().min(20).max(65536).optional().meta({
+      description: 'Storage at launch. Default: sizeGiB plus a quarter, rounded up to 10 GiB, at least 20.',
+    }),
+    maxAllocatedStorageGiB: z.int().min(20).max(65536).optional().meta({
+      description: 'Storage autoscaling ceiling. Default: twice the allocated storage.',
+    }),
+  })
+  .meta({
+    description: 'RDS settings for target rds; every field has a default derived from engine and size.',
+  });
+export type RdsSettingsConfig = z.infer<typeof RdsSettings>;
+
 const Database = z.strictObject({
   name: ResourceName,
   engine: z.enum(DB_ENGINES),
-  version: z.string().min(1),
+  version: z.string().min(1).meta({ description: 'Version on premises today, e.g. 2017 or 19c.' }),
   sizeGiB: z.number().positive(),
   target: z.enum(DB_TARGETS).meta({
     description:
-      'rds: the data-protection database construct (wired after merge); ec2: moves with its server; saas: the supplier takes the data; retire: archived and switched off.',
+      'rds: a CouncilDatabase (lib/data/council-database.ts) in the target account and VPC; ec2: moves with its server; saas: the supplier takes the data; retire: archived and switched off.',
   }),
-  licence: z.enum(LICENCE_MODELS).optional(),
+  licence: z.enum(LICENCE_MODELS).optional().meta({
+    description:
+      'Licence model in AWS. For rds: byol, licence-included or open-source, as RDS allows for the engine (SQL Server on RDS is licence-included only). Default for rds: open-source for postgres and mysql, licence-included otherwise.',
+  }),
+  rds: RdsSettings.optional(),
   cmdbId: z.string().optional(),
 });
 export type DatabaseConfig = z.infer<typeof Database>;

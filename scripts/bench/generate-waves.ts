@@ -147,7 +147,9 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
             engine: 'sqlserver-se',
             version: '2019',
             sizeGiB: 200,
-            target: 'rds',
+            // A third on RDS, as in the example: each RDS database adds about ten resources to its
+            // account and service area's stack, which CloudFormation caps at 500.
+            target: i % 3 === 0 ? 'rds' : 'ec2',
             licence: 'licence-included',
           },
         ],
@@ -170,7 +172,8 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
             : {}),
         },
         recovery: {
-          rpoMinutes: [15, 240, 1440][i % 3],
+          // Non-production vaults are governance-locked, so no tier gets below an 11-hour RPO there.
+          rpoMinutes: production ? [15, 240, 1440][i % 3] : 1440,
           rtoMinutes: 480,
           drStrategy: 'pilot-light',
           drRegionCopy: true,

@@ -1,11 +1,12 @@
 import { testApp } from '../helpers/cdk-app';
 
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadConfig } from '../../lib/config/load';
+import { fourEngineExampleConfig } from '../helpers/four-engine-databases';
 import type { LandingZoneConfig } from '../../lib/config/schema';
 import { buildLandingZone, type LandingZoneStacks } from '../../stacks/landing-zone';
 
-const example = loadConfig('config/landing-zone.yaml');
+// The example with a database of each engine in dataProtection.databases (no migration plan).
+const example = fourEngineExampleConfig();
 
 function build(mutate: (config: LandingZoneConfig) => void = () => undefined): LandingZoneStacks {
   const config = structuredClone(example);

@@ -87,12 +87,6 @@ describe('workload targets from the plan', () => {
         }),
       ]),
     });
-    // app tier -> db tier on the SQL Server port, as a security-group reference
-    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      FromPort: 1433,
-      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecDbTier'), 'GroupId'] },
-      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecAppTier'), 'GroupId'] },
-    });
     // revs-bens-nec -> edrms (same stack): a reference, not an address
     t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       FromPort: 443,
@@ -101,12 +95,75 @@ describe('workload targets from the plan', () => {
     });
   });
 
+  it('each RDS database admits its own app tier and declared dependants on the engine port, nothing else', () => {
+    const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
+    const sourcesOf = (database: RegExp): string[] => {
+      const rules = t.findResources('AWS::EC2::SecurityGroupIngress');
+      return Object.values(rules)
+        .map((r) => r['Properties'] as Record<string, unknown>)
+        .filter((p) => JSON.stringify(p['GroupId']).match(database))
+        .map((p) => {
+          expect(p['FromPort']).toBe(1433);
+          expect(p['ToPort']).toBe(1433);
+          return JSON.stringify(p['SourceSecurityGroupId']).replace(/^.*"(\w+?)[0-9A-F]{8}".*$/, '$1');
+        })
+        .sort();
+    };
+    expect(sourcesOf(/RevsBensNecRevenuesDatabaseSecurityGroup/)).toEqual(['RevsBensNecAppTier']);
+    // revs-bens-nec declares ports [443, 1433] on edrms: it may reach edrms's SQL Server as well.
+    expect(sourcesOf(/EdrmsInformationAtWorkDatabaseSecurityGroup/)).toEqual([
+      'EdrmsAppTier',
+      'RevsBensNecAppTier',
+    ]);
+  });
+
+  it('builds each RDS database with CouncilDatabase in the target account, in the isolated tier of the shared VPC', () => {
+    const { stacks } = synth();
+    const revs = stacks.migration?.workloads['production/revenues-and-benefits'];
+    expect(Object.keys(revs?.databases ?? {}).sort()).toEqual([
+      'edrms/information-at-work',
+      'revs-bens-nec/revenues',
+    ]);
+    expect(revs?.dependencies.map((d) => d.node.id).sort()).toEqual([
+      'KvdcDataProtectionProduction',
+      'KvdcVpcProduction',
+    ]);
+    const t = Template.fromStack(revs ?? synth().stacks.hub);
+    t.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBInstanceIdentifier: 'kvdc-revs-bens-nec-revenues',
+      Engine: 'sqlserver-ee',
+      EngineVersion: '16.00.4236.2.v1',
+      LicenseModel: 'license-included',
+      DBInstanceClass: 'db.r6i.2xlarge', // more than 1000 GiB
+      AllocatedStorage: '2380', // 1900 GiB plus a quarter
+      MaxAllocatedStorage: 4760,
+      MultiAZ: true,
+      StorageEncrypted: true,
+      DeletionProtection: true,
+      BackupRetentionPeriod: 14, // the silver tier's point-in-time window
+    });
+    // The subnet group takes the data tier's subnets from the network account's shared parameters.
+    t.hasResourceProperties('AWS::RDS::DBSubnetGroup', {
+      SubnetIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('^ProductionDataNetworkDataSubnet1') }]),
+    });
+    expect(
+      Object.entries(t.findParameters('*'))
+        .filter(([id]) => id.startsWith('ProductionDataNetworkDataSubnet1'))
+        .map(([, p]) => p),
+    ).toEqual([
+      {
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: 'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/subnets/data/1',
+      },
+    ]);
+  });
+
   // The app also tags classification OFFICIAL and wave landing-zone: the workload's own tags win.
-  it('tags every resource with wave, workload, owner, service area, classification, cost centre, CMDB id and backup tier', () => {
+  it('tags every resource, databases included, with wave, workload, owner, service area, classification, cost centre, CMDB id and backup tier', () => {
     const t = template(undefined, 'KvdcWorkloadsProductionSocialCare');
     // CloudFormation tags come out sorted by key.
     const tags = Match.arrayWith([
-      { Key: 'backup-tier', Value: 'gold' },
+      { Key: 'backup-tier', Value: 'gold-uk' },
       { Key: 'classification', Value: 'OFFICIAL-SENSITIVE' },
       { Key: 'cmdb-id', Value: 'CI-001601' },
       { Key: 'cost-centre', Value: 'SC-8000' },
@@ -119,14 +176,28 @@ describe('workload targets from the plan', () => {
       GroupDescription: 'social-care-liquidlogic app tier',
       Tags: tags,
     });
-    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'social-care-liquidlogic database tier',
-      Tags: tags,
-    });
     t.hasResourceProperties('AWS::MGN::Application', { Name: 'social-care-liquidlogic', Tags: tags });
+    t.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBInstanceIdentifier: 'kvdc-social-care-liquidlogic-liquidlogic',
+      Tags: Match.arrayWith([
+        ...[
+          ['rpo-minutes', '15'],
+          ['rto-minutes', '360'],
+        ].map(([Key, Value]) => ({ Key, Value })),
+      ]),
+    });
+    t.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBInstanceIdentifier: 'kvdc-social-care-liquidlogic-liquidlogic',
+      Tags: tags,
+      // OFFICIAL-SENSITIVE: the database's own customer-managed key.
+      KmsKeyId: {
+        'Fn::GetAtt': [Match.stringLikeRegexp('^SocialCareLiquidlogicLiquidlogicDatabaseKey'), 'Arn'],
+      },
+    });
+    t.hasResourceProperties('AWS::KMS::Key', { Tags: tags });
   });
 
-  it('backup tier follows the RPO: gold up to an hour, silver up to 12 hours, bronze beyond', () => {
+  it('backup tier: the cheapest tier of dataProtection.tiers that meets the RPO in that account, DR copy as declared', () => {
     const tierOf = (stack: string, description: string): unknown => {
       const resources = template(undefined, stack).findResources('AWS::EC2::SecurityGroup', {
         Properties: { GroupDescription: description },
@@ -135,9 +206,13 @@ describe('workload targets from the plan', () => {
         .Tags;
       return tags.find((x) => x.Key === 'backup-tier')?.Value;
     };
-    expect(tierOf('KvdcWorkloadsProductionFinance', 'finance-unit4 app tier')).toBe('gold'); // RPO 15
-    expect(tierOf('KvdcWorkloadsProductionEnvironment', 'waste-bartec app tier')).toBe('silver'); // RPO 240
-    expect(tierOf('KvdcWorkloadsNonProductionPlace', 'gis-arcgis-test app tier')).toBe('bronze'); // RPO 1440
+    // RPO 15, production: silver's continuous backup in the compliance-locked vault gives 5 minutes.
+    expect(tierOf('KvdcWorkloadsProductionFinance', 'finance-unit4 app tier')).toBe('silver');
+    // RPO 15, UK-only (no DR-region copy): gold-uk.
+    expect(tierOf('KvdcWorkloadsProductionSocialCare', 'social-care-liquidlogic app tier')).toBe('gold-uk');
+    // RPO 1440, non-production: the vault is governance-locked, so only the backup-account copy
+    // counts; silver's daily copy is up to 30 h old, gold's 6-hourly one 11 h.
+    expect(tierOf('KvdcWorkloadsNonProductionPlace', 'gis-arcgis-test app tier')).toBe('gold');
   });
 
   it('AWS::MGN::Wave records per account, AWS::MGN::Application per workload', () => {
@@ -186,10 +261,20 @@ describe('workload targets from the plan', () => {
     ).toEqual([
       expect.stringMatching(/^HousingRepairsAppTier[0-9A-F]{8}$/),
       expect.stringMatching(/^HousingRepairsAppTierto.*HousingNecAppTier/),
-      expect.stringMatching(/^HousingRepairsAppTierto.*HousingRepairsDbTier/),
-      expect.stringMatching(/^HousingRepairsDbTier[0-9A-F]{8}$/),
-      expect.stringMatching(/^HousingRepairsDbTierfrom/),
-      expect.stringMatching(/^HousingRepairsMgnApplication[0-9A-F]{8}$/),
+      expect.stringMatching(/^HousingRepairsAppTierto.*HousingRepairsRepairsDatabaseSecurityGroup/),
+      'HousingRepairsMgnApplicationD509EBD5',
+      // The database: from workload id and database name only, never the wave.
+      'HousingRepairsRepairsDatabaseAgentLogs42929A49',
+      'HousingRepairsRepairsDatabaseEngineGroupsParameterGroup8E3F0FBF',
+      'HousingRepairsRepairsDatabaseErrorLogsA012A95A',
+      'HousingRepairsRepairsDatabaseInstanceC6C5BA13',
+      'HousingRepairsRepairsDatabaseInstanceMonitoringRoleF0EB3097',
+      'HousingRepairsRepairsDatabaseInstanceSubnetGroup0D29862A',
+      'HousingRepairsRepairsDatabaseKey57AAA493',
+      'HousingRepairsRepairsDatabaseSecurityGroup4502A9D8',
+      expect.stringMatching(/^HousingRepairsRepairsDatabaseSecurityGroupfrom.*HousingRepairsAppTier/),
     ]);
+    // The master password is RDS-managed in Secrets Manager: no secret resource whose ID could move.
+    expect(Object.values(identities(after))).not.toContain('AWS::SecretsManager::Secret');
   });
 });

@@ -2,6 +2,7 @@ import { testApp } from '../helpers/cdk-app';
 
 import { DataProtectionChecks } from '../../lib/compliance/data-protection-pack';
 import { loadConfig } from '../../lib/config/load';
+import { fourEngineExampleConfig } from '../helpers/four-engine-databases';
 import { buildLandingZone } from '../../stacks/landing-zone';
 
 describe('the example landing zone against the DataProtection pack', () => {
@@ -18,7 +19,8 @@ describe('the example landing zone against the DataProtection pack', () => {
 
   test('DataProtection would flag the databases if the tag selections were missing', () => {
     const bare = testApp();
-    const config = loadConfig('config/landing-zone.yaml');
+    // The example with a database of each engine in dataProtection.databases.
+    const config = fourEngineExampleConfig();
     const stacks = buildLandingZone(bare, config);
     const production = stacks.dataProtection['production'];
     expect(production).toBeDefined();

@@ -18,10 +18,27 @@ function tagsOf(node: rds.CfnDBInstance): Record<string, string> {
   return out;
 }
 
+/** Backup selections that can pick the instance: those of every stack in the same account and region. */
+function selectionsFor(stack: Stack): backup.CfnBackupSelection[] {
+  const out: backup.CfnBackupSelection[] = [];
+  for (const child of stack.node.root.node.findAll()) {
+    if (!(child instanceof backup.CfnBackupSelection)) {
+      continue;
+    }
+    const other = Stack.of(child);
+    if (other === stack || (other.account === stack.account && other.region === stack.region)) {
+      out.push(child);
+    }
+  }
+  return out;
+}
+
 /**
- * An RDS instance is selected by a backup plan in its stack, understanding what cdk-nag's
- * RDSInBackupPlan does not: tag-based selections (ListOfTags with STRINGEQUALS, plus any
- * Conditions.StringEquals), as well as selections that name the instance.
+ * An RDS instance is selected by a backup plan of its account and region (AWS Backup selections
+ * apply account-wide, so a plan in the data-protection stack protects a database in a workloads
+ * stack), understanding what cdk-nag's RDSInBackupPlan does not: tag-based selections (ListOfTags
+ * with STRINGEQUALS, plus any Conditions.StringEquals), as well as selections that name the
+ * instance in its own stack.
  */
 export function rdsInTaggedBackupPlan(node: CfnResource): NagRuleResult {
   if (!(node instanceof rds.CfnDBInstance)) {
@@ -30,10 +47,8 @@ export function rdsInTaggedBackupPlan(node: CfnResource): NagRuleResult {
   const stack = Stack.of(node);
   const tags = tagsOf(node);
   const logicalId = stack.resolve(node.logicalId) as string;
-  for (const child of stack.node.findAll()) {
-    if (!(child instanceof backup.CfnBackupSelection)) {
-      continue;
-    }
+  for (const child of selectionsFor(stack)) {
+    const sameStack = Stack.of(child) === stack;
     const selection = asRecord(resolved(child, child.backupSelection));
     const anyOf = asList(selection['listOfTags'] ?? selection['ListOfTags']).map(asRecord);
     const byTag = anyOf.some((t) => {
@@ -44,7 +59,7 @@ export function rdsInTaggedBackupPlan(node: CfnResource): NagRuleResult {
     });
     const byResource = asList(selection['resources'] ?? selection['Resources']).some((r) => {
       const text = JSON.stringify(r);
-      return text === '"*"' || text.includes(`"${logicalId}"`);
+      return text === '"*"' || (sameStack && text.includes(`"${logicalId}"`));
     });
     const conditions = asRecord(selection['conditions'] ?? selection['Conditions']);
     const allOf = asList(conditions['stringEquals'] ?? conditions['StringEquals']).map(asRecord);

@@ -1,22 +1,5 @@
 import type { DbEngine, WorkloadConfig } from '../schema';
 
-export type BackupTier = 'gold' | 'silver' | 'bronze';
-
-/**
- * The backup tier a workload's recovery point objective needs. The AWS Backup plans select
- * resources by the `backup-tier` tag: gold runs hourly with continuous backup, silver every four
- * hours, bronze daily.
- */
-export function backupTier(rpoMinutes: number): BackupTier {
-  if (rpoMinutes <= 60) {
-    return 'gold';
-  }
-  if (rpoMinutes <= 720) {
-    return 'silver';
-  }
-  return 'bronze';
-}
-
 export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
   'sqlserver-se': 1433,
   'sqlserver-ee': 1433,
@@ -27,11 +10,12 @@ export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
   'oracle-ee': 1521,
 };
 
-/** Ports the app tier uses to reach the workload's own databases, in a stable order. */
+/**
+ * Ports the app tier uses to reach the workload's databases that move with their servers (target
+ * ec2), in a stable order. RDS databases have their own security group (CouncilDatabase).
+ */
 export function databasePorts(workload: WorkloadConfig): number[] {
-  const ports = workload.databases
-    .filter((d) => d.target === 'rds' || d.target === 'ec2')
-    .map((d) => DB_ENGINE_PORTS[d.engine]);
+  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => DB_ENGINE_PORTS[d.engine]);
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 
@@ -43,8 +27,15 @@ export function tagValue(text: string): string {
     .slice(0, 256);
 }
 
-/** The tags every resource of a migrating workload carries. */
-export function workloadTags(workload: WorkloadConfig, waveId: string): Record<string, string> {
+/**
+ * The tags every resource of a migrating workload carries. The backup tier comes from configuration
+ * (lib/data/planned-databases.ts workloadBackupTier); AWS Backup selects on it.
+ */
+export function workloadTags(
+  workload: WorkloadConfig,
+  waveId: string,
+  backupTier: string | undefined,
+): Record<string, string> {
   return {
     wave: waveId,
     workload: workload.id,
@@ -54,7 +45,7 @@ export function workloadTags(workload: WorkloadConfig, waveId: string): Record<s
     classification: workload.dataProtection.classification,
     'cost-centre': tagValue(workload.costCentre),
     'cmdb-id': workload.cmdbId,
-    'backup-tier': backupTier(workload.recovery.rpoMinutes),
+    ...(backupTier === undefined ? {} : { 'backup-tier': backupTier }),
     environment: workload.environment,
     'migration-strategy': workload.strategy,
   };

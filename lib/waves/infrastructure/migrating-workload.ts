@@ -15,14 +15,16 @@ export interface MigratingWorkloadProps {
   readonly vpc: ec2.IVpc;
   /** Blocks of the on-premises ranges, by name (the declared VPN paths). */
   readonly onPremisesCidrs: ReadonlyMap<string, string>;
+  /** Backup tier chosen from configuration for the workload's RPO; tagged on everything. @default - no backup-tier tag */
+  readonly backupTier?: string;
 }
 
 /**
  * The landing place of one migrating workload in its workload account: an app-tier and (when it
- * has databases or database servers) a db-tier security group with the rules between them and from
- * the council sites that use it, its tags, and its AWS Application Migration Service application.
- * Databases themselves come from the data-protection database construct, wired separately; the
- * db-tier group is what they will join.
+ * has database servers, or databases that move with them) a db-tier security group with the rules
+ * between them and from the council sites that use it, its tags, and its AWS Application Migration
+ * Service application. Its RDS databases are CouncilDatabase children added by the workloads stack,
+ * each with its own security group; they inherit these tags.
  */
 export class MigratingWorkload extends Construct {
   readonly appTier: ec2.SecurityGroup;
@@ -78,7 +80,7 @@ export class MigratingWorkload extends Construct {
     });
     acknowledgeMgnResourceType(this.application);
 
-    for (const [key, value] of Object.entries(workloadTags(workload, props.waveId))) {
+    for (const [key, value] of Object.entries(workloadTags(workload, props.waveId, props.backupTier))) {
       Tags.of(this).add(key, value);
     }
   }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { WavePlan } from '../load';
+import { workloadBackupTier } from '../../data/planned-databases';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
 
@@ -195,7 +196,7 @@ export function mgnImportCsv(plan: WavePlan): string {
         continue;
       }
       const dbsLeaveServers = w.databases.length > 0 && w.databases.every((d) => d.target !== 'ec2');
-      const tags = workloadTags(w, wave.id);
+      const tags = workloadTags(w, wave.id, workloadBackupTier(plan.landingZone, w));
       for (const s of w.servers) {
         if (s.tier === 'db' && dbsLeaveServers) {
           continue;

@@ -4,6 +4,7 @@ import { dependencyCycles } from './dependency-cycles';
 import { dependencyOrder } from './dependency-order';
 import { dpiaApproval } from './dpia-approval';
 import { productionReadiness } from './production-readiness';
+import { rdsDatabases } from './rds-databases';
 import { references } from './references';
 import { riskWarnings } from './risk-warnings';
 import type { WaveRule } from './rule';
@@ -28,6 +29,7 @@ export const WAVE_RULES: readonly WaveRule[] = [
   productionReadiness,
   dpiaApproval,
   dataResidency,
+  rdsDatabases,
   statusConsistency,
   riskWarnings,
 ];

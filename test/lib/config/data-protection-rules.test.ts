@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { validateConfigText } from '../../../lib/config/load';
+import { fourEngineExampleText } from '../../helpers/four-engine-databases';
 
-const EXAMPLE = readFileSync('config/landing-zone.yaml', 'utf8');
+// The example with a database of each engine in dataProtection.databases.
+const EXAMPLE = fourEngineExampleText();
 
 function errors(text: string): { path: string; message: string; line: number }[] {
   return validateConfigText('landing-zone.yaml', text)
@@ -98,6 +99,8 @@ describe('data-protection configuration rules', () => {
     );
     expect(lines(text)).toEqual([
       'dataProtection.tiers[0].copyToBackupAccount.retentionDays: tier gold copy to the backup account keeps recovery points 90 days, ' +
+        'outside the central (backup account) vault lock range 7-60 days: AWS Backup would fail every job of this rule',
+      'dataProtection.tiers[3].copyToBackupAccount.retentionDays: tier gold-uk copy to the backup account keeps recovery points 90 days, ' +
         'outside the central (backup account) vault lock range 7-60 days: AWS Backup would fail every job of this rule',
     ]);
   });

@@ -4,14 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { loadConfig } from '../../../lib/config/load';
+import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
 import type { LandingZoneConfig } from '../../../lib/config/schema';
 import type { DrReport } from '../../../lib/dr/assess';
 import { checkAssembly } from '../../../lib/dr/check';
 import { formatReport } from '../../../lib/dr/report';
 import { buildLandingZone } from '../../../stacks/landing-zone';
 
-const example = loadConfig('config/landing-zone.yaml');
+// The example with a database of each engine in dataProtection.databases (no migration plan).
+const example = fourEngineExampleConfig();
 const outdirs: string[] = [];
 
 afterAll(() => {

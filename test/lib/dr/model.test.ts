@@ -18,6 +18,8 @@ const DB: DatabaseFacts = {
 function selection(overrides: Partial<SelectionFacts>): SelectionFacts {
   return {
     stackId: 'S',
+    account: '555555555555',
+    region: 'eu-west-2',
     selectionName: 's',
     planLogicalId: 'P',
     anyOfTags: [],

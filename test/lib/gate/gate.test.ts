@@ -69,16 +69,17 @@ describe('pre-deployment gate', () => {
 
   it('fails on an RDS instance without deletion protection', () => {
     const result = gate((stacks) => {
-      const db = stacks.dataProtection['production']?.databases['revenues-benefits/main'];
+      // The example's one database in dataProtection.databases (the rest are in the wave files).
+      const db = stacks.dataProtection['non-production']?.databases['crm/main'];
       const cfn = db?.instance.node.defaultChild;
       if (!(cfn instanceof rds.CfnDBInstance)) {
-        throw new Error('the example has the revenues and benefits database');
+        throw new Error('the example has the CRM staging database');
       }
       cfn.deletionProtection = false;
     });
     expect(result.passed).toBe(false);
     expect(problems(result, 'rule-packs')).toMatch(
-      /AwsSolutions-RDS10 at KvdcDataProtectionProduction\/RevenuesBenefitsMainDatabase/,
+      /AwsSolutions-RDS10 at KvdcDataProtectionNonProduction\/CrmMainDatabase/,
     );
   });
 
@@ -150,14 +151,14 @@ describe('pre-deployment gate', () => {
       dataProtection: example.dataProtection && {
         ...example.dataProtection,
         databases: example.dataProtection.databases.map((d) =>
-          d.workload === 'revenues-benefits' ? { ...d, name: 'primary' } : d,
+          d.workload === 'crm' ? { ...d, name: 'primary' } : d,
         ),
       },
     };
     const result = gate(undefined, renamed);
     expect(result.passed).toBe(false);
     expect(problems(result, 'change-guard')).toMatch(
-      /KvdcDataProtectionProduction\/RevenuesBenefitsMainDatabaseInstance\w+ \(AWS::RDS::DBInstance\) will be DELETED: its construct appears to have been renamed \(new logical id RevenuesBenefitsPrimaryDatabaseInstance\w+\)/,
+      /KvdcDataProtectionNonProduction\/CrmMainDatabaseInstance\w+ \(AWS::RDS::DBInstance\) will be DELETED: its construct appears to have been renamed \(new logical id CrmPrimaryDatabaseInstance\w+\)/,
     );
   });
 });

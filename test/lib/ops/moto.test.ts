@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fourEngineExampleText } from '../../helpers/four-engine-databases';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import {
@@ -15,7 +19,10 @@ import { plannedDevices } from '../../../lib/ops/vpn-status';
 
 // Integration: the commands against moto_server on 127.0.0.1, seeded to match the example
 // configuration. moto is required: this fails, rather than skips, when moto_server is missing.
-const CONFIG = 'config/landing-zone.yaml';
+// The example with a database of each engine in dataProtection.databases (the example itself keeps
+// only the CRM staging copy there; `--waves` adds the plan's databases, tested in db-health.test.ts).
+const CONFIG = join(mkdtempSync(join(tmpdir(), 'lz-ops-')), 'landing-zone.yaml');
+writeFileSync(CONFIG, fourEngineExampleText());
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const REGION = 'eu-west-2';
 const config = loadConfig(CONFIG);

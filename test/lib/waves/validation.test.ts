@@ -311,13 +311,13 @@ describe('migration wave validation', () => {
     it('production workloads: owners, rollback within RTO, test plan', () => {
       let texts = editExample('wave-05', (doc) => {
         doc.deleteIn(['workloads', 0, 'owners', 'technical']);
-        doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 300);
+        doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 480);
         doc.deleteIn(['workloads', 1, 'testing']);
       });
       texts = editExample('wave-05', (doc) => doc.deleteIn(['workloads', 2, 'rollback']), texts);
       expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
         'workloads[0].owners: a production workload needs a technical owner (owners.technical, a role title)',
-        'workloads[0].rollback.rollbackMinutes: rollback takes 300 minutes but the RTO is 240 minutes: the rollback must fit the RTO',
+        'workloads[0].rollback.rollbackMinutes: rollback takes 480 minutes but the RTO is 420 minutes: the rollback must fit the RTO',
         'workloads[1]: production workload edrms needs a test plan (testing.plan)',
         'workloads[2]: production workload revs-bens-portal needs a rollback plan (rollback: trigger, decisionOwner, pointOfNoReturn, rollbackMinutes)',
       ]);

@@ -104,7 +104,8 @@ describe('manager reports', () => {
       'mgn:wave:name': 'wave-04',
       'mgn:server:platform': 'WINDOWS',
       'mgn:server:fqdn-for-action-framework': 'kvfin-app01.kvdc.local',
-      'mgn:launch:tag:instance:backup-tier': 'gold',
+      // The tier chosen from configuration for RPO 15 in production (lib/backup/tier-choice.ts).
+      'mgn:launch:tag:instance:backup-tier': 'silver',
     });
     // Oracle on EC2 moves with its server.
     expect(rows.map((r) => r['mgn:server:user-provided-id'])).toContain('kvhsg-ora01');

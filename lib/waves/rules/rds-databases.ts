@@ -1,0 +1,102 @@
+import { chooseBackupTier } from '../../backup/tier-choice';
+import { databaseInstanceIdentifier } from '../../data/council-database';
+import { buildsTarget, isolatedTierOf } from '../../data/planned-databases';
+import { rdsSpec } from '../../data/wave-databases';
+import { ASSUMPTIONS, restoreMinutes } from '../../dr/assumptions';
+import type { WaveRule } from './rule';
+
+const MAX_IDENTIFIER_LENGTH = 63;
+
+/**
+ * What the CDK app needs to build a migrating workload's databases with target rds, checked before
+ * synth: an RDS engine and licence the database construct can build, valid storage, an isolated
+ * tier in the target VPC, an identifier RDS accepts and that nothing else uses, a backup tier that
+ * meets the workload's RPO (the tier is chosen, not written), a restore that fits its RTO under the
+ * DR check's planning figures, and no second declaration in dataProtection.databases.
+ */
+export const rdsDatabases: WaveRule = (plan, report) => {
+  const lz = plan.landingZone;
+  const prefix = lz.organisation.shortName;
+  const configDatabases = (lz.dataProtection?.databases ?? []).map((db, index) => ({
+    db,
+    index,
+    identifier: databaseInstanceIdentifier(prefix, db.workload, db.name),
+  }));
+  const accounts = new Map(lz.accounts.map((a) => [a.name, a]));
+
+  for (const w of plan.workloads) {
+    const v = w.value;
+    for (const { db, index } of configDatabases.filter((c) => c.db.workload === v.id)) {
+      if (!v.databases.some((d) => d.name === db.name)) {
+        report(
+          w.at('id'),
+          `workload ${v.id} is in the migration plan, but dataProtection.databases[${index}] (${db.workload}/${db.name}) also declares a database for it; declare it in the wave file's databases instead`,
+        );
+      }
+    }
+    const account = v.target ? accounts.get(v.target.account) : undefined;
+    if (!buildsTarget(v) || !v.target || !account) {
+      continue;
+    }
+    const production = account.role === 'production';
+    const rdsIndexes = v.databases.flatMap((d, i) => (d.target === 'rds' ? [i] : []));
+    if (lz.dataProtection !== undefined) {
+      const choice = chooseBackupTier(lz, {
+        rpoMinutes: v.recovery.rpoMinutes,
+        production,
+        drRegionCopy: v.recovery.drRegionCopy,
+      });
+      if (!choice.ok) {
+        report(w.at('recovery', 'rpoMinutes'), choice.reason);
+      }
+    } else if (rdsIndexes.length > 0) {
+      report(
+        w.at('databases', rdsIndexes[0] ?? 0, 'target'),
+        'the landing zone has no dataProtection section, so there are no backup tiers or vaults for RDS databases',
+      );
+    }
+    if (rdsIndexes.length > 0 && isolatedTierOf(lz, v.target.vpc) === undefined) {
+      report(
+        w.at('target', 'vpc'),
+        `VPC ${v.target.vpc} has no isolated subnet tier to hold the workload's RDS databases`,
+      );
+    }
+    const lock = production ? lz.dataProtection?.vaults.production : lz.dataProtection?.vaults.nonProduction;
+    for (const i of rdsIndexes) {
+      const db = v.databases[i];
+      if (!db) {
+        continue;
+      }
+      const { spec, problems } = rdsSpec(db);
+      for (const problem of problems) {
+        report(w.at('databases', i, ...problem.path), problem.message);
+      }
+      const identifier = databaseInstanceIdentifier(prefix, v.id, db.name);
+      if (identifier.length > MAX_IDENTIFIER_LENGTH) {
+        report(
+          w.at('databases', i, 'name'),
+          `the instance identifier ${identifier} would exceed the ${MAX_IDENTIFIER_LENGTH} characters RDS allows`,
+        );
+      }
+      const clash = configDatabases.find((c) => c.identifier === identifier);
+      if (clash) {
+        report(
+          w.at('databases', i, 'name'),
+          `database ${identifier} is also declared in dataProtection.databases[${clash.index}]; a workload in the plan owns its databases, so remove it there`,
+        );
+      }
+      if (spec && lock) {
+        // Logical corruption needs a restore; without a compliance-locked vault in the account, from the backup account's copy.
+        const restore =
+          restoreMinutes(spec.allocatedStorageGiB) +
+          (lock.mode === 'compliance' ? 0 : ASSUMPTIONS.crossAccountRecoveryMinutes);
+        if (restore > v.recovery.rtoMinutes) {
+          report(
+            w.at('recovery', 'rtoMinutes'),
+            `restoring ${db.name} (${spec.allocatedStorageGiB} GiB) takes up to ${restore} minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of ${v.recovery.rtoMinutes}; agree a longer RTO or a smaller database`,
+          );
+        }
+      }
+    }
+  }
+};

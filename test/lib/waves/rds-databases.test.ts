@@ -1,0 +1,106 @@
+import { validateWaveTexts } from '../../../lib/waves/load';
+import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
+import { exampleConfig, lineOf } from '../../helpers/landing-zone';
+import { editExample, errorsOf, exampleWaveTexts, validateTexts, workloadIndex } from '../../helpers/waves';
+
+function only(texts: ReturnType<typeof exampleWaveTexts>) {
+  return errorsOf(validateTexts(texts)).map((d) => ({
+    file: d.file.split('/').pop(),
+    line: d.line,
+    path: d.path,
+    message: d.message,
+  }));
+}
+
+describe('RDS databases of migrating workloads', () => {
+  it('an RPO no backup tier meets is an error at recovery.rpoMinutes, naming what each tier achieves', () => {
+    // Electoral registration is UK-only: only gold-uk and bronze keep copies out of the DR region.
+    const texts = editExample('wave-06', (doc) => {
+      const i = workloadIndex(doc, 'electoral-registration');
+      doc.setIn(['workloads', i, 'recovery', 'rpoMinutes'], 2);
+    });
+    const text = texts.waves.find((w) => w.file.includes('wave-06'))?.text ?? '';
+    expect(only(texts)).toEqual([
+      {
+        file: 'wave-06-social-care-education-democracy.yaml',
+        line: lineOf(text, 'rpoMinutes: 2,'),
+        path: 'workloads[1].recovery.rpoMinutes',
+        message:
+          'no backup tier that keeps copies out of the DR region meets an RPO of 2 minutes in a production account ' +
+          '(achievable: bronze 1980 min, gold-uk 5 min); add or strengthen a tier in dataProtection.tiers, or agree a longer RPO',
+      },
+    ]);
+  });
+
+  it('engines, licences and storage the database construct cannot build are errors on the database fields', () => {
+    const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'databases', 0, 'licence'], 'byol');
+      doc.setIn(['workloads', 1, 'databases', 0, 'engine'], 'oracle-ee');
+      doc.setIn(['workloads', 1, 'databases', 0, 'rds'], { allocatedStorageGiB: 100 });
+    });
+    expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[0].databases[0].licence: byol is not available for sqlserver-ee on RDS: RDS for SQL Server is licence-included only; BYOL needs RDS Custom for SQL Server or EC2',
+      "workloads[1].databases[0].engine: oracle-ee cannot be built on RDS by the council's database construct (Oracle SE2 only); target ec2, or move to oracle-se2",
+    ]);
+    const storage = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 1, 'databases', 0, 'rds'], { allocatedStorageGiB: 100 });
+    });
+    expect(only(storage).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[1].databases[0].rds.allocatedStorageGiB: 100 GiB cannot hold the 150 GiB of data',
+    ]);
+  });
+
+  it('unknown keys under rds are errors', () => {
+    const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 1, 'databases', 0, 'rds'], { instanceClas: 'db.m6i.large' });
+    });
+    expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[1].databases[0].rds.instanceClas: unknown key "instanceClas" (did you mean "instanceClass"?)',
+    ]);
+  });
+
+  it('a restore longer than the RTO under the DR check planning figures is an error at recovery.rtoMinutes', () => {
+    const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'recovery', 'rtoMinutes'], 300);
+      doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 120);
+    });
+    expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      "workloads[0].recovery.rtoMinutes: restoring revenues (2380 GiB) takes up to 390 minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of 300; agree a longer RTO or a smaller database",
+    ]);
+  });
+
+  it('a database declared in a wave file and in dataProtection.databases is an error', () => {
+    const config = fourEngineExampleConfig();
+    const dp = config.dataProtection;
+    if (!dp) {
+      throw new Error('fixture has no dataProtection');
+    }
+    const crm = dp.databases.find((d) => d.workload === 'crm');
+    if (!crm) {
+      throw new Error('fixture has no crm database');
+    }
+    const both = {
+      ...config,
+      dataProtection: {
+        ...dp,
+        databases: [
+          ...dp.databases,
+          { ...crm, workload: 'edrms', name: 'information-at-work' },
+          { ...crm, workload: 'web-cms', name: 'old-copy' },
+        ],
+      },
+    };
+    const texts = exampleWaveTexts();
+    const result = validateWaveTexts(texts.programme, texts.waves, both);
+    expect(errorsOf(result).map((e) => `${e.file.split('/').pop() ?? ''} ${e.path}: ${e.message}`)).toEqual([
+      "wave-03-planning-environment-customer.yaml workloads[4].id: workload web-cms is in the migration plan, but dataProtection.databases[5] (web-cms/old-copy) also declares a database for it; declare it in the wave file's databases instead",
+      'wave-05-revenues-and-benefits.yaml workloads[1].databases[0].name: database kvdc-edrms-information-at-work is also declared in dataProtection.databases[4]; a workload in the plan owns its databases, so remove it there',
+    ]);
+  });
+
+  it('the example has neither: its plan is valid against the example configuration', () => {
+    expect(
+      errorsOf(validateWaveTexts(exampleWaveTexts().programme, exampleWaveTexts().waves, exampleConfig())),
+    ).toEqual([]);
+  });
+});
