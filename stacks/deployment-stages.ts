@@ -57,7 +57,7 @@ export function placeStacks(scope: Stage): PlacedStack[] {
     const phase = STACK_PHASES.find(([kind]) => stack instanceof kind)?.[1];
     if (phase === undefined) {
       problems.push(
-        `${stack.artifactId} is a ${stack.constructor.name}, which has no deployment phase: add it to STACK_PHASES in stacks/deployment-stages.ts`,
+        `${stack.artifactId} is of a stack class that has no deployment phase: add the class to STACK_PHASES in stacks/deployment-stages.ts`,
       );
       continue;
     }
