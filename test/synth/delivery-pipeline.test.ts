@@ -31,8 +31,13 @@ describe('the CodePipeline delivery app', () => {
   ) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
   const pipeline = Object.values(template.Resources).find((r) => r.Type === 'AWS::CodePipeline::Pipeline');
   const stages = (pipeline?.Properties['Stages'] ?? []) as { Name: string; Actions: Action[] }[];
-  const deployStage = stages.find((s) => s.Name === built.stage.stageName);
-  const actions = deployStage?.Actions ?? [];
+  // CodePipeline allows 50 actions per stage, so CDK Pipelines splits the landing zone into
+  // KvdcLandingZone.1, .2, ...; an action's place in the run is (pipeline stage, run order).
+  const actions = stages.flatMap((stage, index) =>
+    stage.Name.startsWith(built.stage.stageName)
+      ? stage.Actions.map((a) => ({ ...a, RunOrder: index * 1000 + (a.RunOrder ?? 1) }))
+      : [],
+  );
   const stackName = new Map(stacksOf(built.stage).map((s) => [s.artifactId, s.stackName]));
   const runOrders = (ids: readonly string[], mode: string): number[] =>
     actions
