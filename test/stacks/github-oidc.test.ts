@@ -16,14 +16,19 @@ interface Role {
 describe('the one-time GitHub OIDC roles', () => {
   const config = exampleConfig();
   const stacks = createGithubOidcStacks(testApp(), config);
+  const templateOf = (index: number): Template => {
+    const stack = stacks[index];
+    if (!stack) throw new Error(`no stack ${String(index)}`);
+    return Template.fromStack(stack);
+  };
   const rolesOf = (index: number): Role[] =>
-    Object.values(Template.fromStack(stacks[index] ?? stacks[0]!).findResources('AWS::IAM::Role')) as Role[];
+    Object.values(templateOf(index).findResources('AWS::IAM::Role')) as Role[];
   const production = config.accounts.findIndex((a) => a.name === 'production');
   const delivery = config.accounts.findIndex((a) => a.name === config.delivery?.account);
 
   it('has one stack per account, each with the GitHub provider', () => {
     expect(stacks.map((s) => s.account)).toEqual(config.accounts.map((a) => a.id));
-    Template.fromStack(stacks[0]!).hasResourceProperties('AWS::IAM::OIDCProvider', {
+    templateOf(0).hasResourceProperties('AWS::IAM::OIDCProvider', {
       Url: 'https://token.actions.githubusercontent.com',
       ClientIdList: ['sts.amazonaws.com'],
     });

@@ -47,7 +47,7 @@ describe('the CodePipeline delivery app', () => {
     actions
       .filter((a) => a.Configuration?.ActionMode === mode)
       .filter((a) => ids.some((id) => stackName.get(id) === a.Configuration?.StackName))
-      .map((a) => a.RunOrder ?? 1);
+      .map((a) => a.RunOrder);
 
   it('passes the gate checks: every rule pack, the change guard against its own baselines, DR posture', () => {
     const result = evaluateGate({
