@@ -4,7 +4,16 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'scratch/', 'cdk.out/', 'reports/', 'coverage/', '**/*.d.ts', 'bench-out/'],
+    ignores: [
+      'node_modules/',
+      'scratch/',
+      'cdk.out/',
+      'cdk.pipeline.out/',
+      'reports/',
+      'coverage/',
+      '**/*.d.ts',
+      'bench-out/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -4,6 +4,7 @@ import { runCost } from '../lib/cli/cost-command';
 import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
+import { runDiff } from '../lib/cli/diff-command';
 import { runDbHealth } from '../lib/cli/ops-db-health-command';
 import { runVpnStatus } from '../lib/cli/ops-vpn-status-command';
 import type { AwsOptions } from '../lib/ops/aws';
@@ -14,6 +15,8 @@ import { synthForGate } from '../stacks/gate-synth';
 import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
 import { runSchema } from '../lib/cli/schema-command';
+import { runStages } from '../lib/cli/stages-command';
+import { planDeploymentStages } from '../stacks/deployment-stages';
 import { runValidate, type CommandOutput } from '../lib/cli/validate-command';
 import { runWavesReport } from '../lib/cli/waves-report-command';
 import { runWavesValidate } from '../lib/cli/waves-validate-command';
@@ -147,6 +150,45 @@ program
   .option('--baselines <dir>', 'baseline directory', 'baselines')
   .action((opts: { assembly: string; baselines: string }) => {
     finish(runAcceptBaseline(opts.assembly, opts.baselines));
+  });
+
+program
+  .command('diff')
+  .description('Show what the synthesised assembly changes against the accepted baselines, offline')
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('--baselines <dir>', 'accepted baseline templates', 'baselines')
+  .option('--markdown', 'Markdown for $GITHUB_STEP_SUMMARY or a pull-request comment', false)
+  .option('--json', 'machine-readable output', false)
+  .action((opts: { assembly: string; baselines: string; markdown: boolean; json: boolean }) => {
+    finish(runDiff(opts));
+  });
+
+program
+  .command('stages')
+  .description(
+    'The deployment stages in order (network, data and backup, then the waves; per account) and the stacks of each',
+  )
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'migration plan', DEFAULT_WAVES)
+  .option('--json', 'machine-readable output', false)
+  .option('--github-output', 'one stages=<json> line to append to $GITHUB_OUTPUT', false)
+  .action((opts: { config: string; waves: string; json: boolean; githubOutput: boolean }) => {
+    try {
+      const config = loadConfig(opts.config);
+      const plan = loadWavePlan(opts.waves, config);
+      finish(
+        runStages({
+          plan: () => planDeploymentStages(config, plan),
+          format: opts.githubOutput ? 'github-output' : opts.json ? 'json' : 'text',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConfigValidationError) {
+        finish({ exitCode: 1, stdout: '', stderr: `${error.message}\n` });
+        return;
+      }
+      throw error;
+    }
   });
 
 const waves = program.command('waves').description('The migration plan in migration-waves/');

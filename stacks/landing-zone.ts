@@ -1,4 +1,4 @@
-import { Aspects, Tags, type App, type Stack } from 'aws-cdk-lib';
+import { Aspects, Tags, type Stack, type Stage } from 'aws-cdk-lib';
 import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
@@ -35,9 +35,10 @@ export interface LandingZoneStacks {
 
 /**
  * Composes the landing zone from a validated configuration. Stack IDs come from configuration
- * names, so adding a VPC adds a stack and never renames another.
+ * names, so adding a VPC adds a stack and never renames another. The scope is the App for
+ * `cdk synth`, or a Stage when the CodePipeline stack deploys the landing zone.
  */
-export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
+export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
@@ -140,7 +141,7 @@ export function buildLandingZone(app: App, config: LandingZoneConfig, plan?: Wav
 }
 
 function buildDataProtection(
-  app: App,
+  app: Stage,
   config: LandingZoneConfig,
   prefix: string,
   vpcs: Readonly<Record<string, VpcStack>>,

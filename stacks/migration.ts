@@ -1,4 +1,4 @@
-import type { App, Stack } from 'aws-cdk-lib';
+import type { Stack, Stage } from 'aws-cdk-lib';
 import { pascal } from '../lib/network/segmentation';
 import type { WavePlan } from '../lib/waves/load';
 import { isMigrating } from '../lib/waves/plan-view';
@@ -20,7 +20,7 @@ export interface MigrationStacks {
  * relocate), grouped by workload account and service area, plus each account's MGN wave records.
  * Stack and construct IDs come from account, service-area and workload names, never from the wave.
  */
-export function buildMigration(app: App, lz: LandingZoneContext, plan: WavePlan): MigrationStacks {
+export function buildMigration(app: Stage, lz: LandingZoneContext, plan: WavePlan): MigrationStacks {
   const all = new Map<string, PlacedInWave>();
   for (const { wave, workloads } of plan.waves) {
     for (const workload of workloads) {

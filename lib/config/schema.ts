@@ -3,6 +3,7 @@ import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
 import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
+import { DeliverySchema } from './schema-delivery';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -193,6 +194,10 @@ export const LandingZoneSchema = z
     }),
     dataProtection: DataProtectionSchema.optional().meta({
       description: 'Backup tiers, vaults and databases (see docs/data-protection.md).',
+    }),
+    delivery: DeliverySchema.optional().meta({
+      description:
+        'The CI/CD pipelines: deployment account, repository, branch, source connection (see docs/delivery.md).',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

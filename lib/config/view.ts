@@ -22,6 +22,7 @@ import {
   type DatabaseConfig,
   type DataProtectionConfig,
 } from './schema-data-protection';
+import { DeliverySchema, type DeliveryConfig } from './schema-delivery';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -63,6 +64,7 @@ export interface ConfigView {
   readonly onPremisesRangeNames: ReadonlySet<string>;
   /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
   readonly logRetentions: { path: PathSegment[]; days: number }[];
+  readonly delivery?: DeliveryConfig;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -127,6 +129,7 @@ export function buildView(data: unknown): ConfigView {
     vaults: valid(DataProtectionElementSchemas.Vaults, dataProtection['vaults']),
     databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
     onPremisesRangeNames: names(network['onPremisesRanges']),
+    delivery: valid(DeliverySchema, root['delivery']),
     logRetentions: [
       { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
       { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },

@@ -5,6 +5,7 @@ import { customerGatewayAddresses } from './customer-gateway-addresses';
 import { backupLifecycles } from './backup-lifecycles';
 import { databaseEngines } from './database-engines';
 import { dataProtectionReferences } from './data-protection-references';
+import { deliveryAccount } from './delivery-account';
 import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
@@ -37,4 +38,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   backupLifecycles,
   drResidency,
   logRetentionMinimum,
+  deliveryAccount,
 ];

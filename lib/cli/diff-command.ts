@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { readTemplates } from '../safety/baseline-files';
+import { diffMarkdown, diffTemplates } from '../safety/template-diff';
+import type { CommandOutput } from './validate-command';
+
+export interface DiffOptions {
+  readonly assembly: string;
+  readonly baselines: string;
+  readonly markdown: boolean;
+  readonly json: boolean;
+}
+
+function plainText(diffs: ReturnType<typeof diffTemplates>): string {
+  const lines: string[] = [];
+  for (const d of diffs) {
+    lines.push(`${d.stack} (${d.status})`);
+    for (const r of d.resources) {
+      lines.push(`  ${r.action.padEnd(11)} ${r.logicalId} ${r.type}${r.stateful ? ' [stateful]' : ''}`);
+    }
+  }
+  lines.push(`${String(diffs.length)} stack(s) differ from the baselines`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `lz diff`: what the current synth changes compared with the accepted baselines, offline. */
+export function runDiff(options: DiffOptions): CommandOutput {
+  if (!existsSync(options.assembly)) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `${options.assembly} does not exist: run \`npm run synth\` first\n`,
+    };
+  }
+  const baseline = readTemplates(options.baselines);
+  const current = readTemplates(options.assembly);
+  if (Object.keys(current).length === 0) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `no templates in ${options.assembly}: run \`npm run synth\` first\n`,
+    };
+  }
+  const diffs = diffTemplates(baseline, current);
+  const compared = new Set([...Object.keys(baseline), ...Object.keys(current)]).size;
+  const stdout = options.json
+    ? `${JSON.stringify({ stacksCompared: compared, stacks: diffs }, null, 2)}\n`
+    : options.markdown
+      ? diffMarkdown(diffs, compared)
+      : plainText(diffs);
+  // A diff is information, not a verdict: the change guard and the gate decide.
+  return { exitCode: 0, stdout, stderr: '' };
+}

@@ -1,0 +1,39 @@
+import type { ConfigRule } from './rule';
+
+/**
+ * The delivery account must be one of the accounts, and the source connection must live in that
+ * account and the home region: CodePipeline can only use a connection from its own account and region.
+ */
+export const deliveryAccount: ConfigRule = (view, report) => {
+  const delivery = view.delivery;
+  if (!delivery) {
+    return;
+  }
+  const account = view.accounts.find((a) => a.value.name === delivery.account)?.value;
+  if (account === undefined) {
+    if (!view.accountNames.has(delivery.account)) {
+      report(
+        ['delivery', 'account'],
+        `unknown account "${delivery.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
+      );
+    }
+    return;
+  }
+  if (delivery.connectionArn === undefined) {
+    return;
+  }
+  const [, , , region, accountId] = delivery.connectionArn.split(':');
+  if (accountId !== account.id) {
+    report(
+      ['delivery', 'connectionArn'],
+      `the connection is in account ${accountId ?? ''}, but the pipeline runs in ${account.name} (${account.id})`,
+    );
+  }
+  const home = view.organisation?.homeRegion;
+  if (home !== undefined && region !== home) {
+    report(
+      ['delivery', 'connectionArn'],
+      `the connection is in ${region ?? ''}, but the pipeline runs in the home region ${home}`,
+    );
+  }
+};

@@ -1,0 +1,85 @@
+import { App, Tags, type AppProps } from 'aws-cdk-lib';
+import { LOG_RETENTION_DAYS } from '../lib/config/schema-primitives';
+import { toRetentionDays } from '../lib/network/log-retention';
+import { registerComplianceChecks } from '../lib/compliance/register-checks';
+import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type LandingZoneConfig } from '../lib/config/schema';
+import type { DeploymentStage } from '../lib/delivery/stages';
+import { pascal } from '../lib/network/segmentation';
+import type { WavePlan } from '../lib/waves/load';
+import { DeliveryPipelineStack } from './delivery-pipeline-stack';
+import { deploymentStagesOf } from './deployment-stages';
+import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE } from './landing-zone';
+import { LandingZoneStage } from './landing-zone-stage';
+
+export interface DeliveryPipelineApp {
+  readonly app: App;
+  readonly pipeline: DeliveryPipelineStack;
+  readonly stage: LandingZoneStage;
+  readonly stages: DeploymentStage[];
+}
+
+/**
+ * The CodePipeline app: its own entry point (bin/pipeline.ts) and output directory, so the main
+ * landing-zone synth, its baselines and its gate are unchanged by it. Every rule pack runs on it.
+ */
+export function createDeliveryPipelineApp(
+  config: LandingZoneConfig,
+  plan?: WavePlan,
+  props: AppProps = {},
+): DeliveryPipelineApp {
+  return buildDeliveryPipeline(new App(props), config, plan);
+}
+
+/** The pipeline app in a given App (tests pass one with the cdk.json feature flags). */
+export function buildDeliveryPipeline(
+  app: App,
+  config: LandingZoneConfig,
+  plan?: WavePlan,
+): DeliveryPipelineApp {
+  const delivery = config.delivery;
+  if (delivery?.connectionArn === undefined) {
+    throw new Error(
+      'the CodePipeline needs delivery.account and delivery.connectionArn in the configuration',
+    );
+  }
+  const account = config.accounts.find((a) => a.name === delivery.account);
+  if (!account) {
+    throw new Error(`delivery.account "${delivery.account}" is not one of the accounts`);
+  }
+  const prefix = config.organisation.shortName;
+  const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
+  const stages = deploymentStagesOf(stage, stage.synth(), config);
+  const tags = {
+    owner: config.organisation.owner,
+    'cost-centre': config.organisation.costCentre,
+    'managed-by': 'council-landing-zone',
+    classification: LANDING_ZONE_CLASSIFICATION,
+    wave: LANDING_ZONE_WAVE,
+  };
+  const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
+    env: { account: account.id, region: config.organisation.homeRegion },
+    stackName: `${prefix}-delivery-pipeline`,
+    description: `${config.organisation.name}: CodePipeline that deploys the landing zone stage by stage`,
+    terminationProtection: true,
+    repository: delivery.repository,
+    branch: delivery.branch,
+    connectionArn: delivery.connectionArn,
+    prefix,
+    logRetention: buildLogRetention(config),
+    tags,
+  });
+  for (const [key, value] of Object.entries(tags)) {
+    Tags.of(pipeline).add(key, value);
+  }
+  pipeline.deployInOrder(stage, stages);
+  registerComplianceChecks(app, config.organisation);
+  return { app, pipeline, stage, stages };
+}
+
+/** The shortest retention CloudWatch Logs accepts that meets the council's minimum. */
+function buildLogRetention(config: LandingZoneConfig): ReturnType<typeof toRetentionDays> {
+  const minimum = config.organisation.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS;
+  const days =
+    LOG_RETENTION_DAYS.find((d) => d >= minimum) ?? LOG_RETENTION_DAYS[LOG_RETENTION_DAYS.length - 1];
+  return toRetentionDays(days ?? minimum);
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Stage, Token } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import type { IConstruct } from 'constructs';
+import { cdkJsonContext } from '../lib/cdk-json';
+import type { LandingZoneConfig } from '../lib/config/schema';
+import {
+  orderStages,
+  StagePlanError,
+  stageOrderProblems,
+  type DeploymentPhase,
+  type DeploymentStage,
+  type PlacedStack,
+} from '../lib/delivery/stages';
+import type { WavePlan } from '../lib/waves/load';
+import { BackupAccountStack } from './backup-account-stack';
+import { ConnectivityStack } from './connectivity-stack';
+import { DataProtectionStack } from './data-protection-stack';
+import { HybridDnsStack } from './hybrid-dns-stack';
+import { buildLandingZone } from './landing-zone';
+import { MigrationWavesStack } from './migration-waves-stack';
+import { NetworkHubStack } from './network-hub-stack';
+import { VpcStack } from './vpc-stack';
+import { WorkloadsStack } from './workloads-stack';
+
+type StackClass = abstract new (...args: never[]) => Stack;
+
+/**
+ * The phase of every kind of landing-zone stack. A new stack class must be added here: an
+ * unclassified stack is an error, so nothing is silently left out of the deployment.
+ */
+export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]> = [
+  [NetworkHubStack, 'network'],
+  [VpcStack, 'network'],
+  [ConnectivityStack, 'network'],
+  [HybridDnsStack, 'network'],
+  [BackupAccountStack, 'data'],
+  [DataProtectionStack, 'data'],
+  [MigrationWavesStack, 'waves'],
+  [WorkloadsStack, 'waves'],
+];
+
+/** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */
+export function stacksOf(scope: Stage): Stack[] {
+  return scope.node
+    .findAll()
+    .filter((c: IConstruct): c is Stack => Stack.isStack(c) && !c.nested && Stage.of(c) === scope);
+}
+
+/** Places every stack of the scope in its phase; throws listing every unclassified stack. */
+export function placeStacks(scope: Stage): PlacedStack[] {
+  const problems: string[] = [];
+  const placed: PlacedStack[] = [];
+  for (const stack of stacksOf(scope)) {
+    const phase = STACK_PHASES.find(([kind]) => stack instanceof kind)?.[1];
+    if (phase === undefined) {
+      problems.push(
+        `${stack.artifactId} is of a stack class that has no deployment phase: add the class to STACK_PHASES in stacks/deployment-stages.ts`,
+      );
+      continue;
+    }
+    if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
+      problems.push(`${stack.artifactId} has no explicit account and region, so no stage can deploy it`);
+      continue;
+    }
+    placed.push({ id: stack.artifactId, accountId: stack.account, region: stack.region, phase });
+  }
+  if (problems.length > 0) {
+    throw new StagePlanError(problems);
+  }
+  return placed;
+}
+
+/** Each stack's dependencies on other stacks, as the assembly manifest records them. */
+export function stackDependencies(assembly: CloudAssembly): Map<string, string[]> {
+  const stackIds = new Set(assembly.stacks.map((s) => s.id));
+  return new Map(
+    assembly.stacks.map((s) => [s.id, s.dependencies.map((d) => d.id).filter((id) => stackIds.has(id))]),
+  );
+}
+
+/**
+ * The ordered stages of a synthesised scope, checked against the dependencies in its assembly:
+ * a stage order that would deploy a stack before one it depends on is an error.
+ */
+export function deploymentStagesOf(
+  scope: Stage,
+  assembly: CloudAssembly,
+  config: LandingZoneConfig,
+): DeploymentStage[] {
+  const stages = orderStages(placeStacks(scope), config.accounts);
+  const problems = stageOrderProblems(stages, stackDependencies(assembly));
+  if (problems.length > 0) {
+    throw new StagePlanError(problems);
+  }
+  return stages;
+}
+
+/**
+ * Builds and synthesises the landing zone without the rule packs (they do not change which stacks
+ * exist or how they depend on each other) into a temporary directory, and returns its stages.
+ */
+export function planDeploymentStages(config: LandingZoneConfig, plan?: WavePlan): DeploymentStage[] {
+  const outdir = mkdtempSync(join(tmpdir(), 'lz-stages-'));
+  try {
+    const app = new App({
+      outdir,
+      context: { ...cdkJsonContext() },
+      builtinCloudFormationValidation: false,
+    });
+    buildLandingZone(app, config, plan);
+    return deploymentStagesOf(app, app.synth(), config);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

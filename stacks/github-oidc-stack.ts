@@ -1,0 +1,82 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+
+/** The CDK bootstrap qualifier the deploy roles may use (the default). */
+export const BOOTSTRAP_QUALIFIER = 'hnb659fds';
+const GITHUB = 'token.actions.githubusercontent.com';
+
+export interface GithubOidcStackProps extends StackProps {
+  /** owner/name of the repository whose workflows may assume the roles. */
+  readonly repository: string;
+  /** The GitHub environment (the account's name) whose deploy jobs may assume the deploy role. */
+  readonly environment: string;
+  /** Account ids of the landing zone, when this account also holds the read-only diff role. */
+  readonly diffAccounts?: readonly string[];
+}
+
+/**
+ * One-time setup of one account for GitHub Actions (bin/github-oidc.ts): the GitHub OIDC provider
+ * and a deploy role only the repository's jobs in this account's GitHub environment can assume,
+ * allowed nothing but assuming this account's CDK bootstrap roles. The delivery account also gets a
+ * read-only role for pull requests, allowed only the CDK lookup roles (`cdk diff --method template`).
+ */
+export class GithubOidcStack extends Stack {
+  readonly deployRole: iam.Role;
+  readonly diffRole?: iam.Role;
+
+  constructor(scope: Construct, id: string, props: GithubOidcStackProps) {
+    super(scope, id, props);
+    const provider = new iam.CfnOIDCProvider(this, 'GithubProvider', {
+      url: `https://${GITHUB}`,
+      clientIdList: ['sts.amazonaws.com'],
+    });
+    const trust = (subject: string): iam.WebIdentityPrincipal =>
+      new iam.WebIdentityPrincipal(provider.attrArn, {
+        StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com', [`${GITHUB}:sub`]: subject },
+      });
+
+    // Jobs that name an environment get the subject repo:<owner>/<name>:environment:<environment>,
+    // so only deploy jobs of this account's environment (and its branch and approval rules) match.
+    this.deployRole = new iam.Role(this, 'DeployRole', {
+      roleName: 'lz-github-deploy',
+      description: `GitHub Actions deploys of ${props.repository} (environment ${props.environment})`,
+      assumedBy: trust(`repo:${props.repository}:environment:${props.environment}`),
+      inlinePolicies: {
+        AssumeCdkBootstrapRoles: new iam.PolicyDocument({
+          statements: [
+            new iam.PolicyStatement({
+              actions: ['sts:AssumeRole', 'sts:TagSession'],
+              resources: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
+                (kind) =>
+                  `arn:${this.partition}:iam::${this.account}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${this.account}-*`,
+              ),
+            }),
+          ],
+        }),
+      },
+    });
+
+    if (props.diffAccounts !== undefined) {
+      // Pull-request jobs (no environment) get the subject repo:<owner>/<name>:pull_request.
+      this.diffRole = new iam.Role(this, 'DiffRole', {
+        roleName: 'lz-github-pull-request-diff',
+        description: `Read-only cdk diff for pull requests of ${props.repository}`,
+        assumedBy: trust(`repo:${props.repository}:pull_request`),
+        inlinePolicies: {
+          AssumeCdkLookupRoles: new iam.PolicyDocument({
+            statements: [
+              new iam.PolicyStatement({
+                actions: ['sts:AssumeRole'],
+                resources: props.diffAccounts.map(
+                  (account) =>
+                    `arn:${this.partition}:iam::${account}:role/cdk-${BOOTSTRAP_QUALIFIER}-lookup-role-${account}-*`,
+                ),
+              }),
+            ],
+          }),
+        },
+      });
+    }
+  }
+}

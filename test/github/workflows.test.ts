@@ -1,0 +1,197 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { planDeploymentStages } from '../../stacks/deployment-stages';
+import { exampleConfig } from '../helpers/landing-zone';
+import { examplePlan } from '../helpers/waves';
+
+/*
+ * The GitHub Actions workflows, checked offline: each is a valid workflow, runs only npm scripts
+ * and files that exist, and the deploy workflow deploys the stages of `lz stages` in their order,
+ * each stack exactly once.
+ */
+
+const DIR = '.github/workflows';
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
+
+const Step = z.looseObject({ run: z.string().optional(), uses: z.string().optional() });
+const Job = z.looseObject({
+  needs: z.union([z.string(), z.array(z.string())]).optional(),
+  uses: z.string().optional(),
+  with: z.record(z.string(), z.unknown()).optional(),
+  permissions: z.record(z.string(), z.string()).optional(),
+  steps: z.array(Step).optional(),
+});
+const Workflow = z.looseObject({
+  permissions: z.record(z.string(), z.string()),
+  jobs: z.record(z.string(), Job),
+});
+
+function workflow(file: string): z.infer<typeof Workflow> {
+  return Workflow.parse(parse(readFileSync(join(DIR, file), 'utf8')));
+}
+
+const scripts = Object.keys(
+  z
+    .object({ scripts: z.record(z.string(), z.string()) })
+    .parse(JSON.parse(readFileSync('package.json', 'utf8'))).scripts,
+);
+
+function runScripts(file: string): string[] {
+  return Object.values(workflow(file).jobs).flatMap((job) =>
+    (job.steps ?? []).flatMap((s) => (s.run === undefined ? [] : [s.run])),
+  );
+}
+
+describe.each(files)('%s', (file) => {
+  it('is a valid workflow', () => {
+    expect(validateWorkflow(readFileSync(join(DIR, file), 'utf8')).errors).toEqual([]);
+  });
+
+  it('grants only read access to the code at the top, and id-token only to jobs that assume a role', () => {
+    const wf = workflow(file);
+    expect(wf.permissions).toEqual(
+      file === 'deploy-stage.yml' ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' },
+    );
+    for (const job of Object.values(wf.jobs)) {
+      const assumesRole =
+        (job.steps ?? []).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')) ||
+        job.uses !== undefined;
+      if (job.permissions !== undefined) {
+        expect({ file, write: job.permissions['id-token'] === 'write' }).toEqual({
+          file,
+          write: assumesRole,
+        });
+        expect(Object.entries(job.permissions).filter(([k, v]) => v === 'write' && k !== 'id-token')).toEqual(
+          [],
+        );
+      }
+    }
+  });
+
+  it('runs only npm scripts that exist in package.json', () => {
+    const used = runScripts(file).flatMap((run) =>
+      [...run.matchAll(/npm run (?:-s )?([\w:-]+)/g)].map((m) => m[1]),
+    );
+    for (const name of used) {
+      expect({ file, script: name, exists: scripts.includes(name ?? '') }).toEqual({
+        file,
+        script: name,
+        exists: true,
+      });
+    }
+  });
+
+  it('references only files that exist', () => {
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const paths = [
+      ...[...text.matchAll(/(?:^|\s)(\.ci\/[\w.-]+)/gm)].map((m) => m[1] ?? ''),
+      ...[...text.matchAll(/uses: (\.\/[\w./-]+)/g)].map((m) => (m[1] ?? '').slice(2)),
+    ];
+    for (const path of paths) {
+      expect({ file, path, exists: existsSync(path) }).toEqual({ file, path, exists: true });
+    }
+  });
+
+  it('pins every third-party action to a full commit SHA', () => {
+    const uses = Object.values(workflow(file).jobs).flatMap((job) =>
+      (job.steps ?? []).flatMap((s) => (s.uses === undefined ? [] : [s.uses])),
+    );
+    for (const action of uses.filter((u) => !u.startsWith('./'))) {
+      expect(action).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+    }
+  });
+});
+
+describe('the pull-request workflow', () => {
+  const runs = runScripts('pull-request.yml').join('\n');
+
+  it('runs every check the issue asks for', () => {
+    for (const command of [
+      'npm ci',
+      'npm run lint',
+      'npm run typecheck',
+      'npx jest',
+      'npm run synth',
+      'npm run gate -- --no-synth',
+      'npm run guard',
+      'lz -- diff --markdown >>"$GITHUB_STEP_SUMMARY"',
+      'cdk diff --app cdk.out',
+    ]) {
+      expect(runs).toContain(command);
+    }
+  });
+});
+
+describe('the deploy workflow', () => {
+  const stages = planDeploymentStages(exampleConfig(), examplePlan());
+  const jobs = workflow('deploy.yml').jobs;
+  const deployJobs = Object.entries(jobs).filter(
+    ([, job]) => job.uses === './.github/workflows/deploy-stage.yml',
+  );
+
+  /** Deploy jobs in the order their `needs` chain runs them. */
+  function chainOrder(): string[] {
+    const order: string[] = [];
+    const remaining = new Map(deployJobs);
+    while (remaining.size > 0) {
+      const ready = [...remaining.entries()].filter(([, job]) =>
+        [job.needs ?? []].flat().every((n) => !remaining.has(n)),
+      );
+      // Exactly one ready job at a time: the stages run one after another, never side by side.
+      expect(ready.map(([id]) => id)).toHaveLength(1);
+      const [id] = ready[0] ?? [''];
+      order.push(id);
+      remaining.delete(id);
+    }
+    return order;
+  }
+
+  it('deploys the stages one after another, in the order of lz stages', () => {
+    const order = chainOrder().map((id) => jobs[id]?.with?.['stage']);
+    expect(order).toEqual(stages.map((s) => s.id));
+  });
+
+  it('deploys every stack of the example exactly once', () => {
+    const deployed = deployJobs.flatMap(([id, job]) => {
+      const stage = String(job.with?.['stage']);
+      // Each job passes its own stage's stacks, from the synth job's output.
+      expect(job.with?.['stacks']).toBe(`\${{ fromJSON(needs.synth.outputs.stages)['${stage}'] }}`);
+      expect([job.needs ?? []].flat()).toContain('synth');
+      expect({ id, stage }).toEqual({ id, stage: id });
+      return stages.find((s) => s.id === stage)?.stacks ?? [];
+    });
+    const all = stages.flatMap((s) => s.stacks);
+    expect(all.length).toBeGreaterThan(20);
+    expect([...deployed].sort()).toEqual([...all].sort());
+    expect(new Set(deployed).size).toBe(deployed.length);
+  });
+
+  it('runs each stage in the environment of its account, so production waits for approval', () => {
+    for (const [, job] of deployJobs) {
+      const stage = stages.find((s) => s.id === job.with?.['stage']);
+      expect(job.with?.['environment']).toBe(stage?.account);
+    }
+  });
+
+  it('deploys exactly the stage stacks from the gated cdk.out through the OIDC role', () => {
+    const stage = readFileSync(join(DIR, 'deploy-stage.yml'), 'utf8');
+    expect(stage).toContain('npx cdk deploy --app cdk.out --require-approval never --exclusively');
+    expect(stage).toContain('role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}');
+    expect(stage).toContain('environment: ${{ inputs.environment }}');
+  });
+});
+
+describe('the workflow validator', () => {
+  it('rejects a workflow with a mistake, so a passing check means something', () => {
+    const broken = readFileSync(join(DIR, 'deploy.yml'), 'utf8').replace(
+      'runs-on: ubuntu-24.04',
+      'runs-onn: ubuntu-24.04',
+    );
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+});

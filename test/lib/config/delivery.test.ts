@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { validateConfigText } from '../../../lib/config/load';
+import { lineOf } from '../../helpers/landing-zone';
+
+const EXAMPLE = readFileSync('config/landing-zone.yaml', 'utf8');
+const ARN = 'arn:aws:codeconnections:eu-west-2:222222222222:connection/00000000-0000-0000-0000-000000000000';
+
+function errors(text: string): { path: string; message: string; line: number }[] {
+  return validateConfigText('landing-zone.yaml', text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map(({ path, message, line }) => ({ path, message, line }));
+}
+
+function edit(from: string, to: string, text = EXAMPLE): string {
+  const out = text.replace(from, to);
+  if (out === text) {
+    throw new Error(`edit did not apply: ${from}`);
+  }
+  return out;
+}
+
+describe('the delivery section', () => {
+  test('the example has one, and it is valid', () => {
+    expect(EXAMPLE).toContain('\ndelivery:\n');
+    expect(errors(EXAMPLE)).toEqual([]);
+  });
+
+  test('is optional', () => {
+    expect(errors(EXAMPLE.slice(0, EXAMPLE.indexOf('\ndelivery:\n') + 1))).toEqual([]);
+  });
+
+  test('every mistake is reported at once, with its line and field', () => {
+    let text = edit('  branch: main\n', '  branchh: main\n');
+    text = edit(
+      '  repository: kestrel-vale/council-landing-zone',
+      '  repository: council-landing-zone',
+      text,
+    );
+    text = edit(ARN, 'arn:aws:codestar:eu-west-2:222222222222:connection/x', text);
+    const found = errors(text);
+    expect(found.map((e) => e.path).sort()).toEqual([
+      'delivery.branch',
+      'delivery.branchh',
+      'delivery.connectionArn',
+      'delivery.repository',
+    ]);
+    expect(found.find((e) => e.path === 'delivery.branchh')).toMatchObject({
+      message: 'unknown key "branchh" (did you mean "branch"?)',
+      line: lineOf(text, 'branchh'),
+    });
+  });
+
+  test('the account must exist', () => {
+    const text = edit('  account: shared-services\n  repository', '  account: tooling\n  repository');
+    expect(errors(text)).toEqual([
+      {
+        path: 'delivery.account',
+        message: expect.stringContaining('unknown account "tooling"') as string,
+        line: lineOf(text, 'account: tooling'),
+      },
+    ]);
+  });
+
+  test('the connection must be in the delivery account and the home region', () => {
+    const text = edit(ARN, ARN.replace('eu-west-2:222222222222', 'eu-west-1:555555555555'));
+    expect(errors(text).map((e) => e.message)).toEqual([
+      'the connection is in account 555555555555, but the pipeline runs in shared-services (222222222222)',
+      'the connection is in eu-west-1, but the pipeline runs in the home region eu-west-2',
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { Stack } from 'aws-cdk-lib';
+import { StagePlanError } from '../../lib/delivery/stages';
+import { buildLandingZone } from '../../stacks/landing-zone';
+import { deploymentStagesOf, placeStacks, stackDependencies } from '../../stacks/deployment-stages';
+import { testApp } from '../helpers/cdk-app';
+import { exampleConfig } from '../helpers/landing-zone';
+import { examplePlan } from '../helpers/waves';
+
+describe('the deployment stages of the example council', () => {
+  const config = exampleConfig();
+  const app = testApp();
+  buildLandingZone(app, config, examplePlan());
+  const assembly = app.synth();
+  const stages = deploymentStagesOf(app, assembly, config);
+  const order = stages.flatMap((s) => s.stacks);
+
+  it('places every stack of the assembly in exactly one stage', () => {
+    const synthesised = assembly.stacks.map((s) => s.id).sort();
+    expect(synthesised.length).toBeGreaterThan(20);
+    expect([...order].sort()).toEqual(synthesised);
+    expect(new Set(order).size).toBe(order.length);
+  });
+
+  it('deploys no stack before a stack it depends on, by the assembly manifest', () => {
+    const dependencies = stackDependencies(assembly);
+    const checked = [...dependencies.values()].flat().length;
+    expect(checked).toBeGreaterThan(10);
+    const stageOf = new Map(stages.flatMap((s, i) => s.stacks.map((id) => [id, i] as const)));
+    for (const [stack, deps] of dependencies) {
+      for (const dep of deps) {
+        expect({ stack, dep, before: (stageOf.get(dep) ?? Infinity) <= (stageOf.get(stack) ?? -1) }).toEqual({
+          stack,
+          dep,
+          before: true,
+        });
+      }
+    }
+  });
+
+  it('puts network and connectivity first, data and backup next, the waves last', () => {
+    expect(stages.map((s) => s.phase)).toEqual(['network', 'data', 'data', 'data', 'waves', 'waves']);
+    expect(stages[0]?.stacks).toEqual(
+      expect.arrayContaining(['KvdcNetworkHub', 'KvdcConnectivity', 'KvdcHybridDns', 'KvdcVpcProduction']),
+    );
+    expect(stages.find((s) => s.id === 'data-backup')?.stacks).toEqual([
+      'KvdcBackupCentral',
+      'KvdcBackupDrRegion',
+    ]);
+    expect(stages.find((s) => s.id === 'waves-production')?.stacks).toContain('KvdcMigrationWavesProduction');
+  });
+
+  it('gates only the production account', () => {
+    expect(stages.filter((s) => s.production).map((s) => s.account)).toEqual(['production', 'production']);
+  });
+});
+
+describe('a stack type no phase claims', () => {
+  it('is an error naming the stack, not silently left out', () => {
+    const app = testApp();
+    buildLandingZone(app, exampleConfig());
+    new Stack(app, 'KvdcSomethingNew', { env: { account: '555555555555', region: 'eu-west-2' } });
+    expect(() => placeStacks(app)).toThrow(StagePlanError);
+    expect(() => placeStacks(app)).toThrow(
+      /KvdcSomethingNew is of a stack class that has no deployment phase/,
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { createGithubOidcStacks } from '../../stacks/github-oidc-app';
+import { testApp } from '../helpers/cdk-app';
+import { exampleConfig } from '../helpers/landing-zone';
+
+interface Role {
+  Properties: {
+    RoleName: string;
+    AssumeRolePolicyDocument: {
+      Statement: { Action: string; Condition: Record<string, Record<string, string>> }[];
+    };
+    Policies: { PolicyDocument: { Statement: { Action: string | string[]; Resource: string[] }[] } }[];
+  };
+}
+
+describe('the one-time GitHub OIDC roles', () => {
+  const config = exampleConfig();
+  const stacks = createGithubOidcStacks(testApp(), config);
+  const templateOf = (index: number): Template => {
+    const stack = stacks[index];
+    if (!stack) throw new Error(`no stack ${String(index)}`);
+    return Template.fromStack(stack);
+  };
+  const rolesOf = (index: number): Role[] =>
+    Object.values(templateOf(index).findResources('AWS::IAM::Role')) as Role[];
+  const production = config.accounts.findIndex((a) => a.name === 'production');
+  const delivery = config.accounts.findIndex((a) => a.name === config.delivery?.account);
+
+  it('has one stack per account, each with the GitHub provider', () => {
+    expect(stacks.map((s) => s.account)).toEqual(config.accounts.map((a) => a.id));
+    templateOf(0).hasResourceProperties('AWS::IAM::OIDCProvider', {
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIdList: ['sts.amazonaws.com'],
+    });
+  });
+
+  it('trusts only the repository jobs in the account environment, for the STS audience', () => {
+    const [deploy] = rolesOf(production).filter((r) => r.Properties.RoleName === 'lz-github-deploy');
+    const [statement] = deploy?.Properties.AssumeRolePolicyDocument.Statement ?? [];
+    expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
+    expect(statement?.Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub':
+          'repo:kestrel-vale/council-landing-zone:environment:production',
+      },
+    });
+  });
+
+  it('lets the deploy role do nothing but assume its own account CDK bootstrap roles', () => {
+    const [deploy] = rolesOf(production).filter((r) => r.Properties.RoleName === 'lz-github-deploy');
+    const statements = deploy?.Properties.Policies.flatMap((p) => p.PolicyDocument.Statement) ?? [];
+    expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    const id = config.accounts[production]?.id ?? '';
+    for (const resource of statements.flatMap((s) => s.Resource)) {
+      expect(JSON.stringify(resource)).toMatch(
+        new RegExp(`:iam::${id}:role/cdk-hnb659fds-[a-z-]+-role-${id}-\\*`),
+      );
+    }
+  });
+
+  it('gives pull requests a read-only role in the delivery account only, for the lookup roles', () => {
+    expect(rolesOf(production).map((r) => r.Properties.RoleName)).toEqual(['lz-github-deploy']);
+    const [diff] = rolesOf(delivery).filter((r) => r.Properties.RoleName === 'lz-github-pull-request-diff');
+    expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition['StringEquals']).toMatchObject({
+      'token.actions.githubusercontent.com:sub': 'repo:kestrel-vale/council-landing-zone:pull_request',
+    });
+    const resources = diff?.Properties.Policies.flatMap((p) =>
+      p.PolicyDocument.Statement.flatMap((s) => s.Resource),
+    );
+    expect(resources).toHaveLength(config.accounts.length);
+    for (const resource of resources ?? []) {
+      expect(JSON.stringify(resource)).toContain('cdk-hnb659fds-lookup-role-');
+    }
+  });
+});
