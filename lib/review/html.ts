@@ -39,14 +39,22 @@ function changeRow(c: ReviewChange): string {
 }
 
 function accountsSection(model: ReviewModel): string {
-  const rows = model.accounts.flatMap((a) =>
+  const summary = model.accounts
+    .map(
+      (a) =>
+        `<tr data-account="${e(a.account)}" data-resources="${a.resources}" data-stacks="${a.stacks.length}"><td><strong>${e(a.name || 'unnamed account')}</strong></td><td class="mono">${e(a.account)}</td><td>${[...new Set(a.stacks.map((s) => s.region))].map(e).join(', ')}</td><td class="num">${a.stacks.length}</td><td class="num">${a.resources}</td><td class="num">${a.stacks.reduce((n, s) => n + s.stateful, 0)}</td></tr>`,
+    )
+    .join('');
+  const stacks = model.accounts.flatMap((a) =>
     a.stacks.map(
-      (s, i) =>
-        `<tr data-stack="${e(s.id)}" data-resources="${s.resources}">${i === 0 ? `<td rowspan="${a.stacks.length}" data-account="${e(a.account)}" data-resources="${a.resources}"><strong>${e(a.name || 'unnamed account')}</strong><br><span class="mono">${e(a.account)}</span><br><span class="muted">${a.stacks.length} stacks · ${a.resources} resources</span></td>` : ''}<td>${e(s.id)}<br><span class="muted">${e(s.stackName)}</span></td><td>${e(s.region)}</td><td class="num">${s.resources}</td><td class="num">${s.stateful}</td></tr>`,
+      (s) =>
+        `<tr data-stack="${e(s.id)}" data-resources="${s.resources}"><td>${e(a.name || a.account)}</td><td>${e(s.id)}</td><td class="muted">${e(s.stackName)}</td><td>${e(s.region)}</td><td class="num">${s.resources}</td><td class="num">${s.stateful}</td></tr>`,
     ),
   );
   return `<section id="stacks"><h2>Stacks and resources per account</h2>
-<table><thead><tr><th>Account</th><th>Stack (CloudFormation name)</th><th>Region</th><th class="num">Resources</th><th class="num">Stateful</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+<table id="accounts"><thead><tr><th>Account</th><th>Id</th><th>Regions</th><th class="num">Stacks</th><th class="num">Resources</th><th class="num">Stateful</th></tr></thead><tbody>${summary}</tbody></table>
+<details><summary>Every stack (${model.totals.stacks})</summary>
+<table id="stack-list"><thead><tr><th>Account</th><th>Stack</th><th>CloudFormation name</th><th>Region</th><th class="num">Resources</th><th class="num">Stateful</th></tr></thead><tbody>${stacks.join('\n')}</tbody></table></details></section>`;
 }
 
 function networkSection(model: ReviewModel): string {
@@ -223,7 +231,7 @@ code{font-size:12px}
 <main>
 <div class="kpis">
 ${kpi('total-resources', 'Resources', String(t.resources), `in ${t.stacks} stacks across ${t.accounts} accounts`)}
-${kpi('total-network', 'Network', `${net.vpcs.length} VPCs · ${net.vpns.length} VPNs`, `${net.vpcs.reduce((n, v) => n + v.subnets.length, 0)} subnets, ${net.routeTables.length} route tables`)}
+${kpi('total-network', 'VPCs / site VPNs', `${net.vpcs.length} / ${net.vpns.length}`, `${net.vpcs.reduce((n, v) => n + v.subnets.length, 0)} subnets, ${net.routeTables.length} TGW route tables`)}
 ${kpi('findings', 'Unacknowledged findings', String(sec.findings.length), `${sec.acknowledgements.length} acknowledged with a reason`, sec.findings.length > 0 ? '#d4351c' : '#00703c')}
 ${kpi('dr-breaches', 'DR breaches', String(model.dr.breaches), `${model.dr.workloads.length} databases assessed`, model.dr.breaches > 0 ? '#d4351c' : '#00703c')}
 ${kpi('stateful-changes', 'Stateful replaced or deleted', String(stateful), `${model.changes.blocked} blocked · ${model.changes.list.length - stateful} stateless changes`, model.changes.blocked > 0 ? '#d4351c' : stateful > 0 ? '#f47738' : '#00703c')}
