@@ -14,6 +14,7 @@ import { loadWavePlan } from '../lib/waves/load';
 import { synthForGate } from '../stacks/gate-synth';
 import { runAcceptBaseline, runGuard } from '../lib/cli/guard-command';
 import { runPlan } from '../lib/cli/plan-command';
+import { runReview } from '../lib/cli/review-command';
 import { runSchema } from '../lib/cli/schema-command';
 import { runStages } from '../lib/cli/stages-command';
 import { planDeploymentStages } from '../stacks/deployment-stages';
@@ -243,6 +244,34 @@ program
       markdown: boolean;
     }) => {
       finish(runCost(opts));
+    },
+  );
+
+program
+  .command('review')
+  .description(
+    "The architect's review pack from cdk.out: stacks, network plan, findings, DR posture, changes against the baseline and cost, as HTML and a Markdown summary",
+  )
+  .option('--assembly <dir>', 'synthesised cloud assembly', 'cdk.out')
+  .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
+  .option('-w, --waves <dir>', 'migration plan', DEFAULT_WAVES)
+  .option('--prices <file>', 'price table', 'pricing/eu-west-2.yaml')
+  .option('--baselines <dir>', 'accepted baseline templates', 'baselines')
+  .option('--allow-list <file>', 'approved change-guard exceptions', 'baselines/allow-list.yaml')
+  .option('-o, --out <dir>', 'where to write index.html and summary.md', 'reports/review')
+  .option('--as-of <date>', 'report date YYYY-MM-DD (default: today)', new Date().toISOString().slice(0, 10))
+  .action(
+    (opts: {
+      assembly: string;
+      config: string;
+      waves: string;
+      prices: string;
+      baselines: string;
+      allowList: string;
+      out: string;
+      asOf: string;
+    }) => {
+      finish(runReview(opts));
     },
   );
 

@@ -6,15 +6,19 @@ import { estimateCost, type CostStack } from '../cost/estimate';
 import { formatCostMarkdown, formatCostText, type CostReport } from '../cost/format';
 import { validatePriceTableFile } from '../cost/price-table';
 import { compareWaves, type WaveCostInput } from '../cost/savings';
+import { migratingServers, type ServerCostInput } from '../cost/servers';
 import { loadWavePlan } from '../waves/load';
 import type { CommandOutput } from './validate-command';
 
-export interface CostOptions {
+export interface CostInputs {
   readonly assembly: string;
   readonly waves: string;
   readonly config: string;
   readonly prices: string;
   readonly asOf: string;
+}
+
+export interface CostOptions extends CostInputs {
   readonly json: boolean;
   readonly markdown: boolean;
 }
@@ -28,6 +32,22 @@ function fail(message: string): CommandOutput {
  * the committed price table, and before-and-after per wave. Exit 0, or 2 when an input cannot be read.
  */
 export function runCost(options: CostOptions): CommandOutput {
+  const built = buildCostReport(options);
+  if ('error' in built) {
+    return fail(built.error);
+  }
+  const report = built.report;
+  const stdout = options.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : options.markdown
+      ? formatCostMarkdown(report)
+      : formatCostText(report);
+  return { exitCode: 0, stdout, stderr: '' };
+}
+
+/** The cost report of an assembly and the plan (shared by `lz cost` and `lz review`), or why it cannot be built. */
+export function buildCostReport(options: CostInputs): { report: CostReport } | { error: string } {
+  const fail = (error: string) => ({ error });
   const prices = validatePriceTableFile(options.prices);
   if (!prices.table) {
     return fail(`${prices.diagnostics.map(formatDiagnostic).join('\n')}\n`);
@@ -42,8 +62,11 @@ export function runCost(options: CostOptions): CommandOutput {
     );
   }
   let waves: WaveCostInput[];
+  let servers: ServerCostInput[];
   try {
-    const plan = loadWavePlan(options.waves, loadConfig(options.config));
+    const config = loadConfig(options.config);
+    const plan = loadWavePlan(options.waves, config);
+    servers = migratingServers(plan, config);
     waves = plan.waves.map((w) => ({
       id: w.wave.id,
       name: w.wave.name,
@@ -66,16 +89,8 @@ export function runCost(options: CostOptions): CommandOutput {
     return fail(`cannot read the migration plan ${options.waves}: ${reason}\n`);
   }
   const workloadWaves = new Map(waves.flatMap((w) => w.workloads.map((wl) => [wl.id, w.id] as const)));
-  const estimate = estimateCost(stacks, prices.table, { workloadWaves });
-  const report: CostReport = {
-    asOf: options.asOf,
-    estimate,
-    waves: compareWaves(estimate, waves, options.asOf),
+  const estimate = estimateCost(stacks, prices.table, { workloadWaves, servers });
+  return {
+    report: { asOf: options.asOf, estimate, waves: compareWaves(estimate, waves, options.asOf) },
   };
-  const stdout = options.json
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : options.markdown
-      ? formatCostMarkdown(report)
-      : formatCostText(report);
-  return { exitCode: 0, stdout, stderr: '' };
 }

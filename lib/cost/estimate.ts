@@ -1,5 +1,6 @@
 import type { CfnResourceJson } from '../analysis/templates';
 import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
+import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
 
 /*
  * Prices a synthesised cloud assembly with the committed price table. Pure: the caller reads the
@@ -132,6 +133,8 @@ interface Facts {
   instanceClass?: string;
   multiAz?: boolean;
   storageType?: string;
+  instanceType?: string;
+  platform?: 'linux' | 'windows';
 }
 
 function matches(match: PriceMatch | undefined, facts: Facts): boolean {
@@ -180,7 +183,7 @@ function literalNumber(value: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-type Charge =
+export type Charge =
   | {
       readonly usage: Usage;
       readonly price: PriceEntry;
@@ -303,6 +306,38 @@ function rollup(
 export interface EstimateOptions {
   /** Workload id to wave id, from the wave files: resources tagged only with a workload join its wave. */
   readonly workloadWaves?: ReadonlyMap<string, string>;
+  /** Servers MGN launches (not in any template), priced as EC2 instances and gp3 disks. */
+  readonly servers?: readonly ServerCostInput[];
+}
+
+/** The charges of one migrating server: instance hours by type and platform, and its disk as gp3. */
+export function serverCharges(server: ServerCostInput, table: PriceTable): Charge[] {
+  const sized = instanceTypeFor(server);
+  const charges: Charge[] = [];
+  if (sized === undefined) {
+    charges.push({
+      reason: `no instance type in the size ladder fits ${server.vcpus} vCPU / ${server.memoryGiB} GiB: set targetInstanceType`,
+    });
+  } else {
+    const what = `EC2 ${server.platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
+    const price = findPrice(table, 'ec2-instance-hours', {
+      instanceType: sized.type,
+      platform: server.platform,
+    });
+    charges.push(
+      price
+        ? { usage: 'ec2-instance-hours', price, quantity: table.hoursPerMonth, description: what }
+        : { reason: `no price in the table for ${what} instance hours` },
+    );
+  }
+  const price = findPrice(table, 'ebs-gp3-gb-months');
+  const disk = `EBS gp3 ${server.diskGiB} GB`;
+  charges.push(
+    price
+      ? { usage: 'ebs-gp3-gb-months', price, quantity: server.diskGiB, description: disk }
+      : { reason: `no price in the table for ${disk}` },
+  );
+  return charges;
 }
 
 export function estimateCost(
@@ -313,6 +348,27 @@ export function estimateCost(
   const lines: CostLine[] = [];
   const notPriced: NotPriced[] = [];
   const free = new Map<string, number>();
+  const record = (where: Omit<NotPriced, 'reason'>, charges: readonly Charge[]): void => {
+    for (const charge of charges) {
+      if ('reason' in charge) {
+        notPriced.push({ ...where, reason: charge.reason });
+      } else {
+        lines.push({
+          ...where,
+          usage: charge.usage,
+          description: charge.description,
+          monthlyQuantity: charge.quantity,
+          unit: charge.price.unit,
+          usdPerUnit: charge.price.usd,
+          monthlyUsd: charge.quantity * charge.price.usd,
+          priceId: charge.price.id,
+          source: charge.price.source,
+          date: charge.price.date,
+          confirmed: charge.price.confirmed,
+        });
+      }
+    }
+  };
   for (const stack of stacks) {
     for (const [logicalId, resource] of Object.entries(stack.resources)) {
       const type = resource.Type;
@@ -346,26 +402,19 @@ export function estimateCost(
       if (charges.length === 0) {
         free.set(`${type} (gateway endpoint)`, (free.get(`${type} (gateway endpoint)`) ?? 0) + 1);
       }
-      for (const charge of charges) {
-        if ('reason' in charge) {
-          notPriced.push({ ...where, reason: charge.reason });
-        } else {
-          lines.push({
-            ...where,
-            usage: charge.usage,
-            description: charge.description,
-            monthlyQuantity: charge.quantity,
-            unit: charge.price.unit,
-            usdPerUnit: charge.price.usd,
-            monthlyUsd: charge.quantity * charge.price.usd,
-            priceId: charge.price.id,
-            source: charge.price.source,
-            date: charge.price.date,
-            confirmed: charge.price.confirmed,
-          });
-        }
-      }
+      record(where, charges);
     }
+  }
+  for (const server of options.servers ?? []) {
+    const where = {
+      stack: SERVERS_STACK,
+      account: server.account,
+      logicalId: server.hostname,
+      type: 'AWS::EC2::Instance',
+      wave: server.wave,
+      workload: server.workload,
+    };
+    record(where, serverCharges(server, table));
   }
   const rate = table.exchangeRate.gbpPerUsd;
   const totalUsd = lines.reduce((sum, l) => sum + l.monthlyUsd, 0);
@@ -383,7 +432,7 @@ export function estimateCost(
         reason: FREE_TYPES[type] ?? 'gateway VPC endpoints have no charge',
       })),
     byStack: rollup(
-      stacks.map((s) => s.stackName),
+      [...stacks.map((s) => s.stackName), ...(options.servers?.length ? [SERVERS_STACK] : [])],
       lines,
       notPriced,
       (x) => x.stack,

@@ -22,6 +22,8 @@ export const USAGES = [
   'vpn-connection-hours',
   'interface-endpoint-az-hours',
   'kms-key-months',
+  'ec2-instance-hours',
+  'ebs-gp3-gb-months',
 ] as const;
 export type Usage = (typeof USAGES)[number];
 
@@ -43,6 +45,8 @@ const Match = z
     instanceClass: z.string().min(1).optional(),
     multiAz: z.boolean().optional(),
     storageType: z.string().min(1).optional(),
+    instanceType: z.string().min(1).optional(),
+    platform: z.enum(['linux', 'windows']).optional(),
   })
   .meta({ description: 'Which resources of the type the price applies to (all given fields must match).' });
 export type PriceMatch = z.infer<typeof Match>;

@@ -14,6 +14,8 @@ export interface TemplateResource {
 
 export interface StackTemplate {
   readonly stackId: string;
+  /** The CloudFormation stack name (what cross-stack references name), from the manifest. */
+  readonly stackName?: string;
   readonly account: string;
   readonly region: string;
   readonly template: Template;
@@ -22,7 +24,7 @@ export interface StackTemplate {
 interface ManifestArtifact {
   readonly type?: string;
   readonly environment?: string;
-  readonly properties?: { readonly templateFile?: string };
+  readonly properties?: { readonly templateFile?: string; readonly stackName?: string };
 }
 
 /** Reads every stack template of a cloud assembly (cdk.out), with the account and region it deploys to. */
@@ -43,6 +45,7 @@ export function readAssembly(directory: string): StackTemplate[] {
     ) as Template;
     stacks.push({
       stackId,
+      stackName: artifact.properties.stackName ?? stackId,
       account: env?.[1] ?? 'unknown-account',
       region: env?.[2] ?? 'unknown-region',
       template,

@@ -52,17 +52,17 @@ function resourcesOf(template: Record<string, unknown> | undefined): Record<stri
     : {};
 }
 
+/** A replacement, deletion or orphaning of any resource, stateful or not (the review pack lists both). */
+export interface ResourceChange extends Omit<StatefulChange, 'allowedBy'> {
+  readonly stateful: boolean;
+}
+
 /**
- * Compares the current synth with the accepted baseline and lists every stateful resource that
- * would be replaced, deleted or orphaned (removed from CloudFormation's care) by deploying it.
- * A stack missing from the current synth counts as deleting everything stateful in it.
+ * Every resource that deploying the current synth would replace, delete or orphan compared with the
+ * baseline, stateful or not. A stack missing from the current synth counts as deleting all of it.
  */
-export function guardChanges(
-  baseline: StackTemplates,
-  current: StackTemplates,
-  allowList: readonly AllowEntry[],
-): GuardResult {
-  const changes: StatefulChange[] = [];
+export function resourceChanges(baseline: StackTemplates, current: StackTemplates): ResourceChange[] {
+  const changes: ResourceChange[] = [];
   for (const stack of Object.keys(baseline).sort()) {
     const before = baseline[stack] ?? {};
     const after = current[stack] ?? { Resources: {} };
@@ -77,7 +77,7 @@ export function guardChanges(
     diff.resources.forEachDifference((logicalId, change) => {
       const type = change.oldResourceType ?? change.newResourceType ?? '';
       const kind = kindOf(change.changeImpact);
-      if (!kind || !isStateful(type)) {
+      if (!kind) {
         return;
       }
       const causes = Object.entries(change.propertyUpdates)
@@ -87,10 +87,36 @@ export function guardChanges(
             update.changeImpact === ResourceImpact.MAY_REPLACE,
         )
         .map(([name]) => name);
-      const renamedTo = change.isRemoval ? addedByType.get(type)?.shift() : undefined;
-      changes.push({ stack, logicalId, type, ...kind, causes, renamedTo });
+      const stateful = isStateful(type);
+      // Only a stateful removal is paired with a rename, as before: the pairing consumes candidates.
+      const renamedTo = change.isRemoval && stateful ? addedByType.get(type)?.shift() : undefined;
+      changes.push({ stack, logicalId, type, ...kind, causes, renamedTo, stateful });
     });
   }
+  return changes;
+}
+
+/**
+ * Compares the current synth with the accepted baseline and lists every stateful resource that
+ * would be replaced, deleted or orphaned (removed from CloudFormation's care) by deploying it.
+ * A stack missing from the current synth counts as deleting everything stateful in it.
+ */
+export function guardChanges(
+  baseline: StackTemplates,
+  current: StackTemplates,
+  allowList: readonly AllowEntry[],
+): GuardResult {
+  const changes: StatefulChange[] = resourceChanges(baseline, current)
+    .filter((c) => c.stateful)
+    .map((c) => ({
+      stack: c.stack,
+      logicalId: c.logicalId,
+      type: c.type,
+      change: c.change,
+      possible: c.possible,
+      causes: c.causes,
+      renamedTo: c.renamedTo,
+    }));
   const used = new Set<AllowEntry>();
   const withAllowances = changes.map((c) => {
     const entry = allowList.find(

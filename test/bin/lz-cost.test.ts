@@ -2,7 +2,7 @@ import { lz } from '../helpers/lz-cli';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeAssembly } from '../lib/cost/fixtures';
+import { exampleServerUsd, writeAssembly } from '../lib/cost/fixtures';
 
 describe('lz cost (the command line)', () => {
   let dir: string;
@@ -17,7 +17,10 @@ describe('lz cost (the command line)', () => {
   it('--markdown prints the estimate from the given assembly', () => {
     const run = lz('cost', '--assembly', join(dir, 'cdk.out'), '--as-of', '2026-11-23', '--markdown');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Total: $43.80 (£32.85) from 3 priced lines');
+    const servers = exampleServerUsd();
+    expect(run.stdout).toContain(
+      `Total: $${(43.8 + servers.usd).toFixed(2)} (£${((43.8 + servers.usd) * 0.75).toFixed(2)}) from ${3 + 2 * servers.servers} priced lines`,
+    );
   });
 
   it('exits 2 without an assembly', () => {

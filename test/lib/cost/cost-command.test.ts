@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCost, type CostOptions } from '../../../lib/cli/cost-command';
 import type { CostReport } from '../../../lib/cost/format';
-import { PRICES_FILE, writeAssembly } from './fixtures';
+import { SERVERS_STACK } from '../../../lib/cost/servers';
+import { exampleServerUsd, PRICES_FILE, writeAssembly } from './fixtures';
 
 describe('lz cost', () => {
   let dir: string;
@@ -29,8 +30,11 @@ describe('lz cost', () => {
     const run = runCost(options);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
+    // The assembly's three priced lines ($43.80) plus an instance and a disk line per migrating server.
+    const servers = exampleServerUsd();
+    const total = 43.8 + servers.usd;
     expect(run.stdout).toContain(
-      'Total: $43.80 (£32.85) from 3 priced lines; 1 resource charges not priced.',
+      `Total: $${total.toFixed(2)} (£${(total * 0.75).toFixed(2)}) from ${3 + 2 * servers.servers} priced lines; 1 resource charges not priced.`,
     );
     expect(run.stdout).toContain('AWS price list file, eu-west-2, September 2026 (2026-09)');
     expect(run.stdout).toContain('AWS::MGN::Application');
@@ -38,12 +42,28 @@ describe('lz cost', () => {
 
   it('--json: the full report, with the wave of a workload-tagged resource from the wave files', () => {
     const report = JSON.parse(runCost({ ...options, json: true }).stdout) as CostReport;
-    expect(report.estimate.byAccount.map((r) => [r.key, Number(r.monthlyUsd.toFixed(2))])).toEqual([
-      ['111111111111', 40.15],
-      ['555555555555', 3.65],
+    const stacks = report.estimate.byStack.map((r) => [r.key, Number(r.monthlyUsd.toFixed(2))]);
+    expect(stacks).toEqual([
+      ['Hub', 40.15],
+      ['Work', 3.65],
+      [SERVERS_STACK, Number(exampleServerUsd().usd.toFixed(2))],
+    ]);
+    // The servers land in the production (555…) and non-production (666…) accounts.
+    expect(report.estimate.byAccount.map((r) => r.key)).toEqual([
+      '111111111111',
+      '555555555555',
+      '666666666666',
     ]);
     expect(report.estimate.notPriced[0]).toMatchObject({ workload: 'intranet-staging', wave: 'wave-01' });
     expect(report.waves[0]).toMatchObject({ wave: 'wave-01', awsNotPriced: 1, savingsAreUpperBounds: true });
+    // Every wave's AWS side now includes its servers: no wave with migrating servers shows zero.
+    for (const w of report.waves) {
+      const serverUsd = report.estimate.lines
+        .filter((l) => l.stack === SERVERS_STACK && l.wave === w.wave)
+        .reduce((s, l) => s + l.monthlyUsd, 0);
+      expect(serverUsd).toBeGreaterThan(0);
+      expect(w.awsMonthlyGbp).toBeGreaterThanOrEqual(serverUsd * 0.75 - 1e-6);
+    }
   });
 
   it('--markdown: tables for a pull-request comment', () => {

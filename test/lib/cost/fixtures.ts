@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { CfnResourceJson } from '../../../lib/analysis/templates';
 import type { CostStack } from '../../../lib/cost/estimate';
 import { loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
+import { loadConfig } from '../../../lib/config/load';
+import { loadWavePlan } from '../../../lib/waves/load';
 
 export const PRICES_FILE = 'pricing/eu-west-2.yaml';
 
@@ -56,4 +58,38 @@ export function writeAssembly(dir: string): void {
     };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '1', artifacts }));
+}
+
+/**
+ * The monthly USD of the example plan's servers, worked out here from the wave files and the price
+ * ids (not through lib/cost/servers.ts): rehost, replatform and relocate workloads' servers, except a
+ * database server whose databases all leave it, at 730 hours plus their disk as gp3.
+ */
+export function exampleServerUsd(): { usd: number; servers: number } {
+  const table = committedPrices();
+  const plan = loadWavePlan('migration-waves', loadConfig('config/landing-zone.yaml'));
+  const price = (id: string): number => {
+    const p = table.prices.find((x) => x.id === id);
+    if (!p) {
+      throw new Error(`no price ${id}`);
+    }
+    return p.usd;
+  };
+  let usd = 0;
+  let servers = 0;
+  for (const w of plan.waves.flatMap((x) => x.workloads)) {
+    if (!['rehost', 'replatform', 'relocate'].includes(w.strategy)) {
+      continue;
+    }
+    for (const s of w.servers) {
+      if (s.tier === 'db' && w.databases.length > 0 && !w.databases.some((d) => d.target === 'ec2')) {
+        continue;
+      }
+      servers += 1;
+      usd +=
+        730 * price(`ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}`) +
+        s.diskGiB * price('ebs-gp3-gb-month');
+    }
+  }
+  return { usd, servers };
 }

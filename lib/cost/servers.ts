@@ -1,0 +1,94 @@
+import type { LandingZoneConfig } from '../config/schema';
+import type { WavePlan } from '../waves/load';
+import type { ServerConfig, Strategy, WorkloadConfig } from '../waves/schema';
+
+/*
+ * The servers that AWS Application Migration Service launches are not in any template, so the
+ * estimate prices them from the wave files: one EC2 instance (by platform) and its gp3 disk each.
+ */
+
+/** Strategies whose servers MGN launches as EC2 instances. refactor rebuilds, repurchase is SaaS. */
+export const SERVER_STRATEGIES: readonly Strategy[] = ['rehost', 'replatform', 'relocate'];
+
+/** The pseudo-stack server lines are reported under: they are launched by MGN, not by CloudFormation. */
+export const SERVERS_STACK = 'servers launched by Application Migration Service';
+
+/** One migrating server, as the estimate prices it. */
+export interface ServerCostInput {
+  readonly hostname: string;
+  readonly workload: string;
+  readonly wave: string;
+  readonly account: string;
+  readonly platform: ServerConfig['platform'];
+  readonly vcpus: number;
+  readonly memoryGiB: number;
+  readonly diskGiB: number;
+  readonly targetInstanceType?: string;
+}
+
+/**
+ * Instance types a server without `targetInstanceType` is sized to: the first that has at least its
+ * vCPUs and memory. General purpose (4 GiB per vCPU) before memory optimised (8 GiB per vCPU), the
+ * same current Intel families the wave files name, so Windows and licence-bound software keep x86.
+ * This is the one place the size-to-type rule lives; docs/cost.md describes it.
+ */
+export const SIZE_LADDER: readonly {
+  readonly type: string;
+  readonly vcpus: number;
+  readonly memoryGiB: number;
+}[] = [
+  { type: 'm6i.large', vcpus: 2, memoryGiB: 8 },
+  { type: 'r6i.large', vcpus: 2, memoryGiB: 16 },
+  { type: 'm6i.xlarge', vcpus: 4, memoryGiB: 16 },
+  { type: 'r6i.xlarge', vcpus: 4, memoryGiB: 32 },
+  { type: 'm6i.2xlarge', vcpus: 8, memoryGiB: 32 },
+  { type: 'r6i.2xlarge', vcpus: 8, memoryGiB: 64 },
+  { type: 'm6i.4xlarge', vcpus: 16, memoryGiB: 64 },
+  { type: 'r6i.4xlarge', vcpus: 16, memoryGiB: 128 },
+];
+
+/** The instance type a server runs as: its explicit `targetInstanceType`, else the size ladder. */
+export function instanceTypeFor(
+  server: Pick<ServerCostInput, 'vcpus' | 'memoryGiB' | 'targetInstanceType'>,
+): { type: string; sizedFrom: 'wave file' | 'size' } | undefined {
+  if (server.targetInstanceType !== undefined) {
+    return { type: server.targetInstanceType, sizedFrom: 'wave file' };
+  }
+  const fit = SIZE_LADDER.find((s) => s.vcpus >= server.vcpus && s.memoryGiB >= server.memoryGiB);
+  return fit ? { type: fit.type, sizedFrom: 'size' } : undefined;
+}
+
+/**
+ * A database server is not launched when every database of its workload moves off it (to RDS, to the
+ * supplier, or is retired): the RDS instance is priced from the templates instead.
+ */
+function launched(workload: WorkloadConfig, server: ServerConfig): boolean {
+  if (server.tier !== 'db' || workload.databases.length === 0) {
+    return true;
+  }
+  return workload.databases.some((d) => d.target === 'ec2');
+}
+
+/** Every server of the plan that MGN will launch in AWS, with the account id it lands in. */
+export function migratingServers(plan: WavePlan, config: LandingZoneConfig): ServerCostInput[] {
+  const accountIds = new Map(config.accounts.map((a) => [a.name, a.id] as const));
+  return plan.waves.flatMap(({ wave, workloads }) =>
+    workloads
+      .filter((w) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
+      .flatMap((w) =>
+        w.servers
+          .filter((s) => launched(w, s))
+          .map((s) => ({
+            hostname: s.hostname,
+            workload: w.id,
+            wave: wave.id,
+            account: accountIds.get(w.target?.account ?? '') ?? 'unknown-account',
+            platform: s.platform,
+            vcpus: s.vcpus,
+            memoryGiB: s.memoryGiB,
+            diskGiB: s.diskGiB,
+            ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
+          })),
+      ),
+  );
+}
