@@ -1,3 +1,4 @@
+import type { WavePlan } from '../../lib/waves/load';
 import { readFileSync } from 'node:fs';
 import type { App } from 'aws-cdk-lib';
 import { testApp } from './cdk-app';
@@ -45,9 +46,10 @@ export interface SynthResult {
   readonly templates: TemplateSet;
 }
 
-export function synthLandingZone(config: LandingZoneConfig = exampleConfig()): SynthResult {
+/** Synthesises the landing zone; with a plan, the migration-wave stacks too (as `bin/app.ts` does). */
+export function synthLandingZone(config: LandingZoneConfig = exampleConfig(), plan?: WavePlan): SynthResult {
   const app = testApp();
-  const stacks = buildLandingZone(app, config);
+  const stacks = buildLandingZone(app, config, plan);
   const assembly = app.synth();
   const templates = new TemplateSet(
     assembly.stacks.map((s) =>
