@@ -4,6 +4,7 @@ import { runCost } from '../lib/cli/cost-command';
 import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
+import { runBackupCompliance } from '../lib/cli/ops-backup-compliance-command';
 import { runDbHealth } from '../lib/cli/ops-db-health-command';
 import { runVpnStatus } from '../lib/cli/ops-vpn-status-command';
 import type { AwsOptions } from '../lib/ops/aws';
@@ -207,7 +208,7 @@ program
 interface OpsFlags {
   config: string;
   json: boolean;
-  region?: string;
+  region?: string | string[];
   endpoint?: string;
   maxAttempts: string;
   retryMode: string;
@@ -227,7 +228,8 @@ function awsOptions(opts: OpsFlags): AwsOptions {
     program.error(`--retry-mode must be standard or adaptive, got "${retryMode}"`);
   }
   return {
-    ...(opts.region === undefined ? {} : { region: opts.region }),
+    // Several regions: each command sets the region per call; one: the SDK client's region.
+    ...(typeof opts.region === 'string' ? { region: opts.region } : {}),
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
     maxAttempts: positiveInteger(opts.maxAttempts, '--max-attempts'),
     retryMode: retryMode === 'adaptive' ? 'adaptive' : 'standard',
@@ -235,13 +237,29 @@ function awsOptions(opts: OpsFlags): AwsOptions {
   };
 }
 
-function opsCommand(name: string, description: string): Command {
-  return ops
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function opsCommand(name: string, description: string, regions: 'one' | 'many' = 'one'): Command {
+  const command = ops
     .command(name)
     .description(description)
     .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
-    .option('--json', 'machine-readable output', false)
-    .option('--region <region>', 'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)')
+    .option('--json', 'machine-readable output', false);
+  if (regions === 'one') {
+    command.option(
+      '--region <region>',
+      'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)',
+    );
+  } else {
+    command.option(
+      '--region <region>',
+      'only this region (repeatable; default: every region the configuration uses)',
+      collect,
+    );
+  }
+  return command
     .option('--endpoint <url>', 'service endpoint override, e.g. http://127.0.0.1:5000 for moto_server')
     .option('--max-attempts <n>', 'attempts per API call, retries included', '5')
     .option('--retry-mode <mode>', 'SDK retry strategy: standard or adaptive', 'standard')
@@ -278,5 +296,31 @@ opsCommand(
       }),
     );
   });
+
+opsCommand(
+  'backup-compliance',
+  'Vaults and their locks, each planned database: newest recovery point vs RPO, copies, failed jobs',
+  'many',
+)
+  .option('--account <name>', 'only this account (repeatable; default: every account with a vault)', collect)
+  .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
+  .option('--since <window>', 'failed-job window: 90m, 24h, 7d or an ISO time', '24h')
+  .action(
+    async (
+      opts: OpsFlags & { account?: string[]; assumeRole?: string; since: string; region?: string[] },
+    ) => {
+      finish(
+        await runBackupCompliance({
+          config: opts.config,
+          json: opts.json,
+          aws: awsOptions(opts),
+          since: opts.since,
+          ...(opts.account === undefined ? {} : { accounts: opts.account }),
+          ...(opts.region === undefined ? {} : { regions: opts.region }),
+          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+        }),
+      );
+    },
+  );
 
 void program.parseAsync();
