@@ -120,7 +120,8 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
     }),
   );
   const live = new Map(results.flatMap((r) => r.readings));
-  const jobs = results.flatMap((r) => r.jobs);
+  // Job IDs are unique; the same job seen twice (two reads of one account) is reported once.
+  const jobs = [...new Map(results.flatMap((r) => r.jobs).map((j) => [`${j.kind}:${j.id}`, j])).values()];
   const errors = results.flatMap((r) => r.errors);
   // Only the selected vaults are evaluated; resources of accounts not read get no vault findings.
   const {
