@@ -167,22 +167,18 @@ describe('lz ops backup-compliance (aws-sdk-client-mock)', () => {
 
   it('partial failure: a denied or throttled account is reported with its name while the others are still checked', async () => {
     seedCompliant();
-    backup
-      .on(DescribeBackupVaultCommand, { BackupVaultName: 'kvdc-central' })
-      .rejects(
-        Object.assign(new Error('not authorised'), {
-          name: 'AccessDeniedException',
-          $metadata: { httpStatusCode: 403 },
-        }),
-      );
-    backup
-      .on(ListBackupJobsCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'ThrottlingException',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    backup.on(DescribeBackupVaultCommand, { BackupVaultName: 'kvdc-central' }).rejects(
+      Object.assign(new Error('not authorised'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
+    backup.on(ListBackupJobsCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const out = await runBackupCompliance({
       config: CONFIG,
       json: false,
