@@ -5,6 +5,7 @@ import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
 import { runBackupCompliance } from '../lib/cli/ops-backup-compliance-command';
+import { runCutoverReadiness } from '../lib/cli/ops-cutover-readiness-command';
 import { runDbHealth } from '../lib/cli/ops-db-health-command';
 import { runRestoreDrill } from '../lib/cli/ops-restore-drill-command';
 import { runVpnStatus } from '../lib/cli/ops-vpn-status-command';
@@ -333,6 +334,26 @@ opsCommand(
       );
     },
   );
+
+opsCommand(
+  'cutover-readiness',
+  'Go/no-go per workload of a wave: databases healthy and backed up, VPN sites up, approval, sign-off, DPIA (exit 0 go, 1 warnings, 2 no-go)',
+)
+  .requiredOption('--wave <id>', 'the wave to check, e.g. wave-05')
+  .option('-w, --waves <dir>', 'migration plan directory', DEFAULT_WAVES)
+  .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
+  .action(async (opts: OpsFlags & { wave: string; waves: string; assumeRole?: string }) => {
+    finish(
+      await runCutoverReadiness({
+        config: opts.config,
+        waves: opts.waves,
+        wave: opts.wave,
+        json: opts.json,
+        aws: awsOptions(opts),
+        ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+      }),
+    );
+  });
 
 opsCommand(
   'restore-drill',

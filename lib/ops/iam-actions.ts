@@ -12,6 +12,17 @@ export const OPS_READ_ACTIONS = {
     'backup:ListBackupJobs',
     'backup:ListCopyJobs',
   ],
+  // It reuses the three checks above on the wave's workloads, so it needs exactly their actions.
+  'cutover-readiness': [
+    'ec2:DescribeVpnConnections',
+    'ec2:DescribeCustomerGateways',
+    'rds:DescribeDBInstances',
+    'rds:DescribePendingMaintenanceActions',
+    'backup:DescribeBackupVault',
+    'backup:ListRecoveryPointsByBackupVault',
+    'backup:ListBackupJobs',
+    'backup:ListCopyJobs',
+  ],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type OpsCommandName = keyof typeof OPS_READ_ACTIONS;
