@@ -34,9 +34,11 @@ export const approvedHeader: WaveHeaderConfig = {
   approval: { by: 'Digital Board', on: '2026-11-16' },
 };
 
+const WAVE_FILE = wave05.file;
+
 export function waveOf(
   workloads: readonly WorkloadConfig[],
   header: WaveHeaderConfig = approvedHeader,
 ): WaveInPlan {
-  return { file: wave05.file, wave: header, workloads };
+  return { file: WAVE_FILE, wave: header, workloads };
 }

@@ -35,7 +35,7 @@ describe('workloadNeeds (offline checks)', () => {
   });
 
   it('no approval recorded on the wave is a no-go; so is a wave on hold', () => {
-    const { approval: _, ...unapproved } = approvedHeader;
+    const unapproved = { ...approvedHeader, approval: undefined };
     expect(workloadNeeds(config, unapproved, readyWorkload).offline).toEqual([
       expect.objectContaining({ severity: 'no-go', check: 'approval' }),
     ]);
@@ -70,7 +70,7 @@ describe('workloadNeeds (offline checks)', () => {
     expect(workloadNeeds(config, approvedHeader, draft).offline).toEqual([
       { severity: 'no-go', check: 'dpia', message: 'DPIA DPIA-1 is draft, not approved' },
     ]);
-    const { dpia: _, ...withoutDpia } = dp;
+    const withoutDpia = { ...dp, dpia: undefined };
     const none = workloadNeeds(config, approvedHeader, { ...readyWorkload, dataProtection: withoutDpia });
     expect(none.offline.map((r) => r.check)).toEqual(['dpia']);
     const notPersonal = workloadNeeds(config, approvedHeader, {
@@ -89,13 +89,8 @@ describe('workloadNeeds (offline checks)', () => {
       ],
     });
     expect(needs.databases).toEqual([]);
-    expect(needs.offline).toEqual([
-      expect.objectContaining({
-        severity: 'no-go',
-        check: 'database',
-        message: expect.stringContaining('archive'),
-      }),
-    ]);
+    expect(needs.offline.map((r) => [r.severity, r.check])).toEqual([['no-go', 'database']]);
+    expect(needs.offline[0]?.message).toContain('RDS database archive is not in dataProtection.databases');
   });
 
   it('a range no VPN site covers: no-go for a hard dependency, warning for a soft one', () => {
