@@ -13,6 +13,7 @@ import {
   PutBackupVaultLockConfigurationCommand,
 } from '@aws-sdk/client-backup';
 import { runBackupCompliance } from '../../../lib/cli/ops-backup-compliance-command';
+import { checkWaveReadiness } from '../../../lib/cli/ops-cutover-readiness-command';
 import { assumeRoleOptions, roleArn } from '../../../lib/ops/aws';
 import { expectedVaults } from '../../../lib/ops/backup-plan';
 import { runDbHealth } from '../../../lib/cli/ops-db-health-command';
@@ -20,6 +21,7 @@ import { runVpnStatus } from '../../../lib/cli/ops-vpn-status-command';
 import { loadConfig } from '../../../lib/config/load';
 import { plannedDatabases } from '../../../lib/ops/db-health';
 import { plannedDevices } from '../../../lib/ops/vpn-status';
+import { readyWorkload, waveOf } from './cutover-fixture';
 
 // Integration: the commands against moto_server on 127.0.0.1, seeded to match the example
 // configuration. moto is required: this fails, rather than skips, when moto_server is missing.
@@ -244,5 +246,43 @@ describe('lz ops against moto_server', () => {
       'missing-vault backup/eu-west-1/kvdc-dr',
     ]);
     expect(out.exitCode).toBe(1);
+  });
+
+  it('cutover-readiness: database found, sites without telemetry down, vaults in other accounts; moto lacks jobs', async () => {
+    // The default credentials: the VPNs and databases are seeded in this account, the vaults elsewhere.
+    const out = await checkWaveReadiness(config, waveOf([readyWorkload]), {
+      config: CONFIG,
+      waves: 'migration-waves',
+      wave: 'wave-05',
+      json: true,
+      aws: aws(),
+    });
+    const report = JSON.parse(out.stdout) as {
+      verdict: string;
+      workloads: {
+        sites: { site: string; state: string }[];
+        reasons: { severity: string; check: string; message: string }[];
+      }[];
+      errors: { kind: string; action: string }[];
+    };
+    const workload = report.workloads[0];
+    expect(workload?.sites.map((s) => `${s.site} ${s.state}`)).toEqual([
+      'civic-centre-dc down',
+      'northgate-depot down',
+    ]);
+    // The instance is found healthy; moto lacking DescribePendingMaintenanceActions does not hide it.
+    expect(workload?.reasons.filter((r) => r.check === 'database')).toEqual([]);
+    expect(workload?.reasons.filter((r) => r.check === 'backup').map((r) => r.message)).toEqual([
+      expect.stringContaining('the workload vault kvdc-production (production eu-west-2) does not exist'),
+      expect.stringContaining('the central vault kvdc-central (backup eu-west-2) does not exist'),
+      expect.stringContaining('the dr vault kvdc-dr (backup eu-west-1) does not exist'),
+    ]);
+    expect(report.errors.map((e) => `${e.kind} ${e.action}`).sort()).toEqual([
+      'not-implemented backup:ListBackupJobs',
+      'not-implemented backup:ListCopyJobs',
+      'not-implemented rds:DescribePendingMaintenanceActions',
+    ]);
+    expect(report.verdict).toBe('no-go');
+    expect(out.exitCode).toBe(2);
   });
 });
