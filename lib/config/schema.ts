@@ -3,6 +3,7 @@ import { ALL_REGIONS, DATA_RESIDENCY_RULES } from './regions';
 import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
+import { OperationsSchema } from './schema-operations';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -193,6 +194,9 @@ export const LandingZoneSchema = z
     }),
     dataProtection: DataProtectionSchema.optional().meta({
       description: 'Backup tiers, vaults and databases (see docs/data-protection.md).',
+    }),
+    operations: OperationsSchema.optional().meta({
+      description: 'The IAM roles the lz ops commands read through (see docs/operations.md).',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

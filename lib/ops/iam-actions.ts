@@ -52,3 +52,37 @@ export function minimumPolicy(command: OpsCommandName): {
 export function allReadActions(): string[] {
   return [...new Set(Object.values(OPS_READ_ACTIONS).flat())].sort();
 }
+
+/**
+ * The restore drill's actions, grouped by how the drill role may use them (see
+ * lib/operations/operations-roles.ts). Reads cannot be limited to drill resources; every change is
+ * limited to resources the drill created: tagged `lz-restore-drill` or named `<prefix>-drill-*`.
+ */
+export const RESTORE_DRILL_ACTIONS = {
+  /** Reads: the source instance, its recovery points, the restore job and the restored instance. */
+  read: [
+    'rds:DescribeDBInstances',
+    'backup:ListRecoveryPointsByBackupVault',
+    'backup:GetRecoveryPointRestoreMetadata',
+    'backup:DescribeRestoreJob',
+  ],
+  /** Only when the request tags the new security group with the drill tag. */
+  createTaggedSecurityGroup: ['ec2:CreateSecurityGroup'],
+  /** Only on a security group that carries the drill tag. */
+  changeTaggedSecurityGroup: [
+    'ec2:AuthorizeSecurityGroupIngress',
+    'ec2:RevokeSecurityGroupEgress',
+    'ec2:DeleteSecurityGroup',
+  ],
+  /** Only on DB subnet groups and instances named `<prefix>-drill-*`. */
+  drillNamedRds: [
+    'rds:CreateDBSubnetGroup',
+    'rds:DeleteDBSubnetGroup',
+    'rds:AddTagsToResource',
+    'rds:DeleteDBInstance',
+  ],
+  /** Restores a recovery point; AWS Backup's own role creates the instance. */
+  restore: ['backup:StartRestoreJob'],
+  /** Hands AWS Backup's restore role to the restore job, and to no other service. */
+  passRestoreRole: ['iam:PassRole'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
