@@ -5,7 +5,10 @@ import { runDrCheck } from '../lib/cli/dr-command';
 import { runFindings } from '../lib/cli/findings-command';
 import { runGate } from '../lib/cli/gate-command';
 import { runDiff } from '../lib/cli/diff-command';
+import { runBackupCompliance } from '../lib/cli/ops-backup-compliance-command';
+import { runCutoverReadiness } from '../lib/cli/ops-cutover-readiness-command';
 import { runDbHealth } from '../lib/cli/ops-db-health-command';
+import { runRestoreDrill } from '../lib/cli/ops-restore-drill-command';
 import { runVpnStatus } from '../lib/cli/ops-vpn-status-command';
 import type { AwsOptions } from '../lib/ops/aws';
 import { loadConfig } from '../lib/config/load';
@@ -278,11 +281,13 @@ program
 interface OpsFlags {
   config: string;
   json: boolean;
-  region?: string;
+  region?: string | string[];
   endpoint?: string;
   maxAttempts: string;
   retryMode: string;
-  timeout: string;
+  timeout?: string;
+  /** restore-drill's name for the per-call limit, whose --timeout bounds the whole restore. */
+  callTimeout?: string;
 }
 
 function positiveInteger(value: string, flag: string): number {
@@ -298,25 +303,50 @@ function awsOptions(opts: OpsFlags): AwsOptions {
     program.error(`--retry-mode must be standard or adaptive, got "${retryMode}"`);
   }
   return {
-    ...(opts.region === undefined ? {} : { region: opts.region }),
+    // Several regions: each command sets the region per call; one: the SDK client's region.
+    ...(typeof opts.region === 'string' ? { region: opts.region } : {}),
     ...(opts.endpoint === undefined ? {} : { endpoint: opts.endpoint }),
     maxAttempts: positiveInteger(opts.maxAttempts, '--max-attempts'),
     retryMode: retryMode === 'adaptive' ? 'adaptive' : 'standard',
-    requestTimeoutMs: positiveInteger(opts.timeout, '--timeout') * 1000,
+    requestTimeoutMs:
+      opts.callTimeout === undefined
+        ? positiveInteger(opts.timeout ?? '10', '--timeout') * 1000
+        : positiveInteger(opts.callTimeout, '--call-timeout') * 1000,
   };
 }
 
-function opsCommand(name: string, description: string): Command {
-  return ops
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function opsCommand(
+  name: string,
+  description: string,
+  regions: 'one' | 'many' = 'one',
+  callTimeoutFlag = '--timeout',
+): Command {
+  const command = ops
     .command(name)
     .description(description)
     .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
-    .option('--json', 'machine-readable output', false)
-    .option('--region <region>', 'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)')
+    .option('--json', 'machine-readable output', false);
+  if (regions === 'one') {
+    command.option(
+      '--region <region>',
+      'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)',
+    );
+  } else {
+    command.option(
+      '--region <region>',
+      'only this region (repeatable; default: every region the configuration uses)',
+      collect,
+    );
+  }
+  return command
     .option('--endpoint <url>', 'service endpoint override, e.g. http://127.0.0.1:5000 for moto_server')
     .option('--max-attempts <n>', 'attempts per API call, retries included', '5')
     .option('--retry-mode <mode>', 'SDK retry strategy: standard or adaptive', 'standard')
-    .option('--timeout <seconds>', 'limit on each attempt of each API call', '10');
+    .option(`${callTimeoutFlag} <seconds>`, 'limit on each attempt of each API call', '10');
 }
 
 const ops = program
@@ -354,5 +384,116 @@ opsCommand(
       }),
     );
   });
+
+opsCommand(
+  'backup-compliance',
+  'Vaults and their locks, each planned database: newest recovery point vs RPO, copies, failed jobs',
+  'many',
+)
+  .option('--account <name>', 'only this account (repeatable; default: every account with a vault)', collect)
+  .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
+  .option('--since <window>', 'failed-job window: 90m, 24h, 7d or an ISO time', '24h')
+  .action(
+    async (
+      opts: OpsFlags & { account?: string[]; assumeRole?: string; since: string; region?: string[] },
+    ) => {
+      finish(
+        await runBackupCompliance({
+          config: opts.config,
+          json: opts.json,
+          aws: awsOptions(opts),
+          since: opts.since,
+          ...(opts.account === undefined ? {} : { accounts: opts.account }),
+          ...(opts.region === undefined ? {} : { regions: opts.region }),
+          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+        }),
+      );
+    },
+  );
+
+opsCommand(
+  'cutover-readiness',
+  'Go/no-go per workload of a wave: databases healthy and backed up, VPN sites up, approval, sign-off, DPIA (exit 0 go, 1 warnings, 2 no-go)',
+)
+  .requiredOption('--wave <id>', 'the wave to check, e.g. wave-05')
+  .option('-w, --waves <dir>', 'migration plan directory', DEFAULT_WAVES)
+  .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
+  .action(async (opts: OpsFlags & { wave: string; waves: string; assumeRole?: string }) => {
+    finish(
+      await runCutoverReadiness({
+        config: opts.config,
+        waves: opts.waves,
+        wave: opts.wave,
+        json: opts.json,
+        aws: awsOptions(opts),
+        ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+      }),
+    );
+  });
+
+opsCommand(
+  'restore-drill',
+  'Restore the newest recovery point of a planned database in isolation, time it against the RTO, clean up',
+  'one',
+  '--call-timeout',
+)
+  .requiredOption('--database <workload/name>', 'the planned database to restore, e.g. gis/main')
+  .option('--dry-run', 'print the plan: what would be restored, where, and what would be deleted', false)
+  .option('--timeout <minutes>', 'longest wait for the restored instance to be available', '120')
+  .option('--assume-role <name>', "act in the database's account through the IAM role of this name in it")
+  .option('--restore-role <arn>', 'role AWS Backup restores with (default: AWSBackupDefaultServiceRole)')
+  .option('--runner-security-group <sg-id>', 'security group of this host, let in on the database port')
+  .option('--out <dir>', 'where the evidence record is written', 'reports/restore-drills')
+  .action(
+    async (
+      opts: OpsFlags & {
+        database: string;
+        dryRun: boolean;
+        assumeRole?: string;
+        restoreRole?: string;
+        runnerSecurityGroup?: string;
+        out: string;
+      },
+    ) => {
+      // First SIGINT/SIGTERM: stop and clean up. Second: stop cleaning up and list what is left.
+      const drill = new AbortController();
+      const cleanup = new AbortController();
+      const interrupt = (): void => {
+        if (drill.signal.aborted) {
+          process.stderr.write('second interrupt: stopping the clean-up; what is left will be listed\n');
+          cleanup.abort();
+        } else {
+          process.stderr.write('interrupted: cleaning up what the drill created (interrupt again to stop)\n');
+          drill.abort();
+        }
+      };
+      process.on('SIGINT', interrupt);
+      process.on('SIGTERM', interrupt);
+      try {
+        finish(
+          await runRestoreDrill({
+            config: opts.config,
+            json: opts.json,
+            aws: awsOptions(opts),
+            database: opts.database,
+            dryRun: opts.dryRun,
+            timeoutMinutes: positiveInteger(opts.timeout ?? '120', '--timeout'),
+            outDir: opts.out,
+            signal: drill.signal,
+            cleanupSignal: cleanup.signal,
+            progress: (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
+            ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+            ...(opts.restoreRole === undefined ? {} : { restoreRole: opts.restoreRole }),
+            ...(opts.runnerSecurityGroup === undefined
+              ? {}
+              : { runnerSecurityGroup: opts.runnerSecurityGroup }),
+          }),
+        );
+      } finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
+      }
+    },
+  );
 
 void program.parseAsync();

@@ -22,6 +22,7 @@ import { HybridDnsStack } from './hybrid-dns-stack';
 import { buildLandingZone } from './landing-zone';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
+import { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
 import { WorkloadsStack } from './workloads-stack';
 
@@ -38,6 +39,8 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [HybridDnsStack, 'network'],
   [BackupAccountStack, 'data'],
   [DataProtectionStack, 'data'],
+  // The operations roles read backups and restore them in drills: they ship with data and backup.
+  [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
   [WorkloadsStack, 'waves'],
 ];

@@ -12,6 +12,8 @@ import type { WavePlan } from '../lib/waves/load';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
+import { buildOperations } from './operations';
+import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
 
 /** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
@@ -30,6 +32,8 @@ export interface LandingZoneStacks {
   readonly backup: readonly BackupAccountStack[];
   /** Present when a validated migration plan was given. */
   readonly migration?: MigrationStacks;
+  /** The lz ops roles, one stack per account the commands read; none without `operations`. */
+  readonly operations: readonly OperationsStack[];
   readonly all: readonly Stack[];
 }
 
@@ -110,6 +114,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
       stack.addStackDependency(dpStack, 'its databases are backed up by the tier plans of that stack');
     }
   }
+  const operations = buildOperations(app, config);
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
@@ -129,6 +134,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
     dataProtection,
     backup,
     migration,
+    operations,
     all: [
       hub,
       ...Object.values(vpcs),
@@ -136,6 +142,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
       ...backup,
       ...Object.values(dataProtection),
       ...(migration?.all ?? []),
+      ...operations,
     ],
   };
 }

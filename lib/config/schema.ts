@@ -4,6 +4,7 @@ import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
 import { DeliverySchema } from './schema-delivery';
+import { OperationsSchema } from './schema-operations';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -198,6 +199,9 @@ export const LandingZoneSchema = z
     delivery: DeliverySchema.optional().meta({
       description:
         'The CI/CD pipelines: deployment account, repository, branch, source connection (see docs/delivery.md).',
+    }),
+    operations: OperationsSchema.optional().meta({
+      description: 'The IAM roles the lz ops commands read through (see docs/operations.md).',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

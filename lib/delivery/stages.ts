@@ -13,7 +13,7 @@ export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 
 export const PHASE_TITLES: Readonly<Record<DeploymentPhase, string>> = {
   network: 'network and connectivity: Transit Gateway hub, VPCs, site-to-site VPNs, hybrid DNS',
-  data: 'data and backup: backup-account vaults, then each workload account’s databases and backup plans',
+  data: 'data and backup: backup-account vaults, then each workload account’s databases and backup plans, and the operations roles',
   waves: 'migration waves: MGN wave records and the target infrastructure of each migrating workload',
 };
 

@@ -1,5 +1,7 @@
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
 /** Static credentials or a provider, as the SDK accepts them. */
 export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
@@ -49,4 +51,33 @@ export function ec2Client(options: AwsOptions): EC2Client {
 
 export function rdsClient(options: AwsOptions): RDSClient {
   return new RDSClient(clientConfig(options));
+}
+
+export function backupClient(options: AwsOptions): BackupClient {
+  return new BackupClient(clientConfig(options));
+}
+
+/** The IAM role ARN that `--assume-role <name>` means in one configured account. */
+export function roleArn(partition: string, accountId: string, roleName: string): string {
+  return `arn:${partition}:iam::${accountId}:role/${roleName}`;
+}
+
+/**
+ * The options for reading one account through a role of the given name: the SDK's standard chain
+ * signs the sts:AssumeRole call, and the temporary credentials are refreshed by the SDK itself.
+ */
+export function assumeRoleOptions(options: AwsOptions, arn: string): AwsOptions {
+  const { credentials, ...rest } = options;
+  return {
+    ...rest,
+    credentials: fromTemporaryCredentials({
+      params: { RoleArn: arn, RoleSessionName: 'lz-ops', DurationSeconds: 900 },
+      ...(credentials === undefined ? {} : { masterCredentials: credentials }),
+      clientConfig: {
+        ...(options.region === undefined ? {} : { region: options.region }),
+        ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      },
+    }),
+  };
 }

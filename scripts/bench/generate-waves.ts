@@ -148,8 +148,10 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
             version: '2019',
             sizeGiB: 200,
             // A third on RDS, as in the example: each RDS database adds about ten resources to its
-            // account and service area's stack, which CloudFormation caps at 500.
-            target: i % 3 === 0 ? 'rds' : 'ec2',
+            // account and service area's stack, which CloudFormation caps at 500. The workloads of
+            // one stack are i = 24m + c (parity picks the account, i / 2 the area), so the choice
+            // keys on m: keyed on i itself, a stack would get all RDS or none.
+            target: Math.floor(i / 24) % 3 === 0 ? 'rds' : 'ec2',
             licence: 'licence-included',
           },
         ],

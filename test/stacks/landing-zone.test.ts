@@ -19,7 +19,7 @@ const STATEFUL_TYPES = [
 ];
 
 describe('landing-zone stacks', () => {
-  it('has a stack per network, connectivity and data-protection concern, each in its account and region', () => {
+  it('has a stack per network, connectivity, data-protection and operations concern, each in its account and region', () => {
     expect(stacks.all.map((s) => `${s.stackName} ${s.account} ${s.region}`)).toEqual([
       'kvdc-network-hub 111111111111 eu-west-2',
       'kvdc-vpc-shared-services 111111111111 eu-west-2',
@@ -31,6 +31,10 @@ describe('landing-zone stacks', () => {
       'kvdc-backup-dr-region 444444444444 eu-west-1',
       'kvdc-data-protection-production 555555555555 eu-west-2',
       'kvdc-data-protection-non-production 666666666666 eu-west-2',
+      'kvdc-operations-network 111111111111 eu-west-2',
+      'kvdc-operations-backup 444444444444 eu-west-2',
+      'kvdc-operations-production 555555555555 eu-west-2',
+      'kvdc-operations-non-production 666666666666 eu-west-2',
     ]);
     for (const stack of stacks.all) {
       expect({ stack: stack.stackName, terminationProtection: stack.terminationProtection }).toEqual({

@@ -11,11 +11,21 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  BackupClient,
+  CreateBackupVaultCommand,
+  PutBackupVaultLockConfigurationCommand,
+} from '@aws-sdk/client-backup';
+import { runBackupCompliance } from '../../../lib/cli/ops-backup-compliance-command';
+import { checkWaveReadiness } from '../../../lib/cli/ops-cutover-readiness-command';
+import { assumeRoleOptions, roleArn } from '../../../lib/ops/aws';
+import { expectedVaults } from '../../../lib/ops/backup-plan';
 import { runDbHealth } from '../../../lib/cli/ops-db-health-command';
 import { runVpnStatus } from '../../../lib/cli/ops-vpn-status-command';
 import { loadConfig } from '../../../lib/config/load';
 import { plannedDatabases } from '../../../lib/ops/db-health';
 import { plannedDevices } from '../../../lib/ops/vpn-status';
+import { readyWorkload, waveOf } from './cutover-fixture';
 
 // Integration: the commands against moto_server on 127.0.0.1, seeded to match the example
 // configuration. moto is required: this fails, rather than skips, when moto_server is missing.
@@ -27,6 +37,7 @@ const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const REGION = 'eu-west-2';
 const config = loadConfig(CONFIG);
 const prefix = config.organisation.shortName;
+const ROLE = 'lz-operations-read-only';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -134,6 +145,28 @@ describe('lz ops against moto_server', () => {
       );
     }
     rds.destroy();
+
+    // Every configured vault in its own account and region, reached as the commands reach it: through
+    // the role (moto keeps each assumed account's resources apart). moto cannot create the
+    // logically air-gapped vault, so the central vault is a standard vault with a compliance lock.
+    // The production vault gets a governance lock although the configuration asks for compliance.
+    for (const vault of expectedVaults(config)) {
+      const account = config.accounts.find((a) => a.name === vault.accountName);
+      const client = new BackupClient(
+        assumeRoleOptions({ ...aws(), region: vault.region }, roleArn('aws', account?.id ?? '', ROLE)),
+      );
+      await client.send(new CreateBackupVaultCommand({ BackupVaultName: vault.vaultName }));
+      const governance = vault.lock.mode === 'governance' || vault.kind === 'workload';
+      await client.send(
+        new PutBackupVaultLockConfigurationCommand({
+          BackupVaultName: vault.vaultName,
+          MinRetentionDays: vault.lock.minRetentionDays,
+          MaxRetentionDays: vault.lock.maxRetentionDays,
+          ...(governance ? {} : { ChangeableForDays: 3 }),
+        }),
+      );
+      client.destroy();
+    }
   }, 60_000);
 
   afterAll(() => {
@@ -177,6 +210,86 @@ describe('lz ops against moto_server', () => {
       'not-implemented rds:DescribePendingMaintenanceActions',
     ]);
     expect(report.findings).toEqual([]);
+    expect(out.exitCode).toBe(2);
+  });
+
+  it('backup-compliance reads each account through the role: vaults and locks; moto has no recovery points or jobs', async () => {
+    const out = await runBackupCompliance({ config: CONFIG, json: true, aws: aws(), assumeRole: ROLE });
+    const report = JSON.parse(out.stdout) as {
+      vaults: { vault: string; account: string; region: string; exists?: boolean; lockMode?: string }[];
+      findings: { kind: string; subject: string }[];
+      errors: { account: string; region: string; action: string; kind: string }[];
+    };
+    expect(report.vaults.map((v) => `${v.vault} ${v.account} ${v.region} ${v.exists} ${v.lockMode}`)).toEqual(
+      [
+        'kvdc-production production eu-west-2 true governance',
+        'kvdc-non-production non-production eu-west-2 true governance',
+        'kvdc-central backup eu-west-2 true compliance',
+        'kvdc-dr backup eu-west-1 true compliance',
+      ],
+    );
+    expect(report.findings.map((f) => `${f.kind} ${f.subject}`)).toEqual([
+      'vault-lock-mode production/eu-west-2/kvdc-production',
+    ]);
+    // Not implemented by moto 5.2: recovery points and jobs (HTTP 404 with a web page).
+    expect(report.errors.map((e) => `${e.kind} ${e.account} ${e.region} ${e.action}`).sort()).toEqual([
+      'not-implemented backup eu-west-1 backup:ListRecoveryPointsByBackupVault',
+      'not-implemented backup eu-west-2 backup:ListRecoveryPointsByBackupVault',
+      'not-implemented non-production eu-west-2 backup:ListBackupJobs',
+      'not-implemented non-production eu-west-2 backup:ListCopyJobs',
+      'not-implemented non-production eu-west-2 backup:ListRecoveryPointsByBackupVault',
+      'not-implemented production eu-west-2 backup:ListBackupJobs',
+      'not-implemented production eu-west-2 backup:ListCopyJobs',
+      'not-implemented production eu-west-2 backup:ListRecoveryPointsByBackupVault',
+    ]);
+    expect(out.exitCode).toBe(2);
+  });
+
+  it("backup-compliance with the default credentials sees only its own account: the others' vaults are missing there", async () => {
+    const out = await runBackupCompliance({ config: CONFIG, json: true, aws: aws(), accounts: ['backup'] });
+    const report = JSON.parse(out.stdout) as { findings: { kind: string; subject: string }[] };
+    expect(report.findings.map((f) => `${f.kind} ${f.subject}`)).toEqual([
+      'missing-vault backup/eu-west-2/kvdc-central',
+      'missing-vault backup/eu-west-1/kvdc-dr',
+    ]);
+    expect(out.exitCode).toBe(1);
+  });
+
+  it('cutover-readiness: database found, sites without telemetry down, vaults in other accounts; moto lacks jobs', async () => {
+    // The default credentials: the VPNs and databases are seeded in this account, the vaults elsewhere.
+    const out = await checkWaveReadiness(config, waveOf([readyWorkload]), {
+      config: CONFIG,
+      waves: 'migration-waves',
+      wave: 'wave-05',
+      json: true,
+      aws: aws(),
+    });
+    const report = JSON.parse(out.stdout) as {
+      verdict: string;
+      workloads: {
+        sites: { site: string; state: string }[];
+        reasons: { severity: string; check: string; message: string }[];
+      }[];
+      errors: { kind: string; action: string }[];
+    };
+    const workload = report.workloads[0];
+    expect(workload?.sites.map((s) => `${s.site} ${s.state}`)).toEqual([
+      'civic-centre-dc down',
+      'northgate-depot down',
+    ]);
+    // The instance is found healthy; moto lacking DescribePendingMaintenanceActions does not hide it.
+    expect(workload?.reasons.filter((r) => r.check === 'database')).toEqual([]);
+    expect(workload?.reasons.filter((r) => r.check === 'backup').map((r) => r.message)).toEqual([
+      expect.stringContaining('the workload vault kvdc-production (production eu-west-2) does not exist'),
+      expect.stringContaining('the central vault kvdc-central (backup eu-west-2) does not exist'),
+      expect.stringContaining('the dr vault kvdc-dr (backup eu-west-1) does not exist'),
+    ]);
+    expect(report.errors.map((e) => `${e.kind} ${e.action}`).sort()).toEqual([
+      'not-implemented backup:ListBackupJobs',
+      'not-implemented backup:ListCopyJobs',
+      'not-implemented rds:DescribePendingMaintenanceActions',
+    ]);
+    expect(report.verdict).toBe('no-go');
     expect(out.exitCode).toBe(2);
   });
 });

@@ -1,0 +1,182 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { partitionOf } from '../config/partition';
+import { backupClient, ec2Client, rdsClient, type AwsOptions } from '../ops/aws';
+import { EXIT_CODES, type OverallStatus } from '../ops/report';
+import {
+  DEFAULT_LIMITS,
+  executeDrill,
+  prepareDrill,
+  type DrillDeps,
+  type DrillOutcome,
+} from '../ops/restore-drill';
+import { describePlan, drillId, drillTarget } from '../ops/restore-drill-plan';
+import { scopeOptions } from '../ops/scopes';
+import { abortableSleep, tcpConnect } from '../ops/tcp-check';
+import { loadOpsConfig } from './ops-vpn-status-command';
+import type { CommandOutput } from './validate-command';
+
+export interface RestoreDrillOptions {
+  readonly config: string;
+  readonly json: boolean;
+  readonly aws: AwsOptions;
+  /** `workload/name` of a planned database. */
+  readonly database: string;
+  readonly dryRun: boolean;
+  /** Longest wait for the restored instance, in minutes. */
+  readonly timeoutMinutes: number;
+  /** Read and change the database's account through this role name (the drill role). */
+  readonly assumeRole?: string;
+  /** The role AWS Backup uses to restore; default the account's AWSBackupDefaultServiceRole. */
+  readonly restoreRole?: string;
+  /** Security group of the host running the drill, allowed in on the database port. */
+  readonly runnerSecurityGroup?: string;
+  /** Where the evidence record goes (default reports/restore-drills). */
+  readonly outDir?: string;
+  /** First interrupt: stop and clean up. */
+  readonly signal?: AbortSignal;
+  /** Second interrupt: stop cleaning up and list what is left. */
+  readonly cleanupSignal?: AbortSignal;
+  readonly progress?: (line: string) => void;
+  /** For tests: the clock, sleeps, TCP check and poll intervals. */
+  readonly overrides?: Partial<Pick<DrillDeps, 'sleep' | 'connect' | 'now'>> & { pollMs?: number };
+}
+
+function failure(message: string): CommandOutput {
+  return { exitCode: EXIT_CODES.failed, stdout: '', stderr: `${message}\n` };
+}
+
+/** healthy: restored within the RTO, reachable and cleaned up; degraded: slow or unreachable; failed: otherwise. */
+export function drillStatus(outcome: DrillOutcome): OverallStatus {
+  if (outcome.stopped !== undefined || outcome.cleanup.some((c) => !c.deleted)) return 'failed';
+  if (outcome.withinRto !== true || outcome.connectivity?.ok !== true) return 'degraded';
+  return 'healthy';
+}
+
+/** Writes the evidence record whole or not at all. */
+function writeRecord(dir: string, name: string, record: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+function summary(outcome: DrillOutcome, status: OverallStatus, record: string): string {
+  const lines = [describePlan(outcome.plan), ''];
+  if (outcome.restoreMinutes !== undefined) {
+    lines.push(
+      `Restore time: ${outcome.restoreMinutes} minutes against an RTO of ${outcome.plan.rtoMinutes} (${outcome.withinRto === true ? 'within' : 'OVER'})`,
+    );
+  }
+  if (outcome.connectivity !== undefined) {
+    const where = outcome.endpoint === undefined ? '' : ` ${outcome.endpoint.host}:${outcome.endpoint.port}`;
+    lines.push(
+      `Connectivity:${where} ${outcome.connectivity.ok ? 'connected' : `FAILED (${outcome.connectivity.error ?? 'unknown'})`}`,
+    );
+  }
+  if (outcome.stopped !== undefined) lines.push(`Stopped: ${outcome.stopped}`);
+  for (const c of outcome.cleanup) {
+    lines.push(
+      c.deleted
+        ? `Deleted ${c.resource} ${c.id}`
+        : `LEFT OVER ${c.resource} ${c.id} (${c.error ?? 'unknown'}); remove it with: ${c.manual ?? '-'}`,
+    );
+  }
+  lines.push(`Record: ${record}`, `${status.toUpperCase()} (exit ${EXIT_CODES[status]})`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `lz ops restore-drill --database <workload/name>`: restores the newest snapshot recovery point of a
+ * planned database into an isolated security group and DB subnet group created for the drill, waits,
+ * checks it answers on its port, records the restore time against the RTO under reports/, and
+ * deletes everything it created, also when interrupted or when a step fails. `--dry-run` reads only.
+ */
+export async function runRestoreDrill(options: RestoreDrillOptions): Promise<CommandOutput> {
+  const config = loadOpsConfig(options.config);
+  if ('exitCode' in config) return config;
+  const target = drillTarget(config, options.database);
+  if ('error' in target) return failure(target.error);
+  const now = options.overrides?.now ?? ((): Date => new Date());
+  const region = options.aws.region ?? config.organisation.homeRegion;
+  const aws = scopeOptions(options.aws, { id: target.accountId }, region, options.assumeRole);
+  const restoreRoleArn =
+    options.restoreRole ??
+    `arn:${partitionOf(region)}:iam::${target.accountId}:role/service-role/AWSBackupDefaultServiceRole`;
+  const id = drillId(config.organisation.shortName, target, now());
+  const progress = options.progress ?? ((): void => undefined);
+  const backup = backupClient(aws);
+  const rds = rdsClient(aws);
+  const ec2 = ec2Client(aws);
+  try {
+    const prepared = await prepareDrill(
+      target,
+      { backup, rds },
+      {
+        drillId: id,
+        restoreRoleArn,
+        ...(options.runnerSecurityGroup === undefined
+          ? {}
+          : { runnerSecurityGroup: options.runnerSecurityGroup }),
+      },
+    );
+    if (prepared.plan === undefined) {
+      const why = [
+        ...prepared.errors.map((e) => e.message),
+        ...(prepared.problem === undefined ? [] : [prepared.problem]),
+      ];
+      if (options.json) {
+        return {
+          exitCode: EXIT_CODES.failed,
+          stdout: `${JSON.stringify({ status: 'failed', database: options.database, errors: why }, null, 2)}\n`,
+          stderr: '',
+        };
+      }
+      return failure(
+        `restore drill for ${options.database} cannot start:\n${why.map((w) => `  ${w}`).join('\n')}`,
+      );
+    }
+    if (options.dryRun) {
+      const text = `${describePlan(prepared.plan)}\nDry run: nothing was created or changed.\n`;
+      return {
+        exitCode: EXIT_CODES.healthy,
+        stdout: options.json ? `${JSON.stringify({ dryRun: true, plan: prepared.plan }, null, 2)}\n` : text,
+        stderr: '',
+      };
+    }
+    const signal = options.signal ?? new AbortController().signal;
+    const deps: DrillDeps = {
+      backup,
+      rds,
+      ec2,
+      sleep: options.overrides?.sleep ?? abortableSleep,
+      connect: options.overrides?.connect ?? tcpConnect,
+      now,
+      progress,
+    };
+    const limits = {
+      ...DEFAULT_LIMITS,
+      timeoutMs: options.timeoutMinutes * 60_000,
+      ...(options.overrides?.pollMs === undefined ? {} : { pollMs: options.overrides.pollMs }),
+    };
+    const outcome = await executeDrill(prepared.plan, deps, limits, signal, options.cleanupSignal);
+    const status = drillStatus(outcome);
+    const record = writeRecord(options.outDir ?? join('reports', 'restore-drills'), id, {
+      status,
+      recordedAt: now().toISOString(),
+      ...outcome,
+    });
+    return {
+      exitCode: EXIT_CODES[status],
+      stdout: options.json
+        ? `${JSON.stringify({ status, record, ...outcome }, null, 2)}\n`
+        : summary(outcome, status, record),
+      stderr: '',
+    };
+  } finally {
+    backup.destroy();
+    rds.destroy();
+    ec2.destroy();
+  }
+}
