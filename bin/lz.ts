@@ -393,9 +393,19 @@ opsCommand(
   .option('--account <name>', 'only this account (repeatable; default: every account with a vault)', collect)
   .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
   .option('--since <window>', 'failed-job window: 90m, 24h, 7d or an ISO time', '24h')
+  .option(
+    '-w, --waves <dir>',
+    "the migration plan: also check every migrating workload's RDS databases (without it, only dataProtection.databases)",
+  )
   .action(
     async (
-      opts: OpsFlags & { account?: string[]; assumeRole?: string; since: string; region?: string[] },
+      opts: OpsFlags & {
+        account?: string[];
+        assumeRole?: string;
+        since: string;
+        region?: string[];
+        waves?: string;
+      },
     ) => {
       finish(
         await runBackupCompliance({
@@ -406,6 +416,7 @@ opsCommand(
           ...(opts.account === undefined ? {} : { accounts: opts.account }),
           ...(opts.region === undefined ? {} : { regions: opts.region }),
           ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+          ...(opts.waves === undefined ? {} : { waves: opts.waves }),
         }),
       );
     },
@@ -444,6 +455,10 @@ opsCommand(
   .option('--restore-role <arn>', 'role AWS Backup restores with (default: AWSBackupDefaultServiceRole)')
   .option('--runner-security-group <sg-id>', 'security group of this host, let in on the database port')
   .option('--out <dir>', 'where the evidence record is written', 'reports/restore-drills')
+  .option(
+    '-w, --waves <dir>',
+    "the migration plan: its workloads' RDS databases can be drilled too (without it, only dataProtection.databases)",
+  )
   .action(
     async (
       opts: OpsFlags & {
@@ -453,6 +468,7 @@ opsCommand(
         restoreRole?: string;
         runnerSecurityGroup?: string;
         out: string;
+        waves?: string;
       },
     ) => {
       // First SIGINT/SIGTERM: stop and clean up. Second: stop cleaning up and list what is left.
@@ -487,6 +503,7 @@ opsCommand(
             ...(opts.runnerSecurityGroup === undefined
               ? {}
               : { runnerSecurityGroup: opts.runnerSecurityGroup }),
+            ...(opts.waves === undefined ? {} : { waves: opts.waves }),
           }),
         );
       } finally {

@@ -10,6 +10,7 @@ import { expectedVaults, protectedResources, type ExpectedVault } from '../ops/b
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
 import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
 import { parseSince } from '../ops/since';
+import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import type { CommandOutput } from './validate-command';
 
@@ -19,6 +20,8 @@ export interface BackupComplianceOptions {
   readonly aws: AwsOptions;
   /** Accounts to read (names from `accounts`); default: every account that holds a vault. */
   readonly accounts?: readonly string[];
+  /** The migration plan directory: adds every migrating workload's RDS databases. @default - configuration only */
+  readonly waves?: string;
   /** Regions to read; default: every region a vault lives in (home and DR). */
   readonly regions?: readonly string[];
   /** Read each account through this role name; without it, the standard chain's credentials. */
@@ -76,6 +79,8 @@ function age(value: Date | 'continuous' | undefined, now: Date): string {
 export async function runBackupCompliance(options: BackupComplianceOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
   if ('exitCode' in config) return config;
+  const loaded = optionalPlan(options.waves, config);
+  if ('exitCode' in loaded) return loaded;
   const now = options.now ?? new Date();
   const since = parseSince(options.since ?? '24h', now);
   if ('error' in since) return failure(since.error);
@@ -130,7 +135,7 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
     findings,
   } = evaluateBackupCompliance(
     vaults,
-    protectedResources(config).filter(
+    protectedResources(config, loaded.plan).filter(
       (r) => accounts.includes(r.accountName) || vaults.some((v) => v.kind !== 'workload'),
     ),
     live,

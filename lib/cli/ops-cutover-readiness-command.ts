@@ -27,7 +27,7 @@ import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
 import { collectVpnInventory } from '../ops/vpn-collect';
 import { evaluateVpnStatus, plannedDevices, type VpnEvaluation } from '../ops/vpn-status';
 import { formatDiagnostic } from '../config/diagnostics';
-import { loadWavePlan, type WaveInPlan } from '../waves/load';
+import { loadWavePlan, type WaveInPlan, type WavePlan } from '../waves/load';
 import { isMigrating } from '../waves/plan-view';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import type { CommandOutput } from './validate-command';
@@ -117,8 +117,9 @@ async function readBackups(
   options: CutoverReadinessOptions,
   identifiers: ReadonlySet<string>,
   now: Date,
+  plan: WavePlan | undefined,
 ): Promise<LiveCheck & { errors: ScopedError[] }> {
-  const resources = protectedResources(config).filter((r) => identifiers.has(r.identifier));
+  const resources = protectedResources(config, plan).filter((r) => identifiers.has(r.identifier));
   const accounts = new Set(resources.map((r) => r.accountName));
   const vaults = expectedVaults(config).filter(
     (v) =>
@@ -217,19 +218,21 @@ export async function checkWaveReadiness(
   config: LandingZoneConfig,
   wave: WaveInPlan,
   options: CutoverReadinessOptions,
+  /** The whole plan, whose workloads' RDS databases the landing zone builds; configuration only without it. */
+  plan?: WavePlan,
 ): Promise<CommandOutput> {
   const now = options.now ?? new Date();
   const home = options.aws.region ?? config.organisation.homeRegion;
   const moving = wave.workloads.filter(isMigrating);
   const skipped = wave.workloads.filter((w) => !isMigrating(w)).map((w) => w.id);
-  const needs: WorkloadNeeds[] = moving.map((w) => workloadNeeds(config, wave.wave, w));
+  const needs: WorkloadNeeds[] = moving.map((w) => workloadNeeds(config, wave.wave, w, plan));
   const databases = needs.flatMap((n) => n.databases);
   const wantsVpn = needs.some((n) => n.sites.length > 0);
 
   const [vpn, db, backup] = await Promise.all([
     wantsVpn ? readVpn(config, options, home) : Promise.resolve({ errors: [] }),
     readDatabases(config, options, home, databases, now),
-    readBackups(config, options, new Set(databases.map((d) => d.identifier)), now),
+    readBackups(config, options, new Set(databases.map((d) => d.identifier)), now, plan),
   ]);
   const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
   const sites = siteStates(devices, 'evaluation' in vpn ? vpn.evaluation : undefined);
@@ -276,5 +279,5 @@ export async function runCutoverReadiness(options: CutoverReadinessOptions): Pro
       `unknown wave "${options.wave}" in ${options.waves} (known waves: ${plan.waves.map((w) => w.wave.id).join(', ')})`,
     );
   }
-  return checkWaveReadiness(config, wave, options);
+  return checkWaveReadiness(config, wave, options, plan);
 }

@@ -2,7 +2,7 @@ import { rdsClient, type AwsOptions } from '../ops/aws';
 import { collectDatabases } from '../ops/db-collect';
 import { evaluateDbHealth, plannedDatabases } from '../ops/db-health';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
-import { validateWavesDir, type WavePlan } from '../waves/load';
+import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import type { CommandOutput } from './validate-command';
 
@@ -37,17 +37,9 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
       stderr: `unknown account "${options.account}" (accounts: ${known.join(', ')})\n`,
     };
   }
-  let plan: WavePlan | undefined;
-  if (options.waves !== undefined) {
-    plan = validateWavesDir(options.waves, config).plan;
-    if (plan === undefined) {
-      return {
-        exitCode: EXIT_CODES.failed,
-        stdout: '',
-        stderr: `${options.waves} is not valid: run \`lz waves validate\` for details\n`,
-      };
-    }
-  }
+  const loaded = optionalPlan(options.waves, config);
+  if ('exitCode' in loaded) return loaded;
+  const { plan } = loaded;
   const now = options.now ?? new Date();
   const planned = plannedDatabases(config, plan, options.account);
   const client = rdsClient(options.aws);

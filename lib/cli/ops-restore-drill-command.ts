@@ -13,6 +13,7 @@ import {
 import { describePlan, drillId, drillTarget } from '../ops/restore-drill-plan';
 import { scopeOptions } from '../ops/scopes';
 import { abortableSleep, tcpConnect } from '../ops/tcp-check';
+import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import type { CommandOutput } from './validate-command';
 
@@ -22,6 +23,8 @@ export interface RestoreDrillOptions {
   readonly aws: AwsOptions;
   /** `workload/name` of a planned database. */
   readonly database: string;
+  /** The migration plan directory: its workloads' RDS databases can be drilled too. @default - configuration only */
+  readonly waves?: string;
   readonly dryRun: boolean;
   /** Longest wait for the restored instance, in minutes. */
   readonly timeoutMinutes: number;
@@ -96,7 +99,9 @@ function summary(outcome: DrillOutcome, status: OverallStatus, record: string): 
 export async function runRestoreDrill(options: RestoreDrillOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
   if ('exitCode' in config) return config;
-  const target = drillTarget(config, options.database);
+  const loaded = optionalPlan(options.waves, config);
+  if ('exitCode' in loaded) return loaded;
+  const target = drillTarget(config, options.database, loaded.plan);
   if ('error' in target) return failure(target.error);
   const now = options.overrides?.now ?? ((): Date => new Date());
   const region = options.aws.region ?? config.organisation.homeRegion;

@@ -1,7 +1,8 @@
 import { centralVaultName, drVaultName, workloadVaultName } from '../backup/vault-names';
 import type { LandingZoneConfig } from '../config/schema';
 import { maxIntervalMinutes } from '../dr/cron';
-import { plannedDatabases } from './db-health';
+import { plannedRdsDatabases } from '../data/planned-databases';
+import type { WavePlan } from '../waves/load';
 
 /** A vault the configuration says exists, where it lives and how it must be locked. */
 export interface ExpectedVault {
@@ -96,20 +97,21 @@ export function expectedVaults(config: LandingZoneConfig): ExpectedVault[] {
   return vaults;
 }
 
-/** Every planned database (from `plannedDatabases`, as db-health sees them) with its tier's copies. */
-export function protectedResources(config: LandingZoneConfig): ProtectedResource[] {
+/**
+ * Every planned database (the list the CDK app builds: dataProtection.databases plus, given the
+ * plan, every migrating workload's RDS databases) with its tier's copies.
+ */
+export function protectedResources(config: LandingZoneConfig, plan?: WavePlan): ProtectedResource[] {
   const dp = config.dataProtection;
   if (dp === undefined) return [];
   const prefix = config.organisation.shortName;
   const vaults = expectedVaults(config);
   const central = vaults.find((v) => v.kind === 'central');
   const dr = vaults.find((v) => v.kind === 'dr');
-  const byKey = new Map(dp.databases.map((db) => [`${db.workload}/${db.name}`, db]));
   const tiers = new Map(dp.tiers.map((t) => [t.name, t]));
-  return plannedDatabases(prefix, dp.databases).flatMap((planned): ProtectedResource[] => {
-    const db = byKey.get(`${planned.workload}/${planned.name}`);
-    const tier = db === undefined ? undefined : tiers.get(db.tier);
-    if (db === undefined || tier === undefined) return [];
+  return plannedRdsDatabases(config, plan).flatMap((planned): ProtectedResource[] => {
+    const tier = tiers.get(planned.tier);
+    if (tier === undefined) return [];
     const maxAgeMinutes =
       maxIntervalMinutes(tier.schedule) + tier.startWindowMinutes + tier.completionWindowMinutes;
     return [
@@ -120,7 +122,7 @@ export function protectedResources(config: LandingZoneConfig): ProtectedResource
         accountName: planned.account,
         tier: tier.name,
         rpoMinutes: planned.rpoMinutes,
-        rtoMinutes: db.recovery.rtoMinutes,
+        rtoMinutes: planned.rtoMinutes,
         vaultName: workloadVaultName(prefix, planned.account),
         ...(central === undefined
           ? {}

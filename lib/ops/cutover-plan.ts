@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { cidr, overlaps } from '../net/ipv4';
+import type { WavePlan } from '../waves/load';
 import type { WaveHeaderConfig, WorkloadConfig } from '../waves/schema';
 import { plannedDatabases, type PlannedDatabase } from './db-health';
 
@@ -22,7 +23,7 @@ export interface SiteNeed {
 /** What a cutover check reads for one workload, derived from the wave file and the configuration. */
 export interface WorkloadNeeds {
   readonly workload: string;
-  /** RDS databases of the workload that the landing zone builds (found in dataProtection.databases). */
+  /** RDS databases of the workload that the landing zone builds (lib/data/planned-databases.ts). */
   readonly databases: readonly PlannedDatabase[];
   readonly sites: readonly SiteNeed[];
   /** Problems visible without AWS: approval, sign-off, DPIA, a database or range the config lacks. */
@@ -51,6 +52,8 @@ export function workloadNeeds(
   config: LandingZoneConfig,
   wave: WaveHeaderConfig,
   workload: WorkloadConfig,
+  /** The whole migration plan: its workloads' RDS databases are built by the landing zone too. */
+  plan?: WavePlan,
 ): WorkloadNeeds {
   const offline: Reason[] = [];
   if (wave.approval === undefined) {
@@ -96,8 +99,7 @@ export function workloadNeeds(
     }
   }
 
-  const prefix = config.organisation.shortName;
-  const planned = plannedDatabases(prefix, config.dataProtection?.databases ?? []);
+  const planned = plannedDatabases(config, plan);
   const databases: PlannedDatabase[] = [];
   for (const db of workload.databases) {
     // Only RDS databases are built by the landing zone; ec2 ones move with their server.
@@ -107,7 +109,7 @@ export function workloadNeeds(
       offline.push({
         severity: 'no-go',
         check: 'database',
-        message: `RDS database ${db.name} is not in dataProtection.databases (workload ${workload.id}), so the landing zone builds no instance for it`,
+        message: `RDS database ${db.name} of workload ${workload.id} is not among the databases the landing zone builds (its workload builds no target, or it is not declared), so there is no instance to cut over to`,
       });
     } else {
       databases.push(match);

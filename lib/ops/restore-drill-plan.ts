@@ -1,5 +1,7 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { workloadVaultName } from '../backup/vault-names';
+import { plannedRdsDatabases } from '../data/planned-databases';
+import type { WavePlan } from '../waves/load';
 import { plannedDatabases, type PlannedDatabase } from './db-health';
 
 /** The tag every resource a drill creates carries; the drill role may only change resources with it. */
@@ -15,13 +17,18 @@ export interface DrillTarget extends PlannedDatabase {
   readonly vaultName: string;
 }
 
-/** The planned database named `workload/name`, or the list of valid names. */
-export function drillTarget(config: LandingZoneConfig, ref: string): DrillTarget | { error: string } {
-  const dbs = config.dataProtection?.databases ?? [];
-  const planned = plannedDatabases(config.organisation.shortName, dbs);
-  const index = planned.findIndex((p) => `${p.workload}/${p.name}` === ref);
-  const db = dbs[index];
-  const target = planned[index];
+/**
+ * The planned database named `workload/name` (dataProtection.databases and, given the plan, the
+ * migrating workloads' RDS databases), or the list of valid names.
+ */
+export function drillTarget(
+  config: LandingZoneConfig,
+  ref: string,
+  plan?: WavePlan,
+): DrillTarget | { error: string } {
+  const planned = plannedRdsDatabases(config, plan);
+  const db = planned.find((p) => `${p.workload}/${p.name}` === ref);
+  const target = plannedDatabases(config, plan).find((p) => `${p.workload}/${p.name}` === ref);
   if (db === undefined || target === undefined) {
     const names = planned.map((p) => `${p.workload}/${p.name}`).join(', ');
     return { error: `--database "${ref}" is not a planned database (workload/name: ${names || 'none'})` };
@@ -29,7 +36,7 @@ export function drillTarget(config: LandingZoneConfig, ref: string): DrillTarget
   const account = config.accounts.find((a) => a.name === target.account);
   return {
     ...target,
-    rtoMinutes: db.recovery.rtoMinutes,
+    rtoMinutes: db.rtoMinutes,
     accountId: account?.id ?? '',
     vaultName: workloadVaultName(config.organisation.shortName, target.account),
   };

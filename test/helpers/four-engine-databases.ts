@@ -88,7 +88,10 @@ export function withFourEngineDatabases(text: string): string {
   if (start < 0) {
     throw new Error('no dataProtection.databases list in the configuration');
   }
-  return `${text.slice(0, start + 1)}${FOUR_ENGINE_DATABASES}`;
+  // The list ends at the next top-level line (a key or the comment above one); keep what follows.
+  const rest = /\n(?=\S)/.exec(text.slice(start + 1));
+  const after = rest === null ? '' : text.slice(start + 1 + rest.index);
+  return `${text.slice(0, start + 1)}${FOUR_ENGINE_DATABASES}${after}`;
 }
 
 /** The example configuration text with the four-engine databases. */

@@ -38,14 +38,17 @@ describe('the deployment stages of the example council', () => {
   });
 
   it('puts network and connectivity first, data and backup next, the waves last', () => {
-    expect(stages.map((s) => s.phase)).toEqual(['network', 'data', 'data', 'data', 'waves', 'waves']);
+    expect(stages.map((s) => s.phase)).toEqual(['network', 'data', 'data', 'data', 'data', 'waves', 'waves']);
     expect(stages[0]?.stacks).toEqual(
       expect.arrayContaining(['KvdcNetworkHub', 'KvdcConnectivity', 'KvdcHybridDns', 'KvdcVpcProduction']),
     );
     expect(stages.find((s) => s.id === 'data-backup')?.stacks).toEqual([
       'KvdcBackupCentral',
       'KvdcBackupDrRegion',
+      'KvdcOperationsBackup',
     ]);
+    // The operations roles ship with data and backup, in every account the commands read.
+    expect(stages.find((s) => s.id === 'data-network')?.stacks).toEqual(['KvdcOperationsNetwork']);
     expect(stages.find((s) => s.id === 'waves-production')?.stacks).toContain('KvdcMigrationWavesProduction');
   });
 

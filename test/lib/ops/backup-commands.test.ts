@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fourEngineExampleText } from '../../helpers/four-engine-databases';
 import {
   BackupClient,
   DescribeBackupVaultCommand,
@@ -11,7 +15,10 @@ import { runBackupCompliance } from '../../../lib/cli/ops-backup-compliance-comm
 import { loadConfig } from '../../../lib/config/load';
 import { expectedVaults, protectedResources } from '../../../lib/ops/backup-plan';
 
-const CONFIG = 'config/landing-zone.yaml';
+// The example with a database of each engine in dataProtection.databases (the example itself keeps
+// only the CRM staging copy there; the plan's databases are covered in planned-with-waves.test.ts).
+const CONFIG = join(mkdtempSync(join(tmpdir(), 'lz-ops-')), 'landing-zone.yaml');
+writeFileSync(CONFIG, fourEngineExampleText());
 const NOW = new Date('2026-11-23T08:00:00Z');
 const AWS = { region: 'eu-west-2', maxAttempts: 1 };
 const config = loadConfig(CONFIG);

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../lib/config/load';
+import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
 import {
   evaluateBackupCompliance,
   vaultKey,
@@ -11,7 +11,8 @@ import { expectedVaults, protectedResources } from '../../../lib/ops/backup-plan
 import { parseSince } from '../../../lib/ops/since';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
-const config = loadConfig('config/landing-zone.yaml');
+// The example with a database of each engine in dataProtection.databases.
+const config = fourEngineExampleConfig();
 const VAULTS = expectedVaults(config);
 const RESOURCES = protectedResources(config);
 

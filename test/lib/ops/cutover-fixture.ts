@@ -1,10 +1,17 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fourEngineExampleText } from '../../helpers/four-engine-databases';
 import { loadConfig } from '../../../lib/config/load';
 import { loadWavePlan, type WaveInPlan } from '../../../lib/waves/load';
 import type { WaveHeaderConfig, WorkloadConfig } from '../../../lib/waves/schema';
 
 // A wave built from the real wave-05 file, with its first workload renamed to the example
 // configuration's `revenues-benefits` so that its RDS database `main` is one the landing zone builds.
-export const CONFIG = 'config/landing-zone.yaml';
+// The example with a database of each engine in dataProtection.databases (the example itself keeps
+// only the CRM staging copy there; the plan's databases are covered in planned-with-waves.test.ts).
+export const CONFIG = join(mkdtempSync(join(tmpdir(), 'lz-ops-')), 'landing-zone.yaml');
+writeFileSync(CONFIG, fourEngineExampleText());
 export const config = loadConfig(CONFIG);
 const plan = loadWavePlan('migration-waves', config);
 const wave05 = plan.waves.find((w) => w.wave.id === 'wave-05');

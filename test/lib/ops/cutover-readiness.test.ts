@@ -90,7 +90,9 @@ describe('workloadNeeds (offline checks)', () => {
     });
     expect(needs.databases).toEqual([]);
     expect(needs.offline.map((r) => [r.severity, r.check])).toEqual([['no-go', 'database']]);
-    expect(needs.offline[0]?.message).toContain('RDS database archive is not in dataProtection.databases');
+    expect(needs.offline[0]?.message).toContain(
+      'RDS database archive of workload revenues-benefits is not among the databases the landing zone builds',
+    );
   });
 
   it('a range no VPN site covers: no-go for a hard dependency, warning for a soft one', () => {

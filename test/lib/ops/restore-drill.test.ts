@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fourEngineExampleText } from '../../helpers/four-engine-databases';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +28,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { runRestoreDrill } from '../../../lib/cli/ops-restore-drill-command';
 
-const CONFIG = 'config/landing-zone.yaml';
+// The example with a database of each engine in dataProtection.databases (the example itself keeps
+// only the CRM staging copy there; the plan's databases are covered in planned-with-waves.test.ts).
+const CONFIG = join(mkdtempSync(join(tmpdir(), 'lz-ops-')), 'landing-zone.yaml');
+writeFileSync(CONFIG, fourEngineExampleText());
 const AWS = { region: 'eu-west-2', maxAttempts: 1 };
 const SOURCE = 'kvdc-gis-main';
 const backup = mockClient(BackupClient);
