@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
-import { plannedDatabases } from '../lib/ops/db-health';
+import { plannedRdsDatabases } from '../lib/data/planned-databases';
+import { loadWavePlan } from '../lib/waves/load';
 import { plannedDevices } from '../lib/ops/vpn-status';
 
 // RDS names the SQL Server and Oracle engines by edition.
@@ -50,10 +51,10 @@ async function main(endpoint: string): Promise<void> {
   ec2.destroy();
 
   const rds = new RDSClient(aws);
-  const databases = config.dataProtection?.databases ?? [];
-  for (const db of plannedDatabases(prefix, databases, 'production')) {
-    const engine =
-      databases.find((d) => d.workload === db.workload && d.name === db.name)?.engine ?? 'postgres';
+  // The production databases the app builds: dataProtection.databases and the plan's RDS databases.
+  const plan = loadWavePlan('migration-waves', config);
+  for (const db of plannedRdsDatabases(config, plan).filter((d) => d.account === 'production')) {
+    const engine = db.engine;
     await rds.send(
       new CreateDBInstanceCommand({
         DBInstanceIdentifier: db.identifier,
