@@ -448,7 +448,10 @@ opsCommand(
   'one',
   '--call-timeout',
 )
-  .requiredOption('--database <workload/name>', 'the planned database to restore, e.g. gis/main')
+  .requiredOption(
+    '--database <workload/name>',
+    'the planned database to restore, e.g. crm/main, or revs-bens-nec/revenues with --waves',
+  )
   .option('--dry-run', 'print the plan: what would be restored, where, and what would be deleted', false)
   .option('--timeout <minutes>', 'longest wait for the restored instance to be available', '120')
   .option('--assume-role <name>', "act in the database's account through the IAM role of this name in it")

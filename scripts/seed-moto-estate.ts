@@ -4,11 +4,13 @@
 // Usage: ts-node --swc scripts/seed-moto-estate.ts http://127.0.0.1:PORT
 import {
   CreateCustomerGatewayCommand,
+  CreateSubnetCommand,
   CreateTransitGatewayCommand,
+  CreateVpcCommand,
   CreateVpnConnectionCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBInstanceCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
 import { plannedRdsDatabases } from '../lib/data/planned-databases';
 import { loadWavePlan } from '../lib/waves/load';
@@ -48,9 +50,30 @@ async function main(endpoint: string): Promise<void> {
     );
     process.stdout.write(`vpn ${device.name}\n`);
   }
+  // An isolated subnet per zone, so the restore drill finds the VPC and subnets to restore beside.
+  const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.65.0.0/19' }));
+  const subnetIds: string[] = [];
+  for (const [i, zone] of ['eu-west-2a', 'eu-west-2b'].entries()) {
+    const subnet = await ec2.send(
+      new CreateSubnetCommand({
+        VpcId: vpc.Vpc?.VpcId,
+        CidrBlock: `10.65.${String(12 + i)}.0/24`,
+        AvailabilityZone: zone,
+      }),
+    );
+    if (subnet.Subnet?.SubnetId !== undefined) subnetIds.push(subnet.Subnet.SubnetId);
+  }
   ec2.destroy();
 
   const rds = new RDSClient(aws);
+  const subnetGroup = `${prefix}-production-isolated`;
+  await rds.send(
+    new CreateDBSubnetGroupCommand({
+      DBSubnetGroupName: subnetGroup,
+      DBSubnetGroupDescription: 'isolated tier of the production VPC',
+      SubnetIds: subnetIds,
+    }),
+  );
   // The production databases the app builds: dataProtection.databases and the plan's RDS databases.
   const plan = loadWavePlan('migration-waves', config);
   for (const db of plannedRdsDatabases(config, plan).filter((d) => d.account === 'production')) {
@@ -68,6 +91,7 @@ async function main(endpoint: string): Promise<void> {
         StorageEncrypted: true,
         DeletionProtection: true,
         BackupRetentionPeriod: 35,
+        DBSubnetGroupName: subnetGroup,
       }),
     );
     process.stdout.write(`rds ${db.identifier}\n`);
