@@ -8,6 +8,7 @@ describe('lz stages', () => {
     const byId = JSON.parse(run.stdout.trim().slice('stages='.length)) as Record<string, string>;
     expect(Object.keys(byId)).toEqual([
       'network-network',
+      'data-network',
       'data-backup',
       'data-non-production',
       'data-production',

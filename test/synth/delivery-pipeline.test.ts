@@ -82,6 +82,7 @@ describe('the CodePipeline delivery app', () => {
   it('deploys the stages in the order of lz stages', () => {
     expect(built.stages.map((s) => s.id)).toEqual([
       'network-network',
+      'data-network',
       'data-backup',
       'data-non-production',
       'data-production',
