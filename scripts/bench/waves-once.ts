@@ -1,6 +1,7 @@
 // One measured run, in its own process so that peak memory belongs to this run alone.
 // Usage: ts-node --swc scripts/bench/waves-once.ts <waves-dir> <outdir> <validate|synth>
 import { performance } from 'node:perf_hooks';
+import { cdkJsonContext } from '../../lib/cdk-json';
 import { loadConfig } from '../../lib/config/load';
 import { validateWavesDir } from '../../lib/waves/load';
 import { createLandingZoneApp } from '../../stacks/landing-zone-app';
@@ -22,7 +23,8 @@ let stacks = 0;
 if (mode === 'synth') {
   const { app } = createLandingZoneApp(
     config,
-    { outdir, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } },
+    // cdk.json's feature flags, as `cdk synth` applies them, so the benchmark synthesises what CI does.
+    { outdir, context: { ...cdkJsonContext(), '@aws-cdk/core:validateAgainstDefaultRules': true } },
     result.plan,
   );
   stacks = app.synth().stacks.length;
