@@ -1,11 +1,11 @@
 // Renders the architect's review pack of cdk.out in headless Chromium (Debian package, never a
 // downloaded browser) and saves docs/images/review-pack.png for the README and docs/review-pack.md.
 // Run `npm run synth` first. Usage: ts-node --swc scripts/screenshot-review.ts [as-of YYYY-MM-DD]
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { runReview } from '../lib/cli/review-command';
+import { screenshotPage } from './screenshot-page';
 
 const asOf = process.argv[2] ?? '2026-11-23';
 const out = join(mkdtempSync(join(tmpdir(), 'review-shot-')), 'review');
@@ -22,34 +22,13 @@ const run = runReview({
 if (run.exitCode !== 0) {
   throw new Error(run.stderr);
 }
-void (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-    await page.goto(`file://${resolve(out, 'index.html')}`);
-    // The headline figures and the network diagram: what an architect reads first.
-    const box = await page.locator('#network-diagram').boundingBox();
-    const bottom = box ? box.y + box.height : 1600;
-    mkdirSync('docs/images', { recursive: true });
-    await page.screenshot({
-      path: 'docs/images/review-pack.png',
-      fullPage: true,
-      clip: { x: 0, y: 0, width: 1400, height: Math.ceil(bottom) + 16 },
-    });
-    process.stdout.write('wrote docs/images/review-pack.png\n');
-  } finally {
-    await browser.close();
-    rmSync(resolve(out, '..'), { recursive: true, force: true });
-  }
-})();
+// The headline figures and the network diagram: what an architect reads first.
+void screenshotPage({
+  html: resolve(out, 'index.html'),
+  until: '#network-diagram',
+  fallbackBottom: 1600,
+  width: 1400,
+  png: 'docs/images/review-pack.png',
+}).finally(() => {
+  rmSync(resolve(out, '..'), { recursive: true, force: true });
+});
