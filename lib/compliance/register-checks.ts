@@ -1,8 +1,8 @@
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { regionsAllowedBy } from '../config/regions';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type OrganisationConfig } from '../config/schema';
+import { ControlTowerGuardValidator } from './control-tower-guard';
 import { CouncilChecks, type CouncilChecksProps } from './council-pack';
 import { DataProtectionChecks } from './data-protection-pack';
 
@@ -26,8 +26,7 @@ export function registerComplianceChecks(app: App, organisation: OrganisationCon
     new NIST80053R5Checks(app),
     new CouncilChecks(app, councilChecksProps(organisation)),
     new DataProtectionChecks(app),
-    new CfnGuardValidator({
-      controlTowerRulesEnabled: true,
+    new ControlTowerGuardValidator({
       disabledRules: [...DISABLED_CONTROL_TOWER_RULES],
       // The guard binary's report for every control over every template is large: give it room.
       maxBuffer: 64 * 1024 * 1024,
