@@ -319,10 +319,23 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/**
+ * How a command takes --region: `home` one region, by default the configuration's home region (where
+ * the landing zone builds its VPNs and databases); `many` repeatable, by default every region the
+ * configuration uses; `many-home` repeatable, by default the home region.
+ */
+type RegionFlag = 'home' | 'many' | 'many-home';
+
+const REGION_HELP: Record<RegionFlag, string> = {
+  home: 'AWS region (default: organisation.homeRegion in the configuration)',
+  many: 'only this region (repeatable; default: every region the configuration uses)',
+  'many-home': 'region to read (repeatable; default: organisation.homeRegion in the configuration)',
+};
+
 function opsCommand(
   name: string,
   description: string,
-  regions: 'one' | 'many' = 'one',
+  regions: RegionFlag = 'home',
   callTimeoutFlag = '--timeout',
 ): Command {
   const command = ops
@@ -330,17 +343,10 @@ function opsCommand(
     .description(description)
     .option('-c, --config <file>', 'landing-zone configuration', DEFAULT_CONFIG)
     .option('--json', 'machine-readable output', false);
-  if (regions === 'one') {
-    command.option(
-      '--region <region>',
-      'AWS region (default: the SDK chain, e.g. AWS_REGION or the profile)',
-    );
+  if (regions === 'home') {
+    command.option('--region <region>', REGION_HELP[regions]);
   } else {
-    command.option(
-      '--region <region>',
-      'only this region (repeatable; default: every region the configuration uses)',
-      collect,
-    );
+    command.option('--region <region>', REGION_HELP[regions], collect);
   }
   return command
     .option('--endpoint <url>', 'service endpoint override, e.g. http://127.0.0.1:5000 for moto_server')
@@ -355,11 +361,23 @@ const ops = program
     'Compare the live estate with the plan (exit 0 healthy, 1 degraded, 2 failed); see docs/operations.md',
   );
 
-opsCommand('vpn-status', 'Per site and tunnel: state, time since last change, BGP routes accepted').action(
-  async (opts: OpsFlags) => {
-    finish(await runVpnStatus({ config: opts.config, json: opts.json, aws: awsOptions(opts) }));
-  },
-);
+opsCommand(
+  'vpn-status',
+  'Per site and tunnel: state, time since last change, BGP routes accepted',
+  'many-home',
+)
+  .option('--assume-role <name>', 'read the network account through the IAM role of this name in it')
+  .action(async (opts: OpsFlags & { region?: string[]; assumeRole?: string }) => {
+    finish(
+      await runVpnStatus({
+        config: opts.config,
+        json: opts.json,
+        aws: awsOptions(opts),
+        ...(opts.region === undefined ? {} : { regions: opts.region }),
+        ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+      }),
+    );
+  });
 
 opsCommand(
   'db-health',
@@ -367,19 +385,22 @@ opsCommand(
 )
   .option(
     '--account <name>',
-    'only the databases planned for this account (from accounts in the configuration)',
+    'only the databases planned for this account (repeatable; default: every account holding one)',
+    collect,
   )
+  .option('--assume-role <name>', 'read each account through the IAM role of this name in it')
   .option(
     '-w, --waves <dir>',
     "the migration plan: also check every migrating workload's RDS databases (without it, only dataProtection.databases)",
   )
-  .action(async (opts: OpsFlags & { account?: string; waves?: string }) => {
+  .action(async (opts: OpsFlags & { account?: string[]; assumeRole?: string; waves?: string }) => {
     finish(
       await runDbHealth({
         config: opts.config,
         json: opts.json,
         aws: awsOptions(opts),
-        ...(opts.account === undefined ? {} : { account: opts.account }),
+        ...(opts.account === undefined ? {} : { accounts: opts.account }),
+        ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
         ...(opts.waves === undefined ? {} : { waves: opts.waves }),
       }),
     );
@@ -445,7 +466,7 @@ opsCommand(
 opsCommand(
   'restore-drill',
   'Restore the newest recovery point of a planned database in isolation, time it against the RTO, clean up',
-  'one',
+  'home',
   '--call-timeout',
 )
   .requiredOption(

@@ -1,6 +1,6 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { ConfigValidationError } from '../config/diagnostics';
-import { backupClient, ec2Client, rdsClient, type AwsOptions } from '../ops/aws';
+import { backupClient, type AwsOptions } from '../ops/aws';
 import { collectFailedJobs, collectVault } from '../ops/backup-collect';
 import {
   evaluateBackupCompliance,
@@ -19,13 +19,12 @@ import {
   type Verdict,
   type WorkloadVerdict,
 } from '../ops/cutover-readiness';
-import { collectDatabases } from '../ops/db-collect';
-import { evaluateDbHealth, type PlannedDatabase } from '../ops/db-health';
+import { readPlannedDatabases } from '../ops/db-read';
 import type { Finding } from '../ops/report';
 import { renderTable } from '../ops/report';
 import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
-import { collectVpnInventory } from '../ops/vpn-collect';
-import { evaluateVpnStatus, plannedDevices, type VpnEvaluation } from '../ops/vpn-status';
+import { readNetworkVpns } from '../ops/vpn-read';
+import { plannedDevices } from '../ops/vpn-status';
 import { formatDiagnostic } from '../config/diagnostics';
 import { loadWavePlan, type WaveInPlan, type WavePlan } from '../waves/load';
 import { isMigrating } from '../waves/plan-view';
@@ -58,54 +57,6 @@ function awsFor(
 ): AwsOptions {
   const account = config.accounts.find((a) => a.name === accountName);
   return scopeOptions(options.aws, { id: account?.id ?? '' }, region, options.assumeRole);
-}
-
-/** The network account's VPN connections, evaluated as vpn-status does. */
-async function readVpn(
-  config: LandingZoneConfig,
-  options: CutoverReadinessOptions,
-  home: string,
-): Promise<{ evaluation?: VpnEvaluation; errors: ScopedError[] }> {
-  const network = config.accounts.find((a) => a.role === 'network');
-  const scope = { account: network?.name ?? 'network', region: home };
-  const client = ec2Client(awsFor(config, options, scope.account, home));
-  const inventory = await collectVpnInventory(client).finally(() => {
-    client.destroy();
-  });
-  const errors = inventory.errors.map((e) => scoped(scope, e));
-  if (inventory.errors.some((e) => e.action === 'ec2:DescribeVpnConnections')) return { errors };
-  const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  return { evaluation: evaluateVpnStatus(devices, inventory.gateways, inventory.connections), errors };
-}
-
-/** Each account's planned databases, evaluated as db-health does. */
-async function readDatabases(
-  config: LandingZoneConfig,
-  options: CutoverReadinessOptions,
-  home: string,
-  databases: readonly PlannedDatabase[],
-  now: Date,
-): Promise<LiveCheck & { errors: ScopedError[] }> {
-  const findings: Finding[] = [];
-  const unread = new Set<string>();
-  const errors: ScopedError[] = [];
-  const accounts = [...new Set(databases.map((d) => d.account))];
-  await Promise.all(
-    accounts.map(async (account) => {
-      const planned = databases.filter((d) => d.account === account);
-      const client = rdsClient(awsFor(config, options, account, home));
-      const live = await collectDatabases(client).finally(() => {
-        client.destroy();
-      });
-      errors.push(...live.errors.map((e) => scoped({ account, region: home }, e)));
-      if (live.errors.some((e) => e.action === 'rds:DescribeDBInstances')) {
-        for (const p of planned) unread.add(p.identifier);
-        return;
-      }
-      findings.push(...evaluateDbHealth(planned, live.databases, now).findings);
-    }),
-  );
-  return { findings, unread, errors };
 }
 
 /**
@@ -230,14 +181,18 @@ export async function checkWaveReadiness(
   const wantsVpn = needs.some((n) => n.sites.length > 0);
 
   const [vpn, db, backup] = await Promise.all([
-    wantsVpn ? readVpn(config, options, home) : Promise.resolve({ errors: [] }),
-    readDatabases(config, options, home, databases, now),
+    wantsVpn ? readNetworkVpns(config, options.aws, [home], options.assumeRole) : undefined,
+    readPlannedDatabases(config, databases, options.aws, home, options.assumeRole, now),
     readBackups(config, options, new Set(databases.map((d) => d.identifier)), now, plan),
   ]);
   const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  const sites = siteStates(devices, 'evaluation' in vpn ? vpn.evaluation : undefined);
+  // Only the home region is read, so its connections are either all read or not at all.
+  const sites = siteStates(
+    devices,
+    vpn === undefined || vpn.unreadRegions.length > 0 ? undefined : vpn.evaluation,
+  );
   const workloads = needs.map((n) => workloadVerdict(n, db, backup, sites));
-  const errors = [...vpn.errors, ...db.errors, ...backup.errors];
+  const errors = [...(vpn?.errors ?? []), ...db.errors, ...backup.errors];
   const verdict = waveVerdict(workloads);
   const exitCode = VERDICT_EXIT_CODES[verdict];
   if (options.json) {

@@ -1,6 +1,6 @@
-import { rdsClient, type AwsOptions } from '../ops/aws';
-import { collectDatabases } from '../ops/db-collect';
-import { evaluateDbHealth, plannedDatabases } from '../ops/db-health';
+import type { AwsOptions } from '../ops/aws';
+import { plannedDatabases } from '../ops/db-health';
+import { readPlannedDatabases } from '../ops/db-read';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
 import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
@@ -10,12 +10,18 @@ export interface DbHealthOptions {
   readonly config: string;
   readonly json: boolean;
   readonly aws: AwsOptions;
-  /** Only the databases planned for this account (by name in `accounts`); all when absent. */
-  readonly account?: string;
+  /** Only the databases planned for these accounts (names in `accounts`); every account holding one when absent. */
+  readonly accounts?: readonly string[];
+  /** Read each account through this role name; without it, the standard chain's credentials. */
+  readonly assumeRole?: string;
   /** The migration plan directory: adds every migrating workload's RDS databases. @default - configuration only */
   readonly waves?: string;
   /** The clock, for tests; defaults to now. */
   readonly now?: Date;
+}
+
+function failure(message: string): CommandOutput {
+  return { exitCode: EXIT_CODES.failed, stdout: '', stderr: `${message}\n` };
 }
 
 function yesNo(value: boolean | undefined): string {
@@ -23,44 +29,63 @@ function yesNo(value: boolean | undefined): string {
 }
 
 /**
- * `lz ops db-health`: each planned database as RDS reports it, against its plan and RPO.
+ * `lz ops db-health`: each planned database as RDS reports it, against its plan and RPO, each
+ * account read separately so one that fails leaves only its own databases unread.
  * Exit 0 healthy, 1 degraded, 2 a query failed (what could be read is still shown).
  */
 export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
   if ('exitCode' in config) return config;
   const known = config.accounts.map((a) => a.name);
-  if (options.account !== undefined && !known.includes(options.account)) {
-    return {
-      exitCode: EXIT_CODES.failed,
-      stdout: '',
-      stderr: `unknown account "${options.account}" (accounts: ${known.join(', ')})\n`,
-    };
+  const unknown = (options.accounts ?? []).filter((a) => !known.includes(a));
+  if (unknown.length > 0) {
+    return failure(
+      `unknown account ${unknown.map((a) => `"${a}"`).join(', ')} (accounts: ${known.join(', ')})`,
+    );
   }
   const loaded = optionalPlan(options.waves, config);
   if ('exitCode' in loaded) return loaded;
-  const { plan } = loaded;
   const now = options.now ?? new Date();
-  const planned = plannedDatabases(config, plan, options.account);
-  const client = rdsClient(options.aws);
-  const live = await collectDatabases(client).finally(() => {
-    client.destroy();
-  });
-  // Without the instance list nothing can be said about the databases; without only the maintenance
-  // list, everything else is still checked.
-  const instancesRead = !live.errors.some((e) => e.action === 'rds:DescribeDBInstances');
-  const { rows, findings } = instancesRead
-    ? evaluateDbHealth(planned, live.databases, now)
-    : { rows: [], findings: [] };
-  const status = overallStatus(findings, live.errors);
+  const all = plannedDatabases(config, loaded.plan);
+  const holding = [...new Set(all.map((d) => d.account))];
+  const empty = (options.accounts ?? []).filter((a) => !holding.includes(a));
+  if (empty.length > 0) {
+    return failure(
+      `--account ${empty.map((a) => `"${a}"`).join(', ')}: no planned database there ` +
+        `(accounts with planned databases: ${holding.join(', ') || 'none'}` +
+        `${options.waves === undefined ? "; --waves adds the migration plan's" : ''})`,
+    );
+  }
+  const accounts = options.accounts === undefined ? holding : [...new Set(options.accounts)];
+  // The default credentials reach one account: reading another account's databases with them would
+  // report every one of its databases as missing.
+  if (options.assumeRole === undefined && accounts.length > 1) {
+    return failure(
+      `${accounts.length} accounts hold planned databases (${accounts.join(', ')}) but the default credentials reach one: ` +
+        'name it with --account <name>, or read them all with --assume-role <role-name>',
+    );
+  }
+  const planned = all.filter((d) => accounts.includes(d.account));
+  // Every planned database is built in the home region.
+  const region = options.aws.region ?? config.organisation.homeRegion;
+  const { rows, findings, errors } = await readPlannedDatabases(
+    config,
+    planned,
+    options.aws,
+    region,
+    options.assumeRole,
+    now,
+  );
+  const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
   if (options.json) {
-    const report = { status, checkedAt: now.toISOString(), databases: rows, findings, errors: live.errors };
+    const report = { status, checkedAt: now.toISOString(), databases: rows, findings, errors };
     return { exitCode, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
   }
   const table = renderTable(
     [
       'Database',
+      'Account',
       'Status',
       'Version',
       'Multi-AZ',
@@ -73,7 +98,8 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
     ],
     rows.map((r) => [
       r.identifier,
-      r.exists ? (r.status ?? '-') : 'MISSING',
+      r.account,
+      r.exists === undefined ? 'NOT READ' : r.exists ? (r.status ?? '-') : 'MISSING',
       r.engineVersion ?? '-',
       yesNo(r.multiAz),
       yesNo(r.storageEncrypted),
@@ -84,5 +110,5 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
       r.pendingMaintenance.length === 0 ? '-' : r.pendingMaintenance.join(', '),
     ]),
   );
-  return { exitCode, stdout: `${table}\n${renderSummary(status, findings, live.errors)}`, stderr: '' };
+  return { exitCode, stdout: `${table}\n${renderSummary(status, findings, errors)}`, stderr: '' };
 }

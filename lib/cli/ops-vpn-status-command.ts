@@ -1,15 +1,18 @@
 import { loadConfig } from '../config/load';
 import { ConfigValidationError } from '../config/diagnostics';
-import { ec2Client, type AwsOptions } from '../ops/aws';
+import type { AwsOptions } from '../ops/aws';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
-import { collectVpnInventory } from '../ops/vpn-collect';
-import { evaluateVpnStatus, plannedDevices } from '../ops/vpn-status';
+import { readNetworkVpns } from '../ops/vpn-read';
 import type { CommandOutput } from './validate-command';
 
 export interface VpnStatusOptions {
   readonly config: string;
   readonly json: boolean;
   readonly aws: AwsOptions;
+  /** Regions to read, each separately. @default - the home region in the configuration */
+  readonly regions?: readonly string[];
+  /** Read the network account through this role name; without it, the standard chain's credentials. */
+  readonly assumeRole?: string;
   /** The clock, for tests; defaults to now. */
   readonly now?: Date;
 }
@@ -27,41 +30,40 @@ export function loadOpsConfig(file: string): ReturnType<typeof loadConfig> | Com
 }
 
 /**
- * `lz ops vpn-status`: every configured site device's VPN connection and tunnels, compared with the
- * configuration. Exit 0 healthy, 1 degraded, 2 a query failed (what could be read is still shown).
+ * `lz ops vpn-status`: every configured site device's VPN connection and tunnels in the network
+ * account, compared with the configuration, each region read separately so one that fails hides
+ * nothing else. Exit 0 healthy, 1 degraded, 2 a query failed (what could be read is still shown).
  */
 export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
   if ('exitCode' in config) return config;
+  if (options.assumeRole !== undefined && !config.accounts.some((a) => a.role === 'network')) {
+    return {
+      exitCode: EXIT_CODES.failed,
+      stdout: '',
+      stderr: 'no account has role network in accounts: --assume-role cannot tell which account to read\n',
+    };
+  }
   const now = options.now ?? new Date();
-  const planned = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  const client = ec2Client(options.aws);
-  const inventory = await collectVpnInventory(client).finally(() => {
-    client.destroy();
-  });
-  // Without the connections nothing can be said about the sites; without only the customer
-  // gateways, connections are still matched by their Name tags.
-  const connectionsRead = !inventory.errors.some((e) => e.action === 'ec2:DescribeVpnConnections');
-  const { rows, findings } = connectionsRead
-    ? evaluateVpnStatus(planned, inventory.gateways, inventory.connections)
-    : { rows: [], findings: [] };
-  const status = overallStatus(findings, inventory.errors);
+  // The CDK app builds the Transit Gateway and its VPNs in the home region; --region reads others.
+  const regions =
+    options.regions === undefined || options.regions.length === 0
+      ? [options.aws.region ?? config.organisation.homeRegion]
+      : [...new Set(options.regions)];
+  const { evaluation, errors } = await readNetworkVpns(config, options.aws, regions, options.assumeRole);
+  const { rows, findings } = evaluation;
+  const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
   if (options.json) {
-    const report = {
-      status,
-      checkedAt: now.toISOString(),
-      tunnels: rows,
-      findings,
-      errors: inventory.errors,
-    };
+    const report = { status, checkedAt: now.toISOString(), regions, tunnels: rows, findings, errors };
     return { exitCode, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
   }
   const table = renderTable(
-    ['Site', 'Device', 'VPN connection', 'Tunnel', 'State', 'Since change', 'Routes'],
+    ['Site', 'Device', 'Region', 'VPN connection', 'Tunnel', 'State', 'Since change', 'Routes'],
     rows.map((r) => [
       r.site,
       r.device,
+      r.region ?? '-',
       r.connectionId,
       r.tunnel,
       r.status,
@@ -69,5 +71,5 @@ export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOu
       r.acceptedRoutes === undefined ? '-' : String(r.acceptedRoutes),
     ]),
   );
-  return { exitCode, stdout: `${table}\n${renderSummary(status, findings, inventory.errors)}`, stderr: '' };
+  return { exitCode, stdout: `${table}\n${renderSummary(status, findings, errors)}`, stderr: '' };
 }

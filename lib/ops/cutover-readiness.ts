@@ -60,7 +60,10 @@ export function siteStates(
     const problems = vpn.findings
       .filter((f) => siteDevices.some((d) => f.subject === `${site}/${d.device}`))
       .map((f) => `${f.subject}: ${f.message}`);
-    if (usable.length === 0) {
+    // A device not found while a region could not be read may be up there: unknown, not down.
+    if (usable.length === 0 && rows.some((r) => r.status === 'NOT READ')) {
+      states.set(site, { state: 'unread', detail: 'a region of the VPN connections could not be read' });
+    } else if (usable.length === 0) {
       states.set(site, {
         state: 'down',
         detail: problems.length > 0 ? problems.join('; ') : 'no usable tunnel',

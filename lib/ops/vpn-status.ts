@@ -14,6 +14,8 @@ export interface PlannedDevice {
 /** The parts of DescribeCustomerGateways this check reads. */
 export interface LiveCustomerGateway {
   readonly id: string;
+  /** Where it was read, when several regions are; IDs are only unique within a region. */
+  readonly region?: string;
   readonly ipAddress?: string;
   readonly state?: string;
   readonly name?: string;
@@ -30,6 +32,7 @@ export interface LiveTunnel {
 /** The parts of DescribeVpnConnections this check reads. */
 export interface LiveVpnConnection {
   readonly id: string;
+  readonly region?: string;
   readonly state?: string;
   readonly customerGatewayId?: string;
   readonly name?: string;
@@ -39,6 +42,8 @@ export interface LiveVpnConnection {
 export interface TunnelRow {
   readonly site: string;
   readonly device: string;
+  /** The region its connection was found in; absent for a device found in none. */
+  readonly region?: string;
   readonly connectionId: string;
   readonly tunnel: string;
   readonly status: string;
@@ -72,6 +77,21 @@ export function plannedDevices(prefix: string, sites: readonly SiteLike[]): Plan
 
 const GONE = new Set(['deleted', 'deleting']);
 
+/** What was read: which regions, and whether any of them could not list its connections. */
+export interface VpnReadScope {
+  /** The regions whose connections were read (for the missing-connection message). */
+  readonly regions?: readonly string[];
+  /**
+   * A region's connections could not be read: a device found nowhere else may be there, so it is
+   * shown as not read rather than reported missing.
+   */
+  readonly incomplete?: boolean;
+}
+
+function gatewayKey(region: string | undefined, id: string): string {
+  return `${region ?? ''}/${id}`;
+}
+
 /**
  * Compares the live VPN connections with the planned devices. A connection belongs to a device when
  * its customer gateway has the device's public IP or it carries the device's Name tag. Pure: the
@@ -81,45 +101,52 @@ export function evaluateVpnStatus(
   planned: readonly PlannedDevice[],
   gateways: readonly LiveCustomerGateway[],
   connections: readonly LiveVpnConnection[],
+  scope: VpnReadScope = {},
 ): VpnEvaluation {
   const rows: TunnelRow[] = [];
   const findings: Finding[] = [];
-  const liveGateways = new Map(gateways.filter((g) => !GONE.has(g.state ?? '')).map((g) => [g.id, g]));
+  const liveGateways = new Map(
+    gateways.filter((g) => !GONE.has(g.state ?? '')).map((g) => [gatewayKey(g.region, g.id), g]),
+  );
+  const gatewayOf = (c: LiveVpnConnection): LiveCustomerGateway | undefined =>
+    c.customerGatewayId === undefined
+      ? undefined
+      : liveGateways.get(gatewayKey(c.region, c.customerGatewayId));
   const live = connections.filter((c) => !GONE.has(c.state ?? ''));
   const claimed = new Set<string>();
+  const where =
+    scope.regions === undefined || scope.regions.length <= 1
+      ? 'this account and region'
+      : `this account's regions ${scope.regions.join(', ')}`;
 
   for (const device of planned) {
     const subject = `${device.site}/${device.device}`;
-    const byIp = live.filter(
-      (c) =>
-        c.customerGatewayId !== undefined &&
-        liveGateways.get(c.customerGatewayId)?.ipAddress === device.publicIp,
-    );
+    const byIp = live.filter((c) => gatewayOf(c)?.ipAddress === device.publicIp);
     const byName = live.filter((c) => c.name === device.name);
     const candidates = [...byIp, ...byName.filter((c) => !byIp.includes(c))].filter(
       (c) => !claimed.has(c.id),
     );
     const connection = candidates[0];
     if (connection === undefined) {
-      findings.push({
-        kind: 'missing-connection',
-        subject,
-        message: `no VPN connection for ${device.publicIp} (Name ${device.name}) in this account and region`,
-      });
+      if (scope.incomplete !== true) {
+        findings.push({
+          kind: 'missing-connection',
+          subject,
+          message: `no VPN connection for ${device.publicIp} (Name ${device.name}) in ${where}`,
+        });
+      }
       rows.push({
         site: device.site,
         device: device.device,
         connectionId: '-',
         tunnel: '-',
-        status: 'MISSING',
+        status: scope.incomplete === true ? 'NOT READ' : 'MISSING',
       });
       continue;
     }
     claimed.add(connection.id);
-    const gatewayIp =
-      connection.customerGatewayId === undefined
-        ? undefined
-        : liveGateways.get(connection.customerGatewayId)?.ipAddress;
+    const region = connection.region === undefined ? {} : { region: connection.region };
+    const gatewayIp = gatewayOf(connection)?.ipAddress;
     if (gatewayIp !== undefined && gatewayIp !== device.publicIp) {
       findings.push({
         kind: 'ip-mismatch',
@@ -143,6 +170,7 @@ export function evaluateVpnStatus(
       rows.push({
         site: device.site,
         device: device.device,
+        ...region,
         connectionId: connection.id,
         tunnel: '-',
         status: 'UNKNOWN',
@@ -154,6 +182,7 @@ export function evaluateVpnStatus(
       rows.push({
         site: device.site,
         device: device.device,
+        ...region,
         connectionId: connection.id,
         tunnel: label,
         status,
@@ -175,10 +204,7 @@ export function evaluateVpnStatus(
 
   for (const connection of live) {
     if (claimed.has(connection.id)) continue;
-    const ip =
-      connection.customerGatewayId === undefined
-        ? undefined
-        : liveGateways.get(connection.customerGatewayId)?.ipAddress;
+    const ip = gatewayOf(connection)?.ipAddress;
     findings.push({
       kind: 'unexpected-connection',
       subject: connection.id,
@@ -187,6 +213,7 @@ export function evaluateVpnStatus(
     rows.push({
       site: '?',
       device: connection.name ?? '?',
+      ...(connection.region === undefined ? {} : { region: connection.region }),
       connectionId: connection.id,
       tunnel: '-',
       status: connection.state ?? 'UNKNOWN',

@@ -129,7 +129,7 @@ describe('lz ops vpn-status (aws-sdk-client-mock)', () => {
     const out = await runVpnStatus({ config: CONFIG, json: false, aws: AWS, now: NOW });
     expect(out.exitCode).toBe(2);
     expect(out.stdout).toContain(
-      'FAILED ec2:DescribeCustomerGateways: access denied (UnauthorizedOperation). The role needs the IAM action ec2:DescribeCustomerGateways',
+      'FAILED [network eu-west-2] ec2:DescribeCustomerGateways: access denied (UnauthorizedOperation). The role needs the IAM action ec2:DescribeCustomerGateways',
     );
     expect(out.stdout).toMatch(/northgate-depot .*vpn-2 .*UP/);
     expect(out.stdout).not.toContain('missing-connection');
@@ -144,10 +144,12 @@ describe('lz ops vpn-status (aws-sdk-client-mock)', () => {
     const out = await runVpnStatus({ config: CONFIG, json: false, aws: AWS, now: NOW });
     expect(out.exitCode).toBe(2);
     expect(out.stdout).toContain(
-      'ec2:DescribeVpnConnections: no usable AWS credentials (CredentialsProviderError',
+      '[network eu-west-2] ec2:DescribeVpnConnections: no usable AWS credentials (CredentialsProviderError',
     );
     expect(out.stdout).toContain('aws sso login');
+    // Nothing could be listed, so no device is called missing: each is shown as not read.
     expect(out.stdout).not.toContain('MISSING');
+    expect(out.stdout).toMatch(/central-library .*NOT READ/);
   });
 });
 
@@ -169,14 +171,21 @@ describe('lz ops db-health (aws-sdk-client-mock)', () => {
         },
       ],
     });
-    const out = await runDbHealth({ config: CONFIG, json: false, aws: AWS, now: NOW });
+    const out = await runDbHealth({
+      config: CONFIG,
+      json: false,
+      aws: AWS,
+      now: NOW,
+      accounts: ['production'],
+    });
     expect(rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(2);
     expect(out.stdout).toContain('HEALTHY');
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toMatch(
       /kvdc-revenues-benefits-main .*available .*system-update \(applied after 2026-12-01\)/,
     );
-    expect(out.stdout).toMatch(/kvdc-crm-main .*available/);
+    // Only the named account's databases: the non-production CRM copy is not listed.
+    expect(out.stdout).not.toContain('kvdc-crm-main');
   });
 
   it('is degraded (exit 1) for a missing database and an RPO breach, as JSON', async () => {
@@ -188,7 +197,13 @@ describe('lz ops db-health (aws-sdk-client-mock)', () => {
       ],
     });
     rds.on(DescribePendingMaintenanceActionsCommand).resolves({});
-    const out = await runDbHealth({ config: CONFIG, json: true, aws: AWS, now: NOW, account: 'production' });
+    const out = await runDbHealth({
+      config: CONFIG,
+      json: true,
+      aws: AWS,
+      now: NOW,
+      accounts: ['production'],
+    });
     expect(out.exitCode).toBe(1);
     const report = JSON.parse(out.stdout) as { findings: { kind: string; subject: string }[] };
     expect(report.findings.map((f) => `${f.kind} ${f.subject}`)).toEqual([
@@ -200,17 +215,23 @@ describe('lz ops db-health (aws-sdk-client-mock)', () => {
   it('partial failure: a failed maintenance call is reported (exit 2) while the databases are still checked', async () => {
     rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: databases.map(instance) });
     rds.on(DescribePendingMaintenanceActionsCommand).rejects(accessDenied('AccessDenied'));
-    const out = await runDbHealth({ config: CONFIG, json: false, aws: AWS, now: NOW });
+    const out = await runDbHealth({
+      config: CONFIG,
+      json: false,
+      aws: AWS,
+      now: NOW,
+      accounts: ['production'],
+    });
     expect(out.exitCode).toBe(2);
     expect(out.stdout).toContain(
-      'FAILED rds:DescribePendingMaintenanceActions: access denied (AccessDenied). The role needs the IAM action rds:DescribePendingMaintenanceActions',
+      'FAILED [production eu-west-2] rds:DescribePendingMaintenanceActions: access denied (AccessDenied). The role needs the IAM action rds:DescribePendingMaintenanceActions',
     );
     expect(out.stdout).toMatch(/kvdc-gis-main .*available/);
     expect(out.stdout).toContain('0 finding(s), 1 failed call(s) (exit 2)');
   });
 
   it('rejects an account the configuration does not define', async () => {
-    const out = await runDbHealth({ config: CONFIG, json: false, aws: AWS, now: NOW, account: 'nope' });
+    const out = await runDbHealth({ config: CONFIG, json: false, aws: AWS, now: NOW, accounts: ['nope'] });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain('unknown account "nope"');
     expect(rds.calls()).toHaveLength(0);

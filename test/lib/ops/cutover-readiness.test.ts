@@ -129,6 +129,20 @@ describe('siteStates', () => {
     expect(siteStates(devices, noRoutes).get('central-library')?.state).toBe('up');
     expect(siteStates(devices, undefined).get('civic-centre-dc')?.state).toBe('unread');
   });
+
+  it('unread, not down, when a device was not found while a region could not be read', () => {
+    const vpn = healthyVpn();
+    const partly: VpnEvaluation = {
+      rows: vpn.rows.map((r) =>
+        r.site === 'northgate-depot'
+          ? { site: r.site, device: r.device, connectionId: '-', tunnel: '-', status: 'NOT READ' }
+          : r,
+      ),
+      findings: [],
+    };
+    expect(siteStates(devices, partly).get('northgate-depot')?.state).toBe('unread');
+    expect(siteStates(devices, partly).get('civic-centre-dc')?.state).toBe('up');
+  });
 });
 
 describe('workloadVerdict', () => {

@@ -39,6 +39,36 @@ const config = loadConfig(CONFIG);
 const prefix = config.organisation.shortName;
 const ROLE = 'lz-operations-read-only';
 
+function accountId(name: string): string {
+  return config.accounts.find((a) => a.name === name)?.id ?? '';
+}
+
+/** Every production database of the configuration, as the CDK app would build it. */
+async function seedProductionDatabases(rds: RDSClient): Promise<void> {
+  const planned = plannedDatabases(prefix, config.dataProtection?.databases ?? [], 'production');
+  const engines = new Map(
+    (config.dataProtection?.databases ?? []).map((d) => [`${d.workload}/${d.name}`, d.engine]),
+  );
+  for (const db of planned) {
+    const engine = engines.get(`${db.workload}/${db.name}`) ?? 'postgres';
+    await rds.send(
+      new CreateDBInstanceCommand({
+        DBInstanceIdentifier: db.identifier,
+        DBInstanceClass: 'db.m6i.large',
+        Engine: engine === 'sqlserver' ? 'sqlserver-se' : engine === 'oracle' ? 'oracle-se2' : engine,
+        EngineVersion: db.version,
+        AllocatedStorage: 100,
+        MasterUsername: 'admin_user',
+        MasterUserPassword: 'not-a-real-password-1',
+        MultiAZ: true,
+        StorageEncrypted: true,
+        DeletionProtection: true,
+        BackupRetentionPeriod: 35,
+      }),
+    );
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -121,30 +151,35 @@ describe('lz ops against moto_server', () => {
     }
     ec2.destroy();
 
-    const rds = new RDSClient(aws());
-    const planned = plannedDatabases(prefix, config.dataProtection?.databases ?? [], 'production');
-    const engines = new Map(
-      (config.dataProtection?.databases ?? []).map((d) => [`${d.workload}/${d.name}`, d.engine]),
-    );
-    for (const db of planned) {
-      const engine = engines.get(`${db.workload}/${db.name}`) ?? 'postgres';
-      await rds.send(
-        new CreateDBInstanceCommand({
-          DBInstanceIdentifier: db.identifier,
-          DBInstanceClass: 'db.m6i.large',
-          Engine: engine === 'sqlserver' ? 'sqlserver-se' : engine === 'oracle' ? 'oracle-se2' : engine,
-          EngineVersion: db.version,
-          AllocatedStorage: 100,
-          MasterUsername: 'admin_user',
-          MasterUserPassword: 'not-a-real-password-1',
-          MultiAZ: true,
-          StorageEncrypted: true,
-          DeletionProtection: true,
-          BackupRetentionPeriod: 35,
+    // The network account, reached through the role as vpn-status --assume-role reaches it, holds a
+    // Transit Gateway with civic-centre-dc's two connections only, in the home region.
+    const network = new EC2Client(assumeRoleOptions(aws(), roleArn('aws', accountId('network'), ROLE)));
+    const networkTgw = await network.send(new CreateTransitGatewayCommand({ Description: 'hub' }));
+    for (const device of plannedDevices(prefix, config.connectivity?.sites ?? [])) {
+      if (device.site !== 'civic-centre-dc') continue;
+      const cgw = await network.send(
+        new CreateCustomerGatewayCommand({ Type: 'ipsec.1', PublicIp: device.publicIp, BgpAsn: 65010 }),
+      );
+      await network.send(
+        new CreateVpnConnectionCommand({
+          Type: 'ipsec.1',
+          CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+          TransitGatewayId: networkTgw.TransitGateway?.TransitGatewayId,
         }),
       );
     }
-    rds.destroy();
+    network.destroy();
+
+    // The production databases twice: in the default account (db-health with the caller's own
+    // credentials) and in the production account through the role (db-health --assume-role). The
+    // non-production account is left empty.
+    for (const rds of [
+      new RDSClient(aws()),
+      new RDSClient(assumeRoleOptions(aws(), roleArn('aws', accountId('production'), ROLE))),
+    ]) {
+      await seedProductionDatabases(rds);
+      rds.destroy();
+    }
 
     // Every configured vault in its own account and region, reached as the commands reach it: through
     // the role (moto keeps each assumed account's resources apart). moto cannot create the
@@ -193,7 +228,7 @@ describe('lz ops against moto_server', () => {
   });
 
   it('db-health finds every production database as seeded', async () => {
-    const out = await runDbHealth({ config: CONFIG, json: true, aws: aws(), account: 'production' });
+    const out = await runDbHealth({ config: CONFIG, json: true, aws: aws(), accounts: ['production'] });
     const report = JSON.parse(out.stdout) as {
       databases: { identifier: string; exists: boolean; status?: string; storageEncrypted?: boolean }[];
       findings: { kind: string; subject: string }[];
@@ -210,6 +245,59 @@ describe('lz ops against moto_server', () => {
       'not-implemented rds:DescribePendingMaintenanceActions',
     ]);
     expect(report.findings).toEqual([]);
+    expect(out.exitCode).toBe(2);
+  });
+
+  it('vpn-status --assume-role reads the network account in each region: its own connections, not the caller account', async () => {
+    const out = await runVpnStatus({
+      config: CONFIG,
+      json: true,
+      aws: aws(),
+      assumeRole: ROLE,
+      regions: ['eu-west-2', 'eu-west-1'],
+    });
+    const report = JSON.parse(out.stdout) as {
+      regions: string[];
+      tunnels: { site: string; device: string; region?: string; status: string }[];
+      findings: { kind: string; subject: string; message: string }[];
+      errors: unknown[];
+    };
+    expect(report.errors).toEqual([]);
+    expect(report.tunnels.map((t) => `${t.site}/${t.device} ${t.region} ${t.status}`)).toEqual([
+      'civic-centre-dc/edge-1 eu-west-2 UNKNOWN',
+      'civic-centre-dc/edge-2 eu-west-2 UNKNOWN',
+      'northgate-depot/router-1 undefined MISSING',
+      'central-library/router-1 undefined MISSING',
+    ]);
+    expect(report.findings.map((f) => `${f.kind} ${f.subject}`)).toEqual([
+      'no-telemetry civic-centre-dc/edge-1',
+      'no-telemetry civic-centre-dc/edge-2',
+      'missing-connection northgate-depot/router-1',
+      'missing-connection central-library/router-1',
+    ]);
+    expect(report.findings[2]?.message).toContain("in this account's regions eu-west-2, eu-west-1");
+    expect(out.exitCode).toBe(1);
+  });
+
+  it('db-health --assume-role reads production and non-production through the role, each on its own', async () => {
+    const out = await runDbHealth({ config: CONFIG, json: true, aws: aws(), assumeRole: ROLE });
+    const report = JSON.parse(out.stdout) as {
+      databases: { identifier: string; account: string; region: string; exists?: boolean }[];
+      findings: { kind: string; subject: string }[];
+      errors: { account: string; region: string; action: string; kind: string }[];
+    };
+    expect(report.databases.map((d) => `${d.identifier} ${d.account} ${d.region} ${d.exists}`)).toEqual([
+      'kvdc-revenues-benefits-main production eu-west-2 true',
+      'kvdc-gis-main production eu-west-2 true',
+      'kvdc-planning-main production eu-west-2 true',
+      'kvdc-crm-main non-production eu-west-2 false',
+    ]);
+    // Nothing was seeded in the non-production account.
+    expect(report.findings.map((f) => `${f.kind} ${f.subject}`)).toEqual(['missing-database kvdc-crm-main']);
+    expect(report.errors.map((e) => `${e.kind} ${e.account} ${e.region} ${e.action}`)).toEqual([
+      'not-implemented production eu-west-2 rds:DescribePendingMaintenanceActions',
+      'not-implemented non-production eu-west-2 rds:DescribePendingMaintenanceActions',
+    ]);
     expect(out.exitCode).toBe(2);
   });
 

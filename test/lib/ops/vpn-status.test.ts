@@ -151,4 +151,35 @@ describe('evaluateVpnStatus', () => {
     expect(kinds(result)).toEqual(['connection-not-available dc/edge-1', 'no-telemetry dc/edge-1']);
     expect(result.rows.find((r) => r.connectionId === 'vpn-1')?.status).toBe('UNKNOWN');
   });
+
+  it('matches a gateway only within its own region: the same ID elsewhere is another gateway', () => {
+    const { connections } = healthy();
+    // cgw-1 in eu-west-1 has dc/edge-1's address, but the connection using cgw-1 is in eu-west-2,
+    // where cgw-1 has another address; only its Name tag still ties it to the device.
+    const result = evaluateVpnStatus(
+      PLANNED,
+      [
+        { id: 'cgw-1', region: 'eu-west-1', ipAddress: '203.0.113.10', state: 'available' },
+        { id: 'cgw-1', region: 'eu-west-2', ipAddress: '192.0.2.1', state: 'available' },
+      ],
+      connections.slice(0, 1).map((c) => ({ ...c, region: 'eu-west-2' })),
+      { regions: ['eu-west-2', 'eu-west-1'] },
+    );
+    expect(kinds(result)).toEqual([
+      'ip-mismatch dc/edge-1',
+      'missing-connection dc/edge-2',
+      'missing-connection library/router-1',
+    ]);
+    expect(result.findings[1]?.message).toContain("in this account's regions eu-west-2, eu-west-1");
+    expect(result.rows[0]?.region).toBe('eu-west-2');
+  });
+
+  it('a device found nowhere while a region could not be read is NOT READ, not missing', () => {
+    const { gateways, connections } = healthy();
+    const result = evaluateVpnStatus(PLANNED, gateways, connections.slice(0, 2), { incomplete: true });
+    expect(kinds(result)).toEqual([]);
+    expect(result.rows.map((r) => `${r.site}/${r.device} ${r.status}`)).toContain(
+      'library/router-1 NOT READ',
+    );
+  });
 });

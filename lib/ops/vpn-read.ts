@@ -1,0 +1,55 @@
+import type { LandingZoneConfig } from '../config/schema';
+import { ec2Client, type AwsOptions } from './aws';
+import { scoped, scopeOptions, type ScopedError } from './scopes';
+import { collectVpnInventory } from './vpn-collect';
+import { evaluateVpnStatus, plannedDevices, type VpnEvaluation } from './vpn-status';
+
+export interface VpnReading {
+  /** Every configured device against the connections of the regions that could be read. */
+  readonly evaluation: VpnEvaluation;
+  /** The account the connections were read in (the network account's name). */
+  readonly account: string;
+  readonly regions: readonly string[];
+  /** Regions whose connections could not be listed; their devices are shown as not read. */
+  readonly unreadRegions: readonly string[];
+  readonly errors: ScopedError[];
+}
+
+/**
+ * The Transit Gateway VPN connections of the network account (role `network` in `accounts`), each
+ * region read separately and at the same time, so a region that fails is reported without hiding
+ * what the others hold. With a role name the account is reached through that role; without one,
+ * the standard chain's credentials are used and are expected to be the network account's.
+ */
+export async function readNetworkVpns(
+  config: LandingZoneConfig,
+  base: AwsOptions,
+  regions: readonly string[],
+  assumeRole: string | undefined,
+): Promise<VpnReading> {
+  const network = config.accounts.find((a) => a.role === 'network');
+  const account = network?.name ?? 'network';
+  const results = await Promise.all(
+    regions.map(async (region) => {
+      const client = ec2Client(scopeOptions(base, { id: network?.id ?? '' }, region, assumeRole));
+      const inventory = await collectVpnInventory(client).finally(() => {
+        client.destroy();
+      });
+      return { region, inventory };
+    }),
+  );
+  const unreadRegions = results
+    .filter((r) => r.inventory.errors.some((e) => e.action === 'ec2:DescribeVpnConnections'))
+    .map((r) => r.region);
+  const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
+  const evaluation = evaluateVpnStatus(
+    devices,
+    results.flatMap((r) => r.inventory.gateways.map((g) => ({ ...g, region: r.region }))),
+    results.flatMap((r) => r.inventory.connections.map((c) => ({ ...c, region: r.region }))),
+    { regions, incomplete: unreadRegions.length > 0 },
+  );
+  const errors = results.flatMap((r) =>
+    r.inventory.errors.map((e) => scoped({ account, region: r.region }, e)),
+  );
+  return { evaluation, account, regions, unreadRegions, errors };
+}
