@@ -52,7 +52,7 @@ const rows = FACTORS.map((factor) => {
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const table = [
-  '| VPCs | validate | synth + cdk-nag | peak memory | synth + cdk-nag + CloudFormation validation | peak memory |',
+  '| VPCs | validate | synth + rule packs | peak memory | synth + rule packs + CloudFormation validation | peak memory |',
   '|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>

@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-deprecated --
    The package's CfnGuardValidator implements the Beta1 plugin interfaces; this wrapper hands its
    context straight to it, so it speaks the same ones. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, parse } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, parse, resolve } from 'node:path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import type {
   IPolicyValidationContextBeta1,
@@ -54,46 +55,87 @@ export function readGuardRules(dir: string, disabled: readonly string[]): GuardR
     });
 }
 
-const TemplateResources = z.looseObject({
+const Template = z.looseObject({
   Resources: z.record(z.string(), z.looseObject({ Type: z.string() })).optional(),
 });
+type Template = z.infer<typeof Template>;
 
-/** The resource types a template declares; undefined when it cannot be read, so every control runs on it. */
-function templateResourceTypes(templatePath: string): Set<string> | undefined {
+function readTemplate(templatePath: string): Template | undefined {
   try {
-    const parsed = TemplateResources.safeParse(JSON.parse(readFileSync(templatePath, 'utf8')));
-    return parsed.success
-      ? new Set(Object.values(parsed.data.Resources ?? {}).map((r) => r.Type))
-      : undefined;
+    const parsed = Template.safeParse(JSON.parse(readFileSync(templatePath, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** One cfn-guard run: some controls over some templates, each cut down to the resources they inspect. */
+export interface GuardRun {
+  readonly rules: string[];
+  /** Per template: the resource types kept in the view the controls see; `all` keeps the template whole. */
+  readonly views: { readonly template: string; readonly types: ReadonlySet<string> | 'all' }[];
+}
+
 /**
- * Templates grouped by the controls that can apply to them: each group is one cfn-guard run with
- * only those controls. Templates that no control applies to are left out.
+ * The cfn-guard runs that check these templates: one per set of resource types that controls
+ * select, over a view of each template holding only resources of those types (every other
+ * top-level section kept). Control Tower controls are written to evaluate one resource at a time
+ * (each also runs as a CloudFormation hook, which sees a single resource), so a control sees the
+ * same resources in the view as in the whole template. A control that names no type, and a template
+ * that cannot be read, are run whole.
  */
-export function groupTemplatesByRules(
-  templatePaths: readonly string[],
-  rules: readonly GuardRuleFile[],
-): { rules: string[]; templates: string[] }[] {
-  const groups = new Map<string, { rules: string[]; templates: string[] }>();
-  for (const template of templatePaths) {
-    const types = templateResourceTypes(template);
-    const selected = rules
-      .filter(
-        (r) =>
-          types === undefined || r.resourceTypes.size === 0 || [...r.resourceTypes].some((t) => types.has(t)),
-      )
-      .map((r) => r.path);
-    if (selected.length === 0) continue;
-    const key = selected.join('\n');
-    const group = groups.get(key) ?? { rules: selected, templates: [] };
-    group.templates.push(template);
-    groups.set(key, group);
+export function planGuardRuns(templatePaths: readonly string[], rules: readonly GuardRuleFile[]): GuardRun[] {
+  const templates = templatePaths.map((path) => ({ path, template: readTemplate(path) }));
+  const readable = templates.filter((t) => t.template !== undefined);
+  const unreadable = templates.filter((t) => t.template === undefined).map((t) => t.path);
+  const runs = new Map<string, GuardRun>();
+  for (const rule of rules) {
+    const key = [...rule.resourceTypes].sort().join(' ');
+    let run = runs.get(key);
+    if (run === undefined) {
+      const views = readable
+        .filter(
+          (t) =>
+            rule.resourceTypes.size === 0 ||
+            Object.values(t.template?.Resources ?? {}).some((r) => rule.resourceTypes.has(r.Type)),
+        )
+        .map((t) => ({
+          template: t.path,
+          types: rule.resourceTypes.size === 0 ? ('all' as const) : rule.resourceTypes,
+        }));
+      run = { rules: [], views };
+      runs.set(key, run);
+    }
+    run.rules.push(rule.path);
   }
-  return [...groups.values()];
+  const planned = [...runs.values()].filter((r) => r.views.length > 0);
+  if (unreadable.length > 0) {
+    planned.push({
+      rules: rules.map((r) => r.path),
+      views: unreadable.map((template) => ({ template, types: 'all' })),
+    });
+  }
+  return planned;
+}
+
+/** Writes a run's views into `dir`; returns each view file with the template it stands for. */
+function writeViews(run: GuardRun, dir: string, index: number): Map<string, string> {
+  const files = new Map<string, string>();
+  run.views.forEach((view, i) => {
+    if (view.types === 'all') {
+      files.set(view.template, view.template);
+      return;
+    }
+    const template = readTemplate(view.template) ?? {};
+    const resources = Object.entries(template.Resources ?? {}).filter(
+      ([, r]) => view.types !== 'all' && view.types.has(r.Type),
+    );
+    const file = join(dir, `run${String(index)}-${String(i)}-${basename(view.template)}`);
+    writeFileSync(file, JSON.stringify({ ...template, Resources: Object.fromEntries(resources) }));
+    // cfn-guard names each data file by its absolute path; so does the view's stand-in.
+    files.set(file, resolve(view.template));
+  });
+  return files;
 }
 
 export interface ControlTowerGuardProps {
@@ -105,10 +147,10 @@ export interface ControlTowerGuardProps {
 
 /**
  * The AWS Control Tower proactive controls of `@cdklabs/cdk-validator-cfnguard`, with the same
- * name, rules and findings, but each template checked only against the controls for the resource
- * types it declares. The bundled cfn-guard binary spends about 75 ms per resource per full rule
- * set here (it is allocator-bound), so running all 237 controls over every resource made the
- * controls most of a large synth; a workload template needs about 40 of them.
+ * name, rules and findings, but each control run only over the resources of the types it inspects
+ * (`planGuardRuns`). The bundled cfn-guard binary's time grows with the size of the document times
+ * the number of controls (about 7 s for one 87-resource workload template against all 237 controls
+ * here), so running every control over every template was most of a large synth.
  */
 export class ControlTowerGuardValidator implements IPolicyValidationPluginBeta1 {
   readonly name: string;
@@ -131,17 +173,34 @@ export class ControlTowerGuardValidator implements IPolicyValidationPluginBeta1 
 
   validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
     this.rules ??= readGuardRules(CONTROL_TOWER_RULES_DIR, this.disabledRules);
-    const reports = groupTemplatesByRules(context.templatePaths, this.rules).map((group) =>
-      new CfnGuardValidator({
-        controlTowerRulesEnabled: false,
-        rules: group.rules,
-        disabledRules: this.disabledRules,
-        ...(this.maxBuffer === undefined ? {} : { maxBuffer: this.maxBuffer }),
-      }).validate({ ...context, templatePaths: group.templates }),
-    );
-    return {
-      success: reports.every((r) => r.success),
-      violations: reports.flatMap((r) => r.violations),
-    };
+    const dir = mkdtempSync(join(tmpdir(), 'lz-guard-'));
+    try {
+      const reports = planGuardRuns(context.templatePaths, this.rules).map((run, index) => {
+        const files = writeViews(run, dir, index);
+        const report = new CfnGuardValidator({
+          controlTowerRulesEnabled: false,
+          rules: run.rules,
+          disabledRules: this.disabledRules,
+          ...(this.maxBuffer === undefined ? {} : { maxBuffer: this.maxBuffer }),
+        }).validate({ ...context, templatePaths: [...files.keys()] });
+        // Findings name the template the view was cut from, so they attach to its constructs.
+        return {
+          success: report.success,
+          violations: report.violations.map((v) => ({
+            ...v,
+            violatingResources: v.violatingResources.map((r) => ({
+              ...r,
+              templatePath: files.get(r.templatePath) ?? r.templatePath,
+            })),
+          })),
+        };
+      });
+      return {
+        success: reports.every((r) => r.success),
+        violations: reports.flatMap((r) => r.violations),
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }

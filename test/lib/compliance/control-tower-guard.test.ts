@@ -5,7 +5,7 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import {
   CONTROL_TOWER_RULES_DIR,
   ControlTowerGuardValidator,
-  groupTemplatesByRules,
+  planGuardRuns,
   readGuardRules,
 } from '../../../lib/compliance/control-tower-guard';
 import { DISABLED_CONTROL_TOWER_RULES } from '../../../lib/compliance/register-checks';
@@ -40,7 +40,7 @@ writeFileSync(unreadable, '{ not json');
 const rules = readGuardRules(CONTROL_TOWER_RULES_DIR, DISABLED_CONTROL_TOWER_RULES);
 const ruleNames = (paths: readonly string[]) => paths.map((p) => basename(p, '.guard'));
 
-describe('Control Tower controls per template', () => {
+describe('Control Tower controls per resource type', () => {
   test('every control file is read, less the disabled ones, with the resource types it selects', () => {
     const all = readGuardRules(CONTROL_TOWER_RULES_DIR, []);
     expect(all.length).toBeGreaterThan(200);
@@ -53,30 +53,28 @@ describe('Control Tower controls per template', () => {
     expect([...(launchConfig?.resourceTypes ?? [])]).toEqual(['AWS::AutoScaling::LaunchConfiguration']);
   });
 
-  test('a template is checked only against the controls for its resource types', () => {
-    const groups = groupTemplatesByRules([database, bucket, both, nothingChecked], rules);
-    const forTemplate = (t: string) => ruleNames(groups.find((g) => g.templates.includes(t))?.rules ?? []);
-    expect(forTemplate(database)).toContain('ct-rds-pr-1');
-    expect(forTemplate(database).every((r) => r.startsWith('ct-rds-'))).toBe(true);
-    expect(forTemplate(bucket)).toContain('ct-s3-pr-1');
-    expect(forTemplate(bucket).some((r) => r.startsWith('ct-rds-'))).toBe(false);
-    expect(forTemplate(both)).toEqual([...forTemplate(bucket), ...forTemplate(database)].sort());
-    // No control inspects SSM parameters, so that template needs no cfn-guard run at all.
-    expect(groups.flatMap((g) => g.templates)).not.toContain(nothingChecked);
-    expect(groups).toHaveLength(3);
+  test('each control runs only over the resources of the types it inspects', () => {
+    const runs = planGuardRuns([database, bucket, both, nothingChecked], rules);
+    const runOf = (rule: string) => runs.find((r) => ruleNames(r.rules).includes(rule));
+    const multiAz = runOf('ct-rds-pr-1');
+    expect(multiAz?.views).toEqual([
+      { template: database, types: new Set(['AWS::RDS::DBInstance']) },
+      { template: both, types: new Set(['AWS::RDS::DBInstance']) },
+    ]);
+    expect(runOf('ct-s3-pr-1')?.views.map((v) => v.template)).toEqual([bucket, both]);
+    // Controls that select the same types share one cfn-guard run.
+    expect(ruleNames(multiAz?.rules ?? [])).toEqual(expect.arrayContaining(['ct-rds-pr-1', 'ct-rds-pr-20']));
+    // No control inspects SSM parameters, and controls for types no template has do not run.
+    expect(runs.flatMap((r) => r.views.map((v) => v.template))).not.toContain(nothingChecked);
+    expect(runOf('ct-redshift-pr-1')).toBeUndefined();
+    expect(runs.every((r) => r.views.length > 0)).toBe(true);
   });
 
-  test('templates that need the same controls share one cfn-guard run', () => {
-    const again = template('database-again', {
-      Other: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', MultiAZ: true } },
-    });
-    const groups = groupTemplatesByRules([database, again], rules);
-    expect(groups).toEqual([{ rules: expect.any(Array) as unknown, templates: [database, again] }]);
-  });
-
-  test('a template that cannot be read is checked against every control', () => {
-    const [group] = groupTemplatesByRules([unreadable], rules);
-    expect(group?.rules).toHaveLength(rules.length);
+  test('a template that cannot be read is run whole against every control', () => {
+    const runs = planGuardRuns([unreadable], rules);
+    expect(runs).toEqual([
+      { rules: rules.map((r) => r.path), views: [{ template: unreadable, types: 'all' }] },
+    ]);
   });
 
   test("reports exactly the package plugin's findings, under the same plugin name", () => {
