@@ -84,8 +84,12 @@ export interface GuardRun {
  * same resources in the view as in the whole template. A control that names no type, and a template
  * that cannot be read, are run whole.
  */
-export function planGuardRuns(templatePaths: readonly string[], rules: readonly GuardRuleFile[]): GuardRun[] {
-  const templates = templatePaths.map((path) => ({ path, template: readTemplate(path) }));
+export function planGuardRuns(
+  templatePaths: readonly string[],
+  rules: readonly GuardRuleFile[],
+  read: (path: string) => Template | undefined = readTemplate,
+): GuardRun[] {
+  const templates = templatePaths.map((path) => ({ path, template: read(path) }));
   const readable = templates.filter((t) => t.template !== undefined);
   const unreadable = templates.filter((t) => t.template === undefined).map((t) => t.path);
   const runs = new Map<string, GuardRun>();
@@ -119,14 +123,19 @@ export function planGuardRuns(templatePaths: readonly string[], rules: readonly 
 }
 
 /** Writes a run's views into `dir`; returns each view file with the template it stands for. */
-function writeViews(run: GuardRun, dir: string, index: number): Map<string, string> {
+function writeViews(
+  run: GuardRun,
+  dir: string,
+  index: number,
+  read: (path: string) => Template | undefined,
+): Map<string, string> {
   const files = new Map<string, string>();
   run.views.forEach((view, i) => {
     if (view.types === 'all') {
       files.set(view.template, view.template);
       return;
     }
-    const template = readTemplate(view.template) ?? {};
+    const template = read(view.template) ?? {};
     const resources = Object.entries(template.Resources ?? {}).filter(
       ([, r]) => view.types !== 'all' && view.types.has(r.Type),
     );
@@ -175,8 +184,14 @@ export class ControlTowerGuardValidator implements IPolicyValidationPluginBeta1 
     this.rules ??= readGuardRules(CONTROL_TOWER_RULES_DIR, this.disabledRules);
     const dir = mkdtempSync(join(tmpdir(), 'lz-guard-'));
     try {
-      const reports = planGuardRuns(context.templatePaths, this.rules).map((run, index) => {
-        const files = writeViews(run, dir, index);
+      // Each template is parsed once, however many views are cut from it.
+      const parsed = new Map<string, Template | undefined>();
+      const read = (path: string): Template | undefined => {
+        if (!parsed.has(path)) parsed.set(path, readTemplate(path));
+        return parsed.get(path);
+      };
+      const reports = planGuardRuns(context.templatePaths, this.rules, read).map((run, index) => {
+        const files = writeViews(run, dir, index, read);
         const report = new CfnGuardValidator({
           controlTowerRulesEnabled: false,
           rules: run.rules,

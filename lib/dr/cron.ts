@@ -76,8 +76,22 @@ const RATE_UNITS: Record<string, number> = {
   days: 1440,
 };
 
-/** Maximum minutes between consecutive runs, or throws for an expression it cannot read. */
+const intervals = new Map<string, number>();
+
+/**
+ * Maximum minutes between consecutive runs, or throws for an expression it cannot read. Remembered
+ * per expression: reading a cron walks two years of days, and every wave database's backup tier is
+ * chosen by comparing the same few schedules.
+ */
 export function maxIntervalMinutes(expression: string): number {
+  const known = intervals.get(expression);
+  if (known !== undefined) return known;
+  const minutes = measureMaxInterval(expression);
+  intervals.set(expression, minutes);
+  return minutes;
+}
+
+function measureMaxInterval(expression: string): number {
   const rate = /^rate\((\d+)\s+(\w+)\)$/.exec(expression.trim());
   if (rate) {
     const unit = RATE_UNITS[rate[2] ?? ''];

@@ -2,6 +2,7 @@ import { Stack, type CfnResource } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { asList, asRecord, asText, resolved } from './resolve';
 
 function tagsOf(node: rds.CfnDBInstance): Record<string, string> {
@@ -18,19 +19,32 @@ function tagsOf(node: rds.CfnDBInstance): Record<string, string> {
   return out;
 }
 
+/**
+ * Every backup selection in the app, found once per synthesis rather than once per database (the
+ * walk covers every construct, so per database it made large estates quadratic). cdk-nag applies
+ * its rules synchronously within one synth, so the list is forgotten at the next microtask: a later
+ * synth of a changed app walks the tree again.
+ */
+const selectionsByRoot = new WeakMap<IConstruct, backup.CfnBackupSelection[]>();
+
+function allSelections(root: IConstruct): backup.CfnBackupSelection[] {
+  let found = selectionsByRoot.get(root);
+  if (found === undefined) {
+    found = root.node
+      .findAll()
+      .filter((c): c is backup.CfnBackupSelection => c instanceof backup.CfnBackupSelection);
+    selectionsByRoot.set(root, found);
+    queueMicrotask(() => selectionsByRoot.delete(root));
+  }
+  return found;
+}
+
 /** Backup selections that can pick the instance: those of every stack in the same account and region. */
 function selectionsFor(stack: Stack): backup.CfnBackupSelection[] {
-  const out: backup.CfnBackupSelection[] = [];
-  for (const child of stack.node.root.node.findAll()) {
-    if (!(child instanceof backup.CfnBackupSelection)) {
-      continue;
-    }
+  return allSelections(stack.node.root).filter((child) => {
     const other = Stack.of(child);
-    if (other === stack || (other.account === stack.account && other.region === stack.region)) {
-      out.push(child);
-    }
-  }
-  return out;
+    return other === stack || (other.account === stack.account && other.region === stack.region);
+  });
 }
 
 /**

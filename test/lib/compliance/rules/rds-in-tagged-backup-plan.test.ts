@@ -33,4 +33,21 @@ describe('rdsInTaggedBackupPlan', () => {
   test('non-compliant when no selection matches', () => {
     expect(rdsInTaggedBackupPlan(setup('silver'))).toBe(NON_COMPLIANT);
   });
+  test('a selection added after one check is seen by the next synthesis', async () => {
+    const s = stack();
+    const db = new rds.CfnDBInstance(s, 'Db', {
+      dbInstanceClass: 'db.t4g.micro',
+      engine: 'postgres',
+      tags: [{ key: 'backup-tier', value: 'gold' }],
+    });
+    expect(rdsInTaggedBackupPlan(db)).toBe(NON_COMPLIANT);
+    const plan = new backup.BackupPlan(s, 'Plan', {
+      backupPlanRules: [new backup.BackupPlanRule({ ruleName: 'r', deleteAfter: Duration.days(7) })],
+    });
+    plan.addSelection('Selection', { resources: [backup.BackupResource.fromTag('backup-tier', 'gold')] });
+    // Within one synchronous pass the app's selections are found once; the next pass looks again.
+    expect(rdsInTaggedBackupPlan(db)).toBe(NON_COMPLIANT);
+    await Promise.resolve();
+    expect(rdsInTaggedBackupPlan(db)).toBe(COMPLIANT);
+  });
 });
