@@ -5,22 +5,15 @@
 // so the runs in docs/operations.md show findings: central-library has no VPN connection, and the
 // non-production databases have deletion protection off. For the real runs shown in the docs.
 // Usage: ts-node --swc scripts/seed-moto-accounts.ts http://127.0.0.1:PORT <role name>
-import {
-  CreateCustomerGatewayCommand,
-  CreateTransitGatewayCommand,
-  CreateVpnConnectionCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
 import { partitionOf } from '../lib/config/partition';
 import { plannedRdsDatabases } from '../lib/data/planned-databases';
 import { assumeRoleOptions, roleArn, type AwsOptions } from '../lib/ops/aws';
 import { plannedDevices } from '../lib/ops/vpn-status';
 import { loadWavePlan } from '../lib/waves/load';
-
-// RDS names the SQL Server and Oracle engines by edition.
-const ENGINES: Readonly<Record<string, string>> = { sqlserver: 'sqlserver-se', oracle: 'oracle-se2' };
+import { seedDatabase, seedVpnConnections } from './seed-moto/resources';
 
 async function main(endpoint: string, role: string): Promise<void> {
   const config = loadConfig('config/landing-zone.yaml');
@@ -39,29 +32,12 @@ async function main(endpoint: string, role: string): Promise<void> {
   const network = config.accounts.find((a) => a.role === 'network');
   if (network === undefined) throw new Error('no account has role network');
   const ec2 = new EC2Client(through(network.name));
-  const tgw = await ec2.send(new CreateTransitGatewayCommand({ Description: 'hub' }));
-  for (const device of plannedDevices(prefix, config.connectivity?.sites ?? [])) {
-    if (device.site === 'central-library') continue;
-    const cgw = await ec2.send(
-      new CreateCustomerGatewayCommand({
-        Type: 'ipsec.1',
-        PublicIp: device.publicIp,
-        BgpAsn: 65010,
-        TagSpecifications: [
-          { ResourceType: 'customer-gateway', Tags: [{ Key: 'Name', Value: device.name }] },
-        ],
-      }),
-    );
-    await ec2.send(
-      new CreateVpnConnectionCommand({
-        Type: 'ipsec.1',
-        CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
-        TransitGatewayId: tgw.TransitGateway?.TransitGatewayId,
-        TagSpecifications: [{ ResourceType: 'vpn-connection', Tags: [{ Key: 'Name', Value: device.name }] }],
-      }),
-    );
-    process.stdout.write(`vpn ${network.name} ${device.name}\n`);
-  }
+  const devices = plannedDevices(prefix, config.connectivity?.sites ?? []);
+  await seedVpnConnections(
+    ec2,
+    devices.filter((d) => d.site !== 'central-library'),
+    (device) => process.stdout.write(`vpn ${network.name} ${device.name}\n`),
+  );
   ec2.destroy();
 
   // Every database the app builds: dataProtection.databases and the plan's RDS databases.
@@ -70,21 +46,7 @@ async function main(endpoint: string, role: string): Promise<void> {
   for (const account of [...new Set(databases.map((d) => d.account))]) {
     const rds = new RDSClient(through(account));
     for (const db of databases.filter((d) => d.account === account)) {
-      await rds.send(
-        new CreateDBInstanceCommand({
-          DBInstanceIdentifier: db.identifier,
-          DBInstanceClass: 'db.m6i.large',
-          Engine: ENGINES[db.engine] ?? db.engine,
-          EngineVersion: db.version,
-          AllocatedStorage: 100,
-          MasterUsername: 'admin_user',
-          MasterUserPassword: 'not-a-real-password-1',
-          MultiAZ: true,
-          StorageEncrypted: true,
-          DeletionProtection: db.production,
-          BackupRetentionPeriod: 35,
-        }),
-      );
+      await seedDatabase(rds, db, { deletionProtection: db.production });
       process.stdout.write(`rds ${account} ${db.identifier}\n`);
     }
     rds.destroy();

@@ -2,22 +2,13 @@
 // cutover-readiness read: a customer gateway and VPN connection (on a transit gateway) per configured
 // site device, and the production databases. For the real runs shown in docs/operations.md.
 // Usage: ts-node --swc scripts/seed-moto-estate.ts http://127.0.0.1:PORT
-import {
-  CreateCustomerGatewayCommand,
-  CreateSubnetCommand,
-  CreateTransitGatewayCommand,
-  CreateVpcCommand,
-  CreateVpnConnectionCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
-import { CreateDBInstanceCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
 import { plannedRdsDatabases } from '../lib/data/planned-databases';
 import { loadWavePlan } from '../lib/waves/load';
 import { plannedDevices } from '../lib/ops/vpn-status';
-
-// RDS names the SQL Server and Oracle engines by edition.
-const ENGINES: Readonly<Record<string, string>> = { sqlserver: 'sqlserver-se', oracle: 'oracle-se2' };
+import { seedDatabase, seedVpnConnections } from './seed-moto/resources';
 
 async function main(endpoint: string): Promise<void> {
   const config = loadConfig('config/landing-zone.yaml');
@@ -28,28 +19,9 @@ async function main(endpoint: string): Promise<void> {
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   };
   const ec2 = new EC2Client(aws);
-  const tgw = await ec2.send(new CreateTransitGatewayCommand({ Description: 'hub' }));
-  for (const device of plannedDevices(prefix, config.connectivity?.sites ?? [])) {
-    const cgw = await ec2.send(
-      new CreateCustomerGatewayCommand({
-        Type: 'ipsec.1',
-        PublicIp: device.publicIp,
-        BgpAsn: 65010,
-        TagSpecifications: [
-          { ResourceType: 'customer-gateway', Tags: [{ Key: 'Name', Value: device.name }] },
-        ],
-      }),
-    );
-    await ec2.send(
-      new CreateVpnConnectionCommand({
-        Type: 'ipsec.1',
-        CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
-        TransitGatewayId: tgw.TransitGateway?.TransitGatewayId,
-        TagSpecifications: [{ ResourceType: 'vpn-connection', Tags: [{ Key: 'Name', Value: device.name }] }],
-      }),
-    );
-    process.stdout.write(`vpn ${device.name}\n`);
-  }
+  await seedVpnConnections(ec2, plannedDevices(prefix, config.connectivity?.sites ?? []), (device) =>
+    process.stdout.write(`vpn ${device.name}\n`),
+  );
   // An isolated subnet per zone, so the restore drill finds the VPC and subnets to restore beside.
   const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.65.0.0/19' }));
   const subnetIds: string[] = [];
@@ -77,23 +49,7 @@ async function main(endpoint: string): Promise<void> {
   // The production databases the app builds: dataProtection.databases and the plan's RDS databases.
   const plan = loadWavePlan('migration-waves', config);
   for (const db of plannedRdsDatabases(config, plan).filter((d) => d.account === 'production')) {
-    const engine = db.engine;
-    await rds.send(
-      new CreateDBInstanceCommand({
-        DBInstanceIdentifier: db.identifier,
-        DBInstanceClass: 'db.m6i.large',
-        Engine: ENGINES[engine] ?? engine,
-        EngineVersion: db.version,
-        AllocatedStorage: 100,
-        MasterUsername: 'admin_user',
-        MasterUserPassword: 'not-a-real-password-1',
-        MultiAZ: true,
-        StorageEncrypted: true,
-        DeletionProtection: true,
-        BackupRetentionPeriod: 35,
-        DBSubnetGroupName: subnetGroup,
-      }),
-    );
+    await seedDatabase(rds, db, { deletionProtection: true, subnetGroup });
     process.stdout.write(`rds ${db.identifier}\n`);
   }
   rds.destroy();
