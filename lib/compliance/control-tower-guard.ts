@@ -131,14 +131,13 @@ function writeViews(
 ): Map<string, string> {
   const files = new Map<string, string>();
   run.views.forEach((view, i) => {
-    if (view.types === 'all') {
+    const types = view.types;
+    if (types === 'all') {
       files.set(view.template, view.template);
       return;
     }
     const template = read(view.template) ?? {};
-    const resources = Object.entries(template.Resources ?? {}).filter(
-      ([, r]) => view.types !== 'all' && view.types.has(r.Type),
-    );
+    const resources = Object.entries(template.Resources ?? {}).filter(([, r]) => types.has(r.Type));
     const file = join(dir, `run${String(index)}-${String(i)}-${basename(view.template)}`);
     writeFileSync(file, JSON.stringify({ ...template, Resources: Object.fromEntries(resources) }));
     // cfn-guard names each data file by its absolute path; so does the view's stand-in.
