@@ -8,7 +8,7 @@ import { pascal } from '../lib/network/segmentation';
 import type { WavePlan } from '../lib/waves/load';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { deploymentStagesOf } from './deployment-stages';
-import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE } from './landing-zone';
+import { landingZoneTags } from './landing-zone';
 import { LandingZoneStage } from './landing-zone-stage';
 
 export interface DeliveryPipelineApp {
@@ -16,6 +16,8 @@ export interface DeliveryPipelineApp {
   readonly pipeline: DeliveryPipelineStack;
   readonly stage: LandingZoneStage;
   readonly stages: DeploymentStage[];
+  /** The validation plugins registered on the app. */
+  readonly plugins: string[];
 }
 
 /**
@@ -49,13 +51,7 @@ export function buildDeliveryPipeline(
   const prefix = config.organisation.shortName;
   const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
   const stages = deploymentStagesOf(stage, stage.synth(), config);
-  const tags = {
-    owner: config.organisation.owner,
-    'cost-centre': config.organisation.costCentre,
-    'managed-by': 'council-landing-zone',
-    classification: LANDING_ZONE_CLASSIFICATION,
-    wave: LANDING_ZONE_WAVE,
-  };
+  const tags = landingZoneTags(config);
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },
     stackName: `${prefix}-delivery-pipeline`,
@@ -72,8 +68,8 @@ export function buildDeliveryPipeline(
     Tags.of(pipeline).add(key, value);
   }
   pipeline.deployInOrder(stage, stages);
-  registerComplianceChecks(app, config.organisation);
-  return { app, pipeline, stage, stages };
+  const plugins = registerComplianceChecks(app, config.organisation);
+  return { app, pipeline, stage, stages, plugins };
 }
 
 /** The shortest retention CloudWatch Logs accepts that meets the council's minimum. */

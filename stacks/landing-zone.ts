@@ -3,6 +3,7 @@ import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-funct
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/network/segmentation';
+import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
@@ -20,6 +21,17 @@ import { VpcStack } from './vpc-stack';
 export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
 /** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
 export const LANDING_ZONE_WAVE = 'landing-zone';
+
+/** The tags every resource of shared landing-zone infrastructure carries (Council-RequiredTags). */
+export function landingZoneTags(config: LandingZoneConfig): Readonly<Record<string, string>> {
+  return {
+    owner: config.organisation.owner,
+    'cost-centre': config.organisation.costCentre,
+    'managed-by': 'council-landing-zone',
+    classification: LANDING_ZONE_CLASSIFICATION,
+    wave: LANDING_ZONE_WAVE,
+  };
+}
 
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
@@ -118,13 +130,11 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
-  Tags.of(app).add('owner', config.organisation.owner);
-  Tags.of(app).add('cost-centre', config.organisation.costCentre);
-  Tags.of(app).add('managed-by', 'council-landing-zone');
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave
   // from the wave files at the same priority on a lower scope, which is applied later and wins.
-  Tags.of(app).add('classification', LANDING_ZONE_CLASSIFICATION);
-  Tags.of(app).add('wave', LANDING_ZONE_WAVE);
+  for (const [key, value] of Object.entries(landingZoneTags(config))) {
+    Tags.of(app).add(key, value);
+  }
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   return {
     hub,
@@ -178,21 +188,18 @@ function buildDataProtection(
       terminationProtection: true,
     }),
   ];
-  if (
-    org.drRegion !== undefined &&
-    dp.vaults.drRegion !== undefined &&
-    dp.tiers.some((t) => t.copyToDrRegion)
-  ) {
+  const drVaultRegion = drRegionVaultRegion(config);
+  if (drVaultRegion !== undefined) {
     backup.push(
       new BackupAccountStack(app, `${prefix}BackupDrRegion`, {
         lz,
         dataProtection: dp,
         copySourceAccounts,
         placement: 'dr',
-        availabilityZones: KNOWN_AVAILABILITY_ZONES[org.drRegion] ?? [],
-        env: { account: backupAccount.id, region: org.drRegion },
+        availabilityZones: KNOWN_AVAILABILITY_ZONES[drVaultRegion] ?? [],
+        env: { account: backupAccount.id, region: drVaultRegion },
         stackName: `${lz.prefix}-backup-dr-region`,
-        description: `${org.name}: locked vault in ${org.drRegion} for disaster-recovery copies`,
+        description: `${org.name}: locked vault in ${drVaultRegion} for disaster-recovery copies`,
         terminationProtection: true,
       }),
     );

@@ -1,4 +1,4 @@
-import { CfnParameter, Duration, type StackProps } from 'aws-cdk-lib';
+import { Duration, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
@@ -30,17 +30,11 @@ export interface WorkloadsStackProps extends StackProps {
   readonly allWorkloads: ReadonlyMap<string, PlacedInWave>;
 }
 
-/** Name of the CloudFormation parameter that carries a network-account VPC's id into a workload stack. */
-export function vpcIdParameterName(vpcName: string): string {
-  return `VpcId${pascal(vpcName)}`;
-}
-
 /**
  * The targets of one service area's migrating workloads in one workload account. The VPCs belong to
- * the network account and are shared through RAM, so they are imported by attributes: the VPC id
- * arrives as a CloudFormation parameter (filled by the pipeline from the network account's
- * `<prefix>-vpc-<name>` stack), the zones and block come from the configuration. No lookups: synth
- * stays offline. One stack per account and service area keeps each well under CloudFormation's
+ * the network account and are shared through RAM, so they are imported through the network
+ * account's RAM-shared SSM parameters (as in the data-protection stacks), which CloudFormation
+ * resolves at deploy time. No lookups: synth stays offline. One stack per account and service area keeps each well under CloudFormation's
  * 500-resource limit at a thousand workloads, and a workload never changes stack when it changes wave.
  *
  * Each workload's databases with target rds are CouncilDatabase children of the workload, so their
@@ -61,29 +55,28 @@ export class WorkloadsStack extends LandingZoneStack {
     const onPremisesCidrs = new Map(lz.config.network.onPremisesRanges.map((r) => [r.name, r.cidr]));
     const vpcConfigs = new Map(lz.config.network.vpcs.map((v) => [v.name, v]));
 
-    const vpcs = new Map<string, ec2.IVpc>();
-    const importVpc = (name: string): ec2.IVpc => {
-      const existing = vpcs.get(name);
+    const dataNetworks = new Map<string, ec2.IVpc>();
+    const dataNetwork = (vpcName: string, tier?: string): ec2.IVpc => {
+      const key = `${vpcName}/${tier ?? 'vpc'}`;
+      const existing = dataNetworks.get(key);
       if (existing) {
         return existing;
       }
-      const config = vpcConfigs.get(name);
+      const config = vpcConfigs.get(vpcName);
       if (!config) {
-        throw new Error(`unknown VPC ${name} (validate the plan first)`);
+        throw new Error(`unknown VPC ${vpcName} (validate the plan first)`);
       }
-      const vpcId = new CfnParameter(this, vpcIdParameterName(name), {
-        type: 'AWS::EC2::VPC::Id',
-        description: `Id of the ${name} VPC, owned by the network account (stack ${lz.prefix}-vpc-${name}) and shared with this account`,
+      const vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier ?? 'vpc')}Network`, {
+        prefix: lz.prefix,
+        vpcName,
+        ...(tier === undefined ? {} : { tier }),
+        availabilityZones: lz.zonesOf(config),
+        networkAccount: lz.networkAccount.id,
+        region: lz.region,
       });
-      const vpc = ec2.Vpc.fromVpcAttributes(this, `${pascal(name)}Vpc`, {
-        vpcId: vpcId.valueAsString,
-        vpcCidrBlock: config.cidr,
-        availabilityZones: [...lz.zonesOf(config)],
-      });
-      vpcs.set(name, vpc);
+      dataNetworks.set(key, vpc);
       return vpc;
     };
-
     const built: Record<string, MigratingWorkload> = {};
     for (const { workload, wave } of props.workloads) {
       if (!workload.target) {
@@ -93,7 +86,8 @@ export class WorkloadsStack extends LandingZoneStack {
         workload,
         waveId: wave.id,
         waveName: wave.name,
-        vpc: importVpc(workload.target.vpc),
+        // Security groups need only the VPC id, from the network account's shared parameter.
+        vpc: dataNetwork(workload.target.vpc),
         onPremisesCidrs,
         backupTier: workloadBackupTier(lz.config, workload),
       });
@@ -130,28 +124,6 @@ export class WorkloadsStack extends LandingZoneStack {
     }
     this.workloads = built;
 
-    const dataNetworks = new Map<string, ec2.IVpc>();
-    const dataNetwork = (vpcName: string, tier: string): ec2.IVpc => {
-      const key = `${vpcName}/${tier}`;
-      const existing = dataNetworks.get(key);
-      if (existing) {
-        return existing;
-      }
-      const config = vpcConfigs.get(vpcName);
-      if (!config) {
-        throw new Error(`unknown VPC ${vpcName} (validate the plan first)`);
-      }
-      const vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier)}Network`, {
-        prefix: lz.prefix,
-        vpcName,
-        tier,
-        availabilityZones: lz.zonesOf(config),
-        networkAccount: lz.networkAccount.id,
-        region: lz.region,
-      });
-      dataNetworks.set(key, vpc);
-      return vpc;
-    };
     const databases: Record<string, CouncilDatabase> = {};
     for (const { workload, wave } of props.workloads) {
       const self = built[workload.id];

@@ -1,4 +1,4 @@
-import type { CfnResourceJson } from '../analysis/templates';
+import type { CfnResourceJson } from '../assembly/template';
 import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
 

@@ -86,7 +86,8 @@ export class SharedVpcParameters extends Construct {
 export interface SharedVpcImport {
   readonly prefix: string;
   readonly vpcName: string;
-  readonly tier: string;
+  /** The isolated tier whose subnet IDs are read too; without it only the VPC id (for security groups). */
+  readonly tier?: string;
   readonly availabilityZones: readonly string[];
   readonly networkAccount: string;
   /** The stack's region, as a literal (the parameters live in the same region). */
@@ -101,12 +102,17 @@ export function importSharedVpc(scope: Construct, id: string, props: SharedVpcIm
   const holder = new Construct(scope, id);
   const value = (paramId: string, name: string): string =>
     ssm.StringParameter.fromStringParameterArn(holder, paramId, arn(name)).stringValue;
+  const tier = props.tier;
   const vpc = ec2.Vpc.fromVpcAttributes(holder, 'Vpc', {
     vpcId: value('VpcId', names.vpcId),
     availabilityZones: [...props.availabilityZones],
-    isolatedSubnetIds: names
-      .subnetIds(props.tier)
-      .map((name, i) => value(`${pascal(props.tier)}Subnet${i + 1}`, name)),
+    ...(tier === undefined
+      ? {}
+      : {
+          isolatedSubnetIds: names
+            .subnetIds(tier)
+            .map((name, i) => value(`${pascal(tier)}Subnet${i + 1}`, name)),
+        }),
   });
   Validations.of(holder).acknowledge({
     id: 'Annotation::@aws-cdk/aws-ec2:noSubnetRouteTableId',

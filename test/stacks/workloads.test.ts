@@ -62,13 +62,30 @@ describe('workload targets from the plan', () => {
     expect(built).toContain('revs-bens-nec');
   });
 
-  it('imports the network account VPC by a parameter: no lookups, synth stays offline', () => {
+  it("reads the network account's VPC id from its RAM-shared parameter: no lookups, no value to supply", () => {
     const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
-    t.hasParameter('VpcIdProduction', { Type: 'AWS::EC2::VPC::Id' });
+    const parameters = t.findParameters('*', {
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: 'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/vpc-id',
+    });
+    const ids = Object.keys(parameters);
+    expect(ids.length).toBeGreaterThan(0);
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'revs-bens-nec app tier',
-      VpcId: { Ref: 'VpcIdProduction' },
+      VpcId: { Ref: Match.anyValue() },
     });
+    const groups = Object.values(
+      t.findResources('AWS::EC2::SecurityGroup', {
+        Properties: { GroupDescription: 'revs-bens-nec app tier' },
+      }),
+    ) as { Properties: { VpcId: { Ref: string } } }[];
+    expect(ids).toContain(groups[0]?.Properties.VpcId.Ref);
+    // Every parameter has a default: no pipeline has to supply anything.
+    for (const [name, parameter] of Object.entries(
+      t.toJSON()['Parameters'] as Record<string, { Default?: unknown }>,
+    )) {
+      expect({ name, hasDefault: parameter.Default !== undefined }).toEqual({ name, hasDefault: true });
+    }
   });
 
   it('security groups per tier: users from their sites, app to its databases, towards dependencies', () => {
