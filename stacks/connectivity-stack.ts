@@ -2,7 +2,7 @@ import { CfnOutput, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../lib/config/schema';
 import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import { toRetentionDays } from '../lib/network/log-retention';
 import type { LandingZoneContext } from './landing-zone-context';

@@ -16,7 +16,7 @@ import type { AccountConfig } from '../lib/config/schema';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import { CouncilDatabase } from '../lib/data/council-database';
 import { maxIntervalMinutes } from '../lib/dr/cron';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';

@@ -4,11 +4,10 @@ import { toRetentionDays } from '../lib/network/log-retention';
 import { registerComplianceChecks } from '../lib/compliance/register-checks';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type LandingZoneConfig } from '../lib/config/schema';
 import type { DeploymentStage } from '../lib/delivery/stages';
-import { pascal } from '../lib/network/segmentation';
+import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE, MANAGED_BY, pascal, TAGS } from '../lib/names';
 import type { WavePlan } from '../lib/waves/load';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { deploymentStagesOf } from './deployment-stages';
-import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE } from './landing-zone';
 import { LandingZoneStage } from './landing-zone-stage';
 
 export interface DeliveryPipelineApp {
@@ -50,11 +49,11 @@ export function buildDeliveryPipeline(
   const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
   const stages = deploymentStagesOf(stage, stage.synth(), config);
   const tags = {
-    owner: config.organisation.owner,
-    'cost-centre': config.organisation.costCentre,
-    'managed-by': 'council-landing-zone',
-    classification: LANDING_ZONE_CLASSIFICATION,
-    wave: LANDING_ZONE_WAVE,
+    [TAGS.owner]: config.organisation.owner,
+    [TAGS.costCentre]: config.organisation.costCentre,
+    [TAGS.managedBy]: MANAGED_BY,
+    [TAGS.classification]: LANDING_ZONE_CLASSIFICATION,
+    [TAGS.wave]: LANDING_ZONE_WAVE,
   };
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },

@@ -1,6 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { GithubOidcStack } from './github-oidc-stack';
 
 /**

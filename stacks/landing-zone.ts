@@ -2,7 +2,7 @@ import { Aspects, Tags, type Stack, type Stage } from 'aws-cdk-lib';
 import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE, MANAGED_BY, pascal, TAGS } from '../lib/names';
 import { ConnectivityStack } from './connectivity-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
@@ -15,11 +15,6 @@ import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
-
-/** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
-export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
-/** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
-export const LANDING_ZONE_WAVE = 'landing-zone';
 
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
@@ -118,13 +113,13 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
-  Tags.of(app).add('owner', config.organisation.owner);
-  Tags.of(app).add('cost-centre', config.organisation.costCentre);
-  Tags.of(app).add('managed-by', 'council-landing-zone');
+  Tags.of(app).add(TAGS.owner, config.organisation.owner);
+  Tags.of(app).add(TAGS.costCentre, config.organisation.costCentre);
+  Tags.of(app).add(TAGS.managedBy, MANAGED_BY);
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave
   // from the wave files at the same priority on a lower scope, which is applied later and wins.
-  Tags.of(app).add('classification', LANDING_ZONE_CLASSIFICATION);
-  Tags.of(app).add('wave', LANDING_ZONE_WAVE);
+  Tags.of(app).add(TAGS.classification, LANDING_ZONE_CLASSIFICATION);
+  Tags.of(app).add(TAGS.wave, LANDING_ZONE_WAVE);
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   return {
     hub,

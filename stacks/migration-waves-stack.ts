@@ -1,11 +1,12 @@
 import { Tags, type StackProps } from 'aws-cdk-lib';
 import * as mgn from 'aws-cdk-lib/aws-mgn';
 import type { Construct } from 'constructs';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { acknowledgeMgnResourceType } from '../lib/waves/infrastructure/acknowledge-mgn';
 import type { WaveHeaderConfig } from '../lib/waves/schema';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
+import { TAGS } from '../lib/names';
 
 export interface MigrationWavesStackProps extends StackProps {
   readonly lz: LandingZoneContext;
@@ -29,7 +30,7 @@ export class MigrationWavesStack extends LandingZoneStack {
         name: wave.id,
         description: `${wave.name} (planned ${wave.planned.start} to ${wave.planned.end})`,
       });
-      Tags.of(record).add('wave', wave.id);
+      Tags.of(record).add(TAGS.wave, wave.id);
       acknowledgeMgnResourceType(record);
       waves[wave.id] = record;
     }

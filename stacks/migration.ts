@@ -1,5 +1,5 @@
 import type { Stack, Stage } from 'aws-cdk-lib';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import type { WavePlan } from '../lib/waves/load';
 import { isMigrating } from '../lib/waves/plan-view';
 import type { WaveHeaderConfig } from '../lib/waves/schema';

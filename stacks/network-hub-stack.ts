@@ -4,7 +4,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
 import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
-import { DEFAULT_ROUTE_TO_EGRESS, pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
+import { DEFAULT_ROUTE_TO_EGRESS } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
 

@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import type { VpcConfig } from '../lib/config/schema';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
 import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';

@@ -9,7 +9,7 @@ import {
   workloadBackupTier,
   type PlannedRdsDatabase,
 } from '../lib/data/planned-databases';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
 import type { WaveHeaderConfig, WorkloadConfig } from '../lib/waves/schema';

@@ -3,7 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { BackupTierConfig } from '../config/schema-data-protection';
-import { BACKUP_TIER_TAG } from './vault-names';
+import { TAGS } from '../names';
 
 /** Tuesday mornings, so the on-call engineer sees the result in working hours. */
 export const RESTORE_TEST_SCHEDULES = {
@@ -74,7 +74,7 @@ export class TierRestoreTesting extends Construct {
       iamRoleArn: role.roleArn,
       protectedResourceArns: ['*'],
       protectedResourceConditions: {
-        stringEquals: [{ key: `aws:ResourceTag/${BACKUP_TIER_TAG}`, value: tier.name }],
+        stringEquals: [{ key: `aws:ResourceTag/${TAGS.backupTier}`, value: tier.name }],
       },
       restoreMetadataOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
       validationWindowHours: tier.restoreTest.validationWindowHours,

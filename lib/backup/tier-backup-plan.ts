@@ -4,7 +4,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { BackupTierConfig } from '../config/schema-data-protection';
-import { BACKUP_TIER_TAG } from './vault-names';
+import { TAGS } from '../names';
 
 export interface CopyDestination {
   readonly vault: backup.IBackupVault;
@@ -67,7 +67,7 @@ export class TierBackupPlan extends Construct {
             ? undefined
             : Duration.days(tier.moveToColdStorageAfterDays),
         copyActions,
-        recoveryPointTags: { [BACKUP_TIER_TAG]: tier.name },
+        recoveryPointTags: { [TAGS.backupTier]: tier.name },
       }),
     ];
     if (tier.continuousBackup) {
@@ -82,7 +82,7 @@ export class TierBackupPlan extends Construct {
           completionWindow: Duration.minutes(tier.completionWindowMinutes),
           enableContinuousBackup: true,
           deleteAfter: Duration.days(tier.pointInTimeRecoveryDays),
-          recoveryPointTags: { [BACKUP_TIER_TAG]: tier.name },
+          recoveryPointTags: { [TAGS.backupTier]: tier.name },
         }),
       );
     }
@@ -106,7 +106,7 @@ export class TierBackupPlan extends Construct {
     this.selection = this.plan.addSelection('Selection', {
       backupSelectionName: `${tier.name}-tagged`,
       role,
-      resources: [backup.BackupResource.fromTag(BACKUP_TIER_TAG, tier.name)],
+      resources: [backup.BackupResource.fromTag(TAGS.backupTier, tier.name)],
     });
   }
 }

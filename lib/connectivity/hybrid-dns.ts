@@ -5,7 +5,7 @@ import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import type { HybridDnsConfig } from '../config/schema-connectivity';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import { EncryptedLogGroup } from './encrypted-log-group';
 import { ResolverEndpointSecurityGroups } from './resolver-endpoint-security-groups';
 

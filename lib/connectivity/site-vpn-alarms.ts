@@ -3,7 +3,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../config/schema-connectivity';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import type { SiteVpnConnection } from './site-vpn';
 import { tunnelStateMetric } from './vpn-metrics';
 

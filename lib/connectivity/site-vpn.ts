@@ -4,7 +4,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CustomerGatewayConfig, SiteConfig } from '../config/schema-connectivity';
-import { pascal, PROPAGATES_INTO, type Segment } from '../network/segmentation';
+import { pascal, TAGS } from '../names';
+import { PROPAGATES_INTO, type Segment } from '../network/segmentation';
 import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
 import { tunnelOptions } from './tunnel-options';
 import { VpnAttachmentId } from './vpn-attachment-id';
@@ -115,7 +116,7 @@ export class SiteVpn extends Construct {
       ),
       tags: [{ key: 'Name', value: fullName }],
     });
-    Tags.of(connection).add('site', site.name);
+    Tags.of(connection).add(TAGS.site, site.name);
 
     const attachmentId = new VpnAttachmentId(scope, 'AttachmentId', {
       vpnConnectionId: connection.ref,

@@ -7,31 +7,9 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
 import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
-import { pascal } from '../network/segmentation';
+import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH, pascal, TAGS } from '../names';
 import { engineFacts, type EngineFacts } from './engines';
 import { EngineGroups } from './engine-groups';
-
-/** Tag keys the DR check and the backup selections read from the synthesised templates. */
-/**
- * The RDS instance identifier of a planned database: `<prefix>-<workload>-<database>`. The construct
- * and the operations commands (`lz ops db-health`) both use this, so they cannot drift apart.
- */
-export function databaseInstanceIdentifier(
-  namePrefix: string,
-  workload: string,
-  databaseName: string,
-): string {
-  return `${namePrefix}-${workload}-${databaseName}`;
-}
-
-export const RECOVERY_TAGS = {
-  workload: 'workload',
-  backupTier: 'backup-tier',
-  rpoMinutes: 'rpo-minutes',
-  rtoMinutes: 'rto-minutes',
-  regionRpoMinutes: 'region-rpo-minutes',
-  regionRtoMinutes: 'region-rto-minutes',
-} as const;
 
 export interface RecoveryTargets {
   readonly rpoMinutes: number;
@@ -95,7 +73,6 @@ export interface CouncilDatabaseProps {
 
 const MIN_PITR_DAYS = 1;
 const MAX_PITR_DAYS = 35;
-const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * An RDS database instance with the council's safeguards on by default: CMK encryption, Multi-AZ for
@@ -242,14 +219,14 @@ export class CouncilDatabase extends Construct {
 
     const cfn = this.instance.node.defaultChild as rds.CfnDBInstance;
     const tags: Record<string, string> = {
-      [RECOVERY_TAGS.workload]: props.workload,
-      [RECOVERY_TAGS.backupTier]: props.backupTier,
-      [RECOVERY_TAGS.rpoMinutes]: String(props.recoveryTargets.rpoMinutes),
-      [RECOVERY_TAGS.rtoMinutes]: String(props.recoveryTargets.rtoMinutes),
+      [TAGS.workload]: props.workload,
+      [TAGS.backupTier]: props.backupTier,
+      [TAGS.rpoMinutes]: String(props.recoveryTargets.rpoMinutes),
+      [TAGS.rtoMinutes]: String(props.recoveryTargets.rtoMinutes),
     };
     if (props.recoveryTargets.regionLoss) {
-      tags[RECOVERY_TAGS.regionRpoMinutes] = String(props.recoveryTargets.regionLoss.rpoMinutes);
-      tags[RECOVERY_TAGS.regionRtoMinutes] = String(props.recoveryTargets.regionLoss.rtoMinutes);
+      tags[TAGS.regionRpoMinutes] = String(props.recoveryTargets.regionLoss.rpoMinutes);
+      tags[TAGS.regionRtoMinutes] = String(props.recoveryTargets.regionLoss.rtoMinutes);
     }
     for (const [key, value] of Object.entries(tags)) {
       Tags.of(cfn).add(key, value);
@@ -320,8 +297,10 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
     );
   }
   const identifier = databaseInstanceIdentifier(props.namePrefix, props.workload, props.databaseName);
-  if (identifier.length > MAX_IDENTIFIER_LENGTH) {
-    problems.push(`instance identifier ${identifier} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
+  if (identifier.length > MAX_DB_INSTANCE_IDENTIFIER_LENGTH) {
+    problems.push(
+      `instance identifier ${identifier} is longer than ${MAX_DB_INSTANCE_IDENTIFIER_LENGTH} characters`,
+    );
   }
   const isolated = new Set(props.vpc.isolatedSubnets.map((s) => s.node.path));
   const selected = props.vpc.selectSubnets(props.subnets).subnets;

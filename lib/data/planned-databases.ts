@@ -4,7 +4,7 @@ import { chooseBackupTier } from '../backup/tier-choice';
 import type { WavePlan } from '../waves/load';
 import { isMigrating } from '../waves/plan-view';
 import type { DatabaseConfig as WaveDatabaseConfig, WorkloadConfig } from '../waves/schema';
-import { databaseInstanceIdentifier } from './council-database';
+import { databaseInstanceIdentifier } from '../names';
 import { rdsSpec } from './wave-databases';
 
 /*

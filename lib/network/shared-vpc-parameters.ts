@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { pascal } from './segmentation';
+import { pascal } from '../names';
 
 /*
  * How a workload account finds the VPC the network account shares with it, without any lookup at

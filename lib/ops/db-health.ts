@@ -1,5 +1,5 @@
 import type { LandingZoneConfig } from '../config/schema';
-import { databaseInstanceIdentifier } from '../data/council-database';
+import { databaseInstanceIdentifier } from '../names';
 import { plannedRdsDatabases } from '../data/planned-databases';
 import type { WavePlan } from '../waves/load';
 import type { Finding } from './report';

@@ -1,4 +1,5 @@
 import type { DbEngine, WorkloadConfig } from '../schema';
+import { TAGS } from '../../names';
 
 export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
   'sqlserver-se': 1433,
@@ -37,16 +38,16 @@ export function workloadTags(
   backupTier: string | undefined,
 ): Record<string, string> {
   return {
-    wave: waveId,
-    workload: workload.id,
-    owner: tagValue(workload.owners.business ?? 'unassigned'),
-    'technical-owner': tagValue(workload.owners.technical ?? 'unassigned'),
-    'service-area': workload.serviceArea,
-    classification: workload.dataProtection.classification,
-    'cost-centre': tagValue(workload.costCentre),
-    'cmdb-id': workload.cmdbId,
-    ...(backupTier === undefined ? {} : { 'backup-tier': backupTier }),
-    environment: workload.environment,
-    'migration-strategy': workload.strategy,
+    [TAGS.wave]: waveId,
+    [TAGS.workload]: workload.id,
+    [TAGS.owner]: tagValue(workload.owners.business ?? 'unassigned'),
+    [TAGS.technicalOwner]: tagValue(workload.owners.technical ?? 'unassigned'),
+    [TAGS.serviceArea]: workload.serviceArea,
+    [TAGS.classification]: workload.dataProtection.classification,
+    [TAGS.costCentre]: tagValue(workload.costCentre),
+    [TAGS.cmdbId]: workload.cmdbId,
+    ...(backupTier === undefined ? {} : { [TAGS.backupTier]: backupTier }),
+    [TAGS.environment]: workload.environment,
+    [TAGS.migrationStrategy]: workload.strategy,
   };
 }

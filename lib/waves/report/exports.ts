@@ -3,6 +3,7 @@ import type { WavePlan } from '../load';
 import { workloadBackupTier } from '../../data/planned-databases';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
+import { TAGS } from '../../names';
 
 function csv(
   header: readonly string[],
@@ -144,14 +145,14 @@ export function workloadsCsv(model: ReportModel): string {
 }
 
 const MGN_TAG_KEYS = [
-  'wave',
-  'workload',
-  'service-area',
-  'classification',
-  'cost-centre',
-  'cmdb-id',
-  'backup-tier',
-  'owner',
+  TAGS.wave,
+  TAGS.workload,
+  TAGS.serviceArea,
+  TAGS.classification,
+  TAGS.costCentre,
+  TAGS.cmdbId,
+  TAGS.backupTier,
+  TAGS.owner,
 ] as const;
 
 /**

@@ -1,11 +1,9 @@
 import { chooseBackupTier } from '../../backup/tier-choice';
-import { databaseInstanceIdentifier } from '../../data/council-database';
+import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH } from '../../names';
 import { buildsTarget, isolatedTierOf } from '../../data/planned-databases';
 import { rdsSpec } from '../../data/wave-databases';
 import { ASSUMPTIONS, restoreMinutes } from '../../dr/assumptions';
 import type { WaveRule } from './rule';
-
-const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * What the CDK app needs to build a migrating workload's databases with target rds, checked before
@@ -72,10 +70,10 @@ export const rdsDatabases: WaveRule = (plan, report) => {
         report(w.at('databases', i, ...problem.path), problem.message);
       }
       const identifier = databaseInstanceIdentifier(prefix, v.id, db.name);
-      if (identifier.length > MAX_IDENTIFIER_LENGTH) {
+      if (identifier.length > MAX_DB_INSTANCE_IDENTIFIER_LENGTH) {
         report(
           w.at('databases', i, 'name'),
-          `the instance identifier ${identifier} would exceed the ${MAX_IDENTIFIER_LENGTH} characters RDS allows`,
+          `the instance identifier ${identifier} would exceed the ${MAX_DB_INSTANCE_IDENTIFIER_LENGTH} characters RDS allows`,
         );
       }
       const clash = configDatabases.find((c) => c.identifier === identifier);

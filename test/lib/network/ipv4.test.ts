@@ -6,7 +6,7 @@ import {
   parseCidr,
   parseIpv4,
   cidr,
-} from '../../../lib/net/ipv4';
+} from '../../../lib/network/ipv4';
 
 describe('parseCidr', () => {
   it.each([
