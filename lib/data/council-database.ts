@@ -6,9 +6,16 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
-import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
 import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH, pascal, TAGS } from '../names';
-import { engineFacts, type EngineFacts } from './engines';
+import {
+  editionOf,
+  engineDefinition,
+  engineFacts,
+  type DatabaseEdition,
+  type DatabaseEngineName,
+  type EngineFacts,
+  type LicenceModel,
+} from './engines';
 import { EngineGroups } from './engine-groups';
 
 export interface RecoveryTargets {
@@ -157,8 +164,9 @@ export class CouncilDatabase extends Construct {
     }
 
     this.engineGroups = new EngineGroups(this, 'EngineGroups', {
-      engineName: props.engine,
       engine: this.facts.engine,
+      parameters: this.facts.parameters,
+      optionGroup: this.facts.optionGroup,
       vpc: props.vpc,
       securityGroup: this.securityGroup,
       description,
@@ -313,14 +321,11 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
   ) {
     problems.push('maxAllocatedStorageGiB must be at least allocatedStorageGiB');
   }
-  if (props.engine === 'sqlserver' && props.licence !== 'licence-included') {
-    problems.push('RDS for SQL Server is licence-included only');
-  }
-  if (props.engine === 'oracle' && props.licence === 'open-source') {
-    problems.push('Oracle SE2 is licence-included or bring-your-own-licence');
-  }
-  if ((props.engine === 'postgres' || props.engine === 'mysql') && props.licence !== 'open-source') {
-    problems.push(`${props.engine} is open source; licence must be open-source`);
+  const edition = editionOf(props.engine, props.edition);
+  if (edition && !edition.licences.includes(props.licence)) {
+    problems.push(
+      `${props.licence} is not available for ${edition.label}: ${engineDefinition(props.engine).licenceWhy}`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(`CouncilDatabase ${label}: ${problems.join('; ')}`);

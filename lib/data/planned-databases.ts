@@ -1,11 +1,11 @@
 import type { LandingZoneConfig } from '../config/schema';
-import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
+import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from './engines';
 import { chooseBackupTier } from '../backup/tier-choice';
 import type { WavePlan } from '../waves/load';
 import { isMigrating } from '../waves/plan-view';
 import type { DatabaseConfig as WaveDatabaseConfig, WorkloadConfig } from '../waves/schema';
 import { databaseInstanceIdentifier } from '../names';
-import { rdsSpec } from './wave-databases';
+import { rdsSpec } from '../waves/rds-spec';
 
 /*
  * The single list of planned RDS databases: the CDK app builds exactly these, and the operations

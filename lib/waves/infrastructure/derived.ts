@@ -1,22 +1,13 @@
-import type { DbEngine, WorkloadConfig } from '../schema';
+import { waveEnginePort } from '../../data/engines';
+import type { WorkloadConfig } from '../schema';
 import { TAGS } from '../../names';
-
-export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
-  'sqlserver-se': 1433,
-  'sqlserver-ee': 1433,
-  'sqlserver-web': 1433,
-  postgres: 5432,
-  mysql: 3306,
-  'oracle-se2': 1521,
-  'oracle-ee': 1521,
-};
 
 /**
  * Ports the app tier uses to reach the workload's databases that move with their servers (target
  * ec2), in a stable order. RDS databases have their own security group (CouncilDatabase).
  */
 export function databasePorts(workload: WorkloadConfig): number[] {
-  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => DB_ENGINE_PORTS[d.engine]);
+  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => waveEnginePort(d.engine));
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 

@@ -1,7 +1,7 @@
 import { chooseBackupTier } from '../../backup/tier-choice';
 import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH } from '../../names';
 import { buildsTarget, isolatedTierOf } from '../../data/planned-databases';
-import { rdsSpec } from '../../data/wave-databases';
+import { rdsSpec } from '../rds-spec';
 import { ASSUMPTIONS, restoreMinutes } from '../../dr/assumptions';
 import type { WaveRule } from './rule';
 
