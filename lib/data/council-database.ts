@@ -11,6 +11,7 @@ import {
   editionOf,
   engineDefinition,
   engineFacts,
+  multiAzProblem,
   type DatabaseEdition,
   type DatabaseEngineName,
   type EngineFacts,
@@ -284,8 +285,10 @@ interface Resolved {
 
 function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved): void {
   const problems: string[] = [];
-  if (resolved.multiAz && !resolved.facts.supportsMultiAz) {
-    problems.push(`${props.engine} ${props.edition ?? ''} does not support Multi-AZ`.replace('  ', ' '));
+  const edition = editionOf(props.engine, props.edition);
+  const multiAz = edition && resolved.multiAz ? multiAzProblem(edition, props.version) : undefined;
+  if (multiAz !== undefined) {
+    problems.push(`${edition?.label ?? props.engine} ${props.version} does not support Multi-AZ: ${multiAz}`);
   }
   if (resolved.iamAuthentication && !resolved.facts.supportsIamAuthentication) {
     problems.push(
@@ -321,7 +324,6 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
   ) {
     problems.push('maxAllocatedStorageGiB must be at least allocatedStorageGiB');
   }
-  const edition = editionOf(props.engine, props.edition);
   if (edition && !edition.licences.includes(props.licence)) {
     problems.push(
       `${props.licence} is not available for ${edition.label}: ${engineDefinition(props.engine).licenceWhy}`,

@@ -77,7 +77,7 @@ export function plannedWaveDatabase(
   const label = `${workload.id}/${db.name}`;
   const target = workload.target;
   const account = config.accounts.find((a) => a.name === target?.account);
-  const { spec, problems } = rdsSpec(db);
+  const { spec, problems } = rdsSpec(db, { production: account?.role === 'production' });
   const tier = workloadBackupTier(config, workload);
   const subnetTier = target ? isolatedTierOf(config, target.vpc) : undefined;
   if (!target || !account || !spec || tier === undefined || subnetTier === undefined) {

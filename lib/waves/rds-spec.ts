@@ -1,6 +1,7 @@
 import {
   editionOf,
   engineDefinition,
+  multiAzProblem,
   waveEngine,
   type DatabaseEdition,
   type DatabaseEngineName,
@@ -75,8 +76,14 @@ export interface RdsSpecProblem {
   readonly message: string;
 }
 
-/** What CouncilDatabase gets for a wave database with target rds, or every reason it cannot be built. */
-export function rdsSpec(db: WaveDatabaseConfig): { spec?: RdsSpec; problems: RdsSpecProblem[] } {
+/**
+ * What CouncilDatabase gets for a wave database with target rds, or every reason it cannot be built.
+ * Production databases are Multi-AZ, so their edition and version must run Multi-AZ.
+ */
+export function rdsSpec(
+  db: WaveDatabaseConfig,
+  placement: { readonly production: boolean },
+): { spec?: RdsSpec; problems: RdsSpecProblem[] } {
   const problems: RdsSpecProblem[] = [];
   const mapping = waveEngine(db.engine);
   if ('unsupported' in mapping) {
@@ -98,6 +105,20 @@ export function rdsSpec(db: WaveDatabaseConfig): { spec?: RdsSpec; problems: Rds
     problems.push({
       path: ['licence'],
       message: `${db.licence ?? licence} is not available for ${db.engine} on RDS: ${definition.licenceWhy}`,
+    });
+  }
+  if (edition.maxDatabaseGiB !== undefined && db.sizeGiB > edition.maxDatabaseGiB) {
+    problems.push({
+      path: ['sizeGiB'],
+      message: `${edition.label} holds at most ${edition.maxDatabaseGiB} GiB per database; ${db.sizeGiB} GiB needs another edition`,
+    });
+  }
+  const version = db.rds?.version ?? definition.defaultVersion;
+  const multiAz = placement.production ? multiAzProblem(edition, version) : undefined;
+  if (multiAz !== undefined) {
+    problems.push({
+      path: db.rds?.version === undefined ? ['engine'] : ['rds', 'version'],
+      message: `${multiAz}; production databases are Multi-AZ`,
     });
   }
   const maxStorage = definition.maxStorageGiB;
@@ -128,7 +149,7 @@ export function rdsSpec(db: WaveDatabaseConfig): { spec?: RdsSpec; problems: Rds
     spec: {
       engine: mapping.engine,
       ...(mapping.edition === undefined ? {} : { edition: mapping.edition }),
-      version: db.rds?.version ?? definition.defaultVersion,
+      version,
       licence,
       instanceClass:
         db.rds?.instanceClass ?? defaultInstanceClass(mapping.engine, mapping.edition, db.sizeGiB),

@@ -1,9 +1,9 @@
-import { editionOf, engineDefinition } from '../../data/engines';
+import { editionOf, engineDefinition, multiAzProblem } from '../../data/engines';
 import type { ConfigRule } from './rule';
 
 /**
  * Engine, edition and licence combinations that Amazon RDS allows (lib/data/engines); production
- * also rules out SQL Server Express (no Multi-AZ, 10 GiB per database).
+ * databases are Multi-AZ, which rules out SQL Server Express and SQL Server Web before 2022.
  */
 export const databaseEngines: ConfigRule = (view, report) => {
   for (const { index, value: db } of view.databases) {
@@ -26,14 +26,14 @@ export const databaseEngines: ConfigRule = (view, report) => {
         `${db.licence} is not available for ${db.engine}${db.edition ? ` ${db.edition}` : ''}: ${engine.licenceWhy}`,
       );
     }
-    if (db.engine === 'sqlserver' && db.edition === 'express') {
-      const account = view.accounts.find((a) => a.value.name === db.account)?.value;
-      if (account?.role === 'production') {
-        report(
-          [...base, 'edition'],
-          'SQL Server Express cannot run Multi-AZ and caps each database at 10 GiB; production databases need web, standard or enterprise',
-        );
-      }
+    const account = view.accounts.find((a) => a.value.name === db.account)?.value;
+    const multiAz = account?.role === 'production' ? multiAzProblem(edition, db.version) : undefined;
+    if (multiAz !== undefined) {
+      const alternatives = engine.editions.filter((e) => multiAzProblem(e, db.version) === undefined);
+      report(
+        [...base, 'edition'],
+        `${multiAz}; production databases are Multi-AZ, so use ${alternatives.map((e) => e.name).join(', ') || 'another engine'}`,
+      );
     }
   }
 };

@@ -147,6 +147,15 @@ export function supportsMultiAz(edition: EditionDefinition, fullVersion: string)
   return m.supported === 'from-version' ? compareVersions(fullVersion, m.version) >= 0 : m.supported;
 }
 
+/** Why this edition at this version cannot run Multi-AZ, or undefined when it can. */
+export function multiAzProblem(edition: EditionDefinition, fullVersion: string): string | undefined {
+  const m = edition.multiAz;
+  if (m.supported === true || supportsMultiAz(edition, fullVersion)) {
+    return undefined;
+  }
+  return m.supported === false ? m.why : `${m.why}; ${fullVersion} is older`;
+}
+
 /** The first `count` dot-separated parts of a version. */
 export function leadingParts(fullVersion: string, count: number): string {
   const parts = fullVersion.split('.');

@@ -12,7 +12,7 @@ import { ORACLE } from './oracle';
 import { POSTGRES } from './postgres';
 import { SQL_SERVER } from './sqlserver';
 
-export { LICENCE_MODELS, compareVersions, type LicenceModel } from './engine';
+export { LICENCE_MODELS, compareVersions, multiAzProblem, type LicenceModel } from './engine';
 export { ORACLE_TLS_PORT } from './oracle';
 
 /**

@@ -22,7 +22,7 @@ export const SQL_SERVER = defineEngine({
       instanceEngine: (full, major) =>
         rds.DatabaseInstanceEngine.sqlServerEx({ version: version(full, major) }),
       licences: ['licence-included'],
-      multiAz: { supported: false, why: 'SQL Server Express has no Multi-AZ on RDS' },
+      multiAz: { supported: false, why: 'SQL Server Express cannot run Multi-AZ on RDS' },
     },
     {
       name: 'web',

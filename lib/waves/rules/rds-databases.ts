@@ -65,7 +65,7 @@ export const rdsDatabases: WaveRule = (plan, report) => {
       if (!db) {
         continue;
       }
-      const { spec, problems } = rdsSpec(db);
+      const { spec, problems } = rdsSpec(db, { production });
       for (const problem of problems) {
         report(w.at('databases', i, ...problem.path), problem.message);
       }
