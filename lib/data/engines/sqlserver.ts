@@ -4,6 +4,9 @@ import { defineEngine, leadingParts } from './engine';
 /** SQL Server 2022, the current RDS version (November 2026). */
 const SQL_SERVER_2022 = '16.00.4236.2.v1';
 
+/** The first SQL Server Web build RDS runs Multi-AZ (block-level replication, SQL Server 2022). */
+const WEB_MULTI_AZ_FROM = '16.00.4215.2';
+
 const version = (full: string, major: string): rds.SqlServerEngineVersion =>
   rds.SqlServerEngineVersion.of(full, major);
 
@@ -23,6 +26,10 @@ export const SQL_SERVER = defineEngine({
         rds.DatabaseInstanceEngine.sqlServerEx({ version: version(full, major) }),
       licences: ['licence-included'],
       multiAz: { supported: false, why: 'SQL Server Express cannot run Multi-AZ on RDS' },
+      // Microsoft's limit for Express: 10 GB of data per database, whatever the storage allocated.
+      maxDatabaseGiB: 10,
+      // Express uses at most four cores and about 1.4 GB of buffer pool, so a larger class buys nothing.
+      defaultInstanceClass: 'db.t3.medium',
     },
     {
       name: 'web',
@@ -31,7 +38,12 @@ export const SQL_SERVER = defineEngine({
       instanceEngine: (full, major) =>
         rds.DatabaseInstanceEngine.sqlServerWeb({ version: version(full, major) }),
       licences: ['licence-included'],
-      multiAz: { supported: true },
+      // Web has no Always On or mirroring; RDS adds Multi-AZ by block-level replication from this build.
+      multiAz: {
+        supported: 'from-version',
+        version: WEB_MULTI_AZ_FROM,
+        why: `RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 ${WEB_MULTI_AZ_FROM}`,
+      },
     },
     {
       name: 'standard',
@@ -70,5 +82,6 @@ export const SQL_SERVER = defineEngine({
     'sqlserver-se': { edition: 'standard' },
     'sqlserver-ee': { edition: 'enterprise' },
     'sqlserver-web': { edition: 'web' },
+    'sqlserver-ex': { edition: 'express' },
   },
 });

@@ -1,8 +1,10 @@
 import {
   DATABASE_EDITIONS,
   DATABASE_ENGINES,
+  editionOf,
   editionsDescription,
   ENGINES,
+  multiAzProblem,
   engineOfRdsEngine,
   RDS_ENGINE_IDS,
   WAVE_ENGINE_NAMES,
@@ -59,6 +61,18 @@ describe('the engine registry', () => {
       }
     },
   );
+
+  test('SQL Server Express: never Multi-AZ, 10 GiB per database; Web: Multi-AZ from the 2022 build RDS replicates', () => {
+    const express = editionOf('sqlserver', 'express');
+    const web = editionOf('sqlserver', 'web');
+    expect(express && multiAzProblem(express, '16.00.4236.2.v1')).toBe(
+      'SQL Server Express cannot run Multi-AZ on RDS',
+    );
+    expect(express?.maxDatabaseGiB).toBe(10);
+    expect(waveEngine('sqlserver-ex')).toEqual({ engine: 'sqlserver', edition: 'express' });
+    expect(web && multiAzProblem(web, '16.00.4236.2.v1')).toBeUndefined();
+    expect(web && multiAzProblem(web, '15.00.4460.4.v1')).toMatch(/only from SQL Server 2022 16.00.4215.2/);
+  });
 
   test('finds the engine of a CloudFormation engine id by its family', () => {
     expect(engineOfRdsEngine('sqlserver-ee')).toBe(ENGINES.sqlserver);
