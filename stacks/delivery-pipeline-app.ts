@@ -5,7 +5,7 @@ import { registerComplianceChecks } from '../lib/compliance/register-checks';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type LandingZoneConfig } from '../lib/config/schema';
 import type { DeploymentStage } from '../lib/delivery/stages';
 import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE, MANAGED_BY, pascal, TAGS } from '../lib/names';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { deploymentStagesOf } from './deployment-stages';
 import { LandingZoneStage } from './landing-zone-stage';
@@ -23,7 +23,7 @@ export interface DeliveryPipelineApp {
  */
 export function createDeliveryPipelineApp(
   config: LandingZoneConfig,
-  plan?: WavePlan,
+  plan?: MigrationPlan,
   props: AppProps = {},
 ): DeliveryPipelineApp {
   return buildDeliveryPipeline(new App(props), config, plan);
@@ -33,7 +33,7 @@ export function createDeliveryPipelineApp(
 export function buildDeliveryPipeline(
   app: App,
   config: LandingZoneConfig,
-  plan?: WavePlan,
+  plan?: MigrationPlan,
 ): DeliveryPipelineApp {
   const delivery = config.delivery;
   if (delivery?.connectionArn === undefined) {

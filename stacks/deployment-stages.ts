@@ -14,7 +14,7 @@ import {
   type DeploymentStage,
   type PlacedStack,
 } from '../lib/delivery/stages';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
@@ -105,7 +105,7 @@ export function deploymentStagesOf(
  * Builds and synthesises the landing zone without the rule packs (they do not change which stacks
  * exist or how they depend on each other) into a temporary directory, and returns its stages.
  */
-export function planDeploymentStages(config: LandingZoneConfig, plan?: WavePlan): DeploymentStage[] {
+export function planDeploymentStages(config: LandingZoneConfig, plan?: MigrationPlan): DeploymentStage[] {
   const outdir = mkdtempSync(join(tmpdir(), 'lz-stages-'));
   try {
     const app = new App({

@@ -1,12 +1,12 @@
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { cdkJsonContext } from '../lib/cdk-json';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { createLandingZoneApp } from './landing-zone-app';
 import type { LandingZoneStacks } from './landing-zone';
 
 export interface GateSynthOptions {
   readonly config: LandingZoneConfig;
-  readonly plan?: WavePlan;
+  readonly plan?: MigrationPlan;
   readonly outdir: string;
   /** Changes the app before synthesis; the gate's own tests use it to prove each check fails. */
   readonly modify?: (stacks: LandingZoneStacks) => void;

@@ -8,7 +8,7 @@ import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { BackupAccountStack } from './backup-account-stack';
 import { DataProtectionStack } from './data-protection-stack';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
@@ -37,7 +37,7 @@ export interface LandingZoneStacks {
  * names, so adding a VPC adds a stack and never renames another. The scope is the App for
  * `cdk synth`, or a Stage when the CodePipeline stack deploys the landing zone.
  */
-export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
+export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: MigrationPlan): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };

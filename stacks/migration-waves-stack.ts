@@ -1,12 +1,11 @@
 import { Tags, type StackProps } from 'aws-cdk-lib';
 import * as mgn from 'aws-cdk-lib/aws-mgn';
 import type { Construct } from 'constructs';
-import { pascal } from '../lib/names';
+import { pascal, TAGS } from '../lib/names';
 import { acknowledgeMgnResourceType } from '../lib/waves/infrastructure/acknowledge-mgn';
 import type { WaveHeaderConfig } from '../lib/waves/schema';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
-import { TAGS } from '../lib/names';
 
 export interface MigrationWavesStackProps extends StackProps {
   readonly lz: LandingZoneContext;

@@ -4,30 +4,19 @@ import type { Construct } from 'constructs';
 import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
 import type { AccountConfig } from '../lib/config/schema';
 import { CouncilDatabase } from '../lib/data/council-database';
-import {
-  plannedWorkloadDatabases,
-  workloadBackupTier,
-  type PlannedRdsDatabase,
-} from '../lib/data/planned-databases';
+import type { PlannedRdsDatabase } from '../lib/data/planned-databases';
 import { pascal } from '../lib/names';
 import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
-import type { WaveHeaderConfig, WorkloadConfig } from '../lib/waves/schema';
+import type { ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
-
-export interface PlacedInWave {
-  readonly workload: WorkloadConfig;
-  readonly wave: WaveHeaderConfig;
-}
 
 export interface WorkloadsStackProps extends StackProps {
   readonly lz: LandingZoneContext;
   readonly account: AccountConfig;
-  /** The migrating workloads of this account and service area. */
-  readonly workloads: readonly PlacedInWave[];
-  /** Every workload of the plan by id, to resolve dependencies outside this stack. */
-  readonly allWorkloads: ReadonlyMap<string, PlacedInWave>;
+  /** The migrating workloads of this account and service area, resolved (dependencies included). */
+  readonly workloads: readonly ResolvedWorkload[];
 }
 
 /** Name of the CloudFormation parameter that carries a network-account VPC's id into a workload stack. */
@@ -85,7 +74,8 @@ export class WorkloadsStack extends LandingZoneStack {
     };
 
     const built: Record<string, MigratingWorkload> = {};
-    for (const { workload, wave } of props.workloads) {
+    for (const resolved of props.workloads) {
+      const { workload, wave } = resolved;
       if (!workload.target) {
         throw new Error(`workload ${workload.id} has no target (validate the plan first)`);
       }
@@ -95,18 +85,18 @@ export class WorkloadsStack extends LandingZoneStack {
         waveName: wave.name,
         vpc: importVpc(workload.target.vpc),
         onPremisesCidrs,
-        backupTier: workloadBackupTier(lz.config, workload),
+        backupTier: resolved.backupTier?.name,
       });
     }
 
-    for (const { workload } of props.workloads) {
+    for (const { workload, dependencies } of props.workloads) {
       const self = built[workload.id];
       if (!self) {
         continue;
       }
-      for (const d of workload.dependencies) {
-        const dep = props.allWorkloads.get(d.workload)?.workload;
-        if (!dep || dep.strategy === 'retire') {
+      for (const { config: d, workload: resolvedDep } of dependencies) {
+        const dep = resolvedDep.workload;
+        if (dep.strategy === 'retire') {
           continue;
         }
         const local = built[dep.id];
@@ -153,13 +143,20 @@ export class WorkloadsStack extends LandingZoneStack {
       return vpc;
     };
     const databases: Record<string, CouncilDatabase> = {};
-    for (const { workload, wave } of props.workloads) {
-      const self = built[workload.id];
+    for (const resolved of props.workloads) {
+      const self = built[resolved.workload.id];
       if (!self) {
         continue;
       }
-      for (const planned of plannedWorkloadDatabases(lz.config, workload, wave.id)) {
-        databases[`${workload.id}/${planned.name}`] = this.database(self, planned, dataNetwork, props, built);
+      for (const planned of resolved.databases) {
+        databases[`${resolved.workload.id}/${planned.name}`] = this.database(
+          self,
+          resolved,
+          planned,
+          dataNetwork,
+          props,
+          built,
+        );
       }
     }
     this.databases = databases;
@@ -172,13 +169,14 @@ export class WorkloadsStack extends LandingZoneStack {
    */
   private database(
     owner: MigratingWorkload,
+    resolved: ResolvedWorkload,
     planned: PlannedRdsDatabase,
     dataNetwork: (vpcName: string, tier: string) => ec2.IVpc,
     props: WorkloadsStackProps,
     built: Readonly<Record<string, MigratingWorkload>>,
   ): CouncilDatabase {
     const { lz } = props;
-    const tier = lz.config.dataProtection?.tiers.find((t) => t.name === planned.tier);
+    const tier = resolved.backupTier;
     const backupAccount = lz.config.accounts.find((a) => a.role === 'backup');
     if (!tier || !backupAccount) {
       throw new Error(

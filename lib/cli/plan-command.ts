@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { validateConfigFile } from '../config/load';
-import { cidr } from '../network/ipv4';
+import { cidr } from '../ipv4';
 import { planSubnets } from '../network/address-plan';
 import { segmentOfVpc } from '../network/segmentation';
 import type { CommandOutput } from './validate-command';

@@ -1,4 +1,4 @@
-import { contains, findOverlaps, makeCidr, overlaps, parseCidr, type Cidr } from './ipv4';
+import { contains, findOverlaps, makeCidr, overlaps, parseCidr, type Cidr } from '../ipv4';
 import type { SubnetTierConfig, SubnetType } from '../config/schema';
 
 export interface PlannedSubnet {

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
 import type { EndpointService, SubnetTierConfig, VpcConfig } from '../config/schema';
-import { cidr } from './ipv4';
+import { cidr } from '../ipv4';
 import { planSubnets } from './address-plan';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';

@@ -2,7 +2,7 @@ import { testApp } from '../helpers/cdk-app';
 
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parseDocument } from 'yaml';
-import type { WavePlan } from '../../lib/waves/load';
+import type { MigrationPlan } from '../../lib/waves/migration-plan';
 import { buildLandingZone } from '../../stacks/landing-zone';
 import { exampleConfig } from '../helpers/landing-zone';
 import {
@@ -14,13 +14,13 @@ import {
   type ExampleTexts,
 } from '../helpers/waves';
 
-function synth(plan: WavePlan = examplePlan()) {
+function synth(plan: MigrationPlan = examplePlan()) {
   const app = testApp();
   const stacks = buildLandingZone(app, exampleConfig(), plan);
   return { app, stacks };
 }
 
-function template(plan: WavePlan | undefined, stackId: string): Template {
+function template(plan: MigrationPlan | undefined, stackId: string): Template {
   const { stacks } = synth(plan);
   const stack = stacks.all.find((s) => s.node.id === stackId);
   if (!stack) {
@@ -29,7 +29,7 @@ function template(plan: WavePlan | undefined, stackId: string): Template {
   return Template.fromStack(stack);
 }
 
-function planOf(texts: ExampleTexts): WavePlan {
+function planOf(texts: ExampleTexts): MigrationPlan {
   const result = validateTexts(texts);
   if (!result.plan) {
     throw new Error(JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error')));

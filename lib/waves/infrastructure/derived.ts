@@ -21,7 +21,7 @@ export function tagValue(text: string): string {
 
 /**
  * The tags every resource of a migrating workload carries. The backup tier comes from configuration
- * (lib/data/planned-databases.ts workloadBackupTier); AWS Backup selects on it.
+ * (chosen once per run in lib/waves/resolve.ts); AWS Backup selects on it.
  */
 export function workloadTags(
   workload: WorkloadConfig,

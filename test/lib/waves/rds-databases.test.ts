@@ -1,4 +1,4 @@
-import { plannedRdsDatabases } from '../../../lib/data/planned-databases';
+import { plannedRdsDatabases } from '../../../lib/waves/migration-plan';
 import { validateWaveTexts } from '../../../lib/waves/load';
 import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
 import { exampleConfig, lineOf } from '../../helpers/landing-zone';
