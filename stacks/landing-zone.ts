@@ -37,7 +37,11 @@ export interface LandingZoneStacks {
  * names, so adding a VPC adds a stack and never renames another. The scope is the App for
  * `cdk synth`, or a Stage when the CodePipeline stack deploys the landing zone.
  */
-export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: MigrationPlan): LandingZoneStacks {
+export function buildLandingZone(
+  app: Stage,
+  config: LandingZoneConfig,
+  plan?: MigrationPlan,
+): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
