@@ -17,7 +17,7 @@ import type { DataProtectionConfig } from '../lib/config/schema-data-protection'
 import { CouncilDatabase } from '../lib/data/council-database';
 import { maxIntervalMinutes } from '../lib/dr/cron';
 import { pascal } from '../lib/names';
-import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
+import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
 import { LandingZoneStack } from './landing-zone-stack';
 
@@ -78,27 +78,8 @@ export class DataProtectionStack extends LandingZoneStack {
     const accountVpc = lz.config.network.vpcs.find(
       (v) => v.account === account.name && v.purpose === 'workload',
     );
-    const networks = new Map<string, ec2.IVpc>();
-    const networkFor = (vpcName: string, tier: string): ec2.IVpc => {
-      const key = `${vpcName}/${tier}`;
-      let vpc = networks.get(key);
-      if (vpc === undefined) {
-        const vpcConfig = lz.config.network.vpcs.find((v) => v.name === vpcName);
-        if (!vpcConfig) {
-          throw new Error(`unknown VPC ${vpcName} (the configuration should have been validated)`);
-        }
-        vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier)}Network`, {
-          prefix: lz.prefix,
-          vpcName,
-          tier,
-          availabilityZones: lz.zonesOf(vpcConfig),
-          networkAccount: lz.networkAccount.id,
-          region: lz.region,
-        });
-        networks.set(key, vpc);
-      }
-      return vpc;
-    };
+    const networks = new SharedVpcImports(this, lz.sharedVpcs);
+    const networkFor = (vpcName: string, tier: string): ec2.IVpc => networks.import(vpcName, tier).isolated;
 
     // Restored copies from restore tests land in the isolated tier, reachable by nothing.
     let restoreTarget: { subnetGroup: rds.SubnetGroup; securityGroup: ec2.SecurityGroup } | undefined;

@@ -54,12 +54,14 @@ export function buildLandingZone(
     terminationProtection: true,
   });
 
+  const readers = parameterReaders(config, plan);
   const vpcs: Record<string, VpcStack> = {};
   for (const vpc of config.network.vpcs.filter((v) => v.name !== config.network.egress.vpc)) {
     vpcs[vpc.name] = new VpcStack(app, `${prefix}Vpc${pascal(vpc.name)}`, {
       lz,
       vpc,
       hub: hub.hub,
+      otherParameterReaders: readers.get(vpc.name)?.filter((id) => id !== lz.accountByName(vpc.account).id),
       env,
       stackName: `${lz.prefix}-vpc-${vpc.name}`,
       description: `${config.organisation.name}: ${vpc.name} VPC (${vpc.purpose}), shared with the ${vpc.account} account`,
@@ -100,8 +102,8 @@ export function buildLandingZone(
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
   for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
-    // Deployment order only: databases read the shared subnet parameters of their VPC, and are
-    // backed up from the start by the tier plans of their account's data-protection stack.
+    // Deployment order only: the stack reads the shared parameters of its VPCs, and its databases
+    // are backed up from the start by the tier plans of their account's data-protection stack.
     for (const vpcName of stack.sharedVpcs) {
       const vpcStack = vpcs[vpcName];
       if (vpcStack) {
@@ -144,6 +146,28 @@ export function buildLandingZone(
       ...operations,
     ],
   };
+}
+
+/**
+ * The accounts (ids, sorted) whose stacks read each VPC's shared parameters: those with databases of
+ * dataProtection.databases in it, and the target accounts of the workloads that land in it.
+ */
+function parameterReaders(config: LandingZoneConfig, plan?: MigrationPlan): Map<string, string[]> {
+  const readers = new Map<string, Set<string>>();
+  const add = (vpcName: string, accountId: string | undefined): void => {
+    if (accountId !== undefined) {
+      readers.set(vpcName, (readers.get(vpcName) ?? new Set<string>()).add(accountId));
+    }
+  };
+  for (const db of config.dataProtection?.databases ?? []) {
+    add(db.vpc, config.accounts.find((a) => a.name === db.account)?.id);
+  }
+  for (const w of plan?.workloads ?? []) {
+    if (w.builds && w.vpc) {
+      add(w.vpc.name, w.account?.id);
+    }
+  }
+  return new Map([...readers].map(([vpc, ids]) => [vpc, [...ids].sort()]));
 }
 
 function buildDataProtection(

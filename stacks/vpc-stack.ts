@@ -13,6 +13,8 @@ export interface VpcStackProps extends StackProps {
   readonly lz: LandingZoneContext;
   readonly vpc: VpcConfig;
   readonly hub: TransitGatewayHub;
+  /** Accounts (ids) whose stacks read the VPC's shared parameters, besides the VPC's own account. @default - none */
+  readonly otherParameterReaders?: readonly string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export class VpcStack extends LandingZoneStack {
       vpc: this.network.vpc,
       tiers: vpc.subnets.filter((t) => t.type !== 'transit').map((t) => t.name),
       zoneCount: lz.zonesOf(vpc).length,
-      shareWithAccount: lz.accountByName(vpc.account).id,
+      shareWithAccounts: [lz.accountByName(vpc.account).id, ...(props.otherParameterReaders ?? [])],
     });
   }
 }

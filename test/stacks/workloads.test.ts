@@ -62,12 +62,22 @@ describe('workload targets from the plan', () => {
     expect(built).toContain('revs-bens-nec');
   });
 
-  it('imports the network account VPC by a parameter: no lookups, synth stays offline', () => {
+  it('reads the network account VPC from its RAM-shared parameter, which has a default: no lookups, nothing for the pipeline to supply', () => {
     const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
-    t.hasParameter('VpcIdProduction', { Type: 'AWS::EC2::VPC::Id' });
+    const parameters = t.findParameters('*');
+    const vpcId = Object.entries(parameters).find(([id]) => id.startsWith('ProductionDataNetworkVpcId'));
+    expect(vpcId?.[1]).toEqual({
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: 'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/vpc-id',
+    });
+    // Security groups and databases share the one import of the VPC.
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'revs-bens-nec app tier',
-      VpcId: { Ref: 'VpcIdProduction' },
+      VpcId: { Ref: vpcId?.[0] },
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Clients of the revs-bens-nec revenues database',
+      VpcId: { Ref: vpcId?.[0] },
     });
   });
 
