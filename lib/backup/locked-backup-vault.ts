@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { VaultLockConfig } from '../config/schema-data-protection';
+import { councilKey } from '../kms/council-key';
 
 export interface LockedVaultProps {
   readonly vaultName: string;
@@ -44,10 +45,8 @@ export class LockedBackupVault extends Construct {
         `vault ${props.vaultName}: compliance mode needs changeableForDays, governance mode must not have it`,
       );
     }
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description: `Encrypts recovery points in the ${props.vaultName} backup vault`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,

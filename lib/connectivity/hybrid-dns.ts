@@ -6,7 +6,7 @@ import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import type { HybridDnsConfig } from '../config/schema-connectivity';
 import { pascal } from '../names';
-import { EncryptedLogGroup } from './encrypted-log-group';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { ResolverEndpointSecurityGroups } from './resolver-endpoint-security-groups';
 
 export interface HybridDnsProps {

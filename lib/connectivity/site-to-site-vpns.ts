@@ -1,16 +1,16 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
+
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../config/schema';
 import { pascal } from '../names';
 import { type Segment } from '../network/segmentation';
 import { AlertTopic, alertTopicKey } from './alert-topic';
-import { EncryptedLogGroup } from './encrypted-log-group';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { SiteVpn } from './site-vpn';
 import { SiteVpnAlarms } from './site-vpn-alarms';
 import { VpnDashboard } from './vpn-dashboard';
+import { councilKey } from '../kms/council-key';
 
 export interface SiteToSiteVpnsProps {
   readonly config: ConnectivityConfig;
@@ -36,10 +36,8 @@ export class SiteToSiteVpns extends Construct {
     super(scope, id);
     const { config, namePrefix } = props;
 
-    const secretsKey = new kms.Key(this, 'PreSharedKeysKey', {
+    const secretsKey = councilKey(this, 'PreSharedKeysKey', {
       description: `Encrypts the ${namePrefix} VPN tunnel pre-shared keys in Secrets Manager`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.tunnelLogs = new EncryptedLogGroup(this, 'TunnelLogs', {
       logGroupName: `/${namePrefix}/vpn/tunnels`,

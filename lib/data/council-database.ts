@@ -18,6 +18,7 @@ import {
   type LicenceModel,
 } from './engines';
 import { EngineGroups } from './engine-groups';
+import { councilKey } from '../kms/council-key';
 
 export interface RecoveryTargets {
   readonly rpoMinutes: number;
@@ -116,10 +117,8 @@ export class CouncilDatabase extends Construct {
 
     this.key =
       props.encryptionKey ??
-      new kms.Key(this, 'Key', {
+      councilKey(this, 'Key', {
         description: `Encrypts the ${description}, its snapshots, secret, insights and logs`,
-        enableKeyRotation: true,
-        removalPolicy: RemovalPolicy.RETAIN,
       });
     allowCloudWatchLogs(
       this.key,
