@@ -1,5 +1,16 @@
-import { formatDiagnostic } from '../config/diagnostics';
-import { ConfigValidationError } from '../config/diagnostics';
+import { Command } from 'commander';
+import { ConfigValidationError, formatDiagnostic } from '../config/diagnostics';
+import { action } from './action';
+import type { CliContext } from './context';
+import {
+  assemblyOption,
+  asOfOption,
+  configOption,
+  jsonOption,
+  markdownOption,
+  pricesOption,
+  wavesOption,
+} from './options';
 import { loadConfig } from '../config/load';
 import { readCostStacks } from '../cost/assembly';
 import { estimateCost, type CostStack } from '../cost/estimate';
@@ -8,7 +19,7 @@ import { validatePriceTableFile } from '../cost/price-table';
 import { compareWaves, type WaveCostInput } from '../cost/savings';
 import { migratingServers, type ServerCostInput } from '../cost/servers';
 import { loadWavePlan } from '../waves/load';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface CostInputs {
   readonly assembly: string;
@@ -23,9 +34,7 @@ export interface CostOptions extends CostInputs {
   readonly markdown: boolean;
 }
 
-function fail(message: string): CommandOutput {
-  return { exitCode: 2, stdout: '', stderr: message };
-}
+import { failure } from './output';
 
 /**
  * `lz cost`: the monthly cost of the synthesised assembly per stack, account and wave, priced from
@@ -34,7 +43,7 @@ function fail(message: string): CommandOutput {
 export function runCost(options: CostOptions): CommandOutput {
   const built = buildCostReport(options);
   if ('error' in built) {
-    return fail(built.error);
+    return failure(built.error);
   }
   const report = built.report;
   const stdout = options.json
@@ -93,4 +102,19 @@ export function buildCostReport(options: CostInputs): { report: CostReport } | {
   return {
     report: { asOf: options.asOf, estimate, waves: compareWaves(estimate, waves, options.asOf) },
   };
+}
+
+export function costCommand(ctx: CliContext): Command {
+  return new Command('cost')
+    .description(
+      'Estimate the monthly cost of the synthesised assembly per stack, account and wave, with before-and-after per wave',
+    )
+    .addOption(assemblyOption())
+    .addOption(wavesOption(ctx))
+    .addOption(configOption(ctx))
+    .addOption(pricesOption())
+    .addOption(asOfOption(ctx, 'date decommissioning is judged at'))
+    .addOption(jsonOption().conflicts('markdown'))
+    .addOption(markdownOption())
+    .action(action(ctx, (opts: CostOptions) => runCost(opts)));
 }

@@ -1,7 +1,11 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assemblyOption, baselinesOption, jsonOption, markdownOption } from './options';
 import { existsSync } from 'node:fs';
 import { readTemplates } from '../safety/baseline-files';
 import { diffMarkdown, diffTemplates } from '../safety/template-diff';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface DiffOptions {
   readonly assembly: string;
@@ -49,4 +53,14 @@ export function runDiff(options: DiffOptions): CommandOutput {
       : plainText(diffs);
   // A diff is information, not a verdict: the change guard and the gate decide.
   return { exitCode: 0, stdout, stderr: '' };
+}
+
+export function diffCommand(ctx: CliContext): Command {
+  return new Command('diff')
+    .description('Show what the synthesised assembly changes against the accepted baselines, offline')
+    .addOption(assemblyOption())
+    .addOption(baselinesOption())
+    .addOption(markdownOption())
+    .addOption(jsonOption())
+    .action(action(ctx, (opts: DiffOptions) => runDiff(opts)));
 }

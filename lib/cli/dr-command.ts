@@ -1,6 +1,10 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assemblyOption, jsonOption } from './options';
 import { checkAssembly } from '../dr/check';
 import { formatReport } from '../dr/report';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface DrCheckOptions {
   readonly assembly: string;
@@ -26,4 +30,14 @@ export function runDrCheck(options: DrCheckOptions): CommandOutput {
   const exitCode = report.breaches > 0 ? 1 : 0;
   const text = options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, options.assembly);
   return { exitCode, stdout: text, stderr: '' };
+}
+
+export function drCheckCommand(ctx: CliContext): Command {
+  return new Command('dr-check')
+    .description(
+      "Work out each database's achievable RPO and RTO per disruption from the synthesised templates and compare with its targets",
+    )
+    .addOption(assemblyOption())
+    .addOption(jsonOption())
+    .action(action(ctx, (opts: DrCheckOptions) => runDrCheck(opts)));
 }

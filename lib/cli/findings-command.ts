@@ -1,8 +1,12 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assemblyOption } from './options';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import { readValidationReport, unacknowledgedFindings } from '../compliance/validation-report';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 /** `lz findings`: fail if the last synth left any violation unacknowledged, in any plugin. */
 export function runFindings(assembly: string): CommandOutput {
@@ -29,4 +33,11 @@ export function runFindings(assembly: string): CommandOutput {
     stdout: '',
     stderr: `${pc.red(lines.join('\n'))}\n${pc.red(`findings: ${findings.length} unacknowledged finding(s) in ${file}`)}\n`,
   };
+}
+
+export function findingsCommand(ctx: CliContext): Command {
+  return new Command('findings')
+    .description('Fail if the last synth left any rule violation unacknowledged, in any validation plugin')
+    .addOption(assemblyOption())
+    .action(action(ctx, (opts: { assembly: string }) => runFindings(opts.assembly)));
 }

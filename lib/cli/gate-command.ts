@@ -1,7 +1,13 @@
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
+import { loadConfig } from '../config/load';
+import { loadWavePlan } from '../waves/load';
+import { action } from './action';
+import type { CliContext } from './context';
+import { allowListOption, baselinesOption, configOption, jsonOption, wavesOption } from './options';
 import { evaluateGate, type GateResult } from '../gate/evaluate';
 import { writeGateEvidence } from '../gate/evidence';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface GateOptions {
   readonly assembly: string;
@@ -51,4 +57,46 @@ export function runGate(options: GateOptions): CommandOutput {
     const reason = error instanceof Error ? error.message : String(error);
     return { exitCode: 2, stdout: '', stderr: `gate could not run: ${reason}\n` };
   }
+}
+
+export function gateCommand(ctx: CliContext): Command {
+  return new Command('gate')
+    .description(
+      'The pre-deployment gate: synth with every rule pack, cfn-lint, the change guard and the DR check, then write the evidence',
+    )
+    .addOption(configOption(ctx))
+    .addOption(wavesOption(ctx))
+    .addOption(
+      new Option('--assembly <dir>', 'cloud assembly to synthesise into and check').default('cdk.out'),
+    )
+    .option('--no-synth', 'check the assembly as it is, without synthesising')
+    .addOption(baselinesOption())
+    .addOption(allowListOption())
+    .addOption(
+      new Option('-o, --out <dir>', 'where to write the result and the evidence').default('reports/gate'),
+    )
+    .addOption(jsonOption())
+    .action(
+      action(
+        ctx,
+        (opts: {
+          config: string;
+          waves: string;
+          assembly: string;
+          synth: boolean;
+          baselines: string;
+          allowList: string;
+          out: string;
+          json: boolean;
+        }) => {
+          const synth = opts.synth
+            ? (outdir: string): void => {
+                const config = loadConfig(opts.config);
+                ctx.app.synthesise({ config, plan: loadWavePlan(opts.waves, config), outdir });
+              }
+            : undefined;
+          return runGate({ ...opts, synth });
+        },
+      ),
+    );
 }

@@ -1,10 +1,14 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { allowListOption, assemblyOption, baselinesOption, jsonOption } from './options';
 import { existsSync } from 'node:fs';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../config/diagnostics';
 import { readAllowList } from '../safety/allow-list';
 import { acceptBaseline, readTemplates } from '../safety/baseline-files';
 import { describeChange, guardChanges } from '../safety/change-guard';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface GuardOptions {
   readonly assembly: string;
@@ -77,4 +81,29 @@ export function runAcceptBaseline(assembly: string, baselines: string): CommandO
     stdout: `accepted ${files.length} template(s) from ${assembly} as the baseline in ${baselines}\n`,
     stderr: '',
   };
+}
+
+export function guardCommand(ctx: CliContext): Command {
+  return new Command('guard')
+    .description(
+      'Fail if deploying cdk.out would replace, delete or orphan a stateful resource of the accepted baseline',
+    )
+    .addOption(assemblyOption())
+    .addOption(baselinesOption())
+    .addOption(allowListOption())
+    .addOption(jsonOption())
+    .action(action(ctx, (opts: GuardOptions) => runGuard(opts)));
+}
+
+export function baselineCommand(ctx: CliContext): Command {
+  return new Command('baseline')
+    .description('Accept the current synth as the baseline the change guard compares against')
+    .requiredOption('--accept', 'copy the templates from the assembly into the baselines directory')
+    .addOption(assemblyOption())
+    .addOption(baselinesOption())
+    .action(
+      action(ctx, (opts: { assembly: string; baselines: string }) =>
+        runAcceptBaseline(opts.assembly, opts.baselines),
+      ),
+    );
 }

@@ -1,3 +1,15 @@
+import { Command, Option } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import {
+  allowListOption,
+  assemblyOption,
+  asOfOption,
+  baselinesOption,
+  configOption,
+  pricesOption,
+  wavesOption,
+} from './options';
 import { formatDiagnostic } from '../config/diagnostics';
 import { validateConfigFile } from '../config/load';
 import { readAllowList } from '../safety/allow-list';
@@ -7,7 +19,7 @@ import { reviewMarkdown } from '../review/markdown';
 import { buildReviewModel, type ReviewModel } from '../review/model';
 import { writeDirectoryAtomically } from '../review/write';
 import { buildCostReport } from './cost-command';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface ReviewOptions {
   readonly assembly: string;
@@ -33,9 +45,6 @@ function fail(message: string): CommandOutput {
  * invalid (nothing is written then). The pack informs a decision; the gate is what blocks.
  */
 export function runReview(options: ReviewOptions): CommandOutput {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf))) {
-    return fail(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}"`);
-  }
   const problem = assemblyProblem(options.assembly, [options.config, options.waves]);
   if (problem) {
     return fail(problem);
@@ -81,4 +90,22 @@ export function runReview(options: ReviewOptions): CommandOutput {
       files.map((f) => `wrote ${f}\n`).join(''),
     stderr: '',
   };
+}
+
+export function reviewCommand(ctx: CliContext): Command {
+  return new Command('review')
+    .description(
+      "The architect's review pack from cdk.out: stacks, network plan, findings, DR posture, changes against the baseline and cost, as HTML and a Markdown summary",
+    )
+    .addOption(assemblyOption())
+    .addOption(configOption(ctx))
+    .addOption(wavesOption(ctx))
+    .addOption(pricesOption())
+    .addOption(baselinesOption())
+    .addOption(allowListOption())
+    .addOption(
+      new Option('-o, --out <dir>', 'where to write index.html and summary.md').default('reports/review'),
+    )
+    .addOption(asOfOption(ctx, 'report date'))
+    .action(action(ctx, (opts: ReviewOptions) => runReview(opts)));
 }

@@ -1,5 +1,11 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config/load';
+import { loadWavePlan } from '../waves/load';
+import { action } from './action';
+import type { CliContext } from './context';
+import { configOption, jsonOption, wavesOption } from './options';
 import { PHASE_TITLES, StagePlanError, type DeploymentStage } from '../delivery/stages';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export type StagesFormat = 'text' | 'json' | 'github-output';
 
@@ -52,4 +58,27 @@ export function runStages(options: StagesOptions): CommandOutput {
     }
     throw error;
   }
+}
+
+export function stagesCommand(ctx: CliContext): Command {
+  return new Command('stages')
+    .description(
+      'The deployment stages in order (network, data and backup, then the waves; per account) and the stacks of each',
+    )
+    .addOption(configOption(ctx))
+    .addOption(wavesOption(ctx))
+    .addOption(jsonOption().conflicts('githubOutput'))
+    .addOption(
+      new Option('--github-output', 'one stages=<json> line to append to $GITHUB_OUTPUT').default(false),
+    )
+    .action(
+      action(ctx, (opts: { config: string; waves: string; json: boolean; githubOutput: boolean }) => {
+        const config = loadConfig(opts.config);
+        const plan = loadWavePlan(opts.waves, config);
+        return runStages({
+          plan: () => ctx.app.planStages(config, plan),
+          format: opts.githubOutput ? 'github-output' : opts.json ? 'json' : 'text',
+        });
+      }),
+    );
 }

@@ -18,9 +18,9 @@ describe('lz stages', () => {
     expect(byId['network-network']?.split(' ')).toContain('KvdcNetworkHub');
   });
 
-  it('exits 1 naming the file when the configuration cannot be read', () => {
+  it('exits 2 naming the file when the configuration cannot be read', () => {
     const run = lz('stages', '--config', 'test/fixtures/does-not-exist.yaml');
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain('does-not-exist.yaml');
   });
 });
