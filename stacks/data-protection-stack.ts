@@ -19,6 +19,7 @@ import { maxIntervalMinutes } from '../lib/dr/cron';
 import { pascal } from '../lib/names';
 import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
+import { copyTo, tierPlanProps, tierRestoreTestProps, vaultLock } from './backup-props';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface DataProtectionStackProps extends StackProps {
@@ -51,7 +52,7 @@ export class DataProtectionStack extends LandingZoneStack {
     });
     this.vault = new LockedBackupVault(this, 'BackupVault', {
       vaultName: workloadVaultName(lz.prefix, account.name),
-      lock: production ? dp.vaults.production : dp.vaults.nonProduction,
+      lock: vaultLock(production ? dp.vaults.production : dp.vaults.nonProduction),
       notificationTopic: notifications.topic,
     });
 
@@ -102,17 +103,16 @@ export class DataProtectionStack extends LandingZoneStack {
     }
 
     for (const tier of dp.tiers) {
-      const drCopy = tier.copyToDrRegion && drVault ? { vault: drVault, ...tier.copyToDrRegion } : undefined;
       new TierBackupPlan(this, `${pascal(tier.name)}BackupPlan`, {
         planName: `${lz.prefix}-${tier.name}`,
-        tier,
+        ...tierPlanProps(tier),
         vault: this.vault.vault,
-        backupAccountCopy: { vault: centralVault, ...tier.copyToBackupAccount },
-        drRegionCopy: drCopy,
+        backupAccountCopy: copyTo(centralVault, tier.copyToBackupAccount),
+        drRegionCopy: tier.copyToDrRegion && drVault ? copyTo(drVault, tier.copyToDrRegion) : undefined,
       });
       new TierRestoreTesting(this, `${pascal(tier.name)}RestoreTesting`, {
         planName: `${lz.prefix}-${tier.name}-restore-tests`,
-        tier,
+        ...tierRestoreTestProps(tier),
         vault: this.vault.vault,
         dbSubnetGroupName: restoreTarget?.subnetGroup.subnetGroupName,
         securityGroupIds: restoreTarget ? [restoreTarget.securityGroup.securityGroupId] : undefined,
