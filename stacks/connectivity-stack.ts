@@ -26,7 +26,9 @@ export class ConnectivityStack extends LandingZoneStack {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
     const { lz, connectivity } = props;
     this.vpns = new SiteToSiteVpns(this, 'SiteToSiteVpns', {
-      config: connectivity,
+      sites: connectivity.sites,
+      alertEmails: connectivity.alerting.emails,
+      tunnelDownMinutes: connectivity.alerting.tunnelDownMinutes,
       namePrefix: lz.prefix,
       transitGatewayId: props.hub.transitGateway.ref,
       routeTables: props.hub.routeTables,

@@ -8,6 +8,7 @@ import { pascal } from '../lib/names';
 import { DEFAULT_ROUTE_TO_EGRESS } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
+import { vpcSpec } from './vpc-stack';
 
 export interface NetworkHubStackProps extends StackProps {
   readonly lz: LandingZoneContext;
@@ -45,7 +46,7 @@ export class NetworkHubStack extends LandingZoneStack {
       retentionDays: lz.flowLogRetention,
     });
     this.egress = new LandingZoneVpc(this, pascal(egressConfig.name), {
-      config: egressConfig,
+      spec: vpcSpec(egressConfig),
       namePrefix: lz.prefix,
       segment: 'egress',
       availabilityZones: zones,

@@ -3,11 +3,22 @@ import { LandingZoneStack } from './landing-zone-stack';
 import type { Construct } from 'constructs';
 import type { VpcConfig } from '../lib/config/schema';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
-import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
+import { LandingZoneVpc, type LandingZoneVpcSpec } from '../lib/network/landing-zone-vpc';
 import { pascal } from '../lib/names';
 import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
+
+/** A configured VPC as LandingZoneVpc builds it. */
+export function vpcSpec(vpc: VpcConfig): LandingZoneVpcSpec {
+  return {
+    name: vpc.name,
+    cidr: vpc.cidr,
+    egress: vpc.purpose === 'egress',
+    subnets: vpc.subnets,
+    endpoints: vpc.endpoints,
+  };
+}
 
 export interface VpcStackProps extends StackProps {
   readonly lz: LandingZoneContext;
@@ -32,7 +43,7 @@ export class VpcStack extends LandingZoneStack {
       retentionDays: lz.flowLogRetention,
     });
     this.network = new LandingZoneVpc(this, pascal(vpc.name), {
-      config: vpc,
+      spec: vpcSpec(vpc),
       namePrefix: lz.prefix,
       segment: lz.segmentOf(vpc),
       availabilityZones: lz.zonesOf(vpc),

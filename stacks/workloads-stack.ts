@@ -7,6 +7,7 @@ import { CouncilDatabase } from '../lib/data/council-database';
 import type { PlannedRdsDatabase } from '../lib/data/planned-databases';
 import { pascal } from '../lib/names';
 import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
+import { databasePorts, workloadTags } from '../lib/waves/infrastructure/derived';
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
 import type { ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -42,6 +43,13 @@ export class WorkloadsStack extends LandingZoneStack {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
     const { lz } = props;
     const onPremisesCidrs = new Map(lz.config.network.onPremisesRanges.map((r) => [r.name, r.cidr]));
+    const onPremisesCidr = (name: string): string => {
+      const cidr = onPremisesCidrs.get(name);
+      if (cidr === undefined) {
+        throw new Error(`unknown on-premises range ${name} (validate the plan first)`);
+      }
+      return cidr;
+    };
     // Security groups and databases of one VPC share its import (and so its VPC id parameter).
     const vpcs = new SharedVpcImports(this, lz.sharedVpcs);
 
@@ -52,12 +60,16 @@ export class WorkloadsStack extends LandingZoneStack {
         throw new Error(`workload ${workload.id} has no target (validate the plan first)`);
       }
       built[workload.id] = new MigratingWorkload(this, pascal(workload.id), {
-        workload,
-        waveId: wave.id,
-        waveName: wave.name,
+        workloadId: workload.id,
+        description: `${workload.name} (${wave.id}: ${wave.name})`,
         vpc: vpcs.import(workload.target.vpc, resolved.isolatedTier).vpc,
-        onPremisesCidrs,
-        backupTier: resolved.backupTier?.name,
+        access: workload.access.map((a) => ({
+          port: a.port,
+          from: a.from.map((name) => ({ name, cidr: onPremisesCidr(name) })),
+        })),
+        databasePorts: databasePorts(workload),
+        hasDatabaseServers: workload.servers.some((s) => s.tier === 'db'),
+        tags: workloadTags(workload, wave.id, resolved.backupTier?.name),
       });
     }
 

@@ -34,7 +34,7 @@ export interface CouncilDatabaseProps {
   /** Prefix of physical names, e.g. the council's short name. */
   readonly namePrefix: string;
   readonly engine: DatabaseEngineName;
-  /** SQL Server: express, web, standard or enterprise; Oracle: se2. */
+  /** The edition, for engines that have them (lib/data/engines): SQL Server express, web, standard or enterprise; Oracle se2. @default - none (PostgreSQL, MySQL) */
   readonly edition?: DatabaseEdition;
   /** Full engine version as RDS names it, e.g. 16.00.4236.2.v1. */
   readonly version: string;
