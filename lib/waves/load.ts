@@ -7,7 +7,7 @@ import { allowedKeysAt, closest } from '../config/schema-walk';
 import { YamlSource } from '../config/yaml-source';
 import type { z } from 'zod';
 import { resolveMigrationPlan, type MigrationPlan } from './migration-plan';
-import { placeWorkload, type PlacedWorkload, type PlanView, type WaveEntry } from './plan-view';
+import { placeWorkload, type PlacedWorkload, type WaveFilesView, type WaveEntry } from './wave-files-view';
 import { resolveTarget } from './resolve';
 import { WAVE_RULES } from './rules';
 import {
@@ -159,7 +159,7 @@ export function validateWaveTexts(
       byId.set(w.value.id, w);
     }
   }
-  const view: PlanView = {
+  const view: WaveFilesView = {
     landingZone,
     programme: programmeConfig,
     programmeFile: programme.file,

@@ -41,7 +41,7 @@ export interface PlacedWorkload {
  * The individually valid parts of the whole plan, across every file. Rules run on this view, so a
  * typo in one workload never hides a dependency problem in another: every mistake at once.
  */
-export interface PlanView {
+export interface WaveFilesView {
   readonly landingZone: LandingZoneConfig;
   readonly programme?: ProgrammeConfig;
   readonly programmeFile: string;
