@@ -7,7 +7,21 @@ import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from './engine
  * wave files are resolved (lib/waves/migration-plan.ts, plannedRdsDatabases).
  */
 
-export interface PlannedRdsDatabase {
+/** What RDS runs: engine, edition, version, licence, class and storage. */
+export interface RdsInstanceSpec {
+  readonly engine: DatabaseEngineName;
+  /** @default - none (engines without editions) */
+  readonly edition?: DatabaseEdition;
+  /** Full RDS engine version. */
+  readonly version: string;
+  readonly licence: LicenceModel;
+  readonly instanceClass: string;
+  readonly allocatedStorageGiB: number;
+  /** Storage autoscaling ceiling. @default - no autoscaling */
+  readonly maxAllocatedStorageGiB?: number;
+}
+
+export interface PlannedRdsDatabase extends RdsInstanceSpec {
   /** Where it is declared: a wave file, or dataProtection.databases. */
   readonly source: 'wave' | 'config';
   readonly workload: string;
@@ -22,14 +36,6 @@ export interface PlannedRdsDatabase {
   /** Isolated subnet tier of the VPC that holds it. */
   readonly subnetTier: string;
   readonly production: boolean;
-  readonly engine: DatabaseEngineName;
-  readonly edition?: DatabaseEdition;
-  /** Full RDS engine version. */
-  readonly version: string;
-  readonly licence: LicenceModel;
-  readonly instanceClass: string;
-  readonly allocatedStorageGiB: number;
-  readonly maxAllocatedStorageGiB?: number;
   /** Backup tier name (the backup-tier tag). */
   readonly tier: string;
   readonly rpoMinutes: number;

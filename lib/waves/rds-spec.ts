@@ -7,6 +7,7 @@ import {
   type DatabaseEngineName,
   type LicenceModel,
 } from '../data/engines';
+import type { RdsInstanceSpec } from '../data/planned-databases';
 import type { DatabaseConfig as WaveDatabaseConfig } from './schema';
 
 /*
@@ -60,13 +61,8 @@ export function defaultAllocatedStorage(engine: DatabaseEngineName, sizeGiB: num
   );
 }
 
-export interface RdsSpec {
-  readonly engine: DatabaseEngineName;
-  readonly edition?: DatabaseEdition;
-  readonly version: string;
-  readonly licence: LicenceModel;
-  readonly instanceClass: string;
-  readonly allocatedStorageGiB: number;
+/** A wave database's RDS instance: every value set, the storage ceiling included. */
+export interface RdsSpec extends RdsInstanceSpec {
   readonly maxAllocatedStorageGiB: number;
 }
 
