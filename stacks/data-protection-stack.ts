@@ -1,4 +1,4 @@
-import { Duration, type StackProps } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -20,6 +20,8 @@ import { pascal } from '../lib/names';
 import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
 import { copyTo, tierPlanProps, tierRestoreTestProps, vaultLock } from './backup-props';
+import { councilDatabaseProps } from './database-props';
+import { plannedRdsDatabases } from '../lib/waves/migration-plan';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface DataProtectionStackProps extends StackProps {
@@ -130,6 +132,7 @@ export class DataProtectionStack extends LandingZoneStack {
       drRegion: dp.tiers.some((t) => t.copyToDrRegion) ? org.drRegion : undefined,
     });
 
+    const planned = new Map(plannedRdsDatabases(lz.config).map((d) => [`${d.workload}/${d.name}`, d]));
     const appGroups = new Map<string, ec2.SecurityGroup>();
     const databases: Record<string, CouncilDatabase> = {};
     for (const db of dp.databases.filter((d) => d.account === account.name)) {
@@ -164,26 +167,19 @@ export class DataProtectionStack extends LandingZoneStack {
         }),
       );
       const id = `${pascal(db.workload)}${pascal(db.name)}Database`;
+      const plannedDb = planned.get(`${db.workload}/${db.name}`);
+      if (!plannedDb) {
+        throw new Error(`database ${db.workload}/${db.name} was not planned`);
+      }
       const database = new CouncilDatabase(this, id, {
-        workload: db.workload,
-        databaseName: db.name,
-        namePrefix: lz.prefix,
-        engine: db.engine,
-        edition: db.edition,
-        version: db.version,
-        licence: db.licence,
-        instanceType: new ec2.InstanceType(db.instanceClass.replace(/^db\./, '')),
-        allocatedStorageGiB: db.allocatedStorageGiB,
-        maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-        vpc,
-        subnets: { subnets: vpc.isolatedSubnets },
-        production,
-        backupTier: tier.name,
-        pointInTimeRecovery: Duration.days(tier.pointInTimeRecoveryDays),
-        recoveryTargets: db.recovery,
+        ...councilDatabaseProps(plannedDb, {
+          namePrefix: lz.prefix,
+          vpc,
+          tier,
+          backupAccountId: backupAccount.id,
+        }),
         allowedSecurityGroups: allowedGroups,
         allowedOnPremisesRanges: ranges,
-        copyDestinationAccounts: [backupAccount.id],
       });
       acknowledgeTagBasedBackup(database.instance, lz.prefix, tier.name);
       databases[`${db.workload}/${db.name}`] = database;

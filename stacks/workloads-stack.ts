@@ -1,4 +1,4 @@
-import { Duration, type StackProps } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
@@ -11,6 +11,7 @@ import { databasePorts, workloadTags } from '../lib/waves/infrastructure/derived
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
 import type { ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { LandingZoneContext } from './landing-zone-context';
+import { councilDatabaseProps } from './database-props';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface WorkloadsStackProps extends StackProps {
@@ -143,25 +144,11 @@ export class WorkloadsStack extends LandingZoneStack {
         `database ${planned.identifier}: no tier ${planned.tier} or backup account (validate first)`,
       );
     }
-    const database = new CouncilDatabase(owner, `${pascal(planned.name)}Database`, {
-      workload: planned.workload,
-      databaseName: planned.name,
-      namePrefix: lz.prefix,
-      engine: planned.engine,
-      edition: planned.edition,
-      version: planned.version,
-      licence: planned.licence,
-      instanceType: new ec2.InstanceType(planned.instanceClass.replace(/^db\./, '')),
-      allocatedStorageGiB: planned.allocatedStorageGiB,
-      maxAllocatedStorageGiB: planned.maxAllocatedStorageGiB,
-      vpc,
-      subnets: { subnets: vpc.isolatedSubnets },
-      production: planned.production,
-      backupTier: tier.name,
-      pointInTimeRecovery: Duration.days(tier.pointInTimeRecoveryDays),
-      recoveryTargets: { rpoMinutes: planned.rpoMinutes, rtoMinutes: planned.rtoMinutes },
-      copyDestinationAccounts: [backupAccount.id],
-    });
+    const database = new CouncilDatabase(
+      owner,
+      `${pascal(planned.name)}Database`,
+      councilDatabaseProps(planned, { namePrefix: lz.prefix, vpc, tier, backupAccountId: backupAccount.id }),
+    );
     const port = ec2.Port.tcp(database.facts.clientPort);
     database.securityGroup.connections.allowFrom(owner.appTier, port, `${planned.workload} app tier`);
     for (const { workload: dependant } of props.workloads) {
