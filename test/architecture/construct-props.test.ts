@@ -32,3 +32,13 @@ test('every optional prop of a construct documents its default with @default', (
   expect(constructs.length).toBeGreaterThan(20);
   expect(constructs.flatMap(undocumentedDefaults)).toEqual([]);
 });
+
+test('constructs take their own props: none imports a configuration or wave-file type', () => {
+  const constructs = files('lib').filter((f) =>
+    /extends (Construct|EncryptedLogGroup)\b/.test(readFileSync(f, 'utf8')),
+  );
+  const yamlTypes = constructs.filter((f) =>
+    /from '[./]*(config\/schema[\w-]*|waves\/schema|schema)'/.test(readFileSync(f, 'utf8')),
+  );
+  expect(yamlTypes).toEqual([]);
+});
