@@ -1,9 +1,9 @@
 import { Tags, type App } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { GithubOidcStack } from './github-oidc-stack';
 import { regionsOfAccount } from '../lib/delivery/environments';
-import { landingZoneTags } from './landing-zone';
+import { landingZoneTags } from '../lib/names';
 
 /**
  * One GithubOidcStack per account: its deploy role answers to the GitHub environment named after
@@ -34,7 +34,7 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
       }),
   );
   // The tags every landing-zone resource carries (Council-RequiredTags).
-  for (const [key, value] of Object.entries(landingZoneTags(config))) {
+  for (const [key, value] of Object.entries(landingZoneTags(config.organisation))) {
     Tags.of(app).add(key, value);
   }
   return stacks;

@@ -7,7 +7,7 @@ import { registerComplianceChecks } from '../lib/compliance/register-checks';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { writeDeploymentRecord } from '../lib/delivery/record';
 import { StagePlanError } from '../lib/delivery/stages';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { buildDeliveryPipeline } from './delivery-pipeline-app';
 import { deploymentStagesOf } from './deployment-stages';
 import { createGithubOidcStacks } from './github-oidc-app';
@@ -39,7 +39,7 @@ export function cliContext(): Record<string, unknown> {
 export interface SynthesiseOptions {
   readonly app: AppName;
   readonly config: LandingZoneConfig;
-  readonly plan?: WavePlan;
+  readonly plan?: MigrationPlan;
   readonly outdir: string;
   /** Changes the landing zone before synthesis; the gate's tests use it to prove each check fails. */
   readonly modify?: (stacks: LandingZoneStacks) => void;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../cli/output';
+import { InputError } from '../errors';
 import {
   PROVENANCE_FILE,
   describeDifferences,

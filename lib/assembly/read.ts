@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readValidationReport, type ValidationReport } from '../compliance/validation-report';
-import { InputError } from '../cli/output';
+import { readValidationReport, type ValidationReport } from './validation-report';
+import { InputError } from '../errors';
 import { isRecord, parseTemplate, type CfnTemplate } from './template';
 
 /*

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { readValidationReport, unacknowledgedFindings, type Finding } from '../compliance/validation-report';
-import { InputError } from '../cli/output';
+import { readValidationReport, unacknowledgedFindings, type Finding } from './validation-report';
+import { InputError } from '../errors';
 import {
   PROVENANCE_FILE,
   describeDifferences,

@@ -1,6 +1,6 @@
 import type { SynthChecks } from '../assembly/synthesise';
 import type { LandingZoneConfig } from '../config/schema';
-import type { WavePlan } from '../waves/load';
+import type { MigrationPlan } from '../waves/migration-plan';
 import type { CommandOutput } from './output';
 import type { ProgressSink } from './progress';
 
@@ -17,7 +17,7 @@ export interface AppFactories {
   synthesise(options: {
     app: AppName;
     config: LandingZoneConfig;
-    plan?: WavePlan;
+    plan?: MigrationPlan;
     outdir: string;
     progress?: (phase: string) => void;
   }): SynthChecks;

@@ -74,7 +74,7 @@ export function buildCostReport(options: CostInputs): { report: CostReport } | {
   try {
     const config = loadConfig(options.config);
     const plan = loadWavePlan(options.waves, config);
-    servers = migratingServers(plan, config);
+    servers = migratingServers(plan);
     waves = plan.waves.map((w) => ({
       id: w.wave.id,
       name: w.wave.name,

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { openAssembly, staleNotice } from '../assembly/open';
-import type { Finding } from '../compliance/validation-report';
-import { unacknowledgedFindings, type ValidationReport } from '../compliance/validation-report';
+import type { Finding } from '../assembly/validation-report';
+import { unacknowledgedFindings, type ValidationReport } from '../assembly/validation-report';
 import { action } from './action';
 import type { CliContext } from './context';
 import { allowStaleOption, assemblyOption } from './options';

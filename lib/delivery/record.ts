@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../cli/output';
+import { InputError } from '../errors';
 import { ACCOUNT_ROLES } from '../config/schema';
 import { DEPLOYMENT_PHASES, type DeploymentStage } from './stages';
 

@@ -1,6 +1,7 @@
 import { ASSUMPTIONS, restoreMinutes } from './assumptions';
 import { maxIntervalMinutes } from './cron';
 import type { AssemblyFacts, DatabaseFacts, RuleFacts, VaultFacts } from './model';
+import { TAGS } from '../names';
 
 export const DISRUPTIONS = ['az-loss', 'logical-corruption', 'region-loss'] as const;
 export type Disruption = (typeof DISRUPTIONS)[number];
@@ -240,12 +241,12 @@ export function assessDatabase(
     .filter((s) => s.refused !== undefined)
     .map((s) => `not counted (${s.refused ?? ''}): ${s.description.split(':')[0] ?? ''}`);
   const local = {
-    rpo: tagNumber(db, 'rpo-minutes'),
-    rto: tagNumber(db, 'rto-minutes'),
+    rpo: tagNumber(db, TAGS.rpoMinutes),
+    rto: tagNumber(db, TAGS.rtoMinutes),
   };
   const region = {
-    rpo: tagNumber(db, 'region-rpo-minutes'),
-    rto: tagNumber(db, 'region-rto-minutes'),
+    rpo: tagNumber(db, TAGS.regionRpoMinutes),
+    rto: tagNumber(db, TAGS.regionRtoMinutes),
   };
   const withAllowances = (source: RecoverySource, extraRegion: boolean): Candidate => {
     const parts = [`restore ${source.baseRtoMinutes} min for ${db.allocatedStorageGiB} GiB`];
@@ -331,11 +332,11 @@ export function assessDatabase(
   }
 
   return {
-    workload: db.tags['workload'] ?? db.identifier,
+    workload: db.tags[TAGS.workload] ?? db.identifier,
     database: db.identifier,
     stackId: db.stackId,
     region: db.region,
-    tier: db.tags['backup-tier'],
+    tier: db.tags[TAGS.backupTier],
     engine: db.engine,
     assessments:
       refusedNotes.length === 0

@@ -1,6 +1,7 @@
+import type { CheckStatus, GateCheck } from './check';
 import { templatesById } from '../assembly/read';
 import type { OpenedAssembly } from '../assembly/open';
-import { unacknowledgedFindings, type Finding, type ValidationReport } from '../compliance/validation-report';
+import { unacknowledgedFindings, type Finding, type ValidationReport } from '../assembly/validation-report';
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { checkAssembly } from '../dr/check';
 import { readAllowList } from '../safety/allow-list';
@@ -14,18 +15,7 @@ import { deployCheckReport } from '../deploy-check/report';
 import { describeSafeguardChange, safeguardChanges } from '../safety/safeguards';
 import { segmentationCheck } from './segmentation-check';
 
-export type CheckStatus = 'pass' | 'fail';
-
-export interface GateCheck {
-  readonly id: string;
-  readonly title: string;
-  readonly status: CheckStatus;
-  readonly summary: string;
-  /** One line per problem that fails the check. */
-  readonly problems: string[];
-  /** Lines worth reading that do not fail the check (cfn-lint warnings, allowed changes). */
-  readonly notes: string[];
-}
+export type { CheckStatus, GateCheck };
 
 export interface RuleStatus {
   readonly rule: string;

@@ -3,9 +3,9 @@ import { TransitGatewayRouting } from '../analysis/tgw-routing';
 import type { Assembly } from '../assembly/read';
 import { parseTemplate } from '../assembly/template';
 import type { LandingZoneConfig } from '../config/schema';
-import { parseCidr } from '../net/ipv4';
+import { parseCidr } from '../ipv4';
 import { PROPAGATES_INTO, segmentOfVpc, type Segment } from '../network/segmentation';
-import type { GateCheck } from './evaluate';
+import type { GateCheck } from './check';
 
 /*
  * The segmentation proof over the synthesised routes: a packet from every VPC to a host in every

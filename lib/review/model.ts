@@ -1,6 +1,6 @@
 import { parseTemplate } from '../assembly/template';
 import { TemplateSet } from '../analysis/templates';
-import { unacknowledgedFindings, type Finding } from '../compliance/validation-report';
+import { unacknowledgedFindings, type Finding } from '../assembly/validation-report';
 import type { LandingZoneConfig } from '../config/schema';
 import type { CostReport } from '../cost/format';
 import type { OpenedAssembly } from '../assembly/open';

@@ -1,4 +1,4 @@
-import type { WavePlan } from '../../lib/waves/load';
+import type { MigrationPlan } from '../../lib/waves/migration-plan';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { App } from 'aws-cdk-lib';
 import { testApp } from './cdk-app';
@@ -49,7 +49,10 @@ export interface SynthResult {
 }
 
 /** Synthesises the landing zone; with a plan, the migration-wave stacks too (as `bin/app.ts` does). */
-export function synthLandingZone(config: LandingZoneConfig = exampleConfig(), plan?: WavePlan): SynthResult {
+export function synthLandingZone(
+  config: LandingZoneConfig = exampleConfig(),
+  plan?: MigrationPlan,
+): SynthResult {
   const app = testApp();
   const stacks = buildLandingZone(app, config, plan);
   const assembly = app.synth();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenedAssembly } from '../../../lib/assembly/open';
-import type { ValidationReport } from '../../../lib/compliance/validation-report';
+import type { ValidationReport } from '../../../lib/assembly/validation-report';
 import { runCfnLint, type LintResult } from '../../../lib/gate/cfn-lint-check';
 import { evaluateGate, type GateResult } from '../../../lib/gate/evaluate';
 import { exampleAssembly } from '../../helpers/example-assembly';

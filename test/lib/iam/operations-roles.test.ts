@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { validateConfigText } from '../../../lib/config/load';
-import { OperationsRoles } from '../../../lib/operations/operations-roles';
+import { OperationsRoles } from '../../../lib/iam/operations-roles';
 import { allReadActions, RESTORE_DRILL_ACTIONS } from '../../../lib/ops/iam-actions';
 import { testApp } from '../../helpers/cdk-app';
 

@@ -2,11 +2,13 @@ import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
+import { allowCloudWatchLogs } from './allow-cloudwatch-logs';
+import { councilKey } from '../kms/council-key';
 
 export interface EncryptedLogGroupProps {
   readonly logGroupName: string;
-  readonly retentionDays: logs.RetentionDays;
+  /** @default logs.RetentionDays.THIRTEEN_MONTHS */
+  readonly retentionDays?: logs.RetentionDays;
   /** What the logs are, for the key's description. */
   readonly purpose: string;
 }
@@ -28,16 +30,14 @@ export class EncryptedLogGroup extends Construct {
   constructor(scope: Construct, id: string, props: EncryptedLogGroupProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description: `Encrypts ${props.purpose} in ${props.logGroupName}`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     allowCloudWatchLogs(this.key, 'AllowCloudWatchLogsForThisAccount');
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       encryptionKey: this.key,
-      retention: props.retentionDays,
+      retention: props.retentionDays ?? logs.RetentionDays.THIRTEEN_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Built from the log group's Ref (not the literal name) so users of the ARN wait for the group.

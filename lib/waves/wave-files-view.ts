@@ -1,6 +1,7 @@
 import type { PathSegment } from '../config/diagnostics';
 import type { LandingZoneConfig } from '../config/schema';
 import type { ProgrammeConfig, WaveHeaderConfig, WorkloadConfig, CutoverWindowConfig } from './schema';
+import type { WorkloadTarget } from './resolve';
 import { windowInterval, type Interval } from './time';
 
 /** Where a value sits: the file and the field path inside it. */
@@ -21,6 +22,8 @@ export interface WaveEntry {
 
 export interface PlacedWorkload {
   readonly value: WorkloadConfig;
+  /** Its target resolved in the landing zone, once (lib/waves/resolve.ts). */
+  readonly target: WorkloadTarget;
   readonly wave: WaveEntry;
   readonly file: string;
   readonly index: number;
@@ -38,7 +41,7 @@ export interface PlacedWorkload {
  * The individually valid parts of the whole plan, across every file. Rules run on this view, so a
  * typo in one workload never hides a dependency problem in another: every mistake at once.
  */
-export interface PlanView {
+export interface WaveFilesView {
   readonly landingZone: LandingZoneConfig;
   readonly programme?: ProgrammeConfig;
   readonly programmeFile: string;
@@ -50,12 +53,12 @@ export interface PlanView {
   readonly allIds: ReadonlySet<string>;
 }
 
-/** Workloads that move (and so cut over): everything except retire and retain. */
-export function isMigrating(w: WorkloadConfig): boolean {
-  return w.strategy !== 'retire' && w.strategy !== 'retain';
-}
-
-export function placeWorkload(wave: WaveEntry, value: WorkloadConfig, index: number): PlacedWorkload {
+export function placeWorkload(
+  wave: WaveEntry,
+  value: WorkloadConfig,
+  index: number,
+  target: WorkloadTarget,
+): PlacedWorkload {
   const at = (...path: PathSegment[]): Location => ({ file: wave.file, path: ['workloads', index, ...path] });
   let window: PlacedWorkload['window'];
   if (value.cutoverWindow) {
@@ -71,5 +74,5 @@ export function placeWorkload(wave: WaveEntry, value: WorkloadConfig, index: num
       at: { file: wave.file, path: ['wave', 'cutoverWindow'] },
     };
   }
-  return { value, wave, file: wave.file, index, at, window };
+  return { value, wave, file: wave.file, index, at, window, target };
 }

@@ -1,12 +1,4 @@
-import {
-  contains,
-  findOverlaps,
-  makeCidr,
-  overlaps,
-  parseCidr,
-  parseIpv4,
-  cidr,
-} from '../../../lib/net/ipv4';
+import { contains, findOverlaps, makeCidr, overlaps, parseCidr, parseIpv4, cidr } from '../../lib/ipv4';
 
 describe('parseCidr', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { engineFacts, majorVersion } from '../../../lib/data/engines';
+import { engineFacts, majorVersion } from '../../../../lib/data/engines';
 
 describe('engines', () => {
   test.each([

@@ -9,7 +9,7 @@ export interface OperationsRolesProps {
   readonly trustedAccount: string;
   /** The read-only role's name: what `lz ops --assume-role` is given. */
   readonly roleName: string;
-  /** The restore-drill role's name; absent in accounts that hold no databases. */
+  /** The restore-drill role's name. @default - no drill role (accounts that hold no databases) */
   readonly drillRoleName?: string;
   /** The configuration's short name: drill resources are named `<prefix>-drill-*`. */
   readonly prefix: string;
