@@ -109,7 +109,8 @@ const FAMILIES: readonly Family[] = [
           },
         ],
         check: 'rule-packs',
-        expect: /(AwsSolutions-RDS3|NIST\.800\.53\.R5-RDSMultiAZSupport) at KvdcDataProtectionProduction/,
+        expect:
+          /(AwsSolutions-RDS3|NIST\.800\.53\.R5-RDSMultiAZSupport) at Kvdc(Workloads|DataProtection)Production/,
       },
       {
         name: 'a stack in us-east-1',
@@ -128,7 +129,7 @@ const FAMILIES: readonly Family[] = [
           },
         ],
         check: 'rule-packs',
-        expect: /Council-ResourceInAllowedRegion at Stray/,
+        expect: /Council-ResourceInAllowedRegion\[Region::us-east-1\] at Stray/,
       },
       {
         name: 'a template parameter no pipeline supplies',
