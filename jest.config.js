@@ -12,5 +12,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+  // Every core: the suite is CPU-bound, and CI machines have two.
+  maxWorkers: '100%',
   testTimeout: 120000,
 };
