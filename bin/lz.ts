@@ -12,6 +12,7 @@ const program = createProgram({
   debug: process.env['LZ_DEBUG'] !== undefined && process.env['LZ_DEBUG'] !== '',
   app: { synthesise: synthesiseApp },
   progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   emit: (output) => {
     process.stdout.write(output.stdout);
     process.stderr.write(output.stderr);
