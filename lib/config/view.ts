@@ -23,6 +23,12 @@ import {
   type DataProtectionConfig,
 } from './schema-data-protection';
 import { DeliverySchema, type DeliveryConfig } from './schema-delivery';
+import {
+  SecurityBaselineElementSchemas,
+  type BreakGlassConfig,
+  type OrganisationalUnitConfig,
+  type SecurityBaselineConfig,
+} from './schema-security-baseline';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -65,6 +71,11 @@ export interface ConfigView {
   /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
   readonly logRetentions: { path: PathSegment[]; days: number }[];
   readonly delivery?: DeliveryConfig;
+  /** Whether the file has a securityBaseline section at all. */
+  readonly hasSecurityBaseline: boolean;
+  readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
+  readonly breakGlass?: BreakGlassConfig;
+  readonly securityAlarms?: SecurityBaselineConfig['alarms'];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -106,6 +117,7 @@ export function buildView(data: unknown): ConfigView {
   const dns = record(connectivity['dns']);
   const dnsShape = ConnectivityElementSchemas.HybridDns.shape;
   const dataProtection = record(root['dataProtection']);
+  const securityBaseline = record(root['securityBaseline']);
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
     accounts: validItems(ElementSchemas.Account, root['accounts']),
@@ -130,6 +142,13 @@ export function buildView(data: unknown): ConfigView {
     databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
     onPremisesRangeNames: names(network['onPremisesRanges']),
     delivery: valid(DeliverySchema, root['delivery']),
+    hasSecurityBaseline: root['securityBaseline'] !== undefined,
+    organisationalUnits: validItems(
+      SecurityBaselineElementSchemas.OrganisationalUnit,
+      record(securityBaseline['organisation'])['organisationalUnits'],
+    ),
+    breakGlass: valid(SecurityBaselineElementSchemas.BreakGlass, securityBaseline['breakGlass']),
+    securityAlarms: valid(SecurityBaselineElementSchemas.Alarms, securityBaseline['alarms']),
     logRetentions: [
       { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
       { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },
