@@ -1,9 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-
-/** The CDK bootstrap qualifier the deploy roles may use (the default). */
-export const BOOTSTRAP_QUALIFIER = 'hnb659fds';
+import { BOOTSTRAP_QUALIFIER } from '../lib/delivery/bootstrap-roles';
 const GITHUB = 'token.actions.githubusercontent.com';
 
 export interface GithubOidcStackProps extends StackProps {

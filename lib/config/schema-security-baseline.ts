@@ -51,7 +51,9 @@ const BreakGlass = z
       description: 'How long one break-glass session lasts, in hours.',
     }),
   })
-  .meta({ description: 'The emergency role that may do what the guardrails deny (docs/security-baseline.md).' });
+  .meta({
+    description: 'The emergency role that may do what the guardrails deny (docs/security-baseline.md).',
+  });
 
 export const ARCHIVE_STORAGE_CLASSES = ['GLACIER', 'DEEP_ARCHIVE'] as const;
 

@@ -40,7 +40,10 @@ export const securityBaselineAccounts: ConfigRule = (view, report) => {
       const account = byName.get(name);
       if (account === undefined) {
         if (!view.accountNames.has(name)) {
-          report(path, `unknown account "${name}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`);
+          report(
+            path,
+            `unknown account "${name}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
+          );
         }
         return;
       }
@@ -53,7 +56,10 @@ export const securityBaselineAccounts: ConfigRule = (view, report) => {
       }
       const already = placed.get(name);
       if (already !== undefined) {
-        report(path, `account ${name} is already in organisational unit ${already}; an account sits in one OU`);
+        report(
+          path,
+          `account ${name} is already in organisational unit ${already}; an account sits in one OU`,
+        );
         return;
       }
       placed.set(name, ou.name);
