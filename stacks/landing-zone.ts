@@ -13,6 +13,11 @@ import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
+import {
+  buildSecurityBaseline,
+  subscribeToLogArchive,
+  type SecurityBaselineStacks,
+} from './security-baseline';
 import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
 
@@ -22,6 +27,8 @@ export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
 export const LANDING_ZONE_WAVE = 'landing-zone';
 
 export interface LandingZoneStacks {
+  /** The security baseline; absent when the configuration has no securityBaseline section. */
+  readonly securityBaseline?: SecurityBaselineStacks;
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
   /** Site-to-site VPNs; absent when the configuration has no connectivity section. */
@@ -46,6 +53,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
+  const securityBaseline = buildSecurityBaseline(app, config);
 
   const hub = new NetworkHubStack(app, `${prefix}NetworkHub`, {
     lz,
@@ -126,7 +134,21 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
   Tags.of(app).add('classification', LANDING_ZONE_CLASSIFICATION);
   Tags.of(app).add('wave', LANDING_ZONE_WAVE);
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
+  const all = [
+    ...(securityBaseline?.all ?? []),
+    hub,
+    ...Object.values(vpcs),
+    ...optional,
+    ...backup,
+    ...Object.values(dataProtection),
+    ...(migration?.all ?? []),
+    ...operations,
+  ];
+  if (securityBaseline) {
+    subscribeToLogArchive(securityBaseline, all);
+  }
   return {
+    securityBaseline,
     hub,
     vpcs,
     connectivity,
@@ -135,15 +157,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
     backup,
     migration,
     operations,
-    all: [
-      hub,
-      ...Object.values(vpcs),
-      ...optional,
-      ...backup,
-      ...Object.values(dataProtection),
-      ...(migration?.all ?? []),
-      ...operations,
-    ],
+    all,
   };
 }
 

@@ -102,6 +102,12 @@ export const SecurityBaselineSchema = z
             description:
               'The organisation id, used in aws:SourceOrgID and aws:PrincipalOrgID conditions on the archive.',
           }),
+        rootId: z
+          .string()
+          .regex(/^r-[0-9a-z]{4,32}$/, 'must be an AWS Organizations root id, e.g. r-ab12')
+          .meta({
+            description: 'The root of the organisation, where the SCP and tag policy types are enabled.',
+          }),
         organisationalUnits: z.array(OrganisationalUnit).min(1).meta({
           description: 'The OUs the service control and tag policies are attached to, with their accounts.',
         }),

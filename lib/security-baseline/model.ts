@@ -1,5 +1,10 @@
 import { councilChecksProps } from '../compliance/register-checks';
-import type { AccountConfig, LandingZoneConfig } from '../config/schema';
+import {
+  DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
+  type AccountConfig,
+  type LandingZoneConfig,
+} from '../config/schema';
+import { LOG_RETENTION_DAYS } from '../config/schema-primitives';
 import type { SecurityBaselineConfig } from '../config/schema-security-baseline';
 
 /**
@@ -47,6 +52,12 @@ export interface SecurityBaselineModel {
   readonly alarmBusName: string;
   /** Prefix of every EventBridge rule the baseline creates, protected by the guardrails. */
   readonly ruleNamePrefix: string;
+  /** The role AWS Config records with in every account (IAM is global: one per account). */
+  readonly configRecorderRoleName: string;
+  /** The role EventBridge forwards security events with in every account. */
+  readonly forwarderRoleName: string;
+  /** Retention of the baseline's own log groups: the shortest CloudWatch accepts at the council's minimum. */
+  readonly logRetentionDays: number;
 }
 
 function accountWithRole(config: LandingZoneConfig, role: AccountConfig['role']): AccountConfig {
@@ -100,5 +111,18 @@ export function securityBaselineModel(config: LandingZoneConfig): SecurityBaseli
     trailName: `${prefix}-organisation-trail`,
     alarmBusName: `${prefix}-security-alarms`,
     ruleNamePrefix: `${prefix}-security-`,
+    configRecorderRoleName: `${prefix}-config-recorder`,
+    forwarderRoleName: `${prefix}-security-event-forwarder`,
+    logRetentionDays: retentionAtLeast(
+      config.organisation.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
+    ),
   };
+}
+
+function retentionAtLeast(days: number): number {
+  return (
+    LOG_RETENTION_DAYS.find((accepted) => accepted >= days) ??
+    LOG_RETENTION_DAYS[LOG_RETENTION_DAYS.length - 1] ??
+    days
+  );
 }
