@@ -43,8 +43,9 @@ export class AccountBaselineStack extends LandingZoneStack {
     const recorderRole = home
       ? this.recorderRole(model)
       : iam.Role.fromRoleName(this, 'RecorderRole', model.configRecorderRoleName, { mutable: false });
+    // Its permission is the managed policy below; EventBridge targets must not add inline ones.
     const forwarderRole = home
-      ? this.forwarderRole(model, busArn)
+      ? this.forwarderRole(model, busArn).withoutPolicyUpdates()
       : iam.Role.fromRoleName(this, 'ForwarderRole', model.forwarderRoleName, { mutable: false });
 
     new ConfigRecorder(this, 'Config', {
@@ -102,6 +103,12 @@ export class AccountBaselineStack extends LandingZoneStack {
       ],
     });
     role.addManagedPolicy(delivery);
+    Validations.of(delivery).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:${this.partition}:s3:::${model.configBucketName}/AWSLogs/${this.account}/Config/*]`,
+      reason:
+        'AWS Config names its history and snapshot objects itself under AWSLogs/<this account>/Config/; the ' +
+        'statement allows writing only there, in the log archive’s Config bucket.',
+    });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
       reason:

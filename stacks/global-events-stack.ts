@@ -27,6 +27,8 @@ export class GlobalEventsStack extends LandingZoneStack {
       `arn:aws:iam::${account.id}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${account.id}-${model.homeRegion}`;
     super(scope, id, {
       ...props,
+      // No CDK metadata resource either: nothing but the rules is deployed in this region.
+      analyticsReporting: false,
       synthesizer: new BootstraplessSynthesizer({
         deployRoleArn: role('deploy'),
         cloudFormationExecutionRoleArn: role('cfn-exec'),

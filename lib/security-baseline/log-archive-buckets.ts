@@ -250,7 +250,21 @@ export class LogArchiveBuckets extends Construct {
         }),
       );
     }
+    for (const bucket of [this.archiveBucket, this.configBucket, this.accessLogsBucket]) {
+      // Object-level events go to EventBridge (set on the CloudFormation resource: the L2 option
+      // would add a custom-resource function just to switch them on).
+      const resource = bucket.node.defaultChild;
+      if (resource instanceof s3.CfnBucket) {
+        resource.notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+      }
+    }
     acknowledgeAccessLogsBucket(this.accessLogsBucket);
+    Validations.of(this.configBucket).acknowledge({
+      id: 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      reason:
+        'AWS Config cannot deliver to a bucket with Object Lock (AWS::Config::DeliveryChannel documentation); the ' +
+        'bucket is versioned and its policy denies deleting objects or versions to everyone but the break-glass role.',
+    });
     for (const bucket of [this.archiveBucket, this.configBucket]) {
       Validations.of(bucket).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
@@ -288,6 +302,13 @@ function lifecycle(retention: LogArchiveConfig, versions: 'locked' | 'unlocked')
 
 function acknowledgeAccessLogsBucket(bucket: s3.Bucket): void {
   const reasons: Record<string, string> = {
+    'cdk-validator-cfnguard::s3_bucket_logging_enabled_check':
+      'This is the server access log bucket of the archive; logging its own access into itself would loop.',
+    'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check':
+      'S3 server access logging can deliver only to a bucket encrypted with SSE-S3, not SSE-KMS.',
+    'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check':
+      'S3 server access logging cannot deliver to a bucket with an Object Lock default retention; the bucket is ' +
+      'versioned and its policy denies deleting objects or versions to everyone but the break-glass role.',
     'AwsSolutions::AwsSolutions-S1':
       'This is the server access log bucket of the archive; logging its own access into itself would loop.',
     'NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled':

@@ -52,11 +52,14 @@ export class OrganisationTrail extends Construct {
         },
       ],
     });
-    Validations.of(this.trail).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled',
-      reason:
-        'Alerting on CloudTrail events is done by EventBridge rules in each account (docs/security-baseline.md); a ' +
-        'CloudWatch Logs copy of every organisation event would double the ingestion cost without adding an alarm.',
-    });
+    const noCloudWatchCopy =
+      'Alerting on CloudTrail events is done by EventBridge rules in each account (docs/security-baseline.md); a ' +
+      'CloudWatch Logs copy of every organisation event would double the ingestion cost without adding an alarm.';
+    for (const id of [
+      'NIST.800.53.R5::NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled',
+      'cdk-validator-cfnguard::cloud_trail_cloud_watch_logs_enabled_check',
+    ]) {
+      Validations.of(this.trail).acknowledge({ id, reason: noCloudWatchCopy });
+    }
   }
 }

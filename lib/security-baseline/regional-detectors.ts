@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
@@ -21,6 +22,12 @@ export class RegionalDetectors extends Construct {
       enable: true,
       findingPublishingFrequency: 'FIFTEEN_MINUTES',
       features: GUARDDUTY_FEATURES.map((name) => ({ name, status: 'ENABLED' })),
+    });
+    Validations.of(this.detector).acknowledge({
+      id: 'cdk-validator-cfnguard::guardduty_s3_protection_enabled_check',
+      reason:
+        'S3 protection is on, through the Features property (S3_DATA_EVENTS), which replaced DataSources; the control ' +
+        'reads only the deprecated DataSources property, and GuardDuty rejects a request that sets both.',
     });
     this.hub = new securityhub.CfnHub(this, 'SecurityHub', {
       enableDefaultStandards: false,
