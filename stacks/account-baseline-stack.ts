@@ -10,6 +10,8 @@ import { ConfigRecorder } from '../lib/security-baseline/config-recorder';
 import type { SecurityBaselineModel } from '../lib/security-baseline/model';
 import { arrivesIn, securityAlarms } from '../lib/security-baseline/security-alarms';
 import { SecurityEventForwarders } from '../lib/security-baseline/security-event-forwarders';
+import { GlobalEventForwarders } from '../lib/security-baseline/global-event-forwarders';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 
 export interface AccountBaselineStackProps extends LandingZoneStackProps {
@@ -34,7 +36,7 @@ export class AccountBaselineStack extends LandingZoneStack {
     super(scope, id, props);
     const { model, account } = props;
     const home = this.region === model.homeRegion;
-    const logs = new EncryptedLogGroup(this, 'Logs', {
+    const deployTimeLogs = new EncryptedLogGroup(this, 'Logs', {
       logGroupName: `/${model.prefix}/account-baseline`,
       retentionDays: toRetentionDays(model.logRetentionDays),
       purpose: 'account baseline set-up calls',
@@ -54,13 +56,30 @@ export class AccountBaselineStack extends LandingZoneStack {
       bucketName: model.configBucketName,
       homeRegion: home,
     });
-    new AccountHygiene(this, 'Hygiene', { prefix: model.prefix, logGroup: logs.logGroup, homeRegion: home });
+    const deployTimeRole = home ? this.deployTimeRole(model, deployTimeLogs.logGroup) : undefined;
+    new AccountHygiene(this, 'Hygiene', {
+      prefix: model.prefix,
+      logGroup: deployTimeLogs.logGroup,
+      homeRegion: home,
+      ...(deployTimeRole ? { role: deployTimeRole } : {}),
+    });
+    const alarms = securityAlarms(model.breakGlassRoleName);
     new SecurityEventForwarders(this, 'Forwarders', {
-      alarms: securityAlarms(model.breakGlassRoleName).filter((a) => arrivesIn(a, 'regional')),
+      alarms: alarms.filter((a) => arrivesIn(a, 'regional')),
       alarmBusArn: busArn,
       role: forwarderRole,
       ruleNamePrefix: model.ruleNamePrefix,
     });
+    if (deployTimeRole) {
+      new GlobalEventForwarders(this, 'GlobalEventForwarders', {
+        alarms: alarms.filter((a) => arrivesIn(a, 'global')),
+        alarmBusArn: busArn,
+        forwarderRoleArn: forwarderRole.roleArn,
+        ruleNamePrefix: model.ruleNamePrefix,
+        logGroup: deployTimeLogs.logGroup,
+        role: deployTimeRole,
+      });
+    }
     if (home && account.role !== 'management') {
       const trusted = model.accounts.find((a) => a.name === model.config.breakGlass.trustedAccount);
       if (trusted === undefined) {
@@ -84,7 +103,7 @@ export class AccountBaselineStack extends LandingZoneStack {
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
     });
     const delivery = new iam.ManagedPolicy(this, 'RecorderDelivery', {
-      description: 'Lets AWS Config deliver this account’s configuration history to the log archive',
+      description: "Lets AWS Config deliver this account's configuration history to the log archive",
       statements: [
         new iam.PolicyStatement({
           sid: 'DeliverToTheConfigHistoryBucket',
@@ -122,6 +141,32 @@ export class AccountBaselineStack extends LandingZoneStack {
         'statement is limited to keys of that account used through S3 in the home region, and the key policy ' +
         'admits only the Config recorder roles of the organisation.',
     });
+    return role;
+  }
+
+  /**
+   * The named role the home stack's deploy-time calls run as: the residency guardrail lets this
+   * role, and no other, manage the forwarding rules in us-east-1.
+   */
+  private deployTimeRole(model: SecurityBaselineModel, logGroup: logs.ILogGroup): iam.Role {
+    const role = new iam.Role(this, 'DeployTimeRole', {
+      roleName: model.deployTimeRoleName,
+      description:
+        "Runs the account baseline's deploy-time API calls (account defaults, us-east-1 forwarding rules)",
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    const logging = new iam.ManagedPolicy(this, 'DeployTimeLogging', {
+      description: 'Lets the deploy-time function write its own log',
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [`${logGroup.logGroupArn}`],
+        }),
+      ],
+    });
+    role.addManagedPolicy(logging);
     return role;
   }
 

@@ -19,7 +19,6 @@ import { AccountBaselineStack } from './account-baseline-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
-import { GlobalEventsStack } from './global-events-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { buildLandingZone } from './landing-zone';
@@ -43,7 +42,6 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [SecurityToolingStack, 'baseline'],
   [OrganisationManagementStack, 'baseline'],
   [AccountBaselineStack, 'baseline'],
-  [GlobalEventsStack, 'baseline'],
   [SecurityOrganisationStack, 'detection'],
   [NetworkHubStack, 'network'],
   [VpcStack, 'network'],

@@ -3,13 +3,8 @@ import { Stack, type Stage } from 'aws-cdk-lib';
 import type { AccountConfig, LandingZoneConfig } from '../lib/config/schema';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { pascal } from '../lib/network/segmentation';
-import {
-  GLOBAL_EVENTS_REGION,
-  securityBaselineModel,
-  type SecurityBaselineModel,
-} from '../lib/security-baseline/model';
+import { securityBaselineModel, type SecurityBaselineModel } from '../lib/security-baseline/model';
 import { AccountBaselineStack } from './account-baseline-stack';
-import { GlobalEventsStack } from './global-events-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { OrganisationManagementStack } from './organisation-management-stack';
 import { SecurityOrganisationStack } from './security-organisation-stack';
@@ -25,8 +20,6 @@ export interface SecurityBaselineStacks {
   readonly organisation: readonly SecurityOrganisationStack[];
   /** Every account's baseline, in each region the landing zone uses. */
   readonly accounts: readonly AccountBaselineStack[];
-  /** Every account's us-east-1 forwarders of global-service events. */
-  readonly globalEvents: readonly GlobalEventsStack[];
   readonly all: readonly Stack[];
 }
 
@@ -85,7 +78,10 @@ export function buildSecurityBaseline(
     description: `${name}: organisation trail, service control and tag policies, delegated administrators`,
     backupTiers: config.dataProtection?.tiers.map((t) => t.name) ?? [],
   });
-  management.addStackDependency(logArchive, 'the organisation trail writes to the archive bucket with its key');
+  management.addStackDependency(
+    logArchive,
+    'the organisation trail writes to the archive bucket with its key',
+  );
   for (const stack of tooling) {
     management.addStackDependency(
       stack,
@@ -116,20 +112,9 @@ export function buildSecurityBaseline(
   for (const stack of accounts.filter((s) => s.region !== model.homeRegion)) {
     const home = config.accounts.find((a) => a.id === stack.account);
     const homeStack = home ? homeBaseline(home) : undefined;
-    if (homeStack) stack.addStackDependency(homeStack, 'uses the account’s Config recorder and forwarder roles');
+    if (homeStack)
+      stack.addStackDependency(homeStack, 'uses the account’s Config recorder and forwarder roles');
   }
-
-  const globalEvents = config.accounts.map((account) => {
-    const stack = new GlobalEventsStack(app, `${prefix}GlobalEvents${pascal(account.name)}`, {
-      ...common(account, GLOBAL_EVENTS_REGION),
-      account,
-      stackName: `${model.prefix}-global-events-${account.name}`,
-      description: `${name}: forwards IAM, sign-in and global STS events of the ${account.name} account to the alarm bus`,
-    });
-    const homeStack = homeBaseline(account);
-    if (homeStack) stack.addStackDependency(homeStack, 'uses the account’s forwarder role');
-    return stack;
-  });
 
   const organisation = model.regions.map((region) => {
     const toolingStack = tooling.find((t) => t.region === region);
@@ -158,8 +143,7 @@ export function buildSecurityBaseline(
     tooling,
     organisation,
     accounts,
-    globalEvents,
-    all: [logArchive, ...tooling, management, ...accounts, ...globalEvents, ...organisation],
+    all: [logArchive, ...tooling, management, ...accounts, ...organisation],
   };
 }
 

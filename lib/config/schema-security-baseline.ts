@@ -132,4 +132,14 @@ export type BreakGlassConfig = SecurityBaselineConfig['breakGlass'];
 export type LogArchiveConfig = SecurityBaselineConfig['logArchive'];
 
 /** Element schemas, so the cross-field rules can check the valid parts of a file with schema errors. */
-export const SecurityBaselineElementSchemas = { OrganisationalUnit, BreakGlass, Alarms } as const;
+export const SecurityBaselineElementSchemas = { OrganisationalUnit, BreakGlass, LogArchive, Alarms } as const;
+
+/** A month counts as 31 days, so the online period is never shorter than the months configured. */
+export function onlineDays(retention: Pick<LogArchiveConfig, 'onlineMonths'>): number {
+  return retention.onlineMonths * 31;
+}
+
+/** A year counts as 366 days, so the Object Lock and the expiry never come before the years configured. */
+export function expiryDays(retention: Pick<LogArchiveConfig, 'retentionYears'>): number {
+  return retention.retentionYears * 366;
+}

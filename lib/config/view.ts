@@ -76,6 +76,7 @@ export interface ConfigView {
   readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
   readonly breakGlass?: BreakGlassConfig;
   readonly securityAlarms?: SecurityBaselineConfig['alarms'];
+  readonly logArchive?: SecurityBaselineConfig['logArchive'];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -149,6 +150,10 @@ export function buildView(data: unknown): ConfigView {
     ),
     breakGlass: valid(SecurityBaselineElementSchemas.BreakGlass, securityBaseline['breakGlass']),
     securityAlarms: valid(SecurityBaselineElementSchemas.Alarms, securityBaseline['alarms']),
+    logArchive:
+      securityBaseline['logArchive'] === undefined
+        ? undefined
+        : valid(SecurityBaselineElementSchemas.LogArchive, securityBaseline['logArchive']),
     logRetentions: [
       { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
       { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },

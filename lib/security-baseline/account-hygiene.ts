@@ -12,6 +12,8 @@ export interface AccountHygieneProps {
   readonly logGroup: logs.ILogGroup;
   /** Account-wide (not regional) settings, such as S3 Block Public Access, are set in the home region. */
   readonly homeRegion: boolean;
+  /** The role the stack's deploy-time calls run as. @default - one aws-cdk-lib creates */
+  readonly role?: iam.IRole;
 }
 
 /**
@@ -73,6 +75,7 @@ export class AccountHygiene extends Construct {
         new iam.PolicyStatement({ actions: ['kms:DescribeKey'], resources: [this.ebsKey.keyArn] }),
       ],
       logGroup: props.logGroup,
+      ...(props.role ? { role: props.role } : {}),
       wildcardReason: 'ec2:ModifyEbsDefaultKmsKeyId is an account setting and takes no resource ARN.',
     });
     const enable = new DeployTimeCall(this, 'EbsEncryptionByDefault', {
@@ -87,6 +90,7 @@ export class AccountHygiene extends Construct {
         new iam.PolicyStatement({ actions: ['ec2:EnableEbsEncryptionByDefault'], resources: ['*'] }),
       ],
       logGroup: props.logGroup,
+      ...(props.role ? { role: props.role } : {}),
       wildcardReason: 'ec2:EnableEbsEncryptionByDefault is an account setting and takes no resource ARN.',
     });
     enable.node.addDependency(setDefaultKey);
@@ -103,6 +107,7 @@ export class AccountHygiene extends Construct {
         new iam.PolicyStatement({ actions: ['ec2:ModifyInstanceMetadataDefaults'], resources: ['*'] }),
       ],
       logGroup: props.logGroup,
+      ...(props.role ? { role: props.role } : {}),
       wildcardReason: 'ec2:ModifyInstanceMetadataDefaults is an account setting and takes no resource ARN.',
     });
 
@@ -129,6 +134,7 @@ export class AccountHygiene extends Construct {
           new iam.PolicyStatement({ actions: ['s3:PutAccountPublicAccessBlock'], resources: ['*'] }),
         ],
         logGroup: props.logGroup,
+        ...(props.role ? { role: props.role } : {}),
         wildcardReason: 's3:PutAccountPublicAccessBlock is an account setting and takes no resource ARN.',
       });
     }

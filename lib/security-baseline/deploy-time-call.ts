@@ -15,6 +15,13 @@ export interface DeployTimeCallProps {
   readonly wildcardReason?: string;
   /** A CloudFormation type name for the resource, e.g. Custom::EbsEncryptionByDefault. */
   readonly resourceType: string;
+  /** The call that undoes it when the resource is deleted. @default - nothing is undone */
+  readonly onDelete?: cr.AwsSdkCall;
+  /**
+   * The role the stack's deploy-time function runs as, shared by every call in the stack.
+   * @default - a role aws-cdk-lib creates
+   */
+  readonly role?: iam.IRole;
 }
 
 /** The ID aws-cdk-lib gives the one Lambda function that serves every AwsCustomResource in a stack. */
@@ -23,7 +30,8 @@ const AWS_CUSTOM_RESOURCE_SINGLETON_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
 /**
  * One AWS API call made by CloudFormation at deploy time, for a setting CloudFormation has no
  * resource type for (EBS encryption by default, account-level S3 Block Public Access, delegated
- * administrators). Nothing is undone on delete: removing a guardrail must be a deliberate act
+ * administrators), or for a resource in a region the stack is not in. Unless `onDelete` is given,
+ * nothing is undone on delete: removing a guardrail must be a deliberate act
  * (docs/security-baseline.md), not a side effect of deleting a stack.
  */
 export class DeployTimeCall extends Construct {
@@ -35,6 +43,8 @@ export class DeployTimeCall extends Construct {
       resourceType: props.resourceType,
       onCreate: props.call,
       onUpdate: props.call,
+      ...(props.onDelete ? { onDelete: props.onDelete } : {}),
+      ...(props.role ? { role: props.role } : {}),
       policy: cr.AwsCustomResourcePolicy.fromStatements([...props.statements]),
       installLatestAwsSdk: false,
       logGroup: props.logGroup,

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { LogArchiveConfig } from '../config/schema-security-baseline';
+import { expiryDays, onlineDays, type LogArchiveConfig } from '../config/schema-security-baseline';
 
 export interface LogArchiveBucketsProps {
   /** Name of the Object Lock bucket the organisation trail and the log subscriptions write to. */
@@ -25,16 +25,6 @@ export interface LogArchiveBucketsProps {
   readonly breakGlassRoleName: string;
   /** The role AWS Config records and delivers with, in every account of the organisation. */
   readonly configRecorderRoleName: string;
-}
-
-/** A month counts as 31 days, so the online period is never shorter than the months configured. */
-export function onlineDays(retention: LogArchiveConfig): number {
-  return retention.onlineMonths * 31;
-}
-
-/** A year counts as 366 days, so lifecycle expiry never comes before the Object Lock ends. */
-export function expiryDays(retention: LogArchiveConfig): number {
-  return retention.retentionYears * 366;
 }
 
 /**

@@ -10,7 +10,8 @@ import type { SecurityBaselineConfig } from '../config/schema-security-baseline'
 /**
  * Global services (IAM, STS global endpoint, AWS sign-in, Organizations) deliver their CloudTrail
  * events to EventBridge only in US East (N. Virginia), so the alarms on root sign-in and IAM
- * policy changes need a forwarding rule there. Nothing is stored in this region.
+ * policy changes need a forwarding rule there. Only those rules are created there; nothing is
+ * stored in this region.
  */
 export const GLOBAL_EVENTS_REGION = 'us-east-1';
 
@@ -56,6 +57,12 @@ export interface SecurityBaselineModel {
   readonly configRecorderRoleName: string;
   /** The role EventBridge forwards security events with in every account. */
   readonly forwarderRoleName: string;
+  /**
+   * The role the account baseline's deploy-time API calls run as in every account. It alone may
+   * create EventBridge rules in us-east-1 (for the global-service events), so it has a fixed name
+   * the guardrails can single out.
+   */
+  readonly deployTimeRoleName: string;
   /** Retention of the baseline's own log groups: the shortest CloudWatch accepts at the council's minimum. */
   readonly logRetentionDays: number;
 }
@@ -113,6 +120,7 @@ export function securityBaselineModel(config: LandingZoneConfig): SecurityBaseli
     ruleNamePrefix: `${prefix}-security-`,
     configRecorderRoleName: `${prefix}-config-recorder`,
     forwarderRoleName: `${prefix}-security-event-forwarder`,
+    deployTimeRoleName: `${prefix}-baseline-deploy-time-calls`,
     logRetentionDays: retentionAtLeast(
       config.organisation.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
     ),

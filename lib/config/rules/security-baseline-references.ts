@@ -1,11 +1,13 @@
+import { expiryDays, onlineDays } from '../schema-security-baseline';
 import type { ConfigRule } from './rule';
 
 const ACCOUNT_IN_ARN = /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::(\d{12}):/;
 
 /**
  * The break-glass role is trusted by principals of one named account, so each principal ARN must
- * be in that account; and every security alarm links to its runbook, so the runbook address must
- * be given or derivable from the delivery repository.
+ * be in that account; the archive must keep logs online for less time than it keeps them at all;
+ * and every security alarm links to its runbook, so the runbook address must be given or derivable
+ * from the delivery repository.
  */
 export const securityBaselineReferences: ConfigRule = (view, report) => {
   if (!view.hasSecurityBaseline) {
@@ -32,6 +34,13 @@ export const securityBaselineReferences: ConfigRule = (view, report) => {
         }
       });
     }
+  }
+  const archive = view.logArchive;
+  if (archive && onlineDays(archive) >= expiryDays(archive)) {
+    report(
+      ['securityBaseline', 'logArchive', 'onlineMonths'],
+      `${archive.onlineMonths} months online is not shorter than the ${archive.retentionYears}-year retention, so nothing would reach the archive tier`,
+    );
   }
   const alarms = view.securityAlarms;
   if (alarms && alarms.runbookUrl === undefined && view.delivery === undefined) {

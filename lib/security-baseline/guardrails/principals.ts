@@ -16,6 +16,8 @@ export interface GuardrailPrincipals {
   readonly networkCfnExecRole: string;
   /** Every CDK bootstrap role (their trust and policies are guarded). */
   readonly bootstrapRoles: string;
+  /** The account baseline's deploy-time calls: the only principal that may create rules in us-east-1. */
+  readonly deployTimeCalls: string;
 }
 
 export function guardrailPrincipals(model: SecurityBaselineModel): GuardrailPrincipals {
@@ -25,5 +27,6 @@ export function guardrailPrincipals(model: SecurityBaselineModel): GuardrailPrin
     cfnExecRole: bootstrapRoleArnPattern('cfn-exec'),
     networkCfnExecRole: bootstrapRoleArnPattern('cfn-exec', model.network.id),
     bootstrapRoles: `arn:aws:iam::*:role/cdk-${BOOTSTRAP_QUALIFIER}-*`,
+    deployTimeCalls: `arn:aws:iam::*:role/${model.deployTimeRoleName}`,
   };
 }

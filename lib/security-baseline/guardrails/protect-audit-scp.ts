@@ -113,13 +113,17 @@ export function protectAuditScp(
           Effect: 'Deny',
           Action: ALARM_RULE_ACTIONS,
           Resource: `arn:aws:events:*:*:rule/${model.ruleNamePrefix}*`,
-          Condition: deploymentOrBreakGlass,
+          Condition: {
+            ArnNotLike: {
+              'aws:PrincipalArn': [principals.breakGlass, principals.cfnExecRole, principals.deployTimeCalls],
+            },
+          },
         },
         {
           Sid: 'DenyChangingGuardrailRoles',
           Effect: 'Deny',
           Action: ROLE_CHANGE_ACTIONS,
-          Resource: [`arn:aws:iam::*:role/${model.breakGlassRoleName}`, principals.bootstrapRoles],
+          Resource: [principals.breakGlass, principals.deployTimeCalls, principals.bootstrapRoles],
           Condition: deploymentOrBreakGlass,
         },
         {

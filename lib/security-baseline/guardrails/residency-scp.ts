@@ -3,21 +3,17 @@ import { GLOBAL_SERVICE_ACTIONS } from './global-services';
 import type { GuardrailPrincipals } from './principals';
 import type { ServiceControlPolicy } from './service-control-policy';
 
-/** What the deployment roles may do outside the allowed regions: deploy the global-events forwarders. */
-const DEPLOYMENT_OUTSIDE_REGIONS = ['cloudformation:*', 'events:*'];
-
 /**
  * Deny every regional action outside the regions the residency rule allows (the same list the
  * synth-time rule Council-ResourceInAllowedRegion checks templates against), except AWS's
- * documented global services. The deployment roles may additionally deploy CloudFormation stacks
- * of EventBridge rules in us-east-1, where global services deliver their events, and nothing else
- * outside the allowed regions; what those stacks contain is checked at synth time by the gate.
+ * documented global services. One role is let through for one job: the account baseline's
+ * deploy-time calls may manage EventBridge rules in us-east-1, where global services deliver
+ * their events, and do nothing else outside the allowed regions.
  */
 export function residencyScp(
   model: SecurityBaselineModel,
   principals: GuardrailPrincipals,
 ): ServiceControlPolicy {
-  const deployment = [principals.deployRole, principals.cfnExecRole];
   const regions = [...model.regions];
   return {
     name: 'residency',
@@ -32,27 +28,27 @@ export function residencyScp(
           Resource: '*',
           Condition: {
             StringNotEquals: { 'aws:RequestedRegion': regions },
-            ArnNotLike: { 'aws:PrincipalArn': [principals.breakGlass, ...deployment] },
+            ArnNotLike: { 'aws:PrincipalArn': [principals.breakGlass, principals.deployTimeCalls] },
           },
         },
         {
-          Sid: 'DenyDeploymentOutsideAllowedRegions',
+          Sid: 'DenyDeployTimeCallsOutsideAllowedRegions',
           Effect: 'Deny',
-          NotAction: [...DEPLOYMENT_OUTSIDE_REGIONS, 'iam:*', 'sts:*'],
+          NotAction: ['events:*', 'iam:PassRole'],
           Resource: '*',
           Condition: {
             StringNotEquals: { 'aws:RequestedRegion': regions },
-            ArnLike: { 'aws:PrincipalArn': deployment },
+            ArnLike: { 'aws:PrincipalArn': principals.deployTimeCalls },
           },
         },
         {
-          Sid: 'DenyDeploymentOutsideGlobalEventsRegion',
+          Sid: 'DenyDeployTimeCallsOutsideGlobalEventsRegion',
           Effect: 'Deny',
-          Action: DEPLOYMENT_OUTSIDE_REGIONS,
+          Action: 'events:*',
           Resource: '*',
           Condition: {
             StringNotEquals: { 'aws:RequestedRegion': [...regions, GLOBAL_EVENTS_REGION] },
-            ArnLike: { 'aws:PrincipalArn': deployment },
+            ArnLike: { 'aws:PrincipalArn': principals.deployTimeCalls },
           },
         },
       ],

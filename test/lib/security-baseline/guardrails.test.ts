@@ -109,44 +109,33 @@ describe('service control policies', () => {
       }
     });
 
-    it('lets the deployment roles deploy the global-events forwarders in us-east-1, and nothing else there', () => {
+    it('lets the deploy-time calls role manage the global-events rules in us-east-1, and nothing else there', () => {
+      const installer = role(PRODUCTION, 'kvdc-baseline-deploy-time-calls');
+      const rule = `arn:aws:events:us-east-1:${PRODUCTION}:rule/kvdc-security-forward-iam-policy-changed`;
       expect(
         denyingPolicies(
-          {
-            action: 'cloudformation:CreateChangeSet',
-            principal: deployRole(PRODUCTION),
-            region: 'us-east-1',
-          },
+          { action: 'events:PutRule', principal: installer, region: 'us-east-1', resource: rule },
           residency,
         ),
       ).toEqual([]);
       expect(
-        denyingPolicies(
-          { action: 'events:PutRule', principal: cfnExec(PRODUCTION), region: 'us-east-1' },
-          residency,
-        ),
+        denyingPolicies({ action: 'iam:PassRole', principal: installer, region: 'us-east-1' }, residency),
       ).toEqual([]);
       expect(
-        denyingPolicies(
-          { action: 'iam:CreateRole', principal: cfnExec(PRODUCTION), region: 'us-east-1' },
-          residency,
-        ),
-      ).toEqual([]);
-      expect(
-        denyingPolicies(
-          { action: 'events:PutRule', principal: cfnExec(PRODUCTION), region: 'ap-south-1' },
-          residency,
-        ),
+        denyingPolicies({ action: 'events:PutRule', principal: installer, region: 'ap-south-1' }, residency),
       ).toEqual(['residency']);
       expect(
-        denyingPolicies(
-          { action: 's3:CreateBucket', principal: cfnExec(PRODUCTION), region: 'us-east-1' },
-          residency,
-        ),
+        denyingPolicies({ action: 's3:CreateBucket', principal: installer, region: 'us-east-1' }, residency),
       ).toEqual(['residency']);
       expect(
         denyingPolicies(
           { action: 'events:PutRule', principal: admin(PRODUCTION), region: 'us-east-1' },
+          residency,
+        ),
+      ).toEqual(['residency']);
+      expect(
+        denyingPolicies(
+          { action: 'cloudformation:CreateStack', principal: deployRole(PRODUCTION), region: 'us-east-1' },
           residency,
         ),
       ).toEqual(['residency']);
@@ -354,9 +343,13 @@ describe('service control policies', () => {
       },
       {
         action: 'events:PutRule',
-        principal: cfnExec(PRODUCTION),
+        principal: role(PRODUCTION, 'kvdc-baseline-deploy-time-calls'),
         region: 'us-east-1',
-        resource: `arn:aws:events:us-east-1:${PRODUCTION}:rule/kvdc-security-forward-global-events`,
+        resource: `arn:aws:events:us-east-1:${PRODUCTION}:rule/kvdc-security-forward-root-user-activity`,
+      },
+      {
+        action: 'ec2:EnableEbsEncryptionByDefault',
+        principal: role(PRODUCTION, 'kvdc-baseline-deploy-time-calls'),
       },
       { action: 'iam:CreateRole', principal: cfnExec(PRODUCTION) },
       { action: 'iam:PutRolePolicy', principal: cfnExec(PRODUCTION), resource: breakGlass(PRODUCTION) },
