@@ -7,6 +7,15 @@ describe('lz stages', () => {
     expect(run.stdout.startsWith('stages=')).toBe(true);
     const byId = JSON.parse(run.stdout.trim().slice('stages='.length)) as Record<string, string>;
     expect(Object.keys(byId)).toEqual([
+      'baseline-log-archive',
+      'baseline-security',
+      'baseline-management',
+      'baseline-network',
+      'baseline-shared-services',
+      'baseline-backup',
+      'baseline-non-production',
+      'baseline-production',
+      'detection-security',
       'network-network',
       'data-network',
       'data-backup',
@@ -16,6 +25,7 @@ describe('lz stages', () => {
       'waves-production',
     ]);
     expect(byId['network-network']?.split(' ')).toContain('KvdcNetworkHub');
+    expect(byId['baseline-log-archive']?.split(' ')).toContain('KvdcLogArchive');
   });
 
   it('exits 1 naming the file when the configuration cannot be read', () => {

@@ -81,6 +81,15 @@ describe('the CodePipeline delivery app', () => {
 
   it('deploys the stages in the order of lz stages', () => {
     expect(built.stages.map((s) => s.id)).toEqual([
+      'baseline-log-archive',
+      'baseline-security',
+      'baseline-management',
+      'baseline-network',
+      'baseline-shared-services',
+      'baseline-backup',
+      'baseline-non-production',
+      'baseline-production',
+      'detection-security',
       'network-network',
       'data-network',
       'data-backup',
