@@ -74,6 +74,8 @@ export interface ConfigView {
   /** Whether the file has a securityBaseline section at all. */
   readonly hasSecurityBaseline: boolean;
   readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
+  /** Every account name listed in any OU entry, valid or not, to avoid false "in no OU" errors. */
+  readonly organisationalUnitAccounts: ReadonlySet<string>;
   readonly breakGlass?: BreakGlassConfig;
   readonly securityAlarms?: SecurityBaselineConfig['alarms'];
   readonly logArchive?: SecurityBaselineConfig['logArchive'];
@@ -147,6 +149,11 @@ export function buildView(data: unknown): ConfigView {
     organisationalUnits: validItems(
       SecurityBaselineElementSchemas.OrganisationalUnit,
       record(securityBaseline['organisation'])['organisationalUnits'],
+    ),
+    organisationalUnitAccounts: new Set(
+      list(record(securityBaseline['organisation'])['organisationalUnits']).flatMap((ou) =>
+        list(record(ou)['accounts']).filter((name): name is string => typeof name === 'string'),
+      ),
     ),
     breakGlass: valid(SecurityBaselineElementSchemas.BreakGlass, securityBaseline['breakGlass']),
     securityAlarms: valid(SecurityBaselineElementSchemas.Alarms, securityBaseline['alarms']),

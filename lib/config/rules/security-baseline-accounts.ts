@@ -70,7 +70,7 @@ export const securityBaselineAccounts: ConfigRule = (view, report) => {
   }
   const missing = view.accounts
     .map((a) => a.value)
-    .filter((a) => a.role !== 'management' && !placed.has(a.name))
+    .filter((a) => a.role !== 'management' && !view.organisationalUnitAccounts.has(a.name))
     .map((a) => a.name);
   if (missing.length > 0) {
     report(
