@@ -135,7 +135,6 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
   Tags.of(app).add('wave', LANDING_ZONE_WAVE);
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   const all = [
-    ...(securityBaseline?.all ?? []),
     hub,
     ...Object.values(vpcs),
     ...optional,
@@ -143,6 +142,7 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
     ...Object.values(dataProtection),
     ...(migration?.all ?? []),
     ...operations,
+    ...(securityBaseline?.all ?? []),
   ];
   if (securityBaseline) {
     subscribeToLogArchive(securityBaseline, all);
