@@ -24,10 +24,32 @@ export const USAGES = [
   'kms-key-months',
   'ec2-instance-hours',
   'ebs-gp3-gb-months',
+  // The security baseline (docs/security-baseline.md): one trail, then charges per use.
+  'cloudtrail-trail-months',
+  'cloudtrail-data-events',
+  'config-items',
+  'config-rule-evaluations',
+  'config-conformance-pack-evaluations',
+  'guardduty-cloudtrail-events',
+  'guardduty-flow-and-dns-logs',
+  'guardduty-s3-data-events',
+  'securityhub-checks',
+  's3-standard-storage',
+  's3-deep-archive-storage',
 ] as const;
 export type Usage = (typeof USAGES)[number];
 
-export const UNITS = ['hour', 'month', 'GB', 'GB-month'] as const;
+export const UNITS = [
+  'hour',
+  'month',
+  'GB',
+  'GB-month',
+  '100k-events',
+  '1M-events',
+  'item',
+  'evaluation',
+  'check',
+] as const;
 
 const PriceDate = z
   .string()
