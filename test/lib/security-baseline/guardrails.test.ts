@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { allReadActions, RESTORE_DRILL_ACTIONS } from '../../../lib/ops/iam-actions';
 import { serviceControlPolicies } from '../../../lib/security-baseline/guardrails';
 import {
@@ -54,6 +55,22 @@ describe('service control policies', () => {
     expect(scps.length).toBeLessThanOrEqual(SCP_MAX_PER_TARGET - 1);
     for (const scp of scps) {
       expect(policyText(scp.document).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    }
+  });
+
+  it('are each explained, statement by statement, in docs/security-baseline.md', () => {
+    const doc = readFileSync('docs/security-baseline.md', 'utf8');
+    for (const scp of scps) {
+      expect({ scp: scp.name, heading: doc.includes(`\n### ${scp.name}\n`) }).toEqual({
+        scp: scp.name,
+        heading: true,
+      });
+      for (const statement of scp.document.Statement) {
+        expect({ sid: statement.Sid, explained: doc.includes(`\`${statement.Sid ?? ''}\``) }).toEqual({
+          sid: statement.Sid,
+          explained: true,
+        });
+      }
     }
   });
 
