@@ -162,7 +162,7 @@ export class AccountBaselineStack extends LandingZoneStack {
       statements: [
         new iam.PolicyStatement({
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`${logGroup.logGroupArn}`],
+          resources: [logGroup.logGroupArn],
         }),
       ],
     });

@@ -1,5 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Stack, type Stage } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import type { AccountConfig, LandingZoneConfig } from '../lib/config/schema';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { pascal } from '../lib/network/segmentation';
@@ -166,7 +167,7 @@ export function subscribeToLogArchive(baseline: SecurityBaselineStacks, stacks: 
       .filter((c): c is logs.CfnLogGroup => c instanceof logs.CfnLogGroup && Stack.of(c) === stack);
     for (const group of groups) {
       // An L2 log group's resource is its child 'Resource': the subscription sits beside it.
-      const parent = group.node.scope ?? stack;
+      const parent = group.node.scope instanceof Construct ? group.node.scope : stack;
       const id = group.node.id === 'Resource' ? 'ArchiveSubscription' : `${group.node.id}ArchiveSubscription`;
       new logs.CfnSubscriptionFilter(parent, id, {
         logGroupName: group.ref,

@@ -107,7 +107,9 @@ export class OrganisationServices extends Construct {
         },
         ['organizations:RegisterDelegatedAdministrator', 'organizations:DescribeOrganization'],
       );
-      trusted.forEach((t) => registration.node.addDependency(t));
+      trusted.forEach((t) => {
+        registration.node.addDependency(t);
+      });
     }
     for (const region of props.regions) {
       const guardDuty = call(
@@ -128,12 +130,16 @@ export class OrganisationServices extends Construct {
           'organizations:DescribeOrganization',
         ],
       );
-      trusted.forEach((t) => guardDuty.node.addDependency(t));
+      trusted.forEach((t) => {
+        guardDuty.node.addDependency(t);
+      });
       if (region === stack.region) {
         const securityHub = new securityhub.CfnDelegatedAdmin(this, 'SecurityHubAdministrator', {
           adminAccountId: props.securityAccountId,
         });
-        trusted.forEach((t) => securityHub.node.addDependency(t));
+        trusted.forEach((t) => {
+          securityHub.node.addDependency(t);
+        });
       } else {
         const securityHub = call(
           `SecurityHubAdministrator${pascal(region)}`,
@@ -153,7 +159,9 @@ export class OrganisationServices extends Construct {
             'organizations:DescribeOrganization',
           ],
         );
-        trusted.forEach((t) => securityHub.node.addDependency(t));
+        trusted.forEach((t) => {
+          securityHub.node.addDependency(t);
+        });
       }
     }
   }
