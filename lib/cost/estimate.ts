@@ -1,5 +1,11 @@
 import type { CfnResourceJson } from '../analysis/templates';
-import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
+import {
+  SECURITY_BASELINE_PER_USE,
+  type PriceEntry,
+  type PriceMatch,
+  type PriceTable,
+  type Usage,
+} from './price-table';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
 
 /*
@@ -160,16 +166,7 @@ const USAGE_ONLY: readonly Usage[] = [
   'nat-gateway-data-processed',
   'transit-gateway-data-processed',
   'ebs-snapshot-storage',
-  'cloudtrail-data-events',
-  'config-items',
-  'config-rule-evaluations',
-  'config-conformance-pack-evaluations',
-  'guardduty-cloudtrail-events',
-  'guardduty-flow-and-dns-logs',
-  'guardduty-s3-data-events',
-  'securityhub-checks',
-  's3-standard-storage',
-  's3-deep-archive-storage',
+  ...SECURITY_BASELINE_PER_USE,
 ];
 
 interface Facts {

@@ -9,6 +9,20 @@ import { YamlSource } from '../config/yaml-source';
  * mistyped field never silently drops a price. Every price carries its source and date.
  */
 
+/** The security baseline's charges per use (docs/security-baseline.md), never in a monthly total. */
+export const SECURITY_BASELINE_PER_USE = [
+  'cloudtrail-data-events',
+  'config-items',
+  'config-rule-evaluations',
+  'config-conformance-pack-evaluations',
+  'guardduty-cloudtrail-events',
+  'guardduty-flow-and-dns-logs',
+  'guardduty-s3-data-events',
+  'securityhub-checks',
+  's3-standard-storage',
+  's3-deep-archive-storage',
+] as const;
+
 /** What a price is charged on; the pricing rules in estimate.ts look prices up by these. */
 export const USAGES = [
   'nat-gateway-hours',
@@ -24,18 +38,9 @@ export const USAGES = [
   'kms-key-months',
   'ec2-instance-hours',
   'ebs-gp3-gb-months',
-  // The security baseline (docs/security-baseline.md): one trail, then charges per use.
+  // The security baseline: its one fixed charge (the trail), then its charges per use.
   'cloudtrail-trail-months',
-  'cloudtrail-data-events',
-  'config-items',
-  'config-rule-evaluations',
-  'config-conformance-pack-evaluations',
-  'guardduty-cloudtrail-events',
-  'guardduty-flow-and-dns-logs',
-  'guardduty-s3-data-events',
-  'securityhub-checks',
-  's3-standard-storage',
-  's3-deep-archive-storage',
+  ...SECURITY_BASELINE_PER_USE,
 ] as const;
 export type Usage = (typeof USAGES)[number];
 

@@ -3,6 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeDeployTimeFunction } from '../compliance/deploy-time-function';
 
 export interface DeployTimeCallProps {
   /** The API call made when the resource is created and whenever its parameters change. */
@@ -23,9 +24,6 @@ export interface DeployTimeCallProps {
    */
   readonly role?: iam.IRole;
 }
-
-/** The ID aws-cdk-lib gives the one Lambda function that serves every AwsCustomResource in a stack. */
-const AWS_CUSTOM_RESOURCE_SINGLETON_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 /**
  * One AWS API call made by CloudFormation at deploy time, for a setting CloudFormation has no
@@ -66,35 +64,5 @@ export class DeployTimeCall extends Construct {
       });
     }
     acknowledgeDeployTimeFunction(Stack.of(this));
-  }
-}
-
-/** Acknowledges, once per stack, what the packs report on aws-cdk-lib's own custom-resource function. */
-export function acknowledgeDeployTimeFunction(stack: Stack): void {
-  const handler = stack.node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON_ID);
-  if (!handler) {
-    return;
-  }
-  const role = handler.node.tryFindChild('ServiceRole');
-  if (role) {
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'aws-cdk-lib attaches AWSLambdaBasicExecutionRole to the AwsCustomResource function; it only lets the ' +
-        'function write its own logs.',
-    });
-  }
-  const reasons: Record<string, string> = {
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency':
-      'The function runs only while CloudFormation deploys this stack; it has no other caller.',
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ':
-      'The function is invoked synchronously by CloudFormation, which reports any failure and rolls the deployment ' +
-      'back; there is no asynchronous event to lose.',
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC':
-      'The function only calls regional AWS APIs at deploy time and touches no data in any VPC; a VPC would add ' +
-      'interface endpoints for no security benefit.',
-  };
-  for (const [id, reason] of Object.entries(reasons)) {
-    Validations.of(handler).acknowledge({ id, reason });
   }
 }

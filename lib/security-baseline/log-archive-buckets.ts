@@ -122,8 +122,8 @@ export class LogArchiveBuckets extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.archiveBucket = new s3.Bucket(this, 'Archive', {
-      bucketName: props.archiveBucketName,
+    // What the archive and the Config history buckets share: the archive key, TLS, versions, logs.
+    const archived: s3.BucketProps = {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -131,14 +131,18 @@ export class LogArchiveBuckets extends Construct {
       enforceSSL: true,
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    this.archiveBucket = new s3.Bucket(this, 'Archive', {
+      ...archived,
+      bucketName: props.archiveBucketName,
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(
         Duration.days(expiryDays(props.retention)),
       ),
-      serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'archive/',
       lifecycleRules: [lifecycle(props.retention, 'locked')],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.archiveBucket.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -165,18 +169,10 @@ export class LogArchiveBuckets extends Construct {
     );
 
     this.configBucket = new s3.Bucket(this, 'ConfigHistory', {
+      ...archived,
       bucketName: props.configBucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'config-history/',
       lifecycleRules: [lifecycle(props.retention, 'unlocked')],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     const orgCondition = { StringEquals: { 'aws:SourceOrgID': props.organisationId } };
     // Each account's recorder delivers with its own role (AWS Config then acts as that role).

@@ -31,6 +31,15 @@ export interface OrganisationServicesProps {
   readonly logRetentionDays: number;
 }
 
+/** What enabling a service's organisation administrator needs from AWS Organizations. */
+const DELEGATION_ACTIONS = [
+  'organizations:EnableAWSServiceAccess',
+  'organizations:RegisterDelegatedAdministrator',
+  'organizations:ListDelegatedAdministrators',
+  'organizations:ListAWSServiceAccessForOrganization',
+  'organizations:DescribeOrganization',
+];
+
 const ORGANIZATIONS_WILDCARD_REASON =
   'AWS Organizations has one organisation per management account and its trusted-access, delegated-administrator ' +
   'and policy-type actions take no resource ARN; the function makes only this one call at deploy time.';
@@ -121,14 +130,7 @@ export class OrganisationServices extends Construct {
           parameters: { AdminAccountId: props.securityAccountId },
           region,
         },
-        [
-          'guardduty:EnableOrganizationAdminAccount',
-          'organizations:EnableAWSServiceAccess',
-          'organizations:RegisterDelegatedAdministrator',
-          'organizations:ListDelegatedAdministrators',
-          'organizations:ListAWSServiceAccessForOrganization',
-          'organizations:DescribeOrganization',
-        ],
+        ['guardduty:EnableOrganizationAdminAccount', ...DELEGATION_ACTIONS],
       );
       trusted.forEach((t) => {
         guardDuty.node.addDependency(t);
@@ -150,14 +152,7 @@ export class OrganisationServices extends Construct {
             parameters: { AdminAccountId: props.securityAccountId },
             region,
           },
-          [
-            'securityhub:EnableOrganizationAdminAccount',
-            'organizations:EnableAWSServiceAccess',
-            'organizations:RegisterDelegatedAdministrator',
-            'organizations:ListDelegatedAdministrators',
-            'organizations:ListAWSServiceAccessForOrganization',
-            'organizations:DescribeOrganization',
-          ],
+          ['securityhub:EnableOrganizationAdminAccount', ...DELEGATION_ACTIONS],
         );
         trusted.forEach((t) => {
           securityHub.node.addDependency(t);

@@ -1,3 +1,4 @@
+import { EXAMPLE_BASELINE_STAGES } from '../helpers/landing-zone';
 import { lz } from '../helpers/lz-cli';
 
 describe('lz stages', () => {
@@ -7,15 +8,7 @@ describe('lz stages', () => {
     expect(run.stdout.startsWith('stages=')).toBe(true);
     const byId = JSON.parse(run.stdout.trim().slice('stages='.length)) as Record<string, string>;
     expect(Object.keys(byId)).toEqual([
-      'baseline-log-archive',
-      'baseline-security',
-      'baseline-management',
-      'baseline-network',
-      'baseline-shared-services',
-      'baseline-backup',
-      'baseline-non-production',
-      'baseline-production',
-      'detection-security',
+      ...EXAMPLE_BASELINE_STAGES,
       'network-network',
       'data-network',
       'data-backup',

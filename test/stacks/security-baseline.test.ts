@@ -7,7 +7,7 @@ import type { LandingZoneConfig } from '../../lib/config/schema';
 import { buildLandingZone } from '../../stacks/landing-zone';
 import { deploymentStagesOf } from '../../stacks/deployment-stages';
 import { testApp } from '../helpers/cdk-app';
-import { exampleConfig, exampleText } from '../helpers/landing-zone';
+import { EXAMPLE_BASELINE_STAGES, exampleConfig, exampleText } from '../helpers/landing-zone';
 
 function configWithout(key: string): LandingZoneConfig {
   const doc = parseDocument(exampleText());
@@ -55,17 +55,7 @@ describe('the security baseline of the example council', () => {
   });
 
   it('puts the baseline in the first phase and organisation-wide detection in the second, before the network', () => {
-    expect(stages.slice(0, 9).map((s) => s.id)).toEqual([
-      'baseline-log-archive',
-      'baseline-security',
-      'baseline-management',
-      'baseline-network',
-      'baseline-shared-services',
-      'baseline-backup',
-      'baseline-non-production',
-      'baseline-production',
-      'detection-security',
-    ]);
+    expect(stages.slice(0, 9).map((s) => s.id)).toEqual(EXAMPLE_BASELINE_STAGES);
     expect(stages[0]?.stacks).toContain('KvdcLogArchive');
     expect(stages.find((s) => s.id === 'baseline-management')?.stacks).toEqual([
       'KvdcAccountBaselineManagement',
