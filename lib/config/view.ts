@@ -71,6 +71,8 @@ export interface ConfigView {
   /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
   readonly logRetentions: { path: PathSegment[]; days: number }[];
   readonly delivery?: DeliveryConfig;
+  /** Whether the file has a delivery section at all, valid or not. */
+  readonly hasDelivery: boolean;
   /** Whether the file has a securityBaseline section at all. */
   readonly hasSecurityBaseline: boolean;
   readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
@@ -145,6 +147,7 @@ export function buildView(data: unknown): ConfigView {
     databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
     onPremisesRangeNames: names(network['onPremisesRanges']),
     delivery: valid(DeliverySchema, root['delivery']),
+    hasDelivery: root['delivery'] !== undefined,
     hasSecurityBaseline: root['securityBaseline'] !== undefined,
     organisationalUnits: validItems(
       SecurityBaselineElementSchemas.OrganisationalUnit,

@@ -43,7 +43,7 @@ export const securityBaselineReferences: ConfigRule = (view, report) => {
     );
   }
   const alarms = view.securityAlarms;
-  if (alarms && alarms.runbookUrl === undefined && view.delivery === undefined) {
+  if (alarms && alarms.runbookUrl === undefined && !view.hasDelivery) {
     report(
       ['securityBaseline', 'alarms'],
       'give runbookUrl (the address of docs/security-baseline.md) or a delivery section to derive it from',
