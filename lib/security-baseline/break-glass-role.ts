@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { BreakGlassConfig } from '../config/schema-security-baseline';
@@ -24,9 +24,16 @@ export class BreakGlassRole extends Construct {
       roleName: props.config.roleName,
       description:
         'Break-glass: emergency changes the guardrails deny (docs/security-baseline.md). Use pages the rota.',
-      assumedBy: new iam.AccountPrincipal(props.trustedAccountId).withConditions({
-        ArnLike: { 'aws:PrincipalArn': [...props.config.trustedPrincipalArns] },
-      }),
+      assumedBy: new iam.CompositePrincipal(
+        new iam.AccountPrincipal(props.trustedAccountId).withConditions({
+          ArnLike: { 'aws:PrincipalArn': [...props.config.trustedPrincipalArns] },
+        }),
+        // So a break-glass session can run a change through CloudFormation as this role (a key
+        // policy change, say); only a break-glass session may pass the role (protect-audit).
+        new iam.ServicePrincipal('cloudformation.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+        }),
+      ),
       maxSessionDuration: Duration.hours(props.config.maxSessionHours),
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
     });

@@ -127,6 +127,13 @@ export function protectAuditScp(
           Condition: deploymentOrBreakGlass,
         },
         {
+          Sid: 'DenyPassingBreakGlassRole',
+          Effect: 'Deny',
+          Action: 'iam:PassRole',
+          Resource: principals.breakGlass,
+          Condition: breakGlassOnly,
+        },
+        {
           Sid: 'DenyPassingExecutionRole',
           Effect: 'Deny',
           Action: 'iam:PassRole',

@@ -145,7 +145,7 @@ describe('BreakGlassRole', () => {
     trustedAccountId: '777777777777',
   });
 
-  it('is assumable only by the named principals of the trusted account, for one-hour sessions', () => {
+  it('is assumable only by the named principals of the trusted account (and CloudFormation, when a break-glass session passes it), for one-hour sessions', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'lz-break-glass',
       MaxSessionDuration: 3600,
@@ -162,6 +162,12 @@ describe('BreakGlassRole', () => {
                 ],
               },
             },
+          },
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudformation.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': '555555555555' } },
           },
         ],
       },

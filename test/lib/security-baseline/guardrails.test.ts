@@ -250,6 +250,18 @@ describe('service control policies', () => {
       ).toEqual([]);
     });
 
+    it('lets only a break-glass session pass the break-glass role to CloudFormation', () => {
+      const resource = breakGlass(PRODUCTION);
+      expect(
+        denyingPolicies({ action: 'iam:PassRole', principal: breakGlass(PRODUCTION), resource }, audit),
+      ).toEqual([]);
+      for (const principal of [admin(PRODUCTION), cfnExec(PRODUCTION), deployRole(PRODUCTION)]) {
+        expect(denyingPolicies({ action: 'iam:PassRole', principal, resource }, audit)).toEqual([
+          'protect-audit',
+        ]);
+      }
+    });
+
     it('lets only the CDK deploy role pass the CloudFormation execution role', () => {
       const resource = cfnExec(PRODUCTION);
       expect(
