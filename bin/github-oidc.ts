@@ -14,7 +14,7 @@ try {
 } catch (error) {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    process.exit(2);
   }
   throw error;
 }

@@ -5,7 +5,7 @@
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
-import { plannedRdsDatabases } from '../lib/data/planned-databases';
+import { plannedRdsDatabases } from '../lib/waves/migration-plan';
 import { loadWavePlan } from '../lib/waves/load';
 import { plannedDevices } from '../lib/ops/vpn-status';
 import { seedDatabase, seedVpnConnections } from './seed-moto/resources';

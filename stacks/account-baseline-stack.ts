@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { AccountConfig } from '../lib/config/schema';
-import { EncryptedLogGroup } from '../lib/connectivity/encrypted-log-group';
+import { EncryptedLogGroup } from '../lib/logging/encrypted-log-group';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { AccountHygiene } from '../lib/security-baseline/account-hygiene';
 import { BreakGlassRole } from '../lib/security-baseline/break-glass-role';

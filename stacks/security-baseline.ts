@@ -3,7 +3,7 @@ import { Stack, type Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { AccountConfig, LandingZoneConfig } from '../lib/config/schema';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { securityBaselineModel, type SecurityBaselineModel } from '../lib/security-baseline/model';
 import { AccountBaselineStack } from './account-baseline-stack';
 import { LogArchiveStack } from './log-archive-stack';

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { EncryptedLogGroup } from '../lib/connectivity/encrypted-log-group';
+import { EncryptedLogGroup } from '../lib/logging/encrypted-log-group';
 import { toRetentionDays } from '../lib/network/log-retention';
 import type { SecurityBaselineModel } from '../lib/security-baseline/model';
 import { OrganisationDetection } from '../lib/security-baseline/organisation-detection';

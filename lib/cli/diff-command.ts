@@ -1,13 +1,19 @@
-import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { allowStaleOption, assemblyOption, baselinesOption, jsonOption, markdownOption } from './options';
+import { openAssembly, staleNotice } from '../assembly/open';
+import { templatesById } from '../assembly/read';
 import { readTemplates } from '../safety/baseline-files';
 import { diffMarkdown, diffTemplates } from '../safety/template-diff';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface DiffOptions {
   readonly assembly: string;
   readonly baselines: string;
   readonly markdown: boolean;
   readonly json: boolean;
+  readonly allowStale?: boolean;
 }
 
 function plainText(diffs: ReturnType<typeof diffTemplates>): string {
@@ -24,29 +30,25 @@ function plainText(diffs: ReturnType<typeof diffTemplates>): string {
 
 /** `lz diff`: what the current synth changes compared with the accepted baselines, offline. */
 export function runDiff(options: DiffOptions): CommandOutput {
-  if (!existsSync(options.assembly)) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `${options.assembly} does not exist: run \`npm run synth\` first\n`,
-    };
-  }
+  const assembly = openAssembly(options.assembly, { allowStale: options.allowStale === true });
   const baseline = readTemplates(options.baselines);
-  const current = readTemplates(options.assembly);
-  if (Object.keys(current).length === 0) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `no templates in ${options.assembly}: run \`npm run synth\` first\n`,
-    };
-  }
+  const current = templatesById(assembly);
   const diffs = diffTemplates(baseline, current);
   const compared = new Set([...Object.keys(baseline), ...Object.keys(current)]).size;
   const stdout = options.json
-    ? `${JSON.stringify({ stacksCompared: compared, stacks: diffs }, null, 2)}\n`
-    : options.markdown
-      ? diffMarkdown(diffs, compared)
-      : plainText(diffs);
+    ? `${JSON.stringify({ stacksCompared: compared, stacks: diffs, stale: assembly.stale }, null, 2)}\n`
+    : `${staleNotice(assembly)}${options.markdown ? diffMarkdown(diffs, compared) : plainText(diffs)}`;
   // A diff is information, not a verdict: the change guard and the gate decide.
   return { exitCode: 0, stdout, stderr: '' };
+}
+
+export function diffCommand(ctx: CliContext): Command {
+  return new Command('diff')
+    .description('Show what the synthesised assembly changes against the accepted baselines, offline')
+    .addOption(assemblyOption())
+    .addOption(baselinesOption())
+    .addOption(markdownOption())
+    .addOption(jsonOption())
+    .addOption(allowStaleOption())
+    .action(action(ctx, (opts: DiffOptions) => runDiff(opts)));
 }

@@ -1,3 +1,14 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import {
+  accountOption,
+  assumeRoleOption,
+  awsOptions,
+  opsCommand,
+  opsWavesOption,
+  type OpsFlags,
+} from './ops-options';
 import { backupClient, type AwsOptions } from '../ops/aws';
 import { collectFailedJobs, collectVault } from '../ops/backup-collect';
 import {
@@ -12,7 +23,7 @@ import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
 import { parseSince } from '../ops/since';
 import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface BackupComplianceOptions {
   readonly config: string;
@@ -200,4 +211,45 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
     stdout: `${vaultTable}\n${resourceTable}\n${renderSummary(status, findings, errors)}`,
     stderr: '',
   };
+}
+
+export function backupComplianceCommand(ctx: CliContext): Command {
+  return opsCommand(
+    ctx,
+    'backup-compliance',
+    'Vaults and their locks, each planned database: newest recovery point vs RPO, copies, failed jobs',
+    'many',
+  )
+    .addOption(accountOption('only this account (repeatable; default: every account with a vault)'))
+    .addOption(assumeRoleOption())
+    .option('--since <window>', 'failed-job window: 90m, 24h, 7d or an ISO time', '24h')
+    .addOption(
+      opsWavesOption(
+        "the migration plan: also check every migrating workload's RDS databases (without it, only dataProtection.databases)",
+      ),
+    )
+    .action(
+      action(
+        ctx,
+        (
+          opts: OpsFlags & {
+            account?: string[];
+            assumeRole?: string;
+            since: string;
+            region?: string[];
+            waves?: string;
+          },
+        ) =>
+          runBackupCompliance({
+            config: opts.config,
+            json: opts.json,
+            aws: awsOptions(opts),
+            since: opts.since,
+            ...(opts.account === undefined ? {} : { accounts: opts.account }),
+            ...(opts.region === undefined ? {} : { regions: opts.region }),
+            ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+            ...(opts.waves === undefined ? {} : { waves: opts.waves }),
+          }),
+      ),
+    );
 }

@@ -1,3 +1,8 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assumeRoleOption, awsOptions, opsCommand, type OpsFlags } from './ops-options';
+import { wavesOption } from './options';
 import type { LandingZoneConfig } from '../config/schema';
 import { ConfigValidationError } from '../config/diagnostics';
 import { backupClient, type AwsOptions } from '../ops/aws';
@@ -27,9 +32,9 @@ import { readNetworkVpns } from '../ops/vpn-read';
 import { plannedDevices } from '../ops/vpn-status';
 import { formatDiagnostic } from '../config/diagnostics';
 import { loadWavePlan, type WaveInPlan, type WavePlan } from '../waves/load';
-import { isMigrating } from '../waves/plan-view';
+import { isMigrating } from '../waves/resolve';
 import { loadOpsConfig } from './ops-vpn-status-command';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface CutoverReadinessOptions {
   readonly config: string;
@@ -235,4 +240,28 @@ export async function runCutoverReadiness(options: CutoverReadinessOptions): Pro
     );
   }
   return checkWaveReadiness(config, wave, options, plan);
+}
+
+export function cutoverReadinessCommand(ctx: CliContext): Command {
+  return opsCommand(
+    ctx,
+    'cutover-readiness',
+    'Go/no-go per workload of a wave: databases healthy and backed up, VPN sites up, approval, sign-off, DPIA (exit 0 go, 1 warnings, 2 no-go)',
+    'home',
+  )
+    .requiredOption('--wave <id>', 'the wave to check, e.g. wave-05')
+    .addOption(wavesOption(ctx))
+    .addOption(assumeRoleOption())
+    .action(
+      action(ctx, (opts: OpsFlags & { wave: string; waves: string; assumeRole?: string }) =>
+        runCutoverReadiness({
+          config: opts.config,
+          waves: opts.waves,
+          wave: opts.wave,
+          json: opts.json,
+          aws: awsOptions(opts),
+          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+        }),
+      ),
+    );
 }

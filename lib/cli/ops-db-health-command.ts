@@ -1,10 +1,21 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import {
+  accountOption,
+  assumeRoleOption,
+  awsOptions,
+  opsCommand,
+  opsWavesOption,
+  type OpsFlags,
+} from './ops-options';
 import type { AwsOptions } from '../ops/aws';
 import { plannedDatabases } from '../ops/db-health';
 import { readPlannedDatabases } from '../ops/db-read';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
 import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface DbHealthOptions {
   readonly config: string;
@@ -111,4 +122,36 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
     ]),
   );
   return { exitCode, stdout: `${table}\n${renderSummary(status, findings, errors)}`, stderr: '' };
+}
+
+export function dbHealthCommand(ctx: CliContext): Command {
+  return opsCommand(
+    ctx,
+    'db-health',
+    'Per planned database: exists, status, version, Multi-AZ, encryption, deletion protection, backups, RPO, maintenance',
+    'home',
+  )
+    .addOption(
+      accountOption(
+        'only the databases planned for this account (repeatable; default: every account holding one)',
+      ),
+    )
+    .addOption(assumeRoleOption())
+    .addOption(
+      opsWavesOption(
+        "the migration plan: also check every migrating workload's RDS databases (without it, only dataProtection.databases)",
+      ),
+    )
+    .action(
+      action(ctx, (opts: OpsFlags & { account?: string[]; assumeRole?: string; waves?: string }) =>
+        runDbHealth({
+          config: opts.config,
+          json: opts.json,
+          aws: awsOptions(opts),
+          ...(opts.account === undefined ? {} : { accounts: opts.account }),
+          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+          ...(opts.waves === undefined ? {} : { waves: opts.waves }),
+        }),
+      ),
+    );
 }

@@ -1,7 +1,7 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { EXIT_CODES } from '../ops/report';
 import { validateWavesDir, type WavePlan } from '../waves/load';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 /**
  * The migration plan an `lz ops` command was pointed at with `--waves`, so the databases it checks

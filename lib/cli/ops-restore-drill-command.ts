@@ -1,3 +1,9 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assumeRoleOption, awsOptions, opsCommand, opsWavesOption, type OpsFlags } from './ops-options';
+import { Option } from 'commander';
+import { parseDuration } from './options';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { partitionOf } from '../config/partition';
@@ -15,7 +21,7 @@ import { scopeOptions } from '../ops/scopes';
 import { abortableSleep, tcpConnect } from '../ops/tcp-check';
 import { optionalPlan } from './ops-plan';
 import { loadOpsConfig } from './ops-vpn-status-command';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface RestoreDrillOptions {
   readonly config: string;
@@ -26,8 +32,8 @@ export interface RestoreDrillOptions {
   /** The migration plan directory: its workloads' RDS databases can be drilled too. @default - configuration only */
   readonly waves?: string;
   readonly dryRun: boolean;
-  /** Longest wait for the restored instance, in minutes. */
-  readonly timeoutMinutes: number;
+  /** Longest wait for the restored instance, in milliseconds. */
+  readonly restoreTimeoutMs: number;
   /** Read and change the database's account through this role name (the drill role). */
   readonly assumeRole?: string;
   /** The role AWS Backup uses to restore; default the account's AWSBackupDefaultServiceRole. */
@@ -162,7 +168,7 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
     };
     const limits = {
       ...DEFAULT_LIMITS,
-      timeoutMs: options.timeoutMinutes * 60_000,
+      timeoutMs: options.restoreTimeoutMs,
       ...(options.overrides?.pollMs === undefined ? {} : { pollMs: options.overrides.pollMs }),
     };
     const outcome = await executeDrill(prepared.plan, deps, limits, signal, options.cleanupSignal);
@@ -184,4 +190,89 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
     rds.destroy();
     ec2.destroy();
   }
+}
+
+export function restoreDrillCommand(ctx: CliContext): Command {
+  return opsCommand(
+    ctx,
+    'restore-drill',
+    'Restore the newest recovery point of a planned database in isolation, time it against the RTO, clean up',
+    'home',
+  )
+    .requiredOption(
+      '--database <workload/name>',
+      'the planned database to restore, e.g. crm/main, or revs-bens-nec/revenues with --waves',
+    )
+    .option('--dry-run', 'print the plan: what would be restored, where, and what would be deleted', false)
+    .addOption(
+      new Option('--restore-timeout <duration>', 'longest wait for the restored instance to be available')
+        .default(7_200_000, '2h')
+        .argParser(parseDuration),
+    )
+    .addOption(assumeRoleOption("act in the database's account through the IAM role of this name in it"))
+    .option('--restore-role <arn>', 'role AWS Backup restores with (default: AWSBackupDefaultServiceRole)')
+    .option('--runner-security-group <sg-id>', 'security group of this host, let in on the database port')
+    .option('--out <dir>', 'where the evidence record is written', 'reports/restore-drills')
+    .addOption(
+      opsWavesOption(
+        "the migration plan: its workloads' RDS databases can be drilled too (without it, only dataProtection.databases)",
+      ),
+    )
+    .action(
+      action(
+        ctx,
+        async (
+          opts: OpsFlags & {
+            database: string;
+            dryRun: boolean;
+            restoreTimeout: number;
+            assumeRole?: string;
+            restoreRole?: string;
+            runnerSecurityGroup?: string;
+            out: string;
+            waves?: string;
+          },
+        ) => {
+          // First SIGINT/SIGTERM: stop and clean up. Second: stop cleaning up and list what is left.
+          const drill = new AbortController();
+          const cleanup = new AbortController();
+          const interrupt = (): void => {
+            if (drill.signal.aborted) {
+              process.stderr.write('second interrupt: stopping the clean-up; what is left will be listed\n');
+              cleanup.abort();
+            } else {
+              process.stderr.write(
+                'interrupted: cleaning up what the drill created (interrupt again to stop)\n',
+              );
+              drill.abort();
+            }
+          };
+          process.on('SIGINT', interrupt);
+          process.on('SIGTERM', interrupt);
+          try {
+            return await runRestoreDrill({
+              config: opts.config,
+              json: opts.json,
+              aws: awsOptions(opts),
+              database: opts.database,
+              dryRun: opts.dryRun,
+              restoreTimeoutMs: opts.restoreTimeout,
+              outDir: opts.out,
+              signal: drill.signal,
+              cleanupSignal: cleanup.signal,
+              progress: (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
+              ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+              ...(opts.restoreRole === undefined ? {} : { restoreRole: opts.restoreRole }),
+              ...(opts.runnerSecurityGroup === undefined
+                ? {}
+                : { runnerSecurityGroup: opts.runnerSecurityGroup }),
+              ...(opts.waves === undefined ? {} : { waves: opts.waves }),
+            });
+          } finally {
+            process.off('SIGINT', interrupt);
+            process.off('SIGTERM', interrupt);
+          }
+        },
+      ),
+    );
 }

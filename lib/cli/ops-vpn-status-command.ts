@@ -1,9 +1,13 @@
+import { Command } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { assumeRoleOption, awsOptions, opsCommand, type OpsFlags } from './ops-options';
 import { loadConfig } from '../config/load';
 import { ConfigValidationError } from '../config/diagnostics';
 import type { AwsOptions } from '../ops/aws';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
 import { readNetworkVpns } from '../ops/vpn-read';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface VpnStatusOptions {
   readonly config: string;
@@ -72,4 +76,25 @@ export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOu
     ]),
   );
   return { exitCode, stdout: `${table}\n${renderSummary(status, findings, errors)}`, stderr: '' };
+}
+
+export function vpnStatusCommand(ctx: CliContext): Command {
+  return opsCommand(
+    ctx,
+    'vpn-status',
+    'Per site and tunnel: state, time since last change, BGP routes accepted',
+    'many-home',
+  )
+    .addOption(assumeRoleOption('read the network account through the IAM role of this name in it'))
+    .action(
+      action(ctx, (opts: OpsFlags & { region?: string[]; assumeRole?: string }) =>
+        runVpnStatus({
+          config: opts.config,
+          json: opts.json,
+          aws: awsOptions(opts),
+          ...(opts.region === undefined ? {} : { regions: opts.region }),
+          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+        }),
+      ),
+    );
 }

@@ -1,9 +1,13 @@
+import { Command } from 'commander';
 import Table from 'cli-table3';
+import { action } from './action';
+import type { CliContext } from './context';
+import { configOption, jsonOption } from './options';
 import { validateConfigFile } from '../config/load';
-import { cidr } from '../net/ipv4';
+import { cidr } from '../ipv4';
 import { planSubnets } from '../network/address-plan';
 import { segmentOfVpc } from '../network/segmentation';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface PlanOptions {
   readonly config: string;
@@ -66,4 +70,12 @@ export function runPlan(options: PlanOptions): CommandOutput {
     stdout: `${table.toString()}\nAWS address space: ${config.network.awsAddressSpace.join(', ')}\nOn-premises (kept clear): ${onPrem}\n`,
     stderr: '',
   };
+}
+
+export function planCommand(ctx: CliContext): Command {
+  return new Command('plan')
+    .description('Show the address plan: every subnet of every VPC, with its zone and usable addresses')
+    .addOption(configOption(ctx, 'configuration file'))
+    .addOption(jsonOption())
+    .action(action(ctx, (opts: PlanOptions) => runPlan(opts)));
 }

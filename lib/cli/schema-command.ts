@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JSON_SCHEMA_PATH, landingZoneJsonSchema } from '../config/json-schema';
@@ -7,7 +8,9 @@ import {
   WAVE_JSON_SCHEMA_PATH,
   waveJsonSchema,
 } from '../waves/json-schema';
-import type { CommandOutput } from './validate-command';
+import { action } from './action';
+import type { CliContext } from './context';
+import type { CommandOutput } from './output';
 
 export interface SchemaOptions {
   readonly write: boolean;
@@ -49,4 +52,18 @@ export function runSchema(options: SchemaOptions): CommandOutput {
     return { exitCode: 0, stdout: targets.map((t) => `wrote ${t.path}\n`).join(''), stderr: '' };
   }
   return { exitCode: 0, stdout: landingZoneJsonSchema(), stderr: '' };
+}
+
+export function schemaCommand(ctx: CliContext): Command {
+  return new Command('schema')
+    .description(
+      'Print the JSON Schema of the configuration, write it for editors, or check the committed copy',
+    )
+    .option(
+      '--write',
+      'write schema/landing-zone.schema.json and the migration-wave and programme schemas',
+      false,
+    )
+    .option('--check', 'fail if the committed schema is out of date', false)
+    .action(action(ctx, (opts: SchemaOptions) => runSchema(opts)));
 }

@@ -1,17 +1,16 @@
+import { Command } from 'commander';
 import pc from 'picocolors';
 import { formatDiagnostic, type Diagnostic } from '../config/diagnostics';
 import { validateConfigFile } from '../config/load';
 import type { LandingZoneConfig } from '../config/schema';
+import { action } from './action';
+import type { CliContext } from './context';
+import { configOption, jsonOption } from './options';
+import { EXIT, type CommandOutput } from './output';
 
 export interface ValidateOptions {
   readonly config: string;
   readonly json: boolean;
-}
-
-export interface CommandOutput {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
 }
 
 function summary(config: LandingZoneConfig): string {
@@ -22,12 +21,12 @@ function summary(config: LandingZoneConfig): string {
   );
 }
 
-/** `lz validate`: every problem in the file at once; exit 1 if any is an error. */
+/** `lz validate`: every problem in the file at once; exit 2 (invalid input) if any is an error. */
 export function runValidate(options: ValidateOptions): CommandOutput {
   const result = validateConfigFile(options.config);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-  const exitCode = errors.length > 0 ? 1 : 0;
+  const exitCode = errors.length > 0 ? EXIT.cannotRun : EXIT.ok;
   if (options.json) {
     const payload = { file: options.config, valid: exitCode === 0, errors, warnings };
     return { exitCode, stdout: `${JSON.stringify(payload, null, 2)}\n`, stderr: '' };
@@ -52,4 +51,14 @@ export function runValidate(options: ValidateOptions): CommandOutput {
       .join('')}${pc.green(`${options.config}: valid`)}${detail}\n`,
     stderr: '',
   };
+}
+
+export function validateCommand(ctx: CliContext): Command {
+  return new Command('validate')
+    .description(
+      'Check the landing-zone configuration without synthesising; every problem is reported at once',
+    )
+    .addOption(configOption(ctx, 'configuration file'))
+    .addOption(jsonOption())
+    .action(action(ctx, (opts: ValidateOptions) => runValidate(opts)));
 }

@@ -1,3 +1,8 @@
+import { Command, Option } from 'commander';
+import { action } from './action';
+import type { CliContext } from './context';
+import { asOfOption, configOption, wavesOption } from './options';
+import { EXIT } from './output';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfigFile } from '../config/load';
@@ -5,7 +10,7 @@ import { validateWavesDir } from '../waves/load';
 import { cmdbCsv, markdownSummary, mgnImportCsv, wavesCsv, workloadsCsv } from '../waves/report/exports';
 import { renderDashboard } from '../waves/report/html';
 import { buildReportModel } from '../waves/report/model';
-import type { CommandOutput } from './validate-command';
+import type { CommandOutput } from './output';
 
 export interface WavesReportOptions {
   readonly config: string;
@@ -26,17 +31,10 @@ export const REPORT_FILES = {
 
 /** `lz waves report`: the dashboard, the PR summary and the CSV exports, all from the plan files. */
 export function runWavesReport(options: WavesReportOptions): CommandOutput {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf))) {
-    return {
-      exitCode: 1,
-      stdout: '',
-      stderr: `--as-of must be a date written YYYY-MM-DD, got "${options.asOf}"\n`,
-    };
-  }
   const lz = validateConfigFile(options.config);
   if (!lz.config) {
     return {
-      exitCode: 1,
+      exitCode: EXIT.cannotRun,
       stdout: '',
       stderr: `${options.config} is not valid: run \`lz validate\` for details\n`,
     };
@@ -44,7 +42,7 @@ export function runWavesReport(options: WavesReportOptions): CommandOutput {
   const result = validateWavesDir(options.waves, lz.config);
   if (!result.plan) {
     return {
-      exitCode: 1,
+      exitCode: EXIT.cannotRun,
       stdout: '',
       stderr: `${options.waves} is not valid: run \`lz waves validate\` for details (no report from an invalid plan)\n`,
     };
@@ -71,4 +69,16 @@ export function runWavesReport(options: WavesReportOptions): CommandOutput {
       outputs.map(([name]) => `wrote ${join(options.out, name)}\n`).join(''),
     stderr: '',
   };
+}
+
+export function wavesReportCommand(ctx: CliContext): Command {
+  return new Command('report')
+    .description(
+      'Write the manager dashboard (HTML), a Markdown summary and CSV exports (waves, workloads, MGN import, CMDB)',
+    )
+    .addOption(configOption(ctx))
+    .addOption(wavesOption(ctx, 'directory of programme.yaml and wave files'))
+    .addOption(new Option('-o, --out <dir>', 'output directory').default('reports/waves'))
+    .addOption(asOfOption(ctx, 'report date'))
+    .action(action(ctx, (opts: WavesReportOptions) => runWavesReport(opts)));
 }

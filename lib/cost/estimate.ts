@@ -1,4 +1,4 @@
-import type { CfnResourceJson } from '../analysis/templates';
+import type { CfnResourceJson } from '../assembly/template';
 import {
   SECURITY_BASELINE_PER_USE,
   type PriceEntry,
@@ -7,6 +7,7 @@ import {
   type Usage,
 } from './price-table';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
+import { TAGS } from '../names';
 
 /*
  * Prices a synthesised cloud assembly with the committed price table. Pure: the caller reads the
@@ -433,9 +434,9 @@ export function estimateCost(
         continue;
       }
       const tags = tagsOf(resource);
-      const workload = tags['workload'];
+      const workload = tags[TAGS.workload];
       const wave =
-        tags['wave'] ??
+        tags[TAGS.wave] ??
         (workload !== undefined && options.workloadWaves
           ? (options.workloadWaves.get(workload) ?? NO_WAVE)
           : undefined);

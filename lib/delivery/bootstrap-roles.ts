@@ -1,9 +1,9 @@
-/**
- * The CDK bootstrap qualifier every account is bootstrapped with (`cdk bootstrap` default), and the
- * roles the bootstrap stack names after it. The GitHub OIDC roles assume these roles, and the
- * service control policies exempt them by name, so both derive the names from here.
+import { BOOTSTRAP_QUALIFIER } from './environments';
+
+/*
+ * The roles the CDK bootstrap stack names after its qualifier. The GitHub OIDC roles assume these
+ * roles, and the service control policies single them out by name.
  */
-export const BOOTSTRAP_QUALIFIER = 'hnb659fds';
 
 /** The kinds of bootstrap role `cdk deploy` uses. */
 export type BootstrapRoleKind = 'deploy' | 'cfn-exec' | 'lookup' | 'file-publishing' | 'image-publishing';

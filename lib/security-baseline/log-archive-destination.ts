@@ -5,7 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { EncryptedLogGroup } from '../connectivity/encrypted-log-group';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 
 export interface LogArchiveDestinationProps {
   /** The CloudWatch Logs destination name every archived log group subscribes to. */

@@ -1,4 +1,4 @@
-import { councilChecksProps } from '../compliance/register-checks';
+import { landingZoneRegions } from '../config/regions';
 import {
   DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
   type AccountConfig,
@@ -101,7 +101,7 @@ export function securityBaselineModel(config: LandingZoneConfig): SecurityBaseli
     organisationName: config.organisation.name,
     organisationId: baseline.organisation.id,
     homeRegion: config.organisation.homeRegion,
-    regions: councilChecksProps(config.organisation).allowedRegions ?? [config.organisation.homeRegion],
+    regions: landingZoneRegions(config.organisation),
     logArchive,
     security: accountWithRole(config, 'security'),
     management,

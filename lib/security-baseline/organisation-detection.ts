@@ -6,7 +6,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import { DeployTimeCall } from './deploy-time-call';
 import { GUARDDUTY_FEATURES } from './regional-detectors';
 

@@ -1,6 +1,6 @@
 import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import type { ServiceControlPolicy } from './guardrails/service-control-policy';
 
 export interface OrganisationPoliciesProps {

@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { EncryptedLogGroup } from '../connectivity/encrypted-log-group';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { toRetentionDays } from '../network/log-retention';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import { DeployTimeCall } from './deploy-time-call';
 
 /** Services the organisation trusts, and which of them the security account administers. */

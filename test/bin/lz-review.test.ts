@@ -16,13 +16,14 @@ describe('lz review (the command line)', () => {
     const out = join(dir, 'review');
     const run = lz('review', '--assembly', join(dir, 'missing'), '--out', out, '--as-of', '2026-11-23');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('there is no synthesised assembly to review. Run `npm run synth` first.');
+    expect(run.stderr).toContain('it does not exist: nothing has been synthesised there yet');
+    expect(run.stderr).toContain('Run `npm run synth` to synthesise it again');
     expect(existsSync(out)).toBe(false);
   });
 
   it('rejects a malformed --as-of', () => {
     const run = lz('review', '--assembly', join(dir, 'missing'), '--as-of', '23/11/2026');
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('lz review: --as-of must be a date written YYYY-MM-DD, got "23/11/2026"\n');
+    expect(run.stderr).toContain('expected a calendar date written YYYY-MM-DD, got "23/11/2026"');
   });
 });

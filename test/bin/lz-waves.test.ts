@@ -23,7 +23,7 @@ describe('lz waves (the command-line tool)', () => {
     );
   });
 
-  it('validate: exits 1 with every mistake located, errors before warnings, no stack trace', () => {
+  it('validate: exits 2 with every mistake located, errors before warnings, no stack trace', () => {
     const waves = join(dir, 'broken');
     cpSync('migration-waves', waves, { recursive: true });
     const file = join(waves, 'wave-04-housing-finance-hr.yaml');
@@ -31,7 +31,7 @@ describe('lz waves (the command-line tool)', () => {
     writeFileSync(file, text);
     writeFileSync(join(waves, 'Wave-7.yaml'), 'wave: {}\n');
     const run = lz('waves', 'validate', '--waves', waves);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe('Errors:');
     expect(lines).toContain(
@@ -57,7 +57,7 @@ describe('lz waves (the command-line tool)', () => {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', LZ_WAVES: waves, CDK_OUTDIR: join(dir, 'cdk.out') },
     });
-    expect(app.status).toBe(1);
+    expect(app.status).toBe(2);
     expect(app.stderr).toMatch(/^Configuration has 1 error\(s\):\n/);
     expect(app.stderr).toContain(
       'error workloads[1].critcality: unknown key "critcality" (did you mean "criticality"?)',
@@ -101,7 +101,7 @@ describe('lz waves (the command-line tool)', () => {
 
   it('report: a bad date or an invalid plan is refused', () => {
     expect(lz('waves', 'report', '--out', join(dir, 'x'), '--as-of', '23/11/2026').stderr).toMatch(
-      /--as-of must be a date written YYYY-MM-DD/,
+      /expected a calendar date written YYYY-MM-DD/,
     );
     const run = lz(
       'waves',
@@ -113,7 +113,7 @@ describe('lz waves (the command-line tool)', () => {
       '--as-of',
       '2026-11-23',
     );
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/is not valid: run `lz waves validate`/);
   });
 });

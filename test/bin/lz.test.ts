@@ -21,14 +21,14 @@ describe('lz (the command-line tool)', () => {
     );
   });
 
-  it('validate: exits 1 with one located line per mistake and no stack trace', () => {
+  it('validate: exits 2 with one located line per mistake and no stack trace', () => {
     const file = join(dir, 'bad.yaml');
     const text = readFileSync('config/landing-zone.yaml', 'utf8')
       .replace('drRegion: eu-west-1', 'drRegion: us-east-1')
       .replace('    trafficType: ALL', '    trafficTyp: ALL');
     writeFileSync(file, text);
     const run = lz('validate', '--config', file);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const lines = run.stderr
       .trim()
       .split('\n')
@@ -49,7 +49,7 @@ describe('lz (the command-line tool)', () => {
     );
     writeFileSync(file, text);
     const run = lz('validate', '--config', file, '--json');
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     const payload = JSON.parse(run.stdout) as { valid: boolean; errors: { path: string; line: number }[] };
     expect(payload.valid).toBe(false);
     expect(payload.errors).toEqual([
@@ -64,7 +64,7 @@ describe('lz (the command-line tool)', () => {
 
   it('validate: a missing file is a clear error', () => {
     const run = lz('validate', '--config', join(dir, 'missing.yaml'));
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/missing\.yaml:0:0 error \(file\): cannot read: ENOENT/);
   });
 

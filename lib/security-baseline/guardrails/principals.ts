@@ -1,4 +1,5 @@
-import { bootstrapRoleArnPattern, BOOTSTRAP_QUALIFIER } from '../../delivery/bootstrap-roles';
+import { bootstrapRoleArnPattern } from '../../delivery/bootstrap-roles';
+import { BOOTSTRAP_QUALIFIER } from '../../delivery/environments';
 import type { SecurityBaselineModel } from '../model';
 
 /**

@@ -1,4 +1,4 @@
-import { BACKUP_TIER_TAG } from '../../backup/vault-names';
+import { TAGS } from '../../names';
 import { CLASSIFICATIONS } from '../../waves/schema';
 
 /** Resource types on which a non-compliant backup-tier or classification value is refused. */
@@ -14,14 +14,14 @@ export function tagPolicy(backupTiers: readonly string[]): Record<string, unknow
   const enforced = { '@@assign': [...TAG_POLICY_ENFORCED_FOR] };
   return {
     tags: {
-      [BACKUP_TIER_TAG]: {
-        tag_key: { '@@assign': BACKUP_TIER_TAG },
+      [TAGS.backupTier]: {
+        tag_key: { '@@assign': TAGS.backupTier },
         ...(backupTiers.length > 0
           ? { tag_value: { '@@assign': [...backupTiers] }, enforced_for: enforced }
           : {}),
       },
-      classification: {
-        tag_key: { '@@assign': 'classification' },
+      [TAGS.classification]: {
+        tag_key: { '@@assign': TAGS.classification },
         tag_value: { '@@assign': [...CLASSIFICATIONS] },
         enforced_for: enforced,
       },

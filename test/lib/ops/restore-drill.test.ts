@@ -123,7 +123,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/main',
       dryRun: true,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
       overrides: { now: time.now },
     });
     expect(out.exitCode).toBe(0);
@@ -163,7 +163,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/main',
       dryRun: false,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
       outDir: dir,
       progress: (l) => lines.push(l),
       overrides: {
@@ -217,7 +217,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/main',
       dryRun: false,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
       signal: abort.signal,
       overrides: {
@@ -254,7 +254,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/main',
       dryRun: false,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
       overrides: { now: time.now, sleep: time.sleep, pollMs: 1000 },
     });
@@ -281,7 +281,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/main',
       dryRun: false,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
       overrides: { now: time.now, sleep: time.sleep, pollMs: 60_000 },
     });
@@ -298,7 +298,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       aws: AWS,
       database: 'gis/nope',
       dryRun: true,
-      timeoutMinutes: 60,
+      restoreTimeoutMs: 60 * 60_000,
     });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain(
