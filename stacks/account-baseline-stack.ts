@@ -85,9 +85,12 @@ export class AccountBaselineStack extends LandingZoneStack {
       if (trusted === undefined) {
         throw new Error('unknown break-glass trusted account (the configuration should have been validated)');
       }
+      const { roleName, trustedPrincipalArns, maxSessionHours } = model.config.breakGlass;
       new BreakGlassRole(this, 'BreakGlass', {
-        config: model.config.breakGlass,
+        roleName,
         trustedAccountId: trusted.id,
+        trustedPrincipalArns,
+        maxSessionHours,
       });
     }
   }

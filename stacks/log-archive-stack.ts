@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { expiryDays, onlineDays } from '../lib/config/schema-security-baseline';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { LogArchiveBuckets } from '../lib/security-baseline/log-archive-buckets';
 import { LogArchiveDestination } from '../lib/security-baseline/log-archive-destination';
@@ -25,7 +26,11 @@ export class LogArchiveStack extends LandingZoneStack {
       archiveBucketName: model.archiveBucketName,
       configBucketName: model.configBucketName,
       keyAlias: model.archiveKeyAlias,
-      retention: model.config.logArchive,
+      retention: {
+        onlineDays: onlineDays(model.config.logArchive),
+        retentionDays: expiryDays(model.config.logArchive),
+        archiveStorageClass: model.config.logArchive.archiveStorageClass,
+      },
       organisationId: model.organisationId,
       managementAccountId: model.management.id,
       trailName: model.trailName,

@@ -1,12 +1,13 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { BreakGlassConfig } from '../config/schema-security-baseline';
-
 export interface BreakGlassRoleProps {
-  readonly config: BreakGlassConfig;
+  readonly roleName: string;
   /** The account the trusted principals belong to. */
   readonly trustedAccountId: string;
+  /** Principals (ArnLike patterns) of the trusted account that may assume the role. */
+  readonly trustedPrincipalArns: readonly string[];
+  readonly maxSessionHours: number;
 }
 
 /**
@@ -21,12 +22,12 @@ export class BreakGlassRole extends Construct {
   constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
-      roleName: props.config.roleName,
+      roleName: props.roleName,
       description:
         'Break-glass: emergency changes the guardrails deny (docs/security-baseline.md). Use pages the rota.',
       assumedBy: new iam.CompositePrincipal(
         new iam.AccountPrincipal(props.trustedAccountId).withConditions({
-          ArnLike: { 'aws:PrincipalArn': [...props.config.trustedPrincipalArns] },
+          ArnLike: { 'aws:PrincipalArn': [...props.trustedPrincipalArns] },
         }),
         // So a break-glass session can run a change through CloudFormation as this role (a key
         // policy change, say); only a break-glass session may pass the role (protect-audit).
@@ -34,7 +35,7 @@ export class BreakGlassRole extends Construct {
           conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
         }),
       ),
-      maxSessionDuration: Duration.hours(props.config.maxSessionHours),
+      maxSessionDuration: Duration.hours(props.maxSessionHours),
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
     });
     Validations.of(this.role).acknowledge({

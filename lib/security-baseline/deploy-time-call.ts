@@ -12,7 +12,10 @@ export interface DeployTimeCallProps {
   readonly statements: readonly iam.PolicyStatement[];
   /** Where the function logs (encrypted, retained). */
   readonly logGroup: logs.ILogGroup;
-  /** Why the statements need `Resource: *`, when they do; shown in the validation report. */
+  /**
+   * Why the statements need `Resource: *`, when they do; shown in the validation report.
+   * @default - none: the statements name their resources
+   */
   readonly wildcardReason?: string;
   /** A CloudFormation type name for the resource, e.g. Custom::EbsEncryptionByDefault. */
   readonly resourceType: string;

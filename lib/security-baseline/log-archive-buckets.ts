@@ -3,7 +3,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { expiryDays, onlineDays, type LogArchiveConfig } from '../config/schema-security-baseline';
+
+/** How long the archive keeps what it receives, in days, and where it moves it. */
+export interface ArchiveRetention {
+  /** Days in S3 Standard before the move to the archive storage class. */
+  readonly onlineDays: number;
+  /** Days every object is locked (compliance mode) and kept; it expires after that. */
+  readonly retentionDays: number;
+  readonly archiveStorageClass: 'GLACIER' | 'DEEP_ARCHIVE';
+}
 
 export interface LogArchiveBucketsProps {
   /** Name of the Object Lock bucket the organisation trail and the log subscriptions write to. */
@@ -12,7 +20,7 @@ export interface LogArchiveBucketsProps {
   readonly configBucketName: string;
   /** Alias of the archive key, e.g. alias/kvdc-log-archive. */
   readonly keyAlias: string;
-  readonly retention: LogArchiveConfig;
+  readonly retention: ArchiveRetention;
   readonly organisationId: string;
   /** The management account, whose organisation trail writes here. */
   readonly managementAccountId: string;
@@ -139,7 +147,7 @@ export class LogArchiveBuckets extends Construct {
       bucketName: props.archiveBucketName,
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(
-        Duration.days(expiryDays(props.retention)),
+        Duration.days(props.retention.retentionDays),
       ),
       serverAccessLogsPrefix: 'archive/',
       lifecycleRules: [lifecycle(props.retention, 'locked')],
@@ -268,19 +276,19 @@ export class LogArchiveBuckets extends Construct {
  * a version that stops being current may be removed a day later (the lock still holds it until
  * its retention ends); elsewhere a superseded version is kept for the whole retention too.
  */
-function lifecycle(retention: LogArchiveConfig, versions: 'locked' | 'unlocked'): s3.LifecycleRule {
+function lifecycle(retention: ArchiveRetention, versions: 'locked' | 'unlocked'): s3.LifecycleRule {
   const storageClass =
     retention.archiveStorageClass === 'GLACIER' ? s3.StorageClass.GLACIER : s3.StorageClass.DEEP_ARCHIVE;
-  const archiveAfter = Duration.days(onlineDays(retention));
+  const archiveAfter = Duration.days(retention.onlineDays);
   return {
     id: 'ArchiveThenExpire',
     transitions: [{ storageClass, transitionAfter: archiveAfter }],
-    expiration: Duration.days(expiryDays(retention)),
+    expiration: Duration.days(retention.retentionDays),
     ...(versions === 'locked'
       ? { noncurrentVersionExpiration: Duration.days(1) }
       : {
           noncurrentVersionTransitions: [{ storageClass, transitionAfter: archiveAfter }],
-          noncurrentVersionExpiration: Duration.days(expiryDays(retention)),
+          noncurrentVersionExpiration: Duration.days(retention.retentionDays),
         }),
     abortIncompleteMultipartUploadAfter: Duration.days(7),
   };

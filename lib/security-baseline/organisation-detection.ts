@@ -15,7 +15,10 @@ export interface OrganisationDetectionProps {
   /** The security account's GuardDuty detector in this region. */
   readonly detectorId: string;
   readonly logGroup: logs.ILogGroup;
-  /** Set in the home region only: aggregation and the organisation's Security Hub policy. */
+  /**
+   * Set in the home region only: aggregation and the organisation's Security Hub policy.
+   * @default - none: a DR-region stack has only GuardDuty's organisation settings and the analyzer
+   */
   readonly home?: {
     /** Other regions whose findings Security Hub brings into the home region. */
     readonly linkedRegions: readonly string[];

@@ -134,14 +134,11 @@ describe('AccountHygiene', () => {
 describe('BreakGlassRole', () => {
   const stack = smallStack('555555555555');
   new BreakGlassRole(stack, 'BreakGlass', {
-    config: {
-      roleName: 'lz-break-glass',
-      trustedAccount: 'security',
-      trustedPrincipalArns: [
-        'arn:aws:iam::777777777777:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_BreakGlass_*',
-      ],
-      maxSessionHours: 1,
-    },
+    roleName: 'lz-break-glass',
+    trustedPrincipalArns: [
+      'arn:aws:iam::777777777777:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_BreakGlass_*',
+    ],
+    maxSessionHours: 1,
     trustedAccountId: '777777777777',
   });
 

@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { resourcesOf, smallStack } from './helpers';
 
 function archive(
-  retention = { onlineMonths: 13, retentionYears: 7, archiveStorageClass: 'DEEP_ARCHIVE' as const },
+  retention = { onlineDays: 13 * 31, retentionDays: 7 * 366, archiveStorageClass: 'DEEP_ARCHIVE' as const },
 ) {
   const stack = smallStack();
   const buckets = new LogArchiveBuckets(stack, 'Archive', {
