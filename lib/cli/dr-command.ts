@@ -3,7 +3,7 @@ import { action } from './action';
 import type { CliContext } from './context';
 import { allowStaleOption, assemblyOption, jsonOption } from './options';
 import { openAssembly, staleNotice } from '../assembly/open';
-import { outputWidth } from './text';
+import { outputWidth } from '../text';
 import { checkAssembly } from '../dr/check';
 import { formatReport } from '../dr/report';
 import type { CommandOutput } from './output';

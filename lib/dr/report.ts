@@ -1,4 +1,4 @@
-import { wrap } from '../cli/text';
+import { wrap } from '../text';
 import { DISRUPTION_LABELS, type Assessment, type DrReport } from './assess';
 
 function minutes(value: number | null): string {

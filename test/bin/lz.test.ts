@@ -17,7 +17,7 @@ describe('lz (the command-line tool)', () => {
     const run = lz('validate');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'config/landing-zone.yaml: valid (6 accounts, 4 VPCs, 5 on-premises ranges, 3 availability zones)',
+      'config/landing-zone.yaml: valid (8 accounts, 4 VPCs, 5 on-premises ranges, 3 availability zones)',
     );
   });
 

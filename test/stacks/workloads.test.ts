@@ -156,6 +156,8 @@ describe('workload targets from the plan', () => {
     ]);
     expect(revs?.dependencies.map((d) => d.node.id).sort()).toEqual([
       'KvdcDataProtectionProduction',
+      // Its database log groups subscribe to the log archive's destination.
+      'KvdcLogArchive',
       'KvdcVpcProduction',
     ]);
     const t = Template.fromStack(revs ?? synth().stacks.hub);
@@ -295,8 +297,10 @@ describe('workload targets from the plan', () => {
       'HousingRepairsMgnApplicationD509EBD5',
       // The database: from workload id and database name only, never the wave.
       'HousingRepairsRepairsDatabaseAgentLogs42929A49',
+      'HousingRepairsRepairsDatabaseAgentLogsArchiveSubscription60D7A667',
       'HousingRepairsRepairsDatabaseEngineGroupsParameterGroup8E3F0FBF',
       'HousingRepairsRepairsDatabaseErrorLogsA012A95A',
+      'HousingRepairsRepairsDatabaseErrorLogsArchiveSubscription11124BC5',
       'HousingRepairsRepairsDatabaseInstanceC6C5BA13',
       'HousingRepairsRepairsDatabaseInstanceMonitoringRoleF0EB3097',
       'HousingRepairsRepairsDatabaseInstanceSubnetGroup0D29862A',
