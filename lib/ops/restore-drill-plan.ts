@@ -68,6 +68,8 @@ export interface DrillPlan {
   readonly runnerSecurityGroup?: string;
   readonly restoreRoleArn: string;
   readonly rtoMinutes: number;
+  /** Where the drill runs, for the removal commands in the record. */
+  readonly region?: string;
 }
 
 export function describePlan(plan: DrillPlan): string {
