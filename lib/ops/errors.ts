@@ -65,16 +65,24 @@ export function classifyError(action: string, error: unknown): OperationError {
   if (error instanceof AssumeRoleFailed) {
     const cause = error.cause;
     const name = errorName(cause);
-    const who = error.caller === undefined ? 'the caller' : `the caller ${error.caller}`;
-    const why = THROTTLED.test(name)
-      ? 'sts:AssumeRole was still throttled after the retries'
-      : ACCESS_DENIED.test(name)
-        ? `${who} may not assume it: the caller needs sts:AssumeRole on the role, and the role's trust policy must trust the caller (operations.trustedAccount in the configuration); check too that the role exists in that account`
-        : `sts:AssumeRole failed (${name}: ${errorMessage(cause)})`;
+    const head = `${action} not called: could not assume ${error.roleArn} (${name})`;
+    if (ACCESS_DENIED.test(name)) {
+      const who =
+        error.caller === undefined ? `the caller (${errorMessage(cause)})` : `the caller ${error.caller}`;
+      return {
+        action,
+        kind: 'assume-role',
+        message:
+          `${head}. STS refused ${who}: the caller needs sts:AssumeRole on that role, and the role's trust ` +
+          'policy must trust the caller (operations.trustedAccount in the configuration); check too that the role exists in that account.',
+      };
+    }
     return {
       action,
       kind: 'assume-role',
-      message: `${action} not called: could not assume ${error.roleArn} (${name}${ACCESS_DENIED.test(name) ? `: ${errorMessage(cause)}` : ''}). ${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
+      message: THROTTLED.test(name)
+        ? `${head}: sts:AssumeRole was still throttled after the retries.`
+        : `${head}: sts:AssumeRole failed: ${errorMessage(cause)}.`,
     };
   }
   const name = errorName(error);

@@ -287,7 +287,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
     });
     expect(out.stdout).toContain('Stopped: restore job job-1 FAILED: bad metadata');
     expect(out.stdout).toContain('LEFT OVER security-group sg-drill');
-    expect(out.stdout).toContain('aws ec2 delete-security-group --group-id sg-drill');
+    expect(out.stdout).toContain('aws ec2 delete-security-group --region eu-west-2 --group-id sg-drill');
     expect(out.exitCode).toBe(2);
   });
 
