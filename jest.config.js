@@ -1,14 +1,37 @@
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],
   },
   // Unit tests run without the built-in CloudFormation validation (about 3 s per file);
   // test/synth/builtin-validation.test.ts switches it back on for the whole app.
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
   testTimeout: 120000,
+};
+
+// The operations integration tests against one moto_server per run (docs/operations.md, Tests).
+const OPS_INTEGRATION = '<rootDir>/test/lib/ops/integration';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', `${OPS_INTEGRATION}/`],
+      setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+    },
+    {
+      ...shared,
+      displayName: 'ops-integration',
+      roots: [OPS_INTEGRATION],
+      testMatch: ['**/*.test.ts'],
+      testEnvironment: `${OPS_INTEGRATION}/environment.ts`,
+      globalSetup: `${OPS_INTEGRATION}/global-setup.ts`,
+      globalTeardown: `${OPS_INTEGRATION}/global-teardown.ts`,
+      testTimeout: 60000,
+    },
+  ],
 };

@@ -132,6 +132,15 @@ export function classifyError(action: string, error: unknown): OperationError {
       message: `${action}: still throttled${attempts(error)} (${name}); try again later or raise --max-attempts.`,
     };
   }
+  // NodeHttpHandler names a reset connection a TimeoutError too: a cut connection is not a slow one.
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /(^|: )aborted$/.test(detail)) {
+    return {
+      action,
+      kind: 'endpoint',
+      message: `${action}: the connection was cut before the answer was complete${attempts(error)} (${typeof code === 'string' ? code : 'aborted'}).`,
+    };
+  }
   if (name === 'TimeoutError' || /ETIMEDOUT|timed out|TimeoutError/.test(detail)) {
     return {
       action,
