@@ -14,6 +14,10 @@ const OPS_INTEGRATION = '<rootDir>/test/lib/ops/integration';
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads the test timeout from the top level, not from a project.
+  testTimeout: shared.testTimeout,
+  // The ops integration rows mostly wait on timeouts: run more of them side by side (it.concurrent).
+  maxConcurrency: 10,
   projects: [
     {
       ...shared,
@@ -31,7 +35,6 @@ module.exports = {
       testEnvironment: `${OPS_INTEGRATION}/environment.ts`,
       globalSetup: `${OPS_INTEGRATION}/global-setup.ts`,
       globalTeardown: `${OPS_INTEGRATION}/global-teardown.ts`,
-      testTimeout: 60000,
     },
   ],
 };

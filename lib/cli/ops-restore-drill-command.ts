@@ -62,7 +62,11 @@ export interface RestoreDrillOptions {
   readonly cleanupSignal?: AbortSignal;
   readonly progress?: (line: string) => void;
   /** For tests: the clock, sleeps, TCP check and poll intervals. */
-  readonly overrides?: Partial<Pick<DrillDeps, 'sleep' | 'connect' | 'now'>> & { pollMs?: number };
+  readonly overrides?: Partial<Pick<DrillDeps, 'sleep' | 'connect' | 'now'>> & {
+    pollMs?: number;
+    /** The random part of the drill id. */
+    nonce?: string;
+  };
 }
 
 function failure(message: string): CommandOutput {
@@ -147,7 +151,7 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
     options.restoreRole ??
     `arn:${partitionOf(region)}:iam::${target.accountId}:role/service-role/AWSBackupDefaultServiceRole`;
   const now = options.overrides?.now ?? ((): Date => new Date());
-  const id = drillId(config.organisation.shortName, target, now());
+  const id = drillId(config.organisation.shortName, target, now(), options.overrides?.nonce);
   const progress = options.progress ?? ((): void => undefined);
   const backup = backupClient(aws);
   const rds = rdsClient(aws);

@@ -442,7 +442,14 @@ export async function executeDrill(
     const connectivity = await deps.connect(host, port, limits.connectTimeoutMs);
     outcome = { ...outcome, connectivity };
   } catch (error) {
-    const why = error instanceof DrillStopped ? error.message : String(error);
+    // An interrupt says so itself, rather than through the call it cut short.
+    const reason: unknown = signal.reason;
+    const why =
+      signal.aborted && reason instanceof Error
+        ? reason.message
+        : error instanceof DrillStopped
+          ? error.message
+          : String(error);
     outcome = { ...outcome, stopped: why };
     deps.progress(`stopped: ${why}`);
   }

@@ -333,7 +333,9 @@ describe('the restore drill leaves nothing behind it does not list', () => {
       expect(result.ms).toBeLessThan(BOUND_MS);
       expect(result.output.exitCode).toBe(2);
       const evidence = record(result);
-      expect(String(evidence['stopped'])).toContain(`deadline (--deadline ${formatDuration(FAST.deadlineMs)})`);
+      expect(String(evidence['stopped'])).toContain(
+        `deadline (--deadline ${formatDuration(FAST.deadlineMs)})`,
+      );
       expect((evidence['cleanup'] as { deleted: boolean }[]).every((c) => c.deleted)).toBe(true);
     },
   );
