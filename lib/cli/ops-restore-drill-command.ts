@@ -23,7 +23,7 @@ import {
   type DrillOutcome,
   type DrillPhase,
 } from '../ops/restore-drill';
-import { RunStopped } from '../ops/http';
+import { combine, RunStopped, shared } from '../ops/http';
 import { DEFAULT_DEADLINE_MS, startDeadline } from '../ops/run';
 import { describePlan, drillId, drillTarget } from '../ops/restore-drill-plan';
 import { scopeOptions } from '../ops/scopes';
@@ -136,9 +136,9 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
   const deadline = startDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const interrupt = options.signal ?? new AbortController().signal;
   const phases: Record<DrillPhase, AbortSignal> = {
-    setup: AbortSignal.any([deadline.signal, interrupt]),
-    wait: interrupt,
-    cleanup: options.cleanupSignal ?? new AbortController().signal,
+    setup: combine([deadline.signal, interrupt]) ?? deadline.signal,
+    wait: shared(interrupt),
+    cleanup: shared(options.cleanupSignal ?? new AbortController().signal),
   };
   let current = phases.setup;
   const aws = scopeOptions(

@@ -2,7 +2,7 @@ import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { BackupClient } from '@aws-sdk/client-backup';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { BoundedHttpHandler, opsPlugin, raceStop, type StopSource } from './http';
+import { BoundedHttpHandler, combine, opsPlugin, raceStop, type StopSource } from './http';
 
 /** Static credentials or a provider, as the SDK accepts them. */
 export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
@@ -160,9 +160,6 @@ export function withStop(options: AwsOptions, signal: AbortSignal): AwsOptions {
   const outer = options.stop;
   return {
     ...options,
-    stop: () => {
-      const first = outer?.();
-      return first === undefined ? signal : AbortSignal.any([first, signal]);
-    },
+    stop: () => combine([outer?.(), signal]),
   };
 }

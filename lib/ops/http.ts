@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
@@ -71,10 +72,20 @@ export function raceStop<T>(promise: Promise<T>, signal: AbortSignal | undefined
   });
 }
 
-function combine(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
+/**
+ * A signal every call of a run listens to: many at once is expected, not a leak, so Node's warning
+ * about more than ten listeners (which would reach the user's terminal) is turned off for it.
+ */
+export function shared(signal: AbortSignal): AbortSignal {
+  setMaxListeners(0, signal);
+  return signal;
+}
+
+/** One signal that aborts when any of these does. */
+export function combine(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
+  return shared(AbortSignal.any(present));
 }
 
 function isReadable(body: unknown): body is IncomingMessage {

@@ -1,4 +1,4 @@
-import { RunStopped } from './http';
+import { RunStopped, shared } from './http';
 
 /** How long a read-only `lz ops` command may take in all, unless `--deadline` says otherwise. */
 export const DEFAULT_DEADLINE_MS = 120_000;
@@ -38,7 +38,7 @@ export function startDeadline(ms: number): Deadline {
     );
   }, ms);
   return {
-    signal: controller.signal,
+    signal: shared(controller.signal),
     ms,
     expired: () => controller.signal.aborted,
     clear: () => {

@@ -138,7 +138,7 @@ describe('a stalled endpoint: every command, as a process, ends within the deadl
     );
     // The command's own time (its closing line) within the deadline plus a second and a half; the
     // process, ts-node's start-up on a loaded machine included, within a few seconds more.
-    const own = /, ([\d.]+)s elapsed\n$/.exec(result.stderr)?.[1];
+    const own = / ([\d.]+)s elapsed\n$/.exec(result.stderr)?.[1];
     expect(Number(own) * 1000).toBeLessThan(DEADLINE_MS + 1500);
     expect(result.ms).toBeLessThan(DEADLINE_MS + STARTUP_MS);
     expect(result.code).toBe(2);
