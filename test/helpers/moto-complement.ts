@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { LandingZoneConfig } from '../../lib/config/schema';
+import type { WavePlan } from '../../lib/waves/load';
 import { expectedVaults, protectedResources } from '../../lib/ops/backup-plan';
 import { MOTO_ACCOUNT, MOTO_REGION } from './moto';
 
@@ -80,6 +81,8 @@ export class MotoComplement {
     private readonly config: LandingZoneConfig,
     private readonly moto: string,
     private readonly now: () => Date = () => new Date(),
+    /** The migration plan, whose workloads' databases are protected too. */
+    private readonly plan?: WavePlan,
   ) {}
 
   /** The answer to a call moto lacks, or undefined to pass the call to moto. */
@@ -163,7 +166,7 @@ export class MotoComplement {
       CompletionDate: minutesAgo(now, 10),
       BackupVaultName: vaultName,
     });
-    const planned = protectedResources(this.config).filter((r) =>
+    const planned = protectedResources(this.config, this.plan).filter((r) =>
       vault.kind === 'workload'
         ? r.accountName === vault.accountName
         : (vault.kind === 'central' ? r.centralCopy : r.drCopy) !== undefined,
