@@ -9,6 +9,7 @@ export default tseslint.config(
       'scratch/',
       'cdk.out/',
       'cdk.pipeline.out/',
+      'cdk.oidc.out/',
       'reports/',
       'coverage/',
       '**/*.d.ts',

@@ -22,6 +22,8 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
+      // The example is synthesised once per run, with every check, for the tests that read its templates.
+      globalSetup: '<rootDir>/test/global-setup.ts',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', `${OPS_INTEGRATION}/`],

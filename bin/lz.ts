@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { createProgram } from '../lib/cli/program';
-import { planDeploymentStages } from '../stacks/deployment-stages';
-import { synthForGate } from '../stacks/gate-synth';
+import { synthesiseApp } from '../stacks/synthesis';
 
 // bin/ reads the environment; the commands in lib/cli get plain options and return their output.
 const program = createProgram({
@@ -11,7 +10,8 @@ const program = createProgram({
   },
   today: new Date().toISOString().slice(0, 10),
   debug: process.env['LZ_DEBUG'] !== undefined && process.env['LZ_DEBUG'] !== '',
-  app: { synthesise: synthForGate, planStages: planDeploymentStages },
+  app: { synthesise: synthesiseApp },
+  progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
   emit: (output) => {
     process.stdout.write(output.stdout);
     process.stderr.write(output.stderr);

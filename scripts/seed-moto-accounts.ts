@@ -9,7 +9,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { loadConfig } from '../lib/config/load';
 import { partitionOf } from '../lib/config/partition';
-import { plannedRdsDatabases } from '../lib/data/planned-databases';
+import { plannedRdsDatabases } from '../lib/waves/migration-plan';
 import { assumeRoleOptions, roleArn, type AwsOptions } from '../lib/ops/aws';
 import { plannedDevices } from '../lib/ops/vpn-status';
 import { loadWavePlan } from '../lib/waves/load';

@@ -5,6 +5,7 @@ import { centralVaultName, drVaultName } from '../lib/backup/vault-names';
 import { LockedBackupVault } from '../lib/backup/locked-backup-vault';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import type { LandingZoneContext } from './landing-zone-context';
+import { vaultLock } from './backup-props';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface BackupAccountStackProps extends StackProps {
@@ -39,7 +40,7 @@ export class BackupAccountStack extends LandingZoneStack {
     }
     new LockedBackupVault(this, 'DrRegionVault', {
       vaultName: drVaultName(lz.prefix),
-      lock,
+      lock: vaultLock(lock),
       copySourceAccounts: props.copySourceAccounts,
     });
   }

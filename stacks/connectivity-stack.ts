@@ -2,7 +2,7 @@ import { CfnOutput, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../lib/config/schema';
 import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import { toRetentionDays } from '../lib/network/log-retention';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -26,7 +26,9 @@ export class ConnectivityStack extends LandingZoneStack {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
     const { lz, connectivity } = props;
     this.vpns = new SiteToSiteVpns(this, 'SiteToSiteVpns', {
-      config: connectivity,
+      sites: connectivity.sites,
+      alertEmails: connectivity.alerting.emails,
+      tunnelDownMinutes: connectivity.alerting.tunnelDownMinutes,
       namePrefix: lz.prefix,
       transitGatewayId: props.hub.transitGateway.ref,
       routeTables: props.hub.routeTables,

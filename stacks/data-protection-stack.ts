@@ -1,4 +1,4 @@
-import { Duration, type StackProps } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -16,9 +16,12 @@ import type { AccountConfig } from '../lib/config/schema';
 import type { DataProtectionConfig } from '../lib/config/schema-data-protection';
 import { CouncilDatabase } from '../lib/data/council-database';
 import { maxIntervalMinutes } from '../lib/dr/cron';
-import { pascal } from '../lib/network/segmentation';
-import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
+import { pascal } from '../lib/names';
+import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
 import type { LandingZoneContext } from './landing-zone-context';
+import { copyTo, tierPlanProps, tierRestoreTestProps, vaultLock } from './backup-props';
+import { councilDatabaseProps } from './database-props';
+import { plannedRdsDatabases } from '../lib/waves/migration-plan';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface DataProtectionStackProps extends StackProps {
@@ -51,7 +54,7 @@ export class DataProtectionStack extends LandingZoneStack {
     });
     this.vault = new LockedBackupVault(this, 'BackupVault', {
       vaultName: workloadVaultName(lz.prefix, account.name),
-      lock: production ? dp.vaults.production : dp.vaults.nonProduction,
+      lock: vaultLock(production ? dp.vaults.production : dp.vaults.nonProduction),
       notificationTopic: notifications.topic,
     });
 
@@ -78,27 +81,8 @@ export class DataProtectionStack extends LandingZoneStack {
     const accountVpc = lz.config.network.vpcs.find(
       (v) => v.account === account.name && v.purpose === 'workload',
     );
-    const networks = new Map<string, ec2.IVpc>();
-    const networkFor = (vpcName: string, tier: string): ec2.IVpc => {
-      const key = `${vpcName}/${tier}`;
-      let vpc = networks.get(key);
-      if (vpc === undefined) {
-        const vpcConfig = lz.config.network.vpcs.find((v) => v.name === vpcName);
-        if (!vpcConfig) {
-          throw new Error(`unknown VPC ${vpcName} (the configuration should have been validated)`);
-        }
-        vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier)}Network`, {
-          prefix: lz.prefix,
-          vpcName,
-          tier,
-          availabilityZones: lz.zonesOf(vpcConfig),
-          networkAccount: lz.networkAccount.id,
-          region: lz.region,
-        });
-        networks.set(key, vpc);
-      }
-      return vpc;
-    };
+    const networks = new SharedVpcImports(this, lz.sharedVpcs);
+    const networkFor = (vpcName: string, tier: string): ec2.IVpc => networks.import(vpcName, tier).isolated;
 
     // Restored copies from restore tests land in the isolated tier, reachable by nothing.
     let restoreTarget: { subnetGroup: rds.SubnetGroup; securityGroup: ec2.SecurityGroup } | undefined;
@@ -121,17 +105,16 @@ export class DataProtectionStack extends LandingZoneStack {
     }
 
     for (const tier of dp.tiers) {
-      const drCopy = tier.copyToDrRegion && drVault ? { vault: drVault, ...tier.copyToDrRegion } : undefined;
       new TierBackupPlan(this, `${pascal(tier.name)}BackupPlan`, {
         planName: `${lz.prefix}-${tier.name}`,
-        tier,
+        ...tierPlanProps(tier),
         vault: this.vault.vault,
-        backupAccountCopy: { vault: centralVault, ...tier.copyToBackupAccount },
-        drRegionCopy: drCopy,
+        backupAccountCopy: copyTo(centralVault, tier.copyToBackupAccount),
+        drRegionCopy: tier.copyToDrRegion && drVault ? copyTo(drVault, tier.copyToDrRegion) : undefined,
       });
       new TierRestoreTesting(this, `${pascal(tier.name)}RestoreTesting`, {
         planName: `${lz.prefix}-${tier.name}-restore-tests`,
-        tier,
+        ...tierRestoreTestProps(tier),
         vault: this.vault.vault,
         dbSubnetGroupName: restoreTarget?.subnetGroup.subnetGroupName,
         securityGroupIds: restoreTarget ? [restoreTarget.securityGroup.securityGroupId] : undefined,
@@ -149,6 +132,7 @@ export class DataProtectionStack extends LandingZoneStack {
       drRegion: dp.tiers.some((t) => t.copyToDrRegion) ? org.drRegion : undefined,
     });
 
+    const planned = new Map(plannedRdsDatabases(lz.config).map((d) => [`${d.workload}/${d.name}`, d]));
     const appGroups = new Map<string, ec2.SecurityGroup>();
     const databases: Record<string, CouncilDatabase> = {};
     for (const db of dp.databases.filter((d) => d.account === account.name)) {
@@ -183,26 +167,19 @@ export class DataProtectionStack extends LandingZoneStack {
         }),
       );
       const id = `${pascal(db.workload)}${pascal(db.name)}Database`;
+      const plannedDb = planned.get(`${db.workload}/${db.name}`);
+      if (!plannedDb) {
+        throw new Error(`database ${db.workload}/${db.name} was not planned`);
+      }
       const database = new CouncilDatabase(this, id, {
-        workload: db.workload,
-        databaseName: db.name,
-        namePrefix: lz.prefix,
-        engine: db.engine,
-        edition: db.edition,
-        version: db.version,
-        licence: db.licence,
-        instanceType: new ec2.InstanceType(db.instanceClass.replace(/^db\./, '')),
-        allocatedStorageGiB: db.allocatedStorageGiB,
-        maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-        vpc,
-        subnets: { subnets: vpc.isolatedSubnets },
-        production,
-        backupTier: tier.name,
-        pointInTimeRecovery: Duration.days(tier.pointInTimeRecoveryDays),
-        recoveryTargets: db.recovery,
+        ...councilDatabaseProps(plannedDb, {
+          namePrefix: lz.prefix,
+          vpc,
+          tier,
+          backupAccountId: backupAccount.id,
+        }),
         allowedSecurityGroups: allowedGroups,
         allowedOnPremisesRanges: ranges,
-        copyDestinationAccounts: [backupAccount.id],
       });
       acknowledgeTagBasedBackup(database.instance, lz.prefix, tier.name);
       databases[`${db.workload}/${db.name}`] = database;

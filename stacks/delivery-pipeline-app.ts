@@ -4,11 +4,10 @@ import { toRetentionDays } from '../lib/network/log-retention';
 import { registerComplianceChecks } from '../lib/compliance/register-checks';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type LandingZoneConfig } from '../lib/config/schema';
 import type { DeploymentStage } from '../lib/delivery/stages';
-import { pascal } from '../lib/network/segmentation';
-import type { WavePlan } from '../lib/waves/load';
+import { landingZoneTags, pascal } from '../lib/names';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { deploymentStagesOf } from './deployment-stages';
-import { LANDING_ZONE_CLASSIFICATION, LANDING_ZONE_WAVE } from './landing-zone';
 import { LandingZoneStage } from './landing-zone-stage';
 
 export interface DeliveryPipelineApp {
@@ -16,6 +15,8 @@ export interface DeliveryPipelineApp {
   readonly pipeline: DeliveryPipelineStack;
   readonly stage: LandingZoneStage;
   readonly stages: DeploymentStage[];
+  /** The validation plugins registered on the app. */
+  readonly plugins: string[];
 }
 
 /**
@@ -24,7 +25,7 @@ export interface DeliveryPipelineApp {
  */
 export function createDeliveryPipelineApp(
   config: LandingZoneConfig,
-  plan?: WavePlan,
+  plan?: MigrationPlan,
   props: AppProps = {},
 ): DeliveryPipelineApp {
   return buildDeliveryPipeline(new App(props), config, plan);
@@ -34,7 +35,7 @@ export function createDeliveryPipelineApp(
 export function buildDeliveryPipeline(
   app: App,
   config: LandingZoneConfig,
-  plan?: WavePlan,
+  plan?: MigrationPlan,
 ): DeliveryPipelineApp {
   const delivery = config.delivery;
   if (delivery?.connectionArn === undefined) {
@@ -49,13 +50,7 @@ export function buildDeliveryPipeline(
   const prefix = config.organisation.shortName;
   const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
   const stages = deploymentStagesOf(stage, stage.synth(), config);
-  const tags = {
-    owner: config.organisation.owner,
-    'cost-centre': config.organisation.costCentre,
-    'managed-by': 'council-landing-zone',
-    classification: LANDING_ZONE_CLASSIFICATION,
-    wave: LANDING_ZONE_WAVE,
-  };
+  const tags = landingZoneTags(config.organisation);
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },
     stackName: `${prefix}-delivery-pipeline`,
@@ -72,8 +67,8 @@ export function buildDeliveryPipeline(
     Tags.of(pipeline).add(key, value);
   }
   pipeline.deployInOrder(stage, stages);
-  registerComplianceChecks(app, config.organisation);
-  return { app, pipeline, stage, stages };
+  const plugins = registerComplianceChecks(app, config.organisation);
+  return { app, pipeline, stage, stages, plugins };
 }
 
 /** The shortest retention CloudWatch Logs accepts that meets the council's minimum. */

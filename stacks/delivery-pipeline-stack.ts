@@ -11,6 +11,7 @@ import type { DeploymentStage } from '../lib/delivery/stages';
 import { allowCloudWatchLogs } from '../lib/logging/allow-cloudwatch-logs';
 import type { LandingZoneStage } from './landing-zone-stage';
 import { stacksOf } from './deployment-stages';
+import { councilKey } from '../lib/kms/council-key';
 
 export interface DeliveryPipelineStackProps extends StackProps {
   /** owner/name of the GitHub repository. */
@@ -54,10 +55,8 @@ export class DeliveryPipelineStack extends Stack {
     this.supportTags = props.tags;
     // The artifact store is encrypted with a rotated customer-managed key, versioned and retained,
     // so the record of what was deployed outlives the pipeline.
-    this.artifactKey = new kms.Key(this, 'ArtifactKey', {
+    this.artifactKey = councilKey(this, 'ArtifactKey', {
       description: `Encrypts the ${props.prefix} landing-zone pipeline artifacts`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     const artifactBucket = new s3.Bucket(this, 'ArtifactBucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -83,10 +82,8 @@ export class DeliveryPipelineStack extends Stack {
     }
     acknowledgeArtifactBucket(artifactBucket);
     // Every build (synth, self-mutation, asset publishing) logs to one encrypted, retained log group.
-    const logKey = new kms.Key(this, 'BuildLogKey', {
+    const logKey = councilKey(this, 'BuildLogKey', {
       description: `Encrypts the ${props.prefix} landing-zone pipeline build logs`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     allowCloudWatchLogs(logKey, 'AllowCloudWatchLogsForBuildLogs');
     const buildLogs = new logs.LogGroup(this, 'BuildLogs', {

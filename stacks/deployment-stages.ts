@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Stack, Stage, Token } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
-import { cdkJsonContext } from '../lib/cdk-json';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import {
   orderStages,
@@ -14,12 +10,10 @@ import {
   type DeploymentStage,
   type PlacedStack,
 } from '../lib/delivery/stages';
-import type { WavePlan } from '../lib/waves/load';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
-import { buildLandingZone } from './landing-zone';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
@@ -99,23 +93,4 @@ export function deploymentStagesOf(
     throw new StagePlanError(problems);
   }
   return stages;
-}
-
-/**
- * Builds and synthesises the landing zone without the rule packs (they do not change which stacks
- * exist or how they depend on each other) into a temporary directory, and returns its stages.
- */
-export function planDeploymentStages(config: LandingZoneConfig, plan?: WavePlan): DeploymentStage[] {
-  const outdir = mkdtempSync(join(tmpdir(), 'lz-stages-'));
-  try {
-    const app = new App({
-      outdir,
-      context: { ...cdkJsonContext() },
-      builtinCloudFormationValidation: false,
-    });
-    buildLandingZone(app, config, plan);
-    return deploymentStagesOf(app, app.synth(), config);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
 }

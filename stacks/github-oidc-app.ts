@@ -1,7 +1,9 @@
-import type { App } from 'aws-cdk-lib';
+import { Tags, type App } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { GithubOidcStack } from './github-oidc-stack';
+import { regionsOfAccount } from '../lib/delivery/environments';
+import { landingZoneTags } from '../lib/names';
 
 /**
  * One GithubOidcStack per account: its deploy role answers to the GitHub environment named after
@@ -15,7 +17,11 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
     );
   }
   const prefix = config.organisation.shortName;
-  return config.accounts.map(
+  const diffAccounts = config.accounts.map((a) => ({
+    account: a.id,
+    regions: regionsOfAccount(config, a.name),
+  }));
+  const stacks = config.accounts.map(
     (account) =>
       new GithubOidcStack(app, `${pascal(prefix)}GithubOidc${pascal(account.name)}`, {
         env: { account: account.id, region: config.organisation.homeRegion },
@@ -23,7 +29,13 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
         description: `${config.organisation.name}: GitHub Actions OIDC roles for the ${account.name} account`,
         repository: delivery.repository,
         environment: account.name,
-        ...(account.name === delivery.account ? { diffAccounts: config.accounts.map((a) => a.id) } : {}),
+        regions: regionsOfAccount(config, account.name),
+        ...(account.name === delivery.account ? { diffAccounts } : {}),
       }),
   );
+  // The tags every landing-zone resource carries (Council-RequiredTags).
+  for (const [key, value] of Object.entries(landingZoneTags(config.organisation))) {
+    Tags.of(app).add(key, value);
+  }
+  return stacks;
 }

@@ -1,9 +1,8 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { BOOTSTRAP_QUALIFIER } from '../lib/delivery/environments';
 
-/** The CDK bootstrap qualifier the deploy roles may use (the default). */
-export const BOOTSTRAP_QUALIFIER = 'hnb659fds';
 const GITHUB = 'token.actions.githubusercontent.com';
 
 export interface GithubOidcStackProps extends StackProps {
@@ -11,8 +10,15 @@ export interface GithubOidcStackProps extends StackProps {
   readonly repository: string;
   /** The GitHub environment (the account's name) whose deploy jobs may assume the deploy role. */
   readonly environment: string;
-  /** Account ids of the landing zone, when this account also holds the read-only diff role. */
-  readonly diffAccounts?: readonly string[];
+  /** The regions the landing zone deploys to in this account (each has its own bootstrap roles). */
+  readonly regions: readonly string[];
+  /** The landing zone's accounts and their regions, when this account also holds the read-only diff role. */
+  readonly diffAccounts?: readonly { readonly account: string; readonly regions: readonly string[] }[];
+}
+
+/** The ARN of a CDK bootstrap role: cdk-<qualifier>-<kind>-role-<account>-<region>. */
+function bootstrapRoleArn(partition: string, account: string, kind: string, region: string): string {
+  return `arn:${partition}:iam::${account}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${account}-${region}`;
 }
 
 /**
@@ -38,23 +44,23 @@ export class GithubOidcStack extends Stack {
 
     // Jobs that name an environment get the subject repo:<owner>/<name>:environment:<environment>,
     // so only deploy jobs of this account's environment (and its branch and approval rules) match.
+    // Managed (not inline) policies, naming each bootstrap role by its region: no wildcard.
     this.deployRole = new iam.Role(this, 'DeployRole', {
       roleName: 'lz-github-deploy',
       description: `GitHub Actions deploys of ${props.repository} (environment ${props.environment})`,
       assumedBy: trust(`repo:${props.repository}:environment:${props.environment}`),
-      inlinePolicies: {
-        AssumeCdkBootstrapRoles: new iam.PolicyDocument({
-          statements: [
-            new iam.PolicyStatement({
-              actions: ['sts:AssumeRole', 'sts:TagSession'],
-              resources: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
-                (kind) =>
-                  `arn:${this.partition}:iam::${this.account}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${this.account}-*`,
-              ),
-            }),
-          ],
+    });
+    new iam.ManagedPolicy(this, 'AssumeCdkBootstrapRoles', {
+      description: `Lets the GitHub deploy role use this account's CDK bootstrap roles in ${props.regions.join(', ')}`,
+      roles: [this.deployRole],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['sts:AssumeRole', 'sts:TagSession'],
+          resources: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].flatMap((kind) =>
+            props.regions.map((region) => bootstrapRoleArn(this.partition, this.account, kind, region)),
+          ),
         }),
-      },
+      ],
     });
 
     if (props.diffAccounts !== undefined) {
@@ -63,19 +69,18 @@ export class GithubOidcStack extends Stack {
         roleName: 'lz-github-pull-request-diff',
         description: `Read-only cdk diff for pull requests of ${props.repository}`,
         assumedBy: trust(`repo:${props.repository}:pull_request`),
-        inlinePolicies: {
-          AssumeCdkLookupRoles: new iam.PolicyDocument({
-            statements: [
-              new iam.PolicyStatement({
-                actions: ['sts:AssumeRole'],
-                resources: props.diffAccounts.map(
-                  (account) =>
-                    `arn:${this.partition}:iam::${account}:role/cdk-${BOOTSTRAP_QUALIFIER}-lookup-role-${account}-*`,
-                ),
-              }),
-            ],
+      });
+      new iam.ManagedPolicy(this, 'AssumeCdkLookupRoles', {
+        description: 'Lets the pull-request diff role read deployed templates through the CDK lookup roles',
+        roles: [this.diffRole],
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['sts:AssumeRole'],
+            resources: props.diffAccounts.flatMap(({ account, regions }) =>
+              regions.map((region) => bootstrapRoleArn(this.partition, account, 'lookup', region)),
+            ),
           }),
-        },
+        ],
       });
     }
   }

@@ -32,9 +32,12 @@ export class HybridDnsStack extends LandingZoneStack {
       .filter((a) => a.role === 'production' || a.role === 'non-production' || a.role === 'shared-services')
       .map((a) => a.id);
     this.dns = new HybridDns(this, 'HybridDns', {
-      config: dns,
       namePrefix: lz.prefix,
       endpointVpc: endpointVpc.vpc,
+      endpointVpcName: dns.endpoints.vpc,
+      onPremisesServers: dns.onPremisesServers,
+      forwardedDomains: dns.forwardedDomains,
+      ruleAssociations: dns.ruleAssociations,
       endpointSubnetIds: endpointVpc.vpc.selectSubnets({ subnetGroupName: dns.endpoints.subnetTier })
         .subnetIds,
       vpcIds: Object.fromEntries(Object.entries(props.vpcs).map(([name, vpc]) => [name, vpc.vpc.vpcId])),

@@ -2,6 +2,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/schema';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
+import type { SharedVpcImportsProps } from '../lib/network/shared-vpc-parameters';
 
 /** Facts derived once from a validated configuration and shared by every stack. */
 export interface LandingZoneContext {
@@ -14,6 +15,8 @@ export interface LandingZoneContext {
   zonesOf(vpc: VpcConfig): readonly string[];
   readonly internalCidrs: readonly string[];
   readonly flowLogRetention: logs.RetentionDays;
+  /** How workload-account stacks import the network account's VPCs (lib/network/shared-vpc-parameters.ts). */
+  readonly sharedVpcs: SharedVpcImportsProps;
 }
 
 export function landingZoneContext(config: LandingZoneConfig): LandingZoneContext {
@@ -40,6 +43,18 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
     flowLogRetention: toRetentionDays(flow.retentionDays),
+    sharedVpcs: {
+      prefix: config.organisation.shortName,
+      networkAccount: networkAccount.id,
+      region: config.organisation.homeRegion,
+      zonesOf: (vpcName) => {
+        const vpc = config.network.vpcs.find((v) => v.name === vpcName);
+        if (!vpc) {
+          throw new Error(`unknown VPC ${vpcName} (the configuration should have been validated)`);
+        }
+        return vpc.availabilityZones ?? config.network.availabilityZones;
+      },
+    },
   };
 }
 

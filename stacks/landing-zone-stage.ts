@@ -1,12 +1,12 @@
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { buildLandingZone, type LandingZoneStacks } from './landing-zone';
 
 export interface LandingZoneStageProps extends StageProps {
   readonly config: LandingZoneConfig;
-  readonly plan?: WavePlan;
+  readonly plan?: MigrationPlan;
 }
 
 /**

@@ -2,24 +2,20 @@ import { Aspects, Tags, type Stack, type Stage } from 'aws-cdk-lib';
 import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { landingZoneTags, pascal } from '../lib/names';
+import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { BackupAccountStack } from './backup-account-stack';
 import { DataProtectionStack } from './data-protection-stack';
-import type { WavePlan } from '../lib/waves/load';
+import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
-
-/** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
-export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
-/** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
-export const LANDING_ZONE_WAVE = 'landing-zone';
 
 export interface LandingZoneStacks {
   readonly hub: NetworkHubStack;
@@ -42,7 +38,11 @@ export interface LandingZoneStacks {
  * names, so adding a VPC adds a stack and never renames another. The scope is the App for
  * `cdk synth`, or a Stage when the CodePipeline stack deploys the landing zone.
  */
-export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: WavePlan): LandingZoneStacks {
+export function buildLandingZone(
+  app: Stage,
+  config: LandingZoneConfig,
+  plan?: MigrationPlan,
+): LandingZoneStacks {
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
@@ -55,12 +55,14 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
     terminationProtection: true,
   });
 
+  const readers = parameterReaders(config, plan);
   const vpcs: Record<string, VpcStack> = {};
   for (const vpc of config.network.vpcs.filter((v) => v.name !== config.network.egress.vpc)) {
     vpcs[vpc.name] = new VpcStack(app, `${prefix}Vpc${pascal(vpc.name)}`, {
       lz,
       vpc,
       hub: hub.hub,
+      otherParameterReaders: readers.get(vpc.name)?.filter((id) => id !== lz.accountByName(vpc.account).id),
       env,
       stackName: `${lz.prefix}-vpc-${vpc.name}`,
       description: `${config.organisation.name}: ${vpc.name} VPC (${vpc.purpose}), shared with the ${vpc.account} account`,
@@ -101,8 +103,8 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
   for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
-    // Deployment order only: databases read the shared subnet parameters of their VPC, and are
-    // backed up from the start by the tier plans of their account's data-protection stack.
+    // Deployment order only: the stack reads the shared parameters of its VPCs, and its databases
+    // are backed up from the start by the tier plans of their account's data-protection stack.
     for (const vpcName of stack.sharedVpcs) {
       const vpcStack = vpcs[vpcName];
       if (vpcStack) {
@@ -118,13 +120,11 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
-  Tags.of(app).add('owner', config.organisation.owner);
-  Tags.of(app).add('cost-centre', config.organisation.costCentre);
-  Tags.of(app).add('managed-by', 'council-landing-zone');
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave
   // from the wave files at the same priority on a lower scope, which is applied later and wins.
-  Tags.of(app).add('classification', LANDING_ZONE_CLASSIFICATION);
-  Tags.of(app).add('wave', LANDING_ZONE_WAVE);
+  for (const [key, value] of Object.entries(landingZoneTags(config.organisation))) {
+    Tags.of(app).add(key, value);
+  }
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   return {
     hub,
@@ -145,6 +145,28 @@ export function buildLandingZone(app: Stage, config: LandingZoneConfig, plan?: W
       ...operations,
     ],
   };
+}
+
+/**
+ * The accounts (ids, sorted) whose stacks read each VPC's shared parameters: those with databases of
+ * dataProtection.databases in it, and the target accounts of the workloads that land in it.
+ */
+function parameterReaders(config: LandingZoneConfig, plan?: MigrationPlan): Map<string, string[]> {
+  const readers = new Map<string, Set<string>>();
+  const add = (vpcName: string, accountId: string | undefined): void => {
+    if (accountId !== undefined) {
+      readers.set(vpcName, (readers.get(vpcName) ?? new Set<string>()).add(accountId));
+    }
+  };
+  for (const db of config.dataProtection?.databases ?? []) {
+    add(db.vpc, config.accounts.find((a) => a.name === db.account)?.id);
+  }
+  for (const w of plan?.workloads ?? []) {
+    if (w.builds && w.vpc) {
+      add(w.vpc.name, w.account?.id);
+    }
+  }
+  return new Map([...readers].map(([vpc, ids]) => [vpc, [...ids].sort()]));
 }
 
 function buildDataProtection(
@@ -178,21 +200,18 @@ function buildDataProtection(
       terminationProtection: true,
     }),
   ];
-  if (
-    org.drRegion !== undefined &&
-    dp.vaults.drRegion !== undefined &&
-    dp.tiers.some((t) => t.copyToDrRegion)
-  ) {
+  const drVaultRegion = drRegionVaultRegion(config);
+  if (drVaultRegion !== undefined) {
     backup.push(
       new BackupAccountStack(app, `${prefix}BackupDrRegion`, {
         lz,
         dataProtection: dp,
         copySourceAccounts,
         placement: 'dr',
-        availabilityZones: KNOWN_AVAILABILITY_ZONES[org.drRegion] ?? [],
-        env: { account: backupAccount.id, region: org.drRegion },
+        availabilityZones: KNOWN_AVAILABILITY_ZONES[drVaultRegion] ?? [],
+        env: { account: backupAccount.id, region: drVaultRegion },
         stackName: `${lz.prefix}-backup-dr-region`,
-        description: `${org.name}: locked vault in ${org.drRegion} for disaster-recovery copies`,
+        description: `${org.name}: locked vault in ${drVaultRegion} for disaster-recovery copies`,
         terminationProtection: true,
       }),
     );

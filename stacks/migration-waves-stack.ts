@@ -1,7 +1,7 @@
 import { Tags, type StackProps } from 'aws-cdk-lib';
 import * as mgn from 'aws-cdk-lib/aws-mgn';
 import type { Construct } from 'constructs';
-import { pascal } from '../lib/network/segmentation';
+import { pascal, TAGS } from '../lib/names';
 import { acknowledgeMgnResourceType } from '../lib/waves/infrastructure/acknowledge-mgn';
 import type { WaveHeaderConfig } from '../lib/waves/schema';
 import type { LandingZoneContext } from './landing-zone-context';
@@ -29,7 +29,7 @@ export class MigrationWavesStack extends LandingZoneStack {
         name: wave.id,
         description: `${wave.name} (planned ${wave.planned.start} to ${wave.planned.end})`,
       });
-      Tags.of(record).add('wave', wave.id);
+      Tags.of(record).add(TAGS.wave, wave.id);
       acknowledgeMgnResourceType(record);
       waves[wave.id] = record;
     }

@@ -1,11 +1,10 @@
 import type { Stack, Stage } from 'aws-cdk-lib';
-import { pascal } from '../lib/network/segmentation';
-import type { WavePlan } from '../lib/waves/load';
-import { isMigrating } from '../lib/waves/plan-view';
+import { pascal } from '../lib/names';
+import type { MigrationPlan, ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { WaveHeaderConfig } from '../lib/waves/schema';
 import type { LandingZoneContext } from './landing-zone-context';
 import { MigrationWavesStack } from './migration-waves-stack';
-import { WorkloadsStack, type PlacedInWave } from './workloads-stack';
+import { WorkloadsStack } from './workloads-stack';
 
 export interface MigrationStacks {
   /** By `<account>/<service area>`. */
@@ -20,18 +19,12 @@ export interface MigrationStacks {
  * relocate), grouped by workload account and service area, plus each account's MGN wave records.
  * Stack and construct IDs come from account, service-area and workload names, never from the wave.
  */
-export function buildMigration(app: Stage, lz: LandingZoneContext, plan: WavePlan): MigrationStacks {
-  const all = new Map<string, PlacedInWave>();
-  for (const { wave, workloads } of plan.waves) {
-    for (const workload of workloads) {
-      all.set(workload.id, { workload, wave });
-    }
-  }
-  const groups = new Map<string, { account: string; area: string; items: PlacedInWave[] }>();
+export function buildMigration(app: Stage, lz: LandingZoneContext, plan: MigrationPlan): MigrationStacks {
+  const groups = new Map<string, { account: string; area: string; items: ResolvedWorkload[] }>();
   const wavesByAccount = new Map<string, Map<string, WaveHeaderConfig>>();
-  for (const placed of all.values()) {
+  for (const placed of plan.workloads) {
     const { workload, wave } = placed;
-    if (!isMigrating(workload) || workload.strategy === 'repurchase' || !workload.target) {
+    if (!placed.builds || !workload.target) {
       continue;
     }
     const key = `${workload.target.account}/${workload.serviceArea}`;
@@ -62,7 +55,6 @@ export function buildMigration(app: Stage, lz: LandingZoneContext, plan: WavePla
         lz,
         account,
         workloads: group.items.sort((a, b) => a.workload.id.localeCompare(b.workload.id)),
-        allWorkloads: all,
         env: { account: account.id, region: lz.region },
         stackName: `${lz.prefix}-workloads-${account.name}-${group.area}`,
         description: `${lz.config.organisation.name}: migration targets of ${group.area} workloads in the ${account.name} account`,

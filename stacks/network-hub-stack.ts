@@ -4,9 +4,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
 import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
-import { DEFAULT_ROUTE_TO_EGRESS, pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
+import { DEFAULT_ROUTE_TO_EGRESS } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
+import { vpcSpec } from './vpc-stack';
 
 export interface NetworkHubStackProps extends StackProps {
   readonly lz: LandingZoneContext;
@@ -44,7 +46,7 @@ export class NetworkHubStack extends LandingZoneStack {
       retentionDays: lz.flowLogRetention,
     });
     this.egress = new LandingZoneVpc(this, pascal(egressConfig.name), {
-      config: egressConfig,
+      spec: vpcSpec(egressConfig),
       namePrefix: lz.prefix,
       segment: 'egress',
       availabilityZones: zones,

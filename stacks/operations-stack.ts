@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import type { OperationsConfig } from '../lib/config/schema-operations';
-import { OperationsRoles } from '../lib/operations/operations-roles';
+import { OperationsRoles } from '../lib/iam/operations-roles';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 
 export interface OperationsStackProps extends LandingZoneStackProps {

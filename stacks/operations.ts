@@ -1,6 +1,6 @@
 import type { Stage } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
-import { pascal } from '../lib/network/segmentation';
+import { pascal } from '../lib/names';
 import { OperationsStack } from './operations-stack';
 
 /** The accounts `lz ops` reads: VPNs (network), databases (workload accounts) and vaults (backup). */

@@ -3,16 +3,29 @@ import { LandingZoneStack } from './landing-zone-stack';
 import type { Construct } from 'constructs';
 import type { VpcConfig } from '../lib/config/schema';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
-import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
-import { pascal } from '../lib/network/segmentation';
+import { LandingZoneVpc, type LandingZoneVpcSpec } from '../lib/network/landing-zone-vpc';
+import { pascal } from '../lib/names';
 import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
+
+/** A configured VPC as LandingZoneVpc builds it. */
+export function vpcSpec(vpc: VpcConfig): LandingZoneVpcSpec {
+  return {
+    name: vpc.name,
+    cidr: vpc.cidr,
+    egress: vpc.purpose === 'egress',
+    subnets: vpc.subnets,
+    endpoints: vpc.endpoints,
+  };
+}
 
 export interface VpcStackProps extends StackProps {
   readonly lz: LandingZoneContext;
   readonly vpc: VpcConfig;
   readonly hub: TransitGatewayHub;
+  /** Accounts (ids) whose stacks read the VPC's shared parameters, besides the VPC's own account. @default - none */
+  readonly otherParameterReaders?: readonly string[];
 }
 
 /**
@@ -30,7 +43,7 @@ export class VpcStack extends LandingZoneStack {
       retentionDays: lz.flowLogRetention,
     });
     this.network = new LandingZoneVpc(this, pascal(vpc.name), {
-      config: vpc,
+      spec: vpcSpec(vpc),
       namePrefix: lz.prefix,
       segment: lz.segmentOf(vpc),
       availabilityZones: lz.zonesOf(vpc),
@@ -51,7 +64,7 @@ export class VpcStack extends LandingZoneStack {
       vpc: this.network.vpc,
       tiers: vpc.subnets.filter((t) => t.type !== 'transit').map((t) => t.name),
       zoneCount: lz.zonesOf(vpc).length,
-      shareWithAccount: lz.accountByName(vpc.account).id,
+      shareWithAccounts: [lz.accountByName(vpc.account).id, ...(props.otherParameterReaders ?? [])],
     });
   }
 }

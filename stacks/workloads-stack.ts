@@ -1,112 +1,87 @@
-import { CfnParameter, Duration, type StackProps } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
 import type { AccountConfig } from '../lib/config/schema';
 import { CouncilDatabase } from '../lib/data/council-database';
-import {
-  plannedWorkloadDatabases,
-  workloadBackupTier,
-  type PlannedRdsDatabase,
-} from '../lib/data/planned-databases';
-import { pascal } from '../lib/network/segmentation';
-import { importSharedVpc } from '../lib/network/shared-vpc-parameters';
+import type { PlannedRdsDatabase } from '../lib/data/planned-databases';
+import { pascal } from '../lib/names';
+import { SharedVpcImports } from '../lib/network/shared-vpc-parameters';
+import { databasePorts, workloadTags } from '../lib/waves/infrastructure/derived';
 import { MigratingWorkload } from '../lib/waves/infrastructure/migrating-workload';
-import type { WaveHeaderConfig, WorkloadConfig } from '../lib/waves/schema';
+import type { ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { LandingZoneContext } from './landing-zone-context';
+import { councilDatabaseProps } from './database-props';
 import { LandingZoneStack } from './landing-zone-stack';
-
-export interface PlacedInWave {
-  readonly workload: WorkloadConfig;
-  readonly wave: WaveHeaderConfig;
-}
 
 export interface WorkloadsStackProps extends StackProps {
   readonly lz: LandingZoneContext;
   readonly account: AccountConfig;
-  /** The migrating workloads of this account and service area. */
-  readonly workloads: readonly PlacedInWave[];
-  /** Every workload of the plan by id, to resolve dependencies outside this stack. */
-  readonly allWorkloads: ReadonlyMap<string, PlacedInWave>;
-}
-
-/** Name of the CloudFormation parameter that carries a network-account VPC's id into a workload stack. */
-export function vpcIdParameterName(vpcName: string): string {
-  return `VpcId${pascal(vpcName)}`;
+  /** The migrating workloads of this account and service area, resolved (dependencies included). */
+  readonly workloads: readonly ResolvedWorkload[];
 }
 
 /**
  * The targets of one service area's migrating workloads in one workload account. The VPCs belong to
- * the network account and are shared through RAM, so they are imported by attributes: the VPC id
- * arrives as a CloudFormation parameter (filled by the pipeline from the network account's
- * `<prefix>-vpc-<name>` stack), the zones and block come from the configuration. No lookups: synth
- * stays offline. One stack per account and service area keeps each well under CloudFormation's
- * 500-resource limit at a thousand workloads, and a workload never changes stack when it changes wave.
+ * the network account and are shared through RAM; their IDs arrive through the network account's
+ * RAM-shared SSM parameters (lib/network/shared-vpc-parameters.ts, as in the data-protection
+ * stacks), so no parameter needs a value from the pipeline and synth makes no lookups. One stack per
+ * account and service area keeps each well under CloudFormation's 500-resource limit at a thousand
+ * workloads, and a workload never changes stack when it changes wave.
  *
  * Each workload's databases with target rds are CouncilDatabase children of the workload, so their
- * construct IDs come from workload id and database name only. They sit in the VPC's isolated tier,
- * whose subnet IDs arrive through the network account's RAM-shared SSM parameters (as in the
- * data-protection stacks), and are backed up by the account's tier plans through their backup-tier tag.
+ * construct IDs come from workload id and database name only. They sit in the VPC's isolated tier
+ * and are backed up by the account's tier plans through their backup-tier tag.
  */
 export class WorkloadsStack extends LandingZoneStack {
   readonly workloads: Readonly<Record<string, MigratingWorkload>>;
   /** RDS databases by `<workload>/<database>`. */
   readonly databases: Readonly<Record<string, CouncilDatabase>>;
-  /** VPCs whose shared subnet parameters this stack reads (deployment order). */
+  /** VPCs whose shared parameters this stack reads (deployment order). */
   readonly sharedVpcs: readonly string[];
 
   constructor(scope: Construct, id: string, props: WorkloadsStackProps) {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
     const { lz } = props;
     const onPremisesCidrs = new Map(lz.config.network.onPremisesRanges.map((r) => [r.name, r.cidr]));
-    const vpcConfigs = new Map(lz.config.network.vpcs.map((v) => [v.name, v]));
-
-    const vpcs = new Map<string, ec2.IVpc>();
-    const importVpc = (name: string): ec2.IVpc => {
-      const existing = vpcs.get(name);
-      if (existing) {
-        return existing;
+    const onPremisesCidr = (name: string): string => {
+      const cidr = onPremisesCidrs.get(name);
+      if (cidr === undefined) {
+        throw new Error(`unknown on-premises range ${name} (validate the plan first)`);
       }
-      const config = vpcConfigs.get(name);
-      if (!config) {
-        throw new Error(`unknown VPC ${name} (validate the plan first)`);
-      }
-      const vpcId = new CfnParameter(this, vpcIdParameterName(name), {
-        type: 'AWS::EC2::VPC::Id',
-        description: `Id of the ${name} VPC, owned by the network account (stack ${lz.prefix}-vpc-${name}) and shared with this account`,
-      });
-      const vpc = ec2.Vpc.fromVpcAttributes(this, `${pascal(name)}Vpc`, {
-        vpcId: vpcId.valueAsString,
-        vpcCidrBlock: config.cidr,
-        availabilityZones: [...lz.zonesOf(config)],
-      });
-      vpcs.set(name, vpc);
-      return vpc;
+      return cidr;
     };
+    // Security groups and databases of one VPC share its import (and so its VPC id parameter).
+    const vpcs = new SharedVpcImports(this, lz.sharedVpcs);
 
     const built: Record<string, MigratingWorkload> = {};
-    for (const { workload, wave } of props.workloads) {
+    for (const resolved of props.workloads) {
+      const { workload, wave } = resolved;
       if (!workload.target) {
         throw new Error(`workload ${workload.id} has no target (validate the plan first)`);
       }
       built[workload.id] = new MigratingWorkload(this, pascal(workload.id), {
-        workload,
-        waveId: wave.id,
-        waveName: wave.name,
-        vpc: importVpc(workload.target.vpc),
-        onPremisesCidrs,
-        backupTier: workloadBackupTier(lz.config, workload),
+        workloadId: workload.id,
+        description: `${workload.name} (${wave.id}: ${wave.name})`,
+        vpc: vpcs.import(workload.target.vpc, resolved.isolatedTier).vpc,
+        access: workload.access.map((a) => ({
+          port: a.port,
+          from: a.from.map((name) => ({ name, cidr: onPremisesCidr(name) })),
+        })),
+        databasePorts: databasePorts(workload),
+        hasDatabaseServers: workload.servers.some((s) => s.tier === 'db'),
+        tags: workloadTags(workload, wave.id, resolved.backupTier?.name),
       });
     }
 
-    for (const { workload } of props.workloads) {
+    for (const { workload, dependencies } of props.workloads) {
       const self = built[workload.id];
       if (!self) {
         continue;
       }
-      for (const d of workload.dependencies) {
-        const dep = props.allWorkloads.get(d.workload)?.workload;
-        if (!dep || dep.strategy === 'retire') {
+      for (const { config: d, workload: resolvedDep } of dependencies) {
+        const dep = resolvedDep.workload;
+        if (dep.strategy === 'retire') {
           continue;
         }
         const local = built[dep.id];
@@ -114,11 +89,8 @@ export class WorkloadsStack extends LandingZoneStack {
           self.allowToInternet(d.ports, `to ${dep.id} (supplier-hosted)`);
         } else if (local) {
           self.allowToWorkload(local, d.ports);
-        } else if (dep.target) {
-          const cidr = vpcConfigs.get(dep.target.vpc)?.cidr;
-          if (cidr) {
-            self.allowToCidr(cidr, d.ports, `to ${dep.id} in the ${dep.target.vpc} VPC`);
-          }
+        } else if (resolvedDep.vpc) {
+          self.allowToCidr(resolvedDep.vpc.cidr, d.ports, `to ${dep.id} in the ${resolvedDep.vpc.name} VPC`);
         }
         if (d.reachableVia) {
           const cidr = onPremisesCidrs.get(d.reachableVia);
@@ -130,40 +102,26 @@ export class WorkloadsStack extends LandingZoneStack {
     }
     this.workloads = built;
 
-    const dataNetworks = new Map<string, ec2.IVpc>();
-    const dataNetwork = (vpcName: string, tier: string): ec2.IVpc => {
-      const key = `${vpcName}/${tier}`;
-      const existing = dataNetworks.get(key);
-      if (existing) {
-        return existing;
-      }
-      const config = vpcConfigs.get(vpcName);
-      if (!config) {
-        throw new Error(`unknown VPC ${vpcName} (validate the plan first)`);
-      }
-      const vpc = importSharedVpc(this, `${pascal(vpcName)}${pascal(tier)}Network`, {
-        prefix: lz.prefix,
-        vpcName,
-        tier,
-        availabilityZones: lz.zonesOf(config),
-        networkAccount: lz.networkAccount.id,
-        region: lz.region,
-      });
-      dataNetworks.set(key, vpc);
-      return vpc;
-    };
     const databases: Record<string, CouncilDatabase> = {};
-    for (const { workload, wave } of props.workloads) {
-      const self = built[workload.id];
+    for (const resolved of props.workloads) {
+      const self = built[resolved.workload.id];
       if (!self) {
         continue;
       }
-      for (const planned of plannedWorkloadDatabases(lz.config, workload, wave.id)) {
-        databases[`${workload.id}/${planned.name}`] = this.database(self, planned, dataNetwork, props, built);
+      for (const planned of resolved.databases) {
+        const vpc = vpcs.import(planned.vpc, planned.subnetTier).isolated;
+        databases[`${resolved.workload.id}/${planned.name}`] = this.database(
+          self,
+          resolved,
+          planned,
+          vpc,
+          props,
+          built,
+        );
       }
     }
     this.databases = databases;
-    this.sharedVpcs = [...new Set([...dataNetworks.keys()].map((key) => key.split('/')[0] ?? key))].sort();
+    this.sharedVpcs = vpcs.vpcNames;
   }
 
   /**
@@ -172,39 +130,25 @@ export class WorkloadsStack extends LandingZoneStack {
    */
   private database(
     owner: MigratingWorkload,
+    resolved: ResolvedWorkload,
     planned: PlannedRdsDatabase,
-    dataNetwork: (vpcName: string, tier: string) => ec2.IVpc,
+    vpc: ec2.IVpc,
     props: WorkloadsStackProps,
     built: Readonly<Record<string, MigratingWorkload>>,
   ): CouncilDatabase {
     const { lz } = props;
-    const tier = lz.config.dataProtection?.tiers.find((t) => t.name === planned.tier);
+    const tier = resolved.backupTier;
     const backupAccount = lz.config.accounts.find((a) => a.role === 'backup');
     if (!tier || !backupAccount) {
       throw new Error(
         `database ${planned.identifier}: no tier ${planned.tier} or backup account (validate first)`,
       );
     }
-    const vpc = dataNetwork(planned.vpc, planned.subnetTier);
-    const database = new CouncilDatabase(owner, `${pascal(planned.name)}Database`, {
-      workload: planned.workload,
-      databaseName: planned.name,
-      namePrefix: lz.prefix,
-      engine: planned.engine,
-      edition: planned.edition,
-      version: planned.version,
-      licence: planned.licence,
-      instanceType: new ec2.InstanceType(planned.instanceClass.replace(/^db\./, '')),
-      allocatedStorageGiB: planned.allocatedStorageGiB,
-      maxAllocatedStorageGiB: planned.maxAllocatedStorageGiB,
-      vpc,
-      subnets: { subnets: vpc.isolatedSubnets },
-      production: planned.production,
-      backupTier: tier.name,
-      pointInTimeRecovery: Duration.days(tier.pointInTimeRecoveryDays),
-      recoveryTargets: { rpoMinutes: planned.rpoMinutes, rtoMinutes: planned.rtoMinutes },
-      copyDestinationAccounts: [backupAccount.id],
-    });
+    const database = new CouncilDatabase(
+      owner,
+      `${pascal(planned.name)}Database`,
+      councilDatabaseProps(planned, { namePrefix: lz.prefix, vpc, tier, backupAccountId: backupAccount.id }),
+    );
     const port = ec2.Port.tcp(database.facts.clientPort);
     database.securityGroup.connections.allowFrom(owner.appTier, port, `${planned.workload} app tier`);
     for (const { workload: dependant } of props.workloads) {

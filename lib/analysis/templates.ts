@@ -1,18 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-export interface CfnResourceJson {
-  readonly Type: string;
-  readonly Properties?: Record<string, unknown>;
-  readonly DeletionPolicy?: string;
-  readonly UpdateReplacePolicy?: string;
-}
-
-export interface StackTemplate {
-  readonly stackName: string;
-  readonly resources: Readonly<Record<string, CfnResourceJson>>;
-  readonly outputs: Readonly<Record<string, { Value?: unknown; Export?: { Name?: unknown } }>>;
-}
+import { isRecord, type CfnResourceJson, type StackTemplate } from '../assembly/template';
 
 /** A resource anywhere in the assembly, addressed as "<stack>/<logicalId>". */
 export interface ResourceRef {
@@ -20,46 +6,6 @@ export interface ResourceRef {
   readonly stack: string;
   readonly logicalId: string;
   readonly resource: CfnResourceJson;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-export function parseTemplate(stackName: string, json: unknown): StackTemplate {
-  const root = isRecord(json) ? json : {};
-  const resources: Record<string, CfnResourceJson> = {};
-  for (const [id, value] of Object.entries(isRecord(root['Resources']) ? root['Resources'] : {})) {
-    if (isRecord(value) && typeof value['Type'] === 'string') {
-      resources[id] = {
-        Type: value['Type'],
-        Properties: isRecord(value['Properties']) ? value['Properties'] : undefined,
-        DeletionPolicy: typeof value['DeletionPolicy'] === 'string' ? value['DeletionPolicy'] : undefined,
-        UpdateReplacePolicy:
-          typeof value['UpdateReplacePolicy'] === 'string' ? value['UpdateReplacePolicy'] : undefined,
-      };
-    }
-  }
-  const outputs: Record<string, { Value?: unknown; Export?: { Name?: unknown } }> = {};
-  for (const [id, value] of Object.entries(isRecord(root['Outputs']) ? root['Outputs'] : {})) {
-    if (isRecord(value)) {
-      outputs[id] = {
-        Value: value['Value'],
-        Export: isRecord(value['Export']) ? { Name: value['Export']['Name'] } : undefined,
-      };
-    }
-  }
-  return { stackName, resources, outputs };
-}
-
-/** Reads every `*.template.json` of a cloud assembly directory (cdk.out). */
-export function readAssemblyTemplates(dir: string): StackTemplate[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.template.json'))
-    .sort()
-    .map((f) =>
-      parseTemplate(f.replace(/\.template\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8'))),
-    );
 }
 
 /**

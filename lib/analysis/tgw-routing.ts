@@ -1,4 +1,4 @@
-import { containsAddress, parseCidr, parseIpv4, type Cidr } from '../net/ipv4';
+import { containsAddress, parseCidr, parseIpv4, type Cidr } from '../ipv4';
 import type { ResourceRef, TemplateSet } from './templates';
 
 export type Hop =

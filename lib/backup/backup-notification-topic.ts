@@ -1,9 +1,9 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { councilKey } from '../kms/council-key';
 
 export interface BackupNotificationTopicProps {
   readonly topicName: string;
@@ -18,10 +18,8 @@ export class BackupNotificationTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupNotificationTopicProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description: `Encrypts the ${props.topicName} notification topic`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({

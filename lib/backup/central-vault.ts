@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { councilKey } from '../kms/council-key';
 
 export interface CentralAirGappedVaultProps {
   readonly vaultName: string;
@@ -26,10 +27,8 @@ export class CentralAirGappedVault extends Construct {
     if (props.minRetentionDays > props.maxRetentionDays) {
       throw new Error(`vault ${props.vaultName}: minRetentionDays exceeds maxRetentionDays`);
     }
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description: `Encrypts recovery points in the ${props.vaultName} logically air-gapped vault`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     const policy = new iam.PolicyDocument({
       statements: [

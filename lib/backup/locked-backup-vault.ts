@@ -1,14 +1,18 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { VaultLockConfig } from '../config/schema-data-protection';
+import { councilKey } from '../kms/council-key';
 
 export interface LockedVaultProps {
   readonly vaultName: string;
-  readonly lock: VaultLockConfig;
+  /**
+   * Vault Lock: with `changeableFor` in compliance mode (immutable after that cooling-off period,
+   * even for the root user), without it in governance mode.
+   */
+  readonly lock: backup.LockConfiguration;
   /** Topic for failed backup, copy and restore jobs. @default - no notifications */
   readonly notificationTopic?: sns.ITopic;
   /** Accounts allowed to copy recovery points into this vault. @default - none */
@@ -36,18 +40,11 @@ export class LockedBackupVault extends Construct {
   constructor(scope: Construct, id: string, props: LockedVaultProps) {
     super(scope, id);
     const { lock } = props;
-    if (lock.minRetentionDays > lock.maxRetentionDays) {
-      throw new Error(`vault ${props.vaultName}: minRetentionDays exceeds maxRetentionDays`);
+    if (lock.maxRetention !== undefined && lock.minRetention.toDays() > lock.maxRetention.toDays()) {
+      throw new Error(`vault ${props.vaultName}: the lock's minimum retention exceeds its maximum`);
     }
-    if ((lock.mode === 'compliance') !== (lock.changeableForDays !== undefined)) {
-      throw new Error(
-        `vault ${props.vaultName}: compliance mode needs changeableForDays, governance mode must not have it`,
-      );
-    }
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description: `Encrypts recovery points in the ${props.vaultName} backup vault`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,
@@ -56,13 +53,7 @@ export class LockedBackupVault extends Construct {
       blockRecoveryPointDeletion: true,
       notificationTopic: props.notificationTopic,
       notificationEvents: props.notificationTopic ? [...FAILURE_EVENTS] : undefined,
-      lockConfiguration: {
-        minRetention: Duration.days(lock.minRetentionDays),
-        maxRetention: Duration.days(lock.maxRetentionDays),
-        // With changeableFor the lock is in compliance mode; without it, governance mode.
-        changeableFor:
-          lock.changeableForDays === undefined ? undefined : Duration.days(lock.changeableForDays),
-      },
+      lockConfiguration: lock,
     });
     const sources = props.copySourceAccounts ?? [];
     if (sources.length > 0) {

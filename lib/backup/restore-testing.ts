@@ -2,8 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { BackupTierConfig } from '../config/schema-data-protection';
-import { BACKUP_TIER_TAG } from './vault-names';
+import { TAGS } from '../names';
 
 /** Tuesday mornings, so the on-call engineer sees the result in working hours. */
 export const RESTORE_TEST_SCHEDULES = {
@@ -11,13 +10,20 @@ export const RESTORE_TEST_SCHEDULES = {
   monthly: { expression: 'cron(0 5 ? * TUE#1 *)', description: 'monthly, first Tuesday 05:00' },
 } as const;
 
+export type RestoreTestFrequency = keyof typeof RESTORE_TEST_SCHEDULES;
+
 export interface TierRestoreTestingProps {
   readonly planName: string;
-  readonly tier: BackupTierConfig;
+  /** The tier's name: instances tagged `backup-tier=<tierName>` are restored. */
+  readonly tierName: string;
+  /** How often a recent recovery point is restored. @default 'monthly' */
+  readonly frequency?: RestoreTestFrequency;
+  /** How long the restored copy is kept for validation before AWS Backup deletes it. @default 4 */
+  readonly validationWindowHours?: number;
   readonly vault: backup.IBackupVault;
-  /** DB subnet group the restored instance is placed in (isolated subnets). */
+  /** DB subnet group the restored instance is placed in (isolated subnets). @default - the account's default */
   readonly dbSubnetGroupName?: string;
-  /** Security groups of the restored instance, with no inbound rules. */
+  /** Security groups of the restored instance, with no inbound rules. @default - the VPC's default */
   readonly securityGroupIds?: readonly string[];
 }
 
@@ -32,12 +38,12 @@ export class TierRestoreTesting extends Construct {
 
   constructor(scope: Construct, id: string, props: TierRestoreTestingProps) {
     super(scope, id);
-    const { tier } = props;
+    const tier = props.tierName;
     // Restore testing plan names allow letters, digits and underscores only.
     const planName = props.planName.replace(/-/g, '_');
     this.plan = new backup.CfnRestoreTestingPlan(this, 'Plan', {
       restoreTestingPlanName: planName,
-      scheduleExpression: RESTORE_TEST_SCHEDULES[tier.restoreTest.frequency].expression,
+      scheduleExpression: RESTORE_TEST_SCHEDULES[props.frequency ?? 'monthly'].expression,
       scheduleExpressionTimezone: 'Europe/London',
       startWindowHours: 4,
       recoveryPointSelection: {
@@ -48,7 +54,7 @@ export class TierRestoreTesting extends Construct {
       },
     });
     const role = new iam.Role(this, 'Role', {
-      description: `AWS Backup restore testing for the ${tier.name} tier`,
+      description: `AWS Backup restore testing for the ${tier} tier`,
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
       managedPolicies: [
         iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
@@ -69,15 +75,15 @@ export class TierRestoreTesting extends Construct {
     }
     this.selection = new backup.CfnRestoreTestingSelection(this, 'Selection', {
       restoreTestingPlanName: this.plan.restoreTestingPlanName,
-      restoreTestingSelectionName: `${tier.name.replace(/-/g, '_')}_rds`,
+      restoreTestingSelectionName: `${tier.replace(/-/g, '_')}_rds`,
       protectedResourceType: 'RDS',
       iamRoleArn: role.roleArn,
       protectedResourceArns: ['*'],
       protectedResourceConditions: {
-        stringEquals: [{ key: `aws:ResourceTag/${BACKUP_TIER_TAG}`, value: tier.name }],
+        stringEquals: [{ key: `aws:ResourceTag/${TAGS.backupTier}`, value: tier }],
       },
       restoreMetadataOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
-      validationWindowHours: tier.restoreTest.validationWindowHours,
+      validationWindowHours: props.validationWindowHours ?? 4,
     });
     this.selection.addResourceDependency(this.plan);
   }

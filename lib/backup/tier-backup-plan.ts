@@ -1,20 +1,36 @@
-import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { TimeZone, Validations, type Duration } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { BackupTierConfig } from '../config/schema-data-protection';
-import { BACKUP_TIER_TAG } from './vault-names';
+import { TAGS } from '../names';
 
 export interface CopyDestination {
   readonly vault: backup.IBackupVault;
-  readonly retentionDays: number;
-  readonly moveToColdStorageAfterDays?: number;
+  /** How long the copy is kept. */
+  readonly deleteAfter: Duration;
+  /** @default - the copy stays in warm storage */
+  readonly moveToColdStorageAfter?: Duration;
 }
 
 export interface TierBackupPlanProps {
   readonly planName: string;
-  readonly tier: BackupTierConfig;
+  /** The tier's name: it names the rules, and is the `backup-tier` tag the plan selects on and writes on recovery points. */
+  readonly tierName: string;
+  /** When snapshots start. */
+  readonly schedule: events.Schedule;
+  /** The time zone of the schedule. @default TimeZone.EUROPE_LONDON (01:00 stays 01:00 across BST) */
+  readonly scheduleTimeZone?: TimeZone;
+  /** How long after the scheduled time a job may start. */
+  readonly startWindow: Duration;
+  /** How long after the scheduled time a job must finish. */
+  readonly completionWindow: Duration;
+  /** How long snapshot recovery points are kept in the account's vault. */
+  readonly deleteAfter: Duration;
+  /** @default - snapshots stay in warm storage */
+  readonly moveToColdStorageAfter?: Duration;
+  /** AWS Backup continuous backup (point-in-time recovery held in the vault) for this long. @default - none */
+  readonly continuousBackupRetention?: Duration;
   /** The workload account's own locked vault. */
   readonly vault: backup.IBackupVault;
   /** The backup account's vault in the home region. */
@@ -39,14 +55,12 @@ export class TierBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: TierBackupPlanProps) {
     super(scope, id);
-    const { tier } = props;
+    const tier = props.tierName;
+    const timeZone = props.scheduleTimeZone ?? TimeZone.EUROPE_LONDON;
     const copy = (destination: CopyDestination): backup.BackupPlanCopyActionProps => ({
       destinationBackupVault: destination.vault,
-      deleteAfter: Duration.days(destination.retentionDays),
-      moveToColdStorageAfter:
-        destination.moveToColdStorageAfterDays === undefined
-          ? undefined
-          : Duration.days(destination.moveToColdStorageAfterDays),
+      deleteAfter: destination.deleteAfter,
+      moveToColdStorageAfter: destination.moveToColdStorageAfter,
     });
     const copyActions = [
       copy(props.backupAccountCopy),
@@ -55,34 +69,31 @@ export class TierBackupPlan extends Construct {
 
     const rules = [
       new backup.BackupPlanRule({
-        ruleName: `${tier.name}-snapshots`,
+        ruleName: `${tier}-snapshots`,
         backupVault: props.vault,
-        scheduleExpression: events.Schedule.expression(tier.schedule),
-        scheduleExpressionTimezone: TimeZone.EUROPE_LONDON,
-        startWindow: Duration.minutes(tier.startWindowMinutes),
-        completionWindow: Duration.minutes(tier.completionWindowMinutes),
-        deleteAfter: Duration.days(tier.retentionDays),
-        moveToColdStorageAfter:
-          tier.moveToColdStorageAfterDays === undefined
-            ? undefined
-            : Duration.days(tier.moveToColdStorageAfterDays),
+        scheduleExpression: props.schedule,
+        scheduleExpressionTimezone: timeZone,
+        startWindow: props.startWindow,
+        completionWindow: props.completionWindow,
+        deleteAfter: props.deleteAfter,
+        moveToColdStorageAfter: props.moveToColdStorageAfter,
         copyActions,
-        recoveryPointTags: { [BACKUP_TIER_TAG]: tier.name },
+        recoveryPointTags: { [TAGS.backupTier]: tier },
       }),
     ];
-    if (tier.continuousBackup) {
+    if (props.continuousBackupRetention !== undefined) {
       rules.push(
         new backup.BackupPlanRule({
-          ruleName: `${tier.name}-continuous`,
+          ruleName: `${tier}-continuous`,
           backupVault: props.vault,
           // Continuous backup still needs a schedule: it is when AWS Backup checks the PITR chain.
           scheduleExpression: events.Schedule.expression('cron(0 4 * * ? *)'),
-          scheduleExpressionTimezone: TimeZone.EUROPE_LONDON,
-          startWindow: Duration.minutes(tier.startWindowMinutes),
-          completionWindow: Duration.minutes(tier.completionWindowMinutes),
+          scheduleExpressionTimezone: timeZone,
+          startWindow: props.startWindow,
+          completionWindow: props.completionWindow,
           enableContinuousBackup: true,
-          deleteAfter: Duration.days(tier.pointInTimeRecoveryDays),
-          recoveryPointTags: { [BACKUP_TIER_TAG]: tier.name },
+          deleteAfter: props.continuousBackupRetention,
+          recoveryPointTags: { [TAGS.backupTier]: tier },
         }),
       );
     }
@@ -104,9 +115,9 @@ export class TierBackupPlan extends Construct {
       reason: IAM4_REASON,
     });
     this.selection = this.plan.addSelection('Selection', {
-      backupSelectionName: `${tier.name}-tagged`,
+      backupSelectionName: `${tier}-tagged`,
       role,
-      resources: [backup.BackupResource.fromTag(BACKUP_TIER_TAG, tier.name)],
+      resources: [backup.BackupResource.fromTag(TAGS.backupTier, tier)],
     });
   }
 }

@@ -19,6 +19,3 @@ export function backupVaultArn(
 ): string {
   return `arn:${partition}:backup:${region}:${account}:backup-vault:${vaultName}`;
 }
-
-/** The tag AWS Backup selects on; databases carry it with their tier name as value. */
-export const BACKUP_TIER_TAG = 'backup-tier';

@@ -1,17 +1,26 @@
+import type { SynthChecks } from '../assembly/synthesise';
 import type { LandingZoneConfig } from '../config/schema';
-import type { DeploymentStage } from '../delivery/stages';
-import type { WavePlan } from '../waves/load';
+import type { MigrationPlan } from '../waves/migration-plan';
 import type { CommandOutput } from './output';
+import type { ProgressSink } from './progress';
+
+/** The apps the project deploys, each synthesised into its own assembly. */
+export const APP_NAMES = ['landing-zone', 'delivery-pipeline', 'github-oidc'] as const;
+export type AppName = (typeof APP_NAMES)[number];
 
 /**
  * What the CDK app itself provides to the CLI. The commands live in lib/ and may not import the
  * stacks that compose the app, so bin/ hands these in.
  */
 export interface AppFactories {
-  /** Synthesises the landing zone with every check registered into `outdir`, never failing on findings. */
-  synthesise(options: { config: LandingZoneConfig; plan: WavePlan; outdir: string }): void;
-  /** The ordered deployment stages of the app, from a synthesis without the rule packs. */
-  planStages(config: LandingZoneConfig, plan: WavePlan): DeploymentStage[];
+  /** Synthesises one app with every check registered into `outdir`, never failing on findings. */
+  synthesise(options: {
+    app: AppName;
+    config: LandingZoneConfig;
+    plan?: MigrationPlan;
+    outdir: string;
+    progress?: (phase: string) => void;
+  }): SynthChecks;
 }
 
 /** Everything a command definition needs from outside: defaults that bin/ read from the environment. */
@@ -29,4 +38,6 @@ export interface CliContext {
   emit(output: CommandOutput): void;
   /** LZ_DEBUG: show the stack of an unexpected error. */
   readonly debug: boolean;
+  /** stderr, for progress on a terminal. */
+  readonly progress: ProgressSink;
 }

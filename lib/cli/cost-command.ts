@@ -3,6 +3,7 @@ import { ConfigValidationError, formatDiagnostic } from '../config/diagnostics';
 import { action } from './action';
 import type { CliContext } from './context';
 import {
+  allowStaleOption,
   assemblyOption,
   asOfOption,
   configOption,
@@ -12,7 +13,8 @@ import {
   wavesOption,
 } from './options';
 import { loadConfig } from '../config/load';
-import { readCostStacks } from '../cost/assembly';
+import { costStacks } from '../cost/assembly';
+import { openAssembly, staleNotice, type OpenedAssembly } from '../assembly/open';
 import { estimateCost, type CostStack } from '../cost/estimate';
 import { formatCostMarkdown, formatCostText, type CostReport } from '../cost/format';
 import { validatePriceTableFile } from '../cost/price-table';
@@ -22,16 +24,18 @@ import { loadWavePlan } from '../waves/load';
 import type { CommandOutput } from './output';
 
 export interface CostInputs {
-  readonly assembly: string;
+  readonly assembly: OpenedAssembly;
   readonly waves: string;
   readonly config: string;
   readonly prices: string;
   readonly asOf: string;
 }
 
-export interface CostOptions extends CostInputs {
+export interface CostOptions extends Omit<CostInputs, 'assembly'> {
+  readonly assembly: string;
   readonly json: boolean;
   readonly markdown: boolean;
+  readonly allowStale?: boolean;
 }
 
 import { failure } from './output';
@@ -41,16 +45,19 @@ import { failure } from './output';
  * the committed price table, and before-and-after per wave. Exit 0, or 2 when an input cannot be read.
  */
 export function runCost(options: CostOptions): CommandOutput {
-  const built = buildCostReport(options);
+  const assembly = openAssembly(options.assembly, {
+    config: options.config,
+    waves: options.waves,
+    allowStale: options.allowStale === true,
+  });
+  const built = buildCostReport({ ...options, assembly });
   if ('error' in built) {
     return failure(built.error);
   }
   const report = built.report;
   const stdout = options.json
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : options.markdown
-      ? formatCostMarkdown(report)
-      : formatCostText(report);
+    ? `${JSON.stringify({ ...report, stale: assembly.stale }, null, 2)}\n`
+    : `${staleNotice(assembly)}${options.markdown ? formatCostMarkdown(report) : formatCostText(report)}`;
   return { exitCode: 0, stdout, stderr: '' };
 }
 
@@ -61,21 +68,13 @@ export function buildCostReport(options: CostInputs): { report: CostReport } | {
   if (!prices.table) {
     return fail(`${prices.diagnostics.map(formatDiagnostic).join('\n')}\n`);
   }
-  let stacks: CostStack[];
-  try {
-    stacks = readCostStacks(options.assembly);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail(
-      `cannot read the cloud assembly ${options.assembly}: ${reason}\nRun \`npm run synth\` first.\n`,
-    );
-  }
+  const stacks: CostStack[] = costStacks(options.assembly);
   let waves: WaveCostInput[];
   let servers: ServerCostInput[];
   try {
     const config = loadConfig(options.config);
     const plan = loadWavePlan(options.waves, config);
-    servers = migratingServers(plan, config);
+    servers = migratingServers(plan);
     waves = plan.waves.map((w) => ({
       id: w.wave.id,
       name: w.wave.name,
@@ -114,6 +113,7 @@ export function costCommand(ctx: CliContext): Command {
     .addOption(configOption(ctx))
     .addOption(pricesOption())
     .addOption(asOfOption(ctx, 'date decommissioning is judged at'))
+    .addOption(allowStaleOption())
     .addOption(jsonOption().conflicts('markdown'))
     .addOption(markdownOption())
     .action(action(ctx, (opts: CostOptions) => runCost(opts)));

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { action } from './action';
 import type { CliContext } from './context';
-import { assemblyOption, baselinesOption, jsonOption, markdownOption } from './options';
-import { existsSync } from 'node:fs';
+import { allowStaleOption, assemblyOption, baselinesOption, jsonOption, markdownOption } from './options';
+import { openAssembly, staleNotice } from '../assembly/open';
+import { templatesById } from '../assembly/read';
 import { readTemplates } from '../safety/baseline-files';
 import { diffMarkdown, diffTemplates } from '../safety/template-diff';
 import type { CommandOutput } from './output';
@@ -12,6 +13,7 @@ export interface DiffOptions {
   readonly baselines: string;
   readonly markdown: boolean;
   readonly json: boolean;
+  readonly allowStale?: boolean;
 }
 
 function plainText(diffs: ReturnType<typeof diffTemplates>): string {
@@ -28,29 +30,14 @@ function plainText(diffs: ReturnType<typeof diffTemplates>): string {
 
 /** `lz diff`: what the current synth changes compared with the accepted baselines, offline. */
 export function runDiff(options: DiffOptions): CommandOutput {
-  if (!existsSync(options.assembly)) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `${options.assembly} does not exist: run \`npm run synth\` first\n`,
-    };
-  }
+  const assembly = openAssembly(options.assembly, { allowStale: options.allowStale === true });
   const baseline = readTemplates(options.baselines);
-  const current = readTemplates(options.assembly);
-  if (Object.keys(current).length === 0) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `no templates in ${options.assembly}: run \`npm run synth\` first\n`,
-    };
-  }
+  const current = templatesById(assembly);
   const diffs = diffTemplates(baseline, current);
   const compared = new Set([...Object.keys(baseline), ...Object.keys(current)]).size;
   const stdout = options.json
-    ? `${JSON.stringify({ stacksCompared: compared, stacks: diffs }, null, 2)}\n`
-    : options.markdown
-      ? diffMarkdown(diffs, compared)
-      : plainText(diffs);
+    ? `${JSON.stringify({ stacksCompared: compared, stacks: diffs, stale: assembly.stale }, null, 2)}\n`
+    : `${staleNotice(assembly)}${options.markdown ? diffMarkdown(diffs, compared) : plainText(diffs)}`;
   // A diff is information, not a verdict: the change guard and the gate decide.
   return { exitCode: 0, stdout, stderr: '' };
 }
@@ -62,5 +49,6 @@ export function diffCommand(ctx: CliContext): Command {
     .addOption(baselinesOption())
     .addOption(markdownOption())
     .addOption(jsonOption())
+    .addOption(allowStaleOption())
     .action(action(ctx, (opts: DiffOptions) => runDiff(opts)));
 }

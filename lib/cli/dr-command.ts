@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { action } from './action';
 import type { CliContext } from './context';
-import { assemblyOption, jsonOption } from './options';
+import { allowStaleOption, assemblyOption, jsonOption } from './options';
+import { openAssembly, staleNotice } from '../assembly/open';
 import { checkAssembly } from '../dr/check';
 import { formatReport } from '../dr/report';
 import type { CommandOutput } from './output';
@@ -9,6 +10,7 @@ import type { CommandOutput } from './output';
 export interface DrCheckOptions {
   readonly assembly: string;
   readonly json: boolean;
+  readonly allowStale?: boolean;
 }
 
 /**
@@ -16,19 +18,12 @@ export interface DrCheckOptions {
  * the synthesised templates (not the configuration). Exit 0 all targets met, 1 a breach, 2 no assembly.
  */
 export function runDrCheck(options: DrCheckOptions): CommandOutput {
-  let report;
-  try {
-    report = checkAssembly(options.assembly);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `cannot read the cloud assembly ${options.assembly}: ${reason}\nRun \`npm run synth\` first.\n`,
-    };
-  }
+  const assembly = openAssembly(options.assembly, { allowStale: options.allowStale === true });
+  const report = checkAssembly(assembly);
   const exitCode = report.breaches > 0 ? 1 : 0;
-  const text = options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, options.assembly);
+  const text = options.json
+    ? `${JSON.stringify({ ...report, stale: assembly.stale }, null, 2)}\n`
+    : `${staleNotice(assembly)}${formatReport(report, options.assembly)}`;
   return { exitCode, stdout: text, stderr: '' };
 }
 
@@ -39,5 +34,6 @@ export function drCheckCommand(ctx: CliContext): Command {
     )
     .addOption(assemblyOption())
     .addOption(jsonOption())
+    .addOption(allowStaleOption())
     .action(action(ctx, (opts: DrCheckOptions) => runDrCheck(opts)));
 }

@@ -1,26 +1,41 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
+import { openAssembly } from '../assembly/open';
 import { loadConfig } from '../config/load';
-import { loadWavePlan } from '../waves/load';
-import { action } from './action';
-import type { CliContext } from './context';
-import { allowListOption, baselinesOption, configOption, jsonOption, wavesOption } from './options';
 import { evaluateGate, type GateResult } from '../gate/evaluate';
 import { writeGateEvidence } from '../gate/evidence';
-import type { CommandOutput } from './output';
+import { action } from './action';
+import type { CliContext } from './context';
+import { APP_DEFAULTS, APP_NAMES, type AppName } from './apps';
+import { allowStaleOption, configOption, jsonOption, wavesOption } from './options';
+import { EXIT, type CommandOutput } from './output';
+import { Progress, formatTimings, seconds } from './progress';
+import { runSynth } from './synth-command';
 
 export interface GateOptions {
-  readonly assembly: string;
-  /** Synthesises into the assembly first (in-process, every check registered); absent to evaluate it as it is. */
-  readonly synth?: (outdir: string) => void;
-  readonly baselines: string;
-  readonly allowList: string;
-  readonly out: string;
+  readonly app: AppName;
+  readonly config: string;
+  readonly waves: string;
+  /** @default APP_DEFAULTS[app].assembly */
+  readonly assembly?: string;
+  /** Synthesise into the assembly first, exactly as `lz synth` does; false checks the assembly as it is. */
+  readonly synth: boolean;
+  /** @default APP_DEFAULTS[app].baselines */
+  readonly baselines?: string;
+  /** @default APP_DEFAULTS[app].allowList */
+  readonly allowList?: string;
+  /** @default APP_DEFAULTS[app].gateOut */
+  readonly out?: string;
   readonly json: boolean;
+  readonly allowStale: boolean;
+  readonly timings: boolean;
 }
 
 export function formatGate(result: GateResult, files: readonly string[]): string {
   const lines: string[] = [];
+  for (const stale of result.stale) {
+    lines.push(pc.red(`NOT CURRENT (read with --allow-stale): ${stale}`));
+  }
   for (const check of result.checks) {
     const mark = check.status === 'pass' ? pc.green('PASS') : pc.red('FAIL');
     lines.push(`${mark}  ${check.title}: ${check.summary}`);
@@ -34,69 +49,90 @@ export function formatGate(result: GateResult, files: readonly string[]): string
       `${evidenced} of ${result.principles.length} NCSC principles evidenced by passing checks`,
   );
   lines.push(`      evidence: ${files.join(', ')}`);
+  if (result.assemblyDigest !== undefined) {
+    lines.push(`      assembly: ${result.assembly} ${result.assemblyDigest}`);
+  }
   lines.push(result.passed ? pc.green('gate: passed') : pc.red('gate: FAILED'));
   return `${lines.join('\n')}\n`;
 }
 
-/** `lz gate`: every pre-deployment check, one combined result, the evidence files, and the verdict. */
-export function runGate(options: GateOptions): CommandOutput {
-  try {
-    options.synth?.(options.assembly);
-    const result = evaluateGate({
-      assembly: options.assembly,
-      baselines: options.baselines,
-      allowList: options.allowList,
+/**
+ * `lz gate`: every pre-deployment check over one assembly, one combined result, the evidence files
+ * and the verdict. With a synth (the default) it first runs exactly what `lz synth` runs, so
+ * `lz gate` and `lz synth && lz gate --no-synth` judge the same assembly.
+ */
+export async function runGate(ctx: CliContext, options: GateOptions): Promise<CommandOutput> {
+  const defaults = APP_DEFAULTS[options.app];
+  const dir = options.assembly ?? defaults.assembly;
+  let synthText = '';
+  if (options.synth) {
+    const synth = await runSynth(ctx, {
+      app: options.app,
+      config: options.config,
+      waves: options.waves,
+      output: dir,
+      timings: false,
     });
-    const files = writeGateEvidence(result, options.out);
-    const exitCode = result.passed ? 0 : 1;
-    if (options.json) {
-      return { exitCode, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '' };
+    if (synth.exitCode === EXIT.cannotRun) {
+      return synth;
     }
-    return { exitCode, stdout: formatGate(result, files), stderr: '' };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { exitCode: 2, stdout: '', stderr: `gate could not run: ${reason}\n` };
+    synthText = synth.stdout.split('\n')[0] ?? '';
   }
+  const progress = new Progress(ctx.progress, 'gate');
+  progress.phase('opening the assembly');
+  const assembly = openAssembly(dir, {
+    config: options.config,
+    ...(defaults.readsPlan ? { waves: options.waves } : {}),
+    requireChecks: true,
+    allowStale: options.allowStale,
+  });
+  const result = evaluateGate({
+    assembly,
+    config: loadConfig(options.config),
+    staged: defaults.staged,
+    baselines: options.baselines ?? defaults.baselines,
+    allowList: options.allowList ?? defaults.allowList,
+    progress: (phase) => {
+      progress.phase(phase);
+    },
+  });
+  progress.phase('writing the evidence');
+  const files = writeGateEvidence(result, options.out ?? defaults.gateOut);
+  const { timings, elapsedMs } = progress.finish();
+  const exitCode = result.passed ? EXIT.ok : EXIT.findings;
+  const timingText = options.timings ? formatTimings('gate', timings, elapsedMs) : '';
+  const elapsed = `gate: ${seconds(elapsedMs)}\n`;
+  if (options.json) {
+    return { exitCode, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: `${timingText}${elapsed}` };
+  }
+  return {
+    exitCode,
+    stdout: `${synthText === '' ? '' : `${synthText}\n`}${formatGate(result, files)}`,
+    stderr: `${timingText}${elapsed}`,
+  };
 }
 
 export function gateCommand(ctx: CliContext): Command {
   return new Command('gate')
     .description(
-      'The pre-deployment gate: synth with every rule pack, cfn-lint, the change guard and the DR check, then write the evidence',
+      'The pre-deployment gate: synth with every check (as lz synth), then rule packs, cfn-lint, deployment, change guard, segmentation and DR checks, and the evidence',
     )
+    .addOption(new Option('--app <name>', 'which app').choices([...APP_NAMES]).default('landing-zone'))
     .addOption(configOption(ctx))
     .addOption(wavesOption(ctx))
-    .addOption(
-      new Option('--assembly <dir>', 'cloud assembly to synthesise into and check').default('cdk.out'),
+    .option(
+      '--assembly <dir>',
+      "cloud assembly to synthesise into and check (default: the app's, e.g. cdk.out)",
     )
-    .option('--no-synth', 'check the assembly as it is, without synthesising')
-    .addOption(baselinesOption())
-    .addOption(allowListOption())
-    .addOption(
-      new Option('-o, --out <dir>', 'where to write the result and the evidence').default('reports/gate'),
+    .option('--no-synth', 'check the assembly as it is (it must be current), without synthesising')
+    .option('--baselines <dir>', "accepted baseline templates (default: the app's, e.g. baselines)")
+    .option('--allow-list <file>', "approved change-guard exceptions (default: the app's)")
+    .option(
+      '-o, --out <dir>',
+      "where to write the result and the evidence (default: the app's, e.g. reports/gate)",
     )
     .addOption(jsonOption())
-    .action(
-      action(
-        ctx,
-        (opts: {
-          config: string;
-          waves: string;
-          assembly: string;
-          synth: boolean;
-          baselines: string;
-          allowList: string;
-          out: string;
-          json: boolean;
-        }) => {
-          const synth = opts.synth
-            ? (outdir: string): void => {
-                const config = loadConfig(opts.config);
-                ctx.app.synthesise({ config, plan: loadWavePlan(opts.waves, config), outdir });
-              }
-            : undefined;
-          return runGate({ ...opts, synth });
-        },
-      ),
-    );
+    .addOption(allowStaleOption())
+    .option('--timings', 'print how long each check took (stderr)', false)
+    .action(action(ctx, (opts: GateOptions) => runGate(ctx, opts)));
 }

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { action } from './action';
 import type { CliContext } from './context';
-import { allowListOption, assemblyOption, baselinesOption, jsonOption } from './options';
-import { existsSync } from 'node:fs';
+import { allowListOption, allowStaleOption, assemblyOption, baselinesOption, jsonOption } from './options';
+import { openAssembly, staleNotice } from '../assembly/open';
+import { templatesById } from '../assembly/read';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../config/diagnostics';
 import { readAllowList } from '../safety/allow-list';
@@ -15,17 +16,12 @@ export interface GuardOptions {
   readonly baselines: string;
   readonly allowList: string;
   readonly json: boolean;
+  readonly allowStale?: boolean;
 }
 
 /** `lz guard`: fail when deploying the current synth would replace, delete or orphan anything stateful. */
 export function runGuard(options: GuardOptions): CommandOutput {
-  if (!existsSync(options.assembly)) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `${options.assembly} does not exist: run \`npm run synth\` first\n`,
-    };
-  }
+  const assembly = openAssembly(options.assembly, { allowStale: options.allowStale === true });
   const allow = readAllowList(options.allowList);
   if (allow.diagnostics.length > 0) {
     return { exitCode: 2, stdout: '', stderr: `${allow.diagnostics.map(formatDiagnostic).join('\n')}\n` };
@@ -38,12 +34,16 @@ export function runGuard(options: GuardOptions): CommandOutput {
       stderr: `no baseline templates in ${options.baselines}: accept the current release with \`npm run lz -- baseline --accept\`\n`,
     };
   }
-  const result = guardChanges(baseline, readTemplates(options.assembly), allow.entries);
+  const result = guardChanges(baseline, templatesById(assembly), allow.entries);
   const exitCode = result.blocked.length > 0 ? 1 : 0;
   if (options.json) {
-    return { exitCode, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '' };
+    return {
+      exitCode,
+      stdout: `${JSON.stringify({ ...result, stale: assembly.stale }, null, 2)}\n`,
+      stderr: '',
+    };
   }
-  const lines: string[] = [];
+  const lines: string[] = staleNotice(assembly) === '' ? [] : [pc.red(staleNotice(assembly).trimEnd())];
   for (const c of result.blocked) {
     lines.push(pc.red(`BLOCKED  ${describeChange(c)}`));
   }
@@ -74,8 +74,10 @@ export function runGuard(options: GuardOptions): CommandOutput {
   return exitCode === 0 ? { exitCode, stdout: text, stderr: '' } : { exitCode, stdout: '', stderr: text };
 }
 
+/** Accepts only a current assembly synthesised with every check: a baseline is what will be deployed. */
 export function runAcceptBaseline(assembly: string, baselines: string): CommandOutput {
-  const files = acceptBaseline(assembly, baselines);
+  const opened = openAssembly(assembly, { requireChecks: true });
+  const files = acceptBaseline(opened.dir, baselines);
   return {
     exitCode: 0,
     stdout: `accepted ${files.length} template(s) from ${assembly} as the baseline in ${baselines}\n`,
@@ -92,6 +94,7 @@ export function guardCommand(ctx: CliContext): Command {
     .addOption(baselinesOption())
     .addOption(allowListOption())
     .addOption(jsonOption())
+    .addOption(allowStaleOption())
     .action(action(ctx, (opts: GuardOptions) => runGuard(opts)));
 }
 

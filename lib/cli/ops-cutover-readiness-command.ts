@@ -33,7 +33,7 @@ import { readNetworkVpns } from '../ops/vpn-read';
 import { plannedDevices } from '../ops/vpn-status';
 import { formatDiagnostic } from '../config/diagnostics';
 import { loadWavePlan, type WaveInPlan, type WavePlan } from '../waves/load';
-import { isMigrating } from '../waves/plan-view';
+import { isMigrating } from '../waves/resolve';
 import { loadOpsConfig } from './ops-vpn-status-command';
 import { failure, type CommandOutput } from './output';
 

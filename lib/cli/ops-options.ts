@@ -92,7 +92,7 @@ export function opsAction<O>(
   run: (options: O, progress: Progress) => Promise<CommandOutput>,
 ): (options: O, command: Command) => Promise<void> {
   return action(ctx, async (options: O) => {
-    const progress = new StderrProgress(process.stderr, `lz ops ${name}`);
+    const progress = new StderrProgress(ctx.progress, `lz ops ${name}`);
     let closing = '';
     try {
       const output = await run(options, progress);

@@ -19,13 +19,7 @@ export interface CommandOutput {
  */
 export const EXIT = { ok: 0, findings: 1, cannotRun: 2 } as const;
 
-/** An expected failure with a message for the user and no stack trace (exit 2). */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError } from '../errors';
 
 /** Output for a command that could not run: the message on stderr, exit 2. */
 export function failure(message: string, exitCode: number = EXIT.cannotRun): CommandOutput {

@@ -4,7 +4,7 @@ import { action } from './action';
 import type { CliContext } from './context';
 import { configOption, jsonOption } from './options';
 import { validateConfigFile } from '../config/load';
-import { cidr } from '../net/ipv4';
+import { cidr } from '../ipv4';
 import { planSubnets } from '../network/address-plan';
 import { segmentOfVpc } from '../network/segmentation';
 import type { CommandOutput } from './output';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context';
 import { costCommand } from './cost-command';
+import { deployCheckCommand } from './deploy-check-command';
 import { diffCommand } from './diff-command';
 import { drCheckCommand } from './dr-command';
 import { findingsCommand } from './findings-command';
@@ -16,6 +17,7 @@ import { planCommand } from './plan-command';
 import { reviewCommand } from './review-command';
 import { schemaCommand } from './schema-command';
 import { stagesCommand } from './stages-command';
+import { synthCommand } from './synth-command';
 import { validateCommand } from './validate-command';
 import { wavesReportCommand } from './waves-report-command';
 import { wavesValidateCommand } from './waves-validate-command';
@@ -27,8 +29,10 @@ export function createProgram(ctx: CliContext): Command {
     validateCommand(ctx),
     planCommand(ctx),
     schemaCommand(ctx),
+    synthCommand(ctx),
     drCheckCommand(ctx),
     gateCommand(ctx),
+    deployCheckCommand(ctx),
     findingsCommand(ctx),
     guardCommand(ctx),
     baselineCommand(ctx),

@@ -3,6 +3,7 @@ import { action } from './action';
 import type { CliContext } from './context';
 import {
   allowListOption,
+  allowStaleOption,
   assemblyOption,
   asOfOption,
   baselinesOption,
@@ -13,7 +14,7 @@ import {
 import { formatDiagnostic } from '../config/diagnostics';
 import { validateConfigFile } from '../config/load';
 import { readAllowList } from '../safety/allow-list';
-import { assemblyProblem } from '../review/freshness';
+import { openAssembly } from '../assembly/open';
 import { renderReviewPage } from '../review/html';
 import { reviewMarkdown } from '../review/markdown';
 import { buildReviewModel, type ReviewModel } from '../review/model';
@@ -31,6 +32,7 @@ export interface ReviewOptions {
   readonly out: string;
   /** Report date, YYYY-MM-DD; bin/ passes today's date when none is given. */
   readonly asOf: string;
+  readonly allowStale?: boolean;
 }
 
 export const REVIEW_FILES = { page: 'index.html', summary: 'summary.md' } as const;
@@ -45,10 +47,12 @@ function fail(message: string): CommandOutput {
  * invalid (nothing is written then). The pack informs a decision; the gate is what blocks.
  */
 export function runReview(options: ReviewOptions): CommandOutput {
-  const problem = assemblyProblem(options.assembly, [options.config, options.waves]);
-  if (problem) {
-    return fail(problem);
-  }
+  const assembly = openAssembly(options.assembly, {
+    config: options.config,
+    waves: options.waves,
+    requireChecks: true,
+    allowStale: options.allowStale === true,
+  });
   const lz = validateConfigFile(options.config);
   if (!lz.config) {
     return fail(`${options.config} is not valid:\n${lz.diagnostics.map(formatDiagnostic).join('\n')}`);
@@ -57,7 +61,7 @@ export function runReview(options: ReviewOptions): CommandOutput {
   if (allow.diagnostics.length > 0) {
     return fail(allow.diagnostics.map(formatDiagnostic).join('\n'));
   }
-  const cost = buildCostReport(options);
+  const cost = buildCostReport({ ...options, assembly });
   if ('error' in cost) {
     return fail(cost.error.trimEnd());
   }
@@ -65,7 +69,7 @@ export function runReview(options: ReviewOptions): CommandOutput {
   let files: string[];
   try {
     model = buildReviewModel({
-      assembly: options.assembly,
+      assembly,
       config: lz.config,
       baselines: options.baselines,
       allowList: allow.entries,
@@ -107,5 +111,6 @@ export function reviewCommand(ctx: CliContext): Command {
       new Option('-o, --out <dir>', 'where to write index.html and summary.md').default('reports/review'),
     )
     .addOption(asOfOption(ctx, 'report date'))
+    .addOption(allowStaleOption())
     .action(action(ctx, (opts: ReviewOptions) => runReview(opts)));
 }

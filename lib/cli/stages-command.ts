@@ -1,18 +1,20 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config/load';
-import { loadWavePlan } from '../waves/load';
+import { openAssembly, staleNotice } from '../assembly/open';
+import { readDeploymentRecord } from '../delivery/record';
 import { action } from './action';
 import type { CliContext } from './context';
-import { configOption, jsonOption, wavesOption } from './options';
-import { PHASE_TITLES, StagePlanError, type DeploymentStage } from '../delivery/stages';
-import type { CommandOutput } from './output';
+import { allowStaleOption, assemblyOption, configOption, jsonOption, wavesOption } from './options';
+import { PHASE_TITLES, type DeploymentStage } from '../delivery/stages';
+import { EXIT, type CommandOutput } from './output';
 
 export type StagesFormat = 'text' | 'json' | 'github-output';
 
 export interface StagesOptions {
-  /** Plans the stages; bin/ builds the app from the configuration and the migration plan. */
-  readonly plan: () => DeploymentStage[];
+  readonly assembly: string;
+  readonly config: string;
+  readonly waves: string;
   readonly format: StagesFormat;
+  readonly allowStale?: boolean;
 }
 
 function formatText(stages: readonly DeploymentStage[]): string {
@@ -41,44 +43,65 @@ function formatGithubOutput(stages: readonly DeploymentStage[]): string {
   return `stages=${JSON.stringify(byId)}\n`;
 }
 
-/** `lz stages`: the ordered deployment stages and the stacks each one deploys. */
+/**
+ * `lz stages`: the ordered deployment stages and the stacks each one deploys, as the synth recorded
+ * them in the assembly, so the stages are those of the templates that will be deployed. Exit 1 when
+ * the stages could not be planned (a stack without a phase, an order its dependencies break).
+ */
 export function runStages(options: StagesOptions): CommandOutput {
-  try {
-    const stages = options.plan();
-    const stdout =
-      options.format === 'json'
-        ? `${JSON.stringify({ stages }, null, 2)}\n`
-        : options.format === 'github-output'
-          ? formatGithubOutput(stages)
-          : formatText(stages);
-    return { exitCode: 0, stdout, stderr: '' };
-  } catch (error) {
-    if (error instanceof StagePlanError) {
-      return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
-    }
-    throw error;
+  const assembly = openAssembly(options.assembly, {
+    config: options.config,
+    waves: options.waves,
+    allowStale: options.allowStale === true,
+  });
+  const record = readDeploymentRecord(assembly.dir);
+  if (record.problems.length > 0) {
+    return {
+      exitCode: EXIT.findings,
+      stdout: '',
+      stderr: `the deployment stages cannot be planned:\n${record.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    };
   }
+  const stages = record.stages;
+  const notice = staleNotice(assembly);
+  const stdout =
+    options.format === 'json'
+      ? `${JSON.stringify({ stages, stale: assembly.stale }, null, 2)}\n`
+      : options.format === 'github-output'
+        ? formatGithubOutput(stages)
+        : `${notice}${formatText(stages)}`;
+  // A stale plan must never feed a deployment silently: the notice also goes to stderr.
+  return { exitCode: EXIT.ok, stdout, stderr: options.format === 'text' ? '' : notice };
 }
 
 export function stagesCommand(ctx: CliContext): Command {
   return new Command('stages')
     .description(
-      'The deployment stages in order (network, data and backup, then the waves; per account) and the stacks of each',
+      'The deployment stages of the synthesised assembly in order (per phase and account) and the stacks of each',
     )
+    .addOption(assemblyOption())
     .addOption(configOption(ctx))
     .addOption(wavesOption(ctx))
     .addOption(jsonOption().conflicts('githubOutput'))
     .addOption(
       new Option('--github-output', 'one stages=<json> line to append to $GITHUB_OUTPUT').default(false),
     )
+    .addOption(allowStaleOption())
     .action(
-      action(ctx, (opts: { config: string; waves: string; json: boolean; githubOutput: boolean }) => {
-        const config = loadConfig(opts.config);
-        const plan = loadWavePlan(opts.waves, config);
-        return runStages({
-          plan: () => ctx.app.planStages(config, plan),
-          format: opts.githubOutput ? 'github-output' : opts.json ? 'json' : 'text',
-        });
-      }),
+      action(
+        ctx,
+        (opts: {
+          assembly: string;
+          config: string;
+          waves: string;
+          json: boolean;
+          githubOutput: boolean;
+          allowStale: boolean;
+        }) =>
+          runStages({
+            ...opts,
+            format: opts.githubOutput ? 'github-output' : opts.json ? 'json' : 'text',
+          }),
+      ),
     );
 }

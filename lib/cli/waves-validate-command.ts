@@ -6,7 +6,7 @@ import { configOption, jsonOption, wavesOption } from './options';
 import { EXIT } from './output';
 import { formatDiagnostic, type Diagnostic } from '../config/diagnostics';
 import { validateConfigFile } from '../config/load';
-import { validateWavesDir, type WavePlan } from '../waves/load';
+import { validateWavesDir, type MigrationPlan } from '../waves/load';
 import type { CommandOutput } from './output';
 
 export interface WavesValidateOptions {
@@ -15,7 +15,7 @@ export interface WavesValidateOptions {
   readonly json: boolean;
 }
 
-function summary(plan: WavePlan): string {
+function summary(plan: MigrationPlan): string {
   const workloads = plan.waves.flatMap((w) => w.workloads);
   const servers = workloads.reduce((n, w) => n + w.servers.length, 0);
   const databases = workloads.reduce((n, w) => n + w.databases.length, 0);

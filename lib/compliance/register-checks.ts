@@ -19,9 +19,10 @@ export const DISABLED_CONTROL_TOWER_RULES = ['ct-rds-pr-14'] as const;
  * pack, and the AWS Control Tower proactive controls (cfn-guard, offline). Findings fail the synth
  * unless acknowledged on their construct. The built-in CloudFormation validation runs as well
  * (unless CDK_VALIDATION=false), as errors through `@aws-cdk/core:validateAgainstDefaultRules`.
+ * Returns the names of the plugins registered, which the assembly's provenance records.
  */
-export function registerComplianceChecks(app: App, organisation: OrganisationConfig): void {
-  Validations.of(app).addPlugins(
+export function registerComplianceChecks(app: App, organisation: OrganisationConfig): string[] {
+  const plugins = [
     new AwsSolutionsChecks(app),
     new NIST80053R5Checks(app),
     new CouncilChecks(app, councilChecksProps(organisation)),
@@ -31,7 +32,9 @@ export function registerComplianceChecks(app: App, organisation: OrganisationCon
       // The guard binary's report for every control over every template is large: give it room.
       maxBuffer: 64 * 1024 * 1024,
     }),
-  );
+  ];
+  Validations.of(app).addPlugins(...plugins);
+  return plugins.map((plugin) => plugin.name);
 }
 
 /**

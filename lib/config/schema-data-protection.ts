@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATABASE_EDITIONS, DATABASE_ENGINES, editionsDescription, LICENCE_MODELS } from '../data/engines';
 
 /*
  * The data-protection part of the configuration: backup tiers, the vaults they land in, and (until
@@ -131,15 +132,6 @@ const Vaults = z
       'The vaults recovery points land in. A vault holds every tier, so each lock range must cover every lifecycle in it.',
   });
 
-export const DATABASE_ENGINES = ['sqlserver', 'postgres', 'mysql', 'oracle'] as const;
-export type DatabaseEngineName = (typeof DATABASE_ENGINES)[number];
-
-export const DATABASE_EDITIONS = ['express', 'web', 'standard', 'enterprise', 'se2'] as const;
-export type DatabaseEdition = (typeof DATABASE_EDITIONS)[number];
-
-export const LICENCE_MODELS = ['licence-included', 'bring-your-own-licence', 'open-source'] as const;
-export type LicenceModel = (typeof LICENCE_MODELS)[number];
-
 const Database = z
   .strictObject({
     name: Name.meta({
@@ -151,10 +143,7 @@ const Database = z
     }),
     description: z.string().optional(),
     engine: z.enum(DATABASE_ENGINES),
-    edition: z.enum(DATABASE_EDITIONS).optional().meta({
-      description:
-        'sqlserver: express, web, standard or enterprise; oracle: se2. Not used for postgres and mysql.',
-    }),
+    edition: z.enum(DATABASE_EDITIONS).optional().meta({ description: editionsDescription() }),
     version: z
       .string()
       .regex(/^[0-9][0-9A-Za-z.-]*$/, 'must be a full engine version, e.g. 16.00.4236.2.v1, 17.9 or 8.4.8')

@@ -1,9 +1,9 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { councilKey } from '../kms/council-key';
 
 export interface AlertTopicProps {
   readonly topicName: string;
@@ -41,11 +41,7 @@ export class AlertTopic extends Construct {
  * "encrypted" topics silently fail when that key is used.
  */
 export function alertTopicKey(scope: Construct, id: string, description: string): kms.Key {
-  const key = new kms.Key(scope, id, {
-    description,
-    enableKeyRotation: true,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
+  const key = councilKey(scope, id, { description });
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'AllowCloudWatchAlarmsToPublish',

@@ -4,16 +4,35 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import type { HybridDnsConfig } from '../config/schema-connectivity';
-import { pascal } from '../network/segmentation';
-import { EncryptedLogGroup } from './encrypted-log-group';
+import { pascal } from '../names';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { ResolverEndpointSecurityGroups } from './resolver-endpoint-security-groups';
 
+/** An on-premises DNS server (an Active Directory domain controller). */
+export interface OnPremisesDnsServer {
+  readonly name: string;
+  readonly ip: string;
+}
+
+/** A domain whose names AWS asks the on-premises servers for. */
+export interface ForwardedDomain {
+  /** Stable name of the rule: construct IDs and the rule's name derive from it. */
+  readonly name: string;
+  readonly domain: string;
+  /** Names of the servers to forward to. @default - every on-premises server */
+  readonly servers?: readonly string[];
+}
+
 export interface HybridDnsProps {
-  readonly config: HybridDnsConfig;
   readonly namePrefix: string;
   /** The shared-services VPC that holds the endpoints. */
   readonly endpointVpc: ec2.IVpc;
+  /** The endpoint VPC's name in `vpcIds`: its resolver queries are logged. */
+  readonly endpointVpcName: string;
+  readonly onPremisesServers: readonly OnPremisesDnsServer[];
+  readonly forwardedDomains: readonly ForwardedDomain[];
+  /** VPCs (names in `vpcIds`) whose resolver uses the forwarding rules; their queries are logged too. */
+  readonly ruleAssociations: readonly string[];
   /** One subnet per availability zone (at least two) for the endpoint addresses. */
   readonly endpointSubnetIds: readonly string[];
   /** VPC IDs by configuration name: at least the endpoint VPC and every VPC in ruleAssociations. */
@@ -21,7 +40,8 @@ export interface HybridDnsProps {
   readonly awsAddressSpace: readonly string[];
   /** Workload accounts that receive the forwarding rules through AWS RAM. */
   readonly shareWithAccounts: readonly string[];
-  readonly queryLogRetention: logs.RetentionDays;
+  /** @default logs.RetentionDays.THIRTEEN_MONTHS */
+  readonly queryLogRetention?: logs.RetentionDays;
 }
 
 /**
@@ -42,11 +62,11 @@ export class HybridDns extends Construct {
 
   constructor(scope: Construct, id: string, props: HybridDnsProps) {
     super(scope, id);
-    const { config, namePrefix } = props;
+    const { namePrefix } = props;
     if (props.endpointSubnetIds.length < 2) {
       throw new Error('resolver endpoints need subnets in at least two availability zones');
     }
-    const serverIps = new Map(config.onPremisesServers.map((s) => [s.name, s.ip]));
+    const serverIps = new Map(props.onPremisesServers.map((s) => [s.name, s.ip]));
 
     const groups = new ResolverEndpointSecurityGroups(this, 'SecurityGroups', {
       vpc: props.endpointVpc,
@@ -73,8 +93,8 @@ export class HybridDns extends Construct {
     });
 
     const rules: Record<string, route53resolver.CfnResolverRule> = {};
-    for (const domain of config.forwardedDomains) {
-      const targets = (domain.servers ?? config.onPremisesServers.map((s) => s.name)).map((name) => {
+    for (const domain of props.forwardedDomains) {
+      const targets = (domain.servers ?? props.onPremisesServers.map((s) => s.name)).map((name) => {
         const ip = serverIps.get(name);
         if (ip === undefined) {
           throw new Error(`unknown DNS server ${name} (the configuration should have been validated)`);
@@ -90,7 +110,7 @@ export class HybridDns extends Construct {
         tags: [{ key: 'Name', value: `${namePrefix}-${domain.name}` }],
       });
       rules[domain.name] = rule;
-      for (const vpcName of config.ruleAssociations) {
+      for (const vpcName of props.ruleAssociations) {
         new route53resolver.CfnResolverRuleAssociation(this, `${pascal(domain.name)}To${pascal(vpcName)}`, {
           name: `${namePrefix}-${domain.name}-${vpcName}`,
           resolverRuleId: rule.attrResolverRuleId,
@@ -119,7 +139,7 @@ export class HybridDns extends Construct {
       name: `${namePrefix}-resolver-queries`,
       destinationArn: this.queryLogs.logGroupArn,
     });
-    const logged = new Set([config.endpoints.vpc, ...config.ruleAssociations]);
+    const logged = new Set([props.endpointVpcName, ...props.ruleAssociations]);
     for (const vpcName of logged) {
       new route53resolver.CfnResolverQueryLoggingConfigAssociation(this, `QueryLogging${pascal(vpcName)}`, {
         resolverQueryLogConfigId: logging.attrId,

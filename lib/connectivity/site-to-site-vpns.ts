@@ -1,22 +1,31 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
+
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { ConnectivityConfig } from '../config/schema';
-import { pascal, type Segment } from '../network/segmentation';
+import { pascal } from '../names';
+import { type Segment } from '../network/segmentation';
 import { AlertTopic, alertTopicKey } from './alert-topic';
-import { EncryptedLogGroup } from './encrypted-log-group';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { SiteVpn } from './site-vpn';
 import { SiteVpnAlarms } from './site-vpn-alarms';
+import type { TunnelCrypto } from './tunnel-options';
 import { VpnDashboard } from './vpn-dashboard';
+import type { VpnSite } from './vpn-site';
+import { councilKey } from '../kms/council-key';
 
 export interface SiteToSiteVpnsProps {
-  readonly config: ConnectivityConfig;
+  readonly sites: readonly VpnSite[];
+  /** The network team's mailboxes, alerted about every site. */
+  readonly alertEmails: readonly string[];
+  /** Consecutive minutes a tunnel must be down before alarming. @default 5 */
+  readonly tunnelDownMinutes?: number;
+  /** IKE and IPsec settings of every tunnel. @default STRONG_TUNNEL_CRYPTO (IKEv2, AES-256, SHA-2, DH 14+) */
+  readonly tunnelCrypto?: TunnelCrypto;
   readonly namePrefix: string;
   readonly transitGatewayId: string;
   readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
-  readonly logRetention: logs.RetentionDays;
+  /** Retention of the tunnel and lookup logs. @default logs.RetentionDays.THIRTEEN_MONTHS */
+  readonly logRetention?: logs.RetentionDays;
 }
 
 /**
@@ -33,12 +42,10 @@ export class SiteToSiteVpns extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnsProps) {
     super(scope, id);
-    const { config, namePrefix } = props;
+    const { namePrefix } = props;
 
-    const secretsKey = new kms.Key(this, 'PreSharedKeysKey', {
+    const secretsKey = councilKey(this, 'PreSharedKeysKey', {
       description: `Encrypts the ${namePrefix} VPN tunnel pre-shared keys in Secrets Manager`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.tunnelLogs = new EncryptedLogGroup(this, 'TunnelLogs', {
       logGroupName: `/${namePrefix}/vpn/tunnels`,
@@ -54,13 +61,13 @@ export class SiteToSiteVpns extends Construct {
     this.alerts = new AlertTopic(this, 'Alerts', {
       topicName: `${namePrefix}-vpn-alerts`,
       displayName: `${namePrefix} VPN alerts`,
-      emails: config.alerting.emails,
+      emails: props.alertEmails,
       key: alertKey,
     });
 
     const sites: Record<string, SiteVpn> = {};
     const alarms: Record<string, SiteVpnAlarms> = {};
-    for (const site of config.sites) {
+    for (const site of props.sites) {
       const vpn = new SiteVpn(this, pascal(site.name), {
         site,
         namePrefix,
@@ -69,14 +76,16 @@ export class SiteToSiteVpns extends Construct {
         secretsKey,
         tunnelLogGroupArn: this.tunnelLogs.logGroupArn,
         lookupLogGroup: lookupLogs.logGroup,
+        tunnelCrypto: props.tunnelCrypto,
       });
       const topics = [this.alerts.topic];
-      if (site.alertEmails.length > 0) {
+      const siteEmails = site.alertEmails ?? [];
+      if (siteEmails.length > 0) {
         topics.push(
           new AlertTopic(this, `${pascal(site.name)}Alerts`, {
             topicName: `${namePrefix}-vpn-${site.name}-alerts`,
             displayName: `${namePrefix} VPN alerts for ${site.name}`,
-            emails: site.alertEmails,
+            emails: siteEmails,
             key: alertKey,
           }).topic,
         );
@@ -86,17 +95,17 @@ export class SiteToSiteVpns extends Construct {
         namePrefix,
         connections: vpn.connections,
         topics,
-        tunnelDownMinutes: config.alerting.tunnelDownMinutes,
+        tunnelDownMinutes: props.tunnelDownMinutes,
       });
       sites[site.name] = vpn;
     }
     this.sites = sites;
     this.alarms = alarms;
 
-    if (config.sites.length > 0) {
+    if (props.sites.length > 0) {
       new VpnDashboard(this, 'Dashboard', {
         dashboardName: `${namePrefix}-site-to-site-vpns`,
-        sites: config.sites.map((site) => ({ site, connections: sites[site.name]?.connections ?? [] })),
+        sites: props.sites.map((site) => ({ site, connections: sites[site.name]?.connections ?? [] })),
       });
     }
   }

@@ -2,19 +2,19 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { SiteConfig } from '../config/schema-connectivity';
-import { pascal } from '../network/segmentation';
+import { pascal } from '../names';
 import type { SiteVpnConnection } from './site-vpn';
 import { tunnelStateMetric } from './vpn-metrics';
+import type { VpnSite } from './vpn-site';
 
 export interface SiteVpnAlarmsProps {
-  readonly site: SiteConfig;
+  readonly site: VpnSite;
   readonly namePrefix: string;
   readonly connections: readonly SiteVpnConnection[];
   /** Topics every alarm notifies (the central network team's, plus the site's own if it has one). */
   readonly topics: readonly sns.ITopic[];
-  /** Consecutive minutes a tunnel must be down before alarming. */
-  readonly tunnelDownMinutes: number;
+  /** Consecutive minutes a tunnel must be down before alarming (short blips during AWS maintenance are normal). @default 5 */
+  readonly tunnelDownMinutes?: number;
 }
 
 /** The alarms of one connection, keyed by what they detect. */
@@ -40,6 +40,7 @@ export class SiteVpnAlarms extends Construct {
   constructor(scope: Construct, id: string, props: SiteVpnAlarmsProps) {
     super(scope, id);
     const { site, namePrefix } = props;
+    const tunnelDownMinutes = props.tunnelDownMinutes ?? 5;
     const alarmActions = props.topics.map((topic) => new actions.SnsAction(topic));
     const withActions = <T extends cloudwatch.AlarmBase>(alarm: T): T => {
       alarm.addAlarmAction(...alarmActions);
@@ -53,8 +54,8 @@ export class SiteVpnAlarms extends Construct {
       const base = `${namePrefix}-vpn-${site.name}-${gateway.name}`;
       const scope = new Construct(this, pascal(gateway.name));
       const common = {
-        evaluationPeriods: props.tunnelDownMinutes,
-        datapointsToAlarm: props.tunnelDownMinutes,
+        evaluationPeriods: tunnelDownMinutes,
+        datapointsToAlarm: tunnelDownMinutes,
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       };
@@ -64,7 +65,7 @@ export class SiteVpnAlarms extends Construct {
             ...common,
             alarmName: `${base}-tunnel-down`,
             alarmDescription:
-              `A VPN tunnel from ${where} (${site.description}) has been down for ${props.tunnelDownMinutes} minutes. ` +
+              `A VPN tunnel from ${where} (${site.description}) has been down for ${tunnelDownMinutes} minutes. ` +
               'Traffic runs on the other tunnel without redundancy. Check the tunnel logs and the site device.',
             metric: tunnelStateMetric(connection.ref, 'Minimum'),
             threshold: 1,
@@ -75,7 +76,7 @@ export class SiteVpnAlarms extends Construct {
             ...common,
             alarmName: `${base}-connection-down`,
             alarmDescription:
-              `Both VPN tunnels from ${where} (${site.description}) have been down for ${props.tunnelDownMinutes} minutes. ` +
+              `Both VPN tunnels from ${where} (${site.description}) have been down for ${tunnelDownMinutes} minutes. ` +
               'This connection carries no traffic. Contact the site and check its internet line and device.',
             metric: tunnelStateMetric(connection.ref, 'Maximum'),
             threshold: 1,

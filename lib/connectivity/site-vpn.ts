@@ -3,10 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { CustomerGatewayConfig, SiteConfig } from '../config/schema-connectivity';
-import { pascal, PROPAGATES_INTO, type Segment } from '../network/segmentation';
+import { pascal, TAGS } from '../names';
+import { PROPAGATES_INTO, type Segment } from '../network/segmentation';
 import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
-import { tunnelOptions } from './tunnel-options';
+import { tunnelOptions, type TunnelCrypto } from './tunnel-options';
+import type { VpnDevice, VpnSite } from './vpn-site';
 import { VpnAttachmentId } from './vpn-attachment-id';
 
 /**
@@ -18,7 +19,7 @@ export function siteVpnName(namePrefix: string, siteName: string, gatewayName: s
 }
 
 export interface SiteVpnProps {
-  readonly site: SiteConfig;
+  readonly site: VpnSite;
   readonly namePrefix: string;
   readonly transitGatewayId: string;
   readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
@@ -28,11 +29,13 @@ export interface SiteVpnProps {
   readonly tunnelLogGroupArn: string;
   /** Log group of the deploy-time attachment lookup. */
   readonly lookupLogGroup: logs.ILogGroup;
+  /** IKE and IPsec settings of both tunnels. @default STRONG_TUNNEL_CRYPTO */
+  readonly tunnelCrypto?: TunnelCrypto;
 }
 
 /** One device's VPN connection, as the monitoring and tests need it. */
 export interface SiteVpnConnection {
-  readonly gateway: CustomerGatewayConfig;
+  readonly gateway: VpnDevice;
   readonly customerGateway: ec2.CfnCustomerGateway;
   readonly connection: ec2.CfnVPNConnection;
   readonly attachmentId: string;
@@ -74,7 +77,7 @@ export class SiteVpn extends Construct {
     this.connections = site.customerGateways.map((gateway) => this.addConnection(props, gateway));
   }
 
-  private addConnection(props: SiteVpnProps, gateway: CustomerGatewayConfig): SiteVpnConnection {
+  private addConnection(props: SiteVpnProps, gateway: VpnDevice): SiteVpnConnection {
     const { site, namePrefix } = props;
     const isStatic = site.routing.type === 'static';
     const scope = new Construct(this, pascal(gateway.name));
@@ -103,7 +106,7 @@ export class SiteVpn extends Construct {
       customerGatewayId: customerGateway.ref,
       transitGatewayId: props.transitGatewayId,
       staticRoutesOnly: isStatic,
-      enableAcceleration: site.acceleration,
+      enableAcceleration: site.acceleration ?? false,
       tunnelInsideIpVersion: 'ipv4',
       vpnTunnelOptionsSpecifications: keys.map((key, i) =>
         tunnelOptions({
@@ -111,11 +114,12 @@ export class SiteVpn extends Construct {
           tunnelInsideCidr: gateway.tunnelInsideCidrs?.[i],
           logGroupArn: props.tunnelLogGroupArn,
           bgpLogging: !isStatic,
+          crypto: props.tunnelCrypto,
         }),
       ),
       tags: [{ key: 'Name', value: fullName }],
     });
-    Tags.of(connection).add('site', site.name);
+    Tags.of(connection).add(TAGS.site, site.name);
 
     const attachmentId = new VpnAttachmentId(scope, 'AttachmentId', {
       vpnConnectionId: connection.ref,

@@ -2,13 +2,29 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 
 type TunnelOptions = ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty;
 
+/** The IKE and IPsec settings of a tunnel, as CloudFormation's tunnel options take them. */
+export interface TunnelCrypto {
+  readonly ikeVersions: readonly string[];
+  readonly phase1EncryptionAlgorithms: readonly string[];
+  readonly phase2EncryptionAlgorithms: readonly string[];
+  readonly phase1IntegrityAlgorithms: readonly string[];
+  readonly phase2IntegrityAlgorithms: readonly string[];
+  readonly phase1DhGroupNumbers: readonly number[];
+  readonly phase2DhGroupNumbers: readonly number[];
+  readonly phase1LifetimeSeconds: number;
+  readonly phase2LifetimeSeconds: number;
+  readonly dpdTimeoutAction: string;
+  readonly dpdTimeoutSeconds: number;
+  readonly startupAction: string;
+}
+
 /**
- * The tunnel settings every council VPN uses, aligned with the NCSC's guidance on IPsec
+ * The tunnel settings every council VPN uses by default, aligned with the NCSC's guidance on IPsec
  * (IKEv2 only; AES-256; SHA-2; Diffie-Hellman groups 14 and above). AWS's defaults also accept
  * IKEv1, AES-128, SHA-1 and DH groups 2 and 5, and a tunnel left unconfigured silently falls back
  * to them, so both tunnels always get every setting explicitly.
  */
-export const STRONG_TUNNEL_CRYPTO = {
+export const STRONG_TUNNEL_CRYPTO: TunnelCrypto = {
   ikeVersions: ['ikev2'],
   phase1EncryptionAlgorithms: ['AES256', 'AES256-GCM-16'],
   phase2EncryptionAlgorithms: ['AES256', 'AES256-GCM-16'],
@@ -26,7 +42,7 @@ export const STRONG_TUNNEL_CRYPTO = {
   dpdTimeoutSeconds: 30,
   /** AWS starts the negotiation, so a tunnel comes back after maintenance without waiting for the site. */
   startupAction: 'start',
-} as const;
+};
 
 export interface TunnelOptionsProps {
   /** A `{{resolve:secretsmanager:...}}` dynamic reference, never the key itself. */
@@ -36,11 +52,13 @@ export interface TunnelOptionsProps {
   readonly logGroupArn: string;
   /** BGP logging only makes sense for a BGP site. */
   readonly bgpLogging: boolean;
+  /** IKE and IPsec settings; the Council-VpnTunnelStrongCrypto rule flags weaker ones. @default STRONG_TUNNEL_CRYPTO */
+  readonly crypto?: TunnelCrypto;
 }
 
 /** One tunnel's complete options. Called for each tunnel, so neither is ever left on AWS defaults. */
 export function tunnelOptions(props: TunnelOptionsProps): TunnelOptions {
-  const c = STRONG_TUNNEL_CRYPTO;
+  const c = props.crypto ?? STRONG_TUNNEL_CRYPTO;
   return {
     ikeVersions: c.ikeVersions.map((value) => ({ value })),
     phase1EncryptionAlgorithms: c.phase1EncryptionAlgorithms.map((value) => ({ value })),

@@ -1,14 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import type { SiteConfig } from '../config/schema-connectivity';
 import type { SiteVpnConnection } from './site-vpn';
 import { tunnelDataMetric, tunnelStateMetric } from './vpn-metrics';
+import type { VpnSite } from './vpn-site';
 
 export interface VpnDashboardProps {
   readonly dashboardName: string;
   readonly sites: readonly {
-    readonly site: SiteConfig;
+    readonly site: VpnSite;
     readonly connections: readonly SiteVpnConnection[];
   }[];
 }

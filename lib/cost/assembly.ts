@@ -1,10 +1,10 @@
-import { readAssembly } from '../dr/assembly';
-import { parseTemplate } from '../analysis/templates';
+import type { Assembly } from '../assembly/read';
+import { parseTemplate } from '../assembly/template';
 import type { CostStack } from './estimate';
 
-/** Every stack of a cloud assembly (cdk.out) with its account and region from manifest.json. */
-export function readCostStacks(dir: string): CostStack[] {
-  return readAssembly(dir).map((s) => ({
+/** Every stack of a cloud assembly with its account and region, as the estimate prices them. */
+export function costStacks(assembly: Assembly): CostStack[] {
+  return assembly.stacks.map((s) => ({
     stackName: s.stackId,
     account: s.account,
     region: s.region,

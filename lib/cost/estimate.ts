@@ -1,6 +1,7 @@
-import type { CfnResourceJson } from '../analysis/templates';
+import type { CfnResourceJson } from '../assembly/template';
 import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
+import { TAGS } from '../names';
 
 /*
  * Prices a synthesised cloud assembly with the committed price table. Pure: the caller reads the
@@ -377,9 +378,9 @@ export function estimateCost(
         continue;
       }
       const tags = tagsOf(resource);
-      const workload = tags['workload'];
+      const workload = tags[TAGS.workload];
       const wave =
-        tags['wave'] ??
+        tags[TAGS.wave] ??
         (workload !== undefined && options.workloadWaves
           ? (options.workloadWaves.get(workload) ?? NO_WAVE)
           : undefined);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
 import { schemaDiagnostics } from '../config/load';
 import { YamlSource } from '../config/yaml-source';
+import { RDS_ENGINE_IDS } from '../data/engines';
 
 /*
  * The committed price table (pricing/<region>.yaml). Strict: an unknown key is an error, so a
@@ -86,7 +87,7 @@ export interface PriceTableResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Validates price-table text: schema, then unique ids and no two prices for the same thing. */
+/** Validates price-table text: schema, then unique ids, known RDS engines and no two prices for the same thing. */
 export function validatePriceTableText(file: string, text: string): PriceTableResult {
   const source = new YamlSource(file, text);
   if (source.parseDiagnostics.length > 0) {
@@ -112,6 +113,15 @@ export function validatePriceTableText(file: string, text: string): PriceTableRe
       );
     } else {
       ids.set(price.id, index);
+    }
+    const engine = price.match?.engine;
+    if (engine !== undefined && !RDS_ENGINE_IDS.includes(engine)) {
+      diagnostics.push(
+        source.diagnostic(
+          ['prices', index, 'match', 'engine'],
+          `unknown RDS engine "${engine}"; the landing zone builds ${RDS_ENGINE_IDS.join(', ')} (lib/data/engines)`,
+        ),
+      );
     }
     const key = JSON.stringify([price.resource, price.usage, price.match ?? {}]);
     const other = keys.get(key);

@@ -1,5 +1,4 @@
-import type { LandingZoneConfig } from '../config/schema';
-import type { WavePlan } from '../waves/load';
+import type { MigrationPlan } from '../waves/migration-plan';
 import type { ServerConfig, Strategy, WorkloadConfig } from '../waves/schema';
 
 /*
@@ -70,25 +69,22 @@ function launched(workload: WorkloadConfig, server: ServerConfig): boolean {
 }
 
 /** Every server of the plan that MGN will launch in AWS, with the account id it lands in. */
-export function migratingServers(plan: WavePlan, config: LandingZoneConfig): ServerCostInput[] {
-  const accountIds = new Map(config.accounts.map((a) => [a.name, a.id] as const));
-  return plan.waves.flatMap(({ wave, workloads }) =>
-    workloads
-      .filter((w) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
-      .flatMap((w) =>
-        w.servers
-          .filter((s) => launched(w, s))
-          .map((s) => ({
-            hostname: s.hostname,
-            workload: w.id,
-            wave: wave.id,
-            account: accountIds.get(w.target?.account ?? '') ?? 'unknown-account',
-            platform: s.platform,
-            vcpus: s.vcpus,
-            memoryGiB: s.memoryGiB,
-            diskGiB: s.diskGiB,
-            ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
-          })),
-      ),
-  );
+export function migratingServers(plan: MigrationPlan): ServerCostInput[] {
+  return plan.workloads
+    .filter(({ workload: w }) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
+    .flatMap(({ workload: w, wave, account }) =>
+      w.servers
+        .filter((s) => launched(w, s))
+        .map((s) => ({
+          hostname: s.hostname,
+          workload: w.id,
+          wave: wave.id,
+          account: account?.id ?? 'unknown-account',
+          platform: s.platform,
+          vcpus: s.vcpus,
+          memoryGiB: s.memoryGiB,
+          diskGiB: s.diskGiB,
+          ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
+        })),
+    );
 }

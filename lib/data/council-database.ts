@@ -6,32 +6,19 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
-import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../config/schema-data-protection';
-import { pascal } from '../network/segmentation';
-import { engineFacts, type EngineFacts } from './engines';
+import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH, pascal, TAGS } from '../names';
+import {
+  editionOf,
+  engineDefinition,
+  engineFacts,
+  multiAzProblem,
+  type DatabaseEdition,
+  type DatabaseEngineName,
+  type EngineFacts,
+  type LicenceModel,
+} from './engines';
 import { EngineGroups } from './engine-groups';
-
-/** Tag keys the DR check and the backup selections read from the synthesised templates. */
-/**
- * The RDS instance identifier of a planned database: `<prefix>-<workload>-<database>`. The construct
- * and the operations commands (`lz ops db-health`) both use this, so they cannot drift apart.
- */
-export function databaseInstanceIdentifier(
-  namePrefix: string,
-  workload: string,
-  databaseName: string,
-): string {
-  return `${namePrefix}-${workload}-${databaseName}`;
-}
-
-export const RECOVERY_TAGS = {
-  workload: 'workload',
-  backupTier: 'backup-tier',
-  rpoMinutes: 'rpo-minutes',
-  rtoMinutes: 'rto-minutes',
-  regionRpoMinutes: 'region-rpo-minutes',
-  regionRtoMinutes: 'region-rto-minutes',
-} as const;
+import { councilKey } from '../kms/council-key';
 
 export interface RecoveryTargets {
   readonly rpoMinutes: number;
@@ -47,7 +34,7 @@ export interface CouncilDatabaseProps {
   /** Prefix of physical names, e.g. the council's short name. */
   readonly namePrefix: string;
   readonly engine: DatabaseEngineName;
-  /** SQL Server: express, web, standard or enterprise; Oracle: se2. */
+  /** The edition, for engines that have them (lib/data/engines): SQL Server express, web, standard or enterprise; Oracle se2. @default - none (PostgreSQL, MySQL) */
   readonly edition?: DatabaseEdition;
   /** Full engine version as RDS names it, e.g. 16.00.4236.2.v1. */
   readonly version: string;
@@ -95,7 +82,6 @@ export interface CouncilDatabaseProps {
 
 const MIN_PITR_DAYS = 1;
 const MAX_PITR_DAYS = 35;
-const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * An RDS database instance with the council's safeguards on by default: CMK encryption, Multi-AZ for
@@ -131,10 +117,8 @@ export class CouncilDatabase extends Construct {
 
     this.key =
       props.encryptionKey ??
-      new kms.Key(this, 'Key', {
+      councilKey(this, 'Key', {
         description: `Encrypts the ${description}, its snapshots, secret, insights and logs`,
-        enableKeyRotation: true,
-        removalPolicy: RemovalPolicy.RETAIN,
       });
     allowCloudWatchLogs(
       this.key,
@@ -180,8 +164,9 @@ export class CouncilDatabase extends Construct {
     }
 
     this.engineGroups = new EngineGroups(this, 'EngineGroups', {
-      engineName: props.engine,
       engine: this.facts.engine,
+      parameters: this.facts.parameters,
+      optionGroup: this.facts.optionGroup,
       vpc: props.vpc,
       securityGroup: this.securityGroup,
       description,
@@ -242,14 +227,14 @@ export class CouncilDatabase extends Construct {
 
     const cfn = this.instance.node.defaultChild as rds.CfnDBInstance;
     const tags: Record<string, string> = {
-      [RECOVERY_TAGS.workload]: props.workload,
-      [RECOVERY_TAGS.backupTier]: props.backupTier,
-      [RECOVERY_TAGS.rpoMinutes]: String(props.recoveryTargets.rpoMinutes),
-      [RECOVERY_TAGS.rtoMinutes]: String(props.recoveryTargets.rtoMinutes),
+      [TAGS.workload]: props.workload,
+      [TAGS.backupTier]: props.backupTier,
+      [TAGS.rpoMinutes]: String(props.recoveryTargets.rpoMinutes),
+      [TAGS.rtoMinutes]: String(props.recoveryTargets.rtoMinutes),
     };
     if (props.recoveryTargets.regionLoss) {
-      tags[RECOVERY_TAGS.regionRpoMinutes] = String(props.recoveryTargets.regionLoss.rpoMinutes);
-      tags[RECOVERY_TAGS.regionRtoMinutes] = String(props.recoveryTargets.regionLoss.rtoMinutes);
+      tags[TAGS.regionRpoMinutes] = String(props.recoveryTargets.regionLoss.rpoMinutes);
+      tags[TAGS.regionRtoMinutes] = String(props.recoveryTargets.regionLoss.rtoMinutes);
     }
     for (const [key, value] of Object.entries(tags)) {
       Tags.of(cfn).add(key, value);
@@ -275,7 +260,9 @@ export class CouncilDatabase extends Construct {
         reason,
       });
     }
-    if (!multiAz) {
+    // Only the fact that justifies it earns the acknowledgement: a production database without
+    // Multi-AZ (an explicit override) is left to fail the rule packs.
+    if (!multiAz && !props.production) {
       for (const id of [
         'AwsSolutions::AwsSolutions-RDS3',
         'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport',
@@ -299,8 +286,10 @@ interface Resolved {
 
 function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved): void {
   const problems: string[] = [];
-  if (resolved.multiAz && !resolved.facts.supportsMultiAz) {
-    problems.push(`${props.engine} ${props.edition ?? ''} does not support Multi-AZ`.replace('  ', ' '));
+  const edition = editionOf(props.engine, props.edition);
+  const multiAz = edition && resolved.multiAz ? multiAzProblem(edition, props.version) : undefined;
+  if (multiAz !== undefined) {
+    problems.push(`${edition?.label ?? props.engine} ${props.version} does not support Multi-AZ: ${multiAz}`);
   }
   if (resolved.iamAuthentication && !resolved.facts.supportsIamAuthentication) {
     problems.push(
@@ -320,8 +309,10 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
     );
   }
   const identifier = databaseInstanceIdentifier(props.namePrefix, props.workload, props.databaseName);
-  if (identifier.length > MAX_IDENTIFIER_LENGTH) {
-    problems.push(`instance identifier ${identifier} is longer than ${MAX_IDENTIFIER_LENGTH} characters`);
+  if (identifier.length > MAX_DB_INSTANCE_IDENTIFIER_LENGTH) {
+    problems.push(
+      `instance identifier ${identifier} is longer than ${MAX_DB_INSTANCE_IDENTIFIER_LENGTH} characters`,
+    );
   }
   const isolated = new Set(props.vpc.isolatedSubnets.map((s) => s.node.path));
   const selected = props.vpc.selectSubnets(props.subnets).subnets;
@@ -334,14 +325,10 @@ function validate(props: CouncilDatabaseProps, label: string, resolved: Resolved
   ) {
     problems.push('maxAllocatedStorageGiB must be at least allocatedStorageGiB');
   }
-  if (props.engine === 'sqlserver' && props.licence !== 'licence-included') {
-    problems.push('RDS for SQL Server is licence-included only');
-  }
-  if (props.engine === 'oracle' && props.licence === 'open-source') {
-    problems.push('Oracle SE2 is licence-included or bring-your-own-licence');
-  }
-  if ((props.engine === 'postgres' || props.engine === 'mysql') && props.licence !== 'open-source') {
-    problems.push(`${props.engine} is open source; licence must be open-source`);
+  if (edition && !edition.licences.includes(props.licence)) {
+    problems.push(
+      `${props.licence} is not available for ${edition.label}: ${engineDefinition(props.engine).licenceWhy}`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(`CouncilDatabase ${label}: ${problems.join('; ')}`);

@@ -1,6 +1,7 @@
 import { ASSUMPTIONS, restoreMinutes } from './assumptions';
 import { maxIntervalMinutes } from './cron';
 import type { AssemblyFacts, DatabaseFacts, RuleFacts, VaultFacts } from './model';
+import { TAGS } from '../names';
 
 export const DISRUPTIONS = ['az-loss', 'logical-corruption', 'region-loss'] as const;
 export type Disruption = (typeof DISRUPTIONS)[number];
@@ -21,6 +22,17 @@ export interface RecoverySource {
   readonly rpoMinutes: number;
   /** Restore time before any cross-account or cross-region allowance. */
   readonly baseRtoMinutes: number;
+  /** Why AWS Backup would refuse to make this recovery point at all; such a source never counts. */
+  readonly refused?: string;
+}
+
+/** Why a job keeping recovery points `retentionDays` in `vault` would be refused, if it would. */
+function refusal(retentionDays: number | undefined, vault: VaultFacts | undefined): string | undefined {
+  const minimum = vault?.minRetentionDays;
+  if (retentionDays === undefined || minimum === undefined || retentionDays >= minimum) {
+    return undefined;
+  }
+  return `its retention of ${retentionDays} days is below the ${minimum}-day minimum of the lock on ${vault?.name ?? 'the vault'}, so AWS Backup refuses the job`;
 }
 
 export type Status = 'met' | 'breach' | 'no-target';
@@ -99,6 +111,7 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
     for (const rule of rules) {
       const where = `plan ${rule.planName} rule ${rule.ruleName} (selection ${selection})`;
       const vaultImmutable = rule.vault?.lock === 'compliance';
+      const refused = refusal(rule.retentionDays, rule.vault);
       if (rule.continuous) {
         sources.push({
           description: `continuous backup by ${where} into ${lockLabel(rule.vault)}`,
@@ -107,6 +120,7 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
           immutable: vaultImmutable,
           rpoMinutes: ASSUMPTIONS.pointInTimeRpoMinutes,
           baseRtoMinutes: restore,
+          ...(refused === undefined ? {} : { refused }),
         });
         continue;
       }
@@ -118,10 +132,13 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
         immutable: vaultImmutable,
         rpoMinutes: age.minutes,
         baseRtoMinutes: restore,
+        ...(refused === undefined ? {} : { refused }),
       });
       for (const copy of rule.copies) {
         const destination = facts.vault(copy.account, copy.region, copy.vaultName);
         const otherAccount = copy.account !== db.account;
+        // A copy exists only if its snapshot does, and only if the destination's lock accepts it.
+        const copyRefused = refused ?? refusal(copy.retentionDays ?? rule.retentionDays, destination);
         sources.push({
           description:
             `copy by ${where} to ${lockLabel(destination ?? { ...copy, name: copy.vaultName, lock: 'unknown', airGapped: false })} ` +
@@ -131,6 +148,7 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
           immutable: otherAccount || destination?.lock === 'compliance',
           rpoMinutes: age.minutes + ASSUMPTIONS.copyAllowanceMinutes,
           baseRtoMinutes: restore,
+          ...(copyRefused === undefined ? {} : { refused: copyRefused }),
         });
       }
     }
@@ -203,18 +221,32 @@ function fromCandidates(
   return judge(disruption, rpo.source.rpoMinutes, rto.rto, targets, reasoning);
 }
 
+/**
+ * What the configuration promises each backup tier beyond the templates' own tags: a copy in the DR
+ * region. A database of such a tier is judged on region loss even when it carries no region target.
+ */
+export type DrPromises = ReadonlyMap<string, { readonly drRegion: string }>;
+
 /** Achievable RPO and RTO bound of one database for each disruption, judged against its tagged targets. */
-export function assessDatabase(facts: AssemblyFacts, db: DatabaseFacts): WorkloadAssessment {
+export function assessDatabase(
+  facts: AssemblyFacts,
+  db: DatabaseFacts,
+  promises: DrPromises = new Map(),
+): WorkloadAssessment {
   // The database's own region is its home: region loss means losing that region.
   const homeRegion = db.region;
-  const sources = recoverySources(facts, db);
+  const all = recoverySources(facts, db);
+  const sources = all.filter((s) => s.refused === undefined);
+  const refusedNotes = all
+    .filter((s) => s.refused !== undefined)
+    .map((s) => `not counted (${s.refused ?? ''}): ${s.description.split(':')[0] ?? ''}`);
   const local = {
-    rpo: tagNumber(db, 'rpo-minutes'),
-    rto: tagNumber(db, 'rto-minutes'),
+    rpo: tagNumber(db, TAGS.rpoMinutes),
+    rto: tagNumber(db, TAGS.rtoMinutes),
   };
   const region = {
-    rpo: tagNumber(db, 'region-rpo-minutes'),
-    rto: tagNumber(db, 'region-rto-minutes'),
+    rpo: tagNumber(db, TAGS.regionRpoMinutes),
+    rto: tagNumber(db, TAGS.regionRtoMinutes),
   };
   const withAllowances = (source: RecoverySource, extraRegion: boolean): Candidate => {
     const parts = [`restore ${source.baseRtoMinutes} min for ${db.allocatedStorageGiB} GiB`];
@@ -278,29 +310,44 @@ export function assessDatabase(facts: AssemblyFacts, db: DatabaseFacts): Workloa
   );
 
   // Region loss: only what lives in another region.
-  assessments.push(
-    fromCandidates(
-      'region-loss',
-      sources.filter((s) => s.region !== homeRegion).map((s) => withAllowances(s, true)),
-      `region RPO unbounded: no copy outside ${homeRegion} for database ${db.identifier}`,
-      region,
-    ),
+  const regionLoss = fromCandidates(
+    'region-loss',
+    sources.filter((s) => s.region !== homeRegion).map((s) => withAllowances(s, true)),
+    `region RPO unbounded: no copy outside ${homeRegion} for database ${db.identifier}`,
+    region,
   );
+  const tier = db.tags['backup-tier'];
+  const promised = tier === undefined ? undefined : promises.get(tier);
+  if (promised !== undefined && !sources.some((s) => s.region === promised.drRegion)) {
+    assessments.push({
+      ...regionLoss,
+      status: 'breach',
+      reasoning: [
+        ...regionLoss.reasoning,
+        `backup tier ${tier ?? ''} promises a copy in ${promised.drRegion}, but the templates make none of ${db.identifier}`,
+      ],
+    });
+  } else {
+    assessments.push(regionLoss);
+  }
 
   return {
-    workload: db.tags['workload'] ?? db.identifier,
+    workload: db.tags[TAGS.workload] ?? db.identifier,
     database: db.identifier,
     stackId: db.stackId,
     region: db.region,
-    tier: db.tags['backup-tier'],
+    tier: db.tags[TAGS.backupTier],
     engine: db.engine,
-    assessments,
+    assessments:
+      refusedNotes.length === 0
+        ? assessments
+        : assessments.map((a) => ({ ...a, reasoning: [...a.reasoning, ...refusedNotes] })),
   };
 }
 
-export function assessAssembly(facts: AssemblyFacts): DrReport {
+export function assessAssembly(facts: AssemblyFacts, promises: DrPromises = new Map()): DrReport {
   const workloads = facts.databases
-    .map((db) => assessDatabase(facts, db))
+    .map((db) => assessDatabase(facts, db, promises))
     .sort((a, b) => a.workload.localeCompare(b.workload) || a.database.localeCompare(b.database));
   const breaches = workloads.flatMap((w) => w.assessments).filter((a) => a.status === 'breach').length;
   const regions = [...new Set(facts.databases.map((db) => db.region))].sort();

@@ -1,4 +1,5 @@
-import type { StackTemplate, TemplateResource } from './assembly';
+import type { AssemblyStack as StackTemplate } from '../assembly/read';
+import type { CfnResourceJson as TemplateResource } from '../assembly/template';
 
 /** What the templates say about one database, its vault and its backup rules. */
 export interface DatabaseFacts {
@@ -22,6 +23,8 @@ export interface VaultFacts {
   readonly name: string;
   readonly lock: LockMode;
   readonly airGapped: boolean;
+  /** The lock's minimum retention: AWS Backup refuses a job that would keep a recovery point less. */
+  readonly minRetentionDays?: number;
 }
 
 export interface CopyFacts {
@@ -129,16 +132,32 @@ function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts |
     return undefined;
   }
   if (resource.Type === 'AWS::Backup::LogicallyAirGappedBackupVault') {
-    return { account: stack.account, region: stack.region, name, lock: 'compliance', airGapped: true };
+    const min = num(p['MinRetentionDays']);
+    return {
+      account: stack.account,
+      region: stack.region,
+      name,
+      lock: 'compliance',
+      airGapped: true,
+      ...(min === undefined ? {} : { minRetentionDays: min }),
+    };
   }
   const lock = record(p['LockConfiguration']);
+  const min = num(lock['MinRetentionDays']);
   const mode: LockMode =
     Object.keys(lock).length === 0
       ? 'none'
       : lock['ChangeableForDays'] !== undefined
         ? 'compliance'
         : 'governance';
-  return { account: stack.account, region: stack.region, name, lock: mode, airGapped: false };
+  return {
+    account: stack.account,
+    region: stack.region,
+    name,
+    lock: mode,
+    airGapped: false,
+    ...(min === undefined ? {} : { minRetentionDays: min }),
+  };
 }
 
 /** Extracts the facts the DR check needs from every template of an assembly. */

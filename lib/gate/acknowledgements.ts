@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../compliance/validation-report';
+import type { ValidationReport } from '../assembly/validation-report';
 
 /** One acknowledged finding: what rule, on what, why, and where in the code the decision sits. */
 export interface Acknowledgement {

@@ -1,32 +1,21 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  readValidationReport,
-  unacknowledgedFindings,
-  type Finding,
-  type ValidationReport,
-} from '../compliance/validation-report';
+import type { CheckStatus, GateCheck } from './check';
+import { templatesById } from '../assembly/read';
+import type { OpenedAssembly } from '../assembly/open';
+import { unacknowledgedFindings, type Finding, type ValidationReport } from '../assembly/validation-report';
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { checkAssembly } from '../dr/check';
 import { readAllowList } from '../safety/allow-list';
 import { readTemplates } from '../safety/baseline-files';
 import { describeChange, guardChanges } from '../safety/change-guard';
 import { acknowledgementRegister, type Acknowledgement } from './acknowledgements';
-import { runCfnLint, type LintMatch } from './cfn-lint-check';
+import { runCfnLint, type LintMatch, type LintResult } from './cfn-lint-check';
 import { GATE_CHECK_RULES, NCSC_PRINCIPLES } from './ncsc-principles';
+import type { LandingZoneConfig } from '../config/schema';
+import { deployCheckReport } from '../deploy-check/report';
+import { describeSafeguardChange, safeguardChanges } from '../safety/safeguards';
+import { segmentationCheck } from './segmentation-check';
 
-export type CheckStatus = 'pass' | 'fail';
-
-export interface GateCheck {
-  readonly id: string;
-  readonly title: string;
-  readonly status: CheckStatus;
-  readonly summary: string;
-  /** One line per problem that fails the check. */
-  readonly problems: string[];
-  /** Lines worth reading that do not fail the check (cfn-lint warnings, allowed changes). */
-  readonly notes: string[];
-}
+export type { CheckStatus, GateCheck };
 
 export interface RuleStatus {
   readonly rule: string;
@@ -46,6 +35,10 @@ export interface PrincipleStatus {
 export interface GateResult {
   readonly passed: boolean;
   readonly assembly: string;
+  /** The assembly's provenance digest: the evidence is bound to this exact synth. */
+  readonly assemblyDigest?: string;
+  /** Why the assembly is not current, when --allow-stale let it through; empty otherwise. */
+  readonly stale: readonly string[];
   readonly checks: GateCheck[];
   readonly findings: Finding[];
   readonly acknowledgements: Acknowledgement[];
@@ -53,9 +46,21 @@ export interface GateResult {
 }
 
 export interface GateOptions {
-  readonly assembly: string;
+  readonly assembly: OpenedAssembly;
+  /**
+   * The configuration the assembly was synthesised from. With it the gate also judges each backup
+   * tier's DR-region promise; for a landing-zone assembly (`staged`), the deployment and the
+   * segmentation proof too.
+   */
+  readonly config?: LandingZoneConfig;
+  /** The assembly is deployed stage by stage from its deployment record (the landing-zone app). */
+  readonly staged?: boolean;
   readonly baselines: string;
   readonly allowList: string;
+  /** Told as each check starts. */
+  readonly progress?: (check: string) => void;
+  /** cfn-lint's result for this assembly's files, when already known (it reads only the files). */
+  readonly lint?: LintResult;
 }
 
 /** Rule name as reported, without a finding suffix such as `[Resource::*]`. */
@@ -97,8 +102,7 @@ function rulePacksCheck(report: ValidationReport, findings: Finding[]): GateChec
   };
 }
 
-function cfnLintCheck(assembly: string): { check: GateCheck; matches: LintMatch[] } {
-  const lint = runCfnLint(assembly);
+function cfnLintCheck(lint: LintResult): { check: GateCheck; matches: LintMatch[] } {
   if (!lint.ok) {
     return {
       check: {
@@ -145,12 +149,16 @@ function changeGuardCheck(options: GateOptions): GateCheck {
       notes: [],
     };
   }
-  const result = guardChanges(baseline, readTemplates(options.assembly), allow.entries);
+  const current = templatesById(options.assembly);
+  const result = guardChanges(baseline, current, allow.entries);
+  const safeguards = safeguardChanges(baseline, current);
   return {
     id: 'change-guard',
     title: 'Change guard (stateful resources of the accepted baseline)',
     status: result.blocked.length === 0 ? 'pass' : 'fail',
-    summary: `${result.blocked.length} blocked, ${result.changes.length - result.blocked.length} allowed, ${result.stacksCompared} stack(s) compared`,
+    summary:
+      `${result.blocked.length} blocked, ${result.changes.length - result.blocked.length} allowed, ` +
+      `${safeguards.length} safeguard change(s) to review, ${result.stacksCompared} stack(s) compared`,
     problems: result.blocked.map(describeChange),
     notes: [
       ...result.changes
@@ -159,12 +167,26 @@ function changeGuardCheck(options: GateOptions): GateCheck {
       ...result.unusedAllowances.map(
         (a) => `stale allow-list entry: ${a.stack}/${a.logicalId} (${a.change})`,
       ),
+      ...safeguards.map((c) => `to review (a safeguard changes in place): ${describeSafeguardChange(c)}`),
     ],
   };
 }
 
-function drCheck(assembly: string): GateCheck {
-  const report = checkAssembly(assembly);
+function deploymentCheck(assembly: OpenedAssembly, config: LandingZoneConfig): GateCheck {
+  const report = deployCheckReport(assembly, config);
+  const problems = report.checks.flatMap((c) => c.problems.map((p) => `${c.id}: ${p}`));
+  return {
+    id: 'deployment',
+    title: 'Deployment check (parameters, references, names, quotas, stage order, bootstrap)',
+    status: report.passed ? 'pass' : 'fail',
+    summary: `${report.stacks} stack(s) in ${report.stages} stage(s), ${problems.length} problem(s)`,
+    problems,
+    notes: report.checks.flatMap((c) => c.notes.map((n) => `${c.id}: ${n}`)),
+  };
+}
+
+function drCheck(assembly: OpenedAssembly, config: LandingZoneConfig | undefined): GateCheck {
+  const report = checkAssembly(assembly, config);
   const breaches = report.workloads.flatMap((w) =>
     w.assessments
       .filter((a) => a.status === 'breach')
@@ -188,6 +210,8 @@ function principles(report: ValidationReport, checks: GateCheck[]): PrincipleSta
     [GATE_CHECK_RULES.changeGuard]: checks.find((c) => c.id === 'change-guard')?.status,
     [GATE_CHECK_RULES.drPosture]: checks.find((c) => c.id === 'dr-posture')?.status,
     [GATE_CHECK_RULES.cfnLint]: checks.find((c) => c.id === 'cfn-lint')?.status,
+    [GATE_CHECK_RULES.deployment]: checks.find((c) => c.id === 'deployment')?.status,
+    [GATE_CHECK_RULES.segmentation]: checks.find((c) => c.id === 'segmentation')?.status,
     // The built-in CloudFormation validation reports into the same validation report as the packs.
     [GATE_CHECK_RULES.cloudFormationValidate]: report.pluginReports.some(
       (p) => p.pluginName === 'CloudFormation Validate' && p.violations.length > 0,
@@ -216,21 +240,35 @@ function principles(report: ValidationReport, checks: GateCheck[]): PrincipleSta
 
 /** Every check of the pre-deployment gate over one synthesised assembly. */
 export function evaluateGate(options: GateOptions): GateResult {
-  const reportFile = join(options.assembly, 'validation-report.json');
-  if (!existsSync(reportFile)) {
-    throw new Error(`${reportFile} does not exist: synthesise first`);
+  const report = options.assembly.validationReport;
+  if (report === undefined) {
+    throw new Error(
+      `${options.assembly.dir} has no validation report: it was synthesised without the checks`,
+    );
   }
-  const report = readValidationReport(reportFile);
+  const progress = options.progress ?? (() => undefined);
   const findings = unacknowledgedFindings(report);
-  const checks = [
-    rulePacksCheck(report, findings),
-    cfnLintCheck(options.assembly).check,
-    changeGuardCheck(options),
-    drCheck(options.assembly),
-  ];
+  progress('rule packs');
+  const rulePacks = rulePacksCheck(report, findings);
+  progress('cfn-lint');
+  const lint = cfnLintCheck(options.lint ?? runCfnLint(options.assembly.dir)).check;
+  const staged = options.staged === true && options.config !== undefined ? options.config : undefined;
+  progress('deployment check');
+  const deployment = staged === undefined ? [] : [deploymentCheck(options.assembly, staged)];
+  progress('change guard');
+  const guard = changeGuardCheck(options);
+  progress('segmentation proof');
+  const segmentation = staged === undefined ? [] : [segmentationCheck(options.assembly, staged)];
+  progress('DR posture');
+  const dr = drCheck(options.assembly, options.config);
+  const checks = [rulePacks, lint, ...deployment, guard, ...segmentation, dr];
   return {
-    passed: checks.every((c) => c.status === 'pass'),
-    assembly: options.assembly,
+    passed: checks.every((c) => c.status === 'pass') && options.assembly.stale.length === 0,
+    assembly: options.assembly.dir,
+    ...(options.assembly.provenance === undefined
+      ? {}
+      : { assemblyDigest: options.assembly.provenance.assembly.digest }),
+    stale: options.assembly.stale,
     checks,
     findings,
     acknowledgements: acknowledgementRegister(report),

@@ -17,6 +17,8 @@ export const GATE_CHECK_RULES = {
   drPosture: 'gate:dr-posture',
   cfnLint: 'gate:cfn-lint',
   cloudFormationValidate: 'gate:cloudformation-validate',
+  deployment: 'gate:deployment',
+  segmentation: 'gate:segmentation',
 } as const;
 
 export const NCSC_PRINCIPLES: readonly Principle[] = [
@@ -66,7 +68,11 @@ export const NCSC_PRINCIPLES: readonly Principle[] = [
     title: 'Separation between customers',
     evidence:
       'Production and non-production are separate accounts and Transit Gateway segments with no route between them; default security groups are closed.',
-    rules: ['Council-TransitGatewayExplicitRouting', 'NIST.800.53.R5-VPCDefaultSecurityGroupClosed'],
+    rules: [
+      'Council-TransitGatewayExplicitRouting',
+      'NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
+      GATE_CHECK_RULES.segmentation,
+    ],
   },
   {
     number: 4,
@@ -96,7 +102,7 @@ export const NCSC_PRINCIPLES: readonly Principle[] = [
     number: 7,
     title: 'Secure development',
     evidence: 'Every template passes the CloudFormation schemas, cfn-lint and the rule packs before merge.',
-    rules: [GATE_CHECK_RULES.cloudFormationValidate, GATE_CHECK_RULES.cfnLint],
+    rules: [GATE_CHECK_RULES.cloudFormationValidate, GATE_CHECK_RULES.cfnLint, GATE_CHECK_RULES.deployment],
   },
   {
     number: 8,

@@ -1,5 +1,16 @@
-import { contains, findOverlaps, makeCidr, overlaps, parseCidr, type Cidr } from '../net/ipv4';
-import type { SubnetTierConfig, SubnetType } from '../config/schema';
+import { contains, findOverlaps, makeCidr, overlaps, parseCidr, type Cidr } from '../ipv4';
+
+export type SubnetType = 'public' | 'private' | 'isolated' | 'transit';
+
+/** One subnet per availability zone, of one kind: what the address plan lays out. */
+export interface SubnetTier {
+  readonly name: string;
+  readonly type: SubnetType;
+  /** Prefix length of each subnet. */
+  readonly cidrMask: number;
+  /** Explicit blocks, one per availability zone in order. @default - allocated in tier order */
+  readonly cidrs?: readonly string[];
+}
 
 export interface PlannedSubnet {
   readonly tier: string;
@@ -29,7 +40,7 @@ export interface SubnetPlan {
  */
 export function planSubnets(
   vpcCidr: Cidr,
-  tiers: readonly SubnetTierConfig[],
+  tiers: readonly SubnetTier[],
   availabilityZones: readonly string[],
 ): SubnetPlan {
   const problems: PlanProblem[] = [];

@@ -1,41 +1,27 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
-import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 
 export interface FlowLogDestinationProps {
   readonly logGroupName: string;
-  readonly retentionDays: logs.RetentionDays;
+  /** @default logs.RetentionDays.THIRTEEN_MONTHS */
+  readonly retentionDays?: logs.RetentionDays;
 }
 
 /**
- * An encrypted, retained CloudWatch log group for VPC flow logs, and the role the flow-log service
- * delivers with. The key may only be used by CloudWatch Logs for log groups in this account and
- * region; key and log group survive stack deletion so evidence outlives the network it describes.
+ * An encrypted, retained CloudWatch log group for VPC flow logs (an EncryptedLogGroup, whose key
+ * CloudWatch Logs may use only for log groups in this account and region), and the role the
+ * flow-log service delivers with. A subclass rather than a child, so the retained key and log group
+ * keep the logical IDs they had before EncryptedLogGroup existed.
  */
-export class FlowLogDestination extends Construct {
-  readonly key: kms.Key;
-  readonly logGroup: logs.LogGroup;
+export class FlowLogDestination extends EncryptedLogGroup {
   readonly deliveryRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: FlowLogDestinationProps) {
-    super(scope, id);
+    super(scope, id, { ...props, purpose: 'VPC flow logs' });
     const stack = Stack.of(this);
-    this.key = new kms.Key(this, 'Key', {
-      description: `Encrypts VPC flow logs in ${props.logGroupName}`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    allowCloudWatchLogs(this.key, 'AllowCloudWatchLogsForThisAccount');
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      logGroupName: props.logGroupName,
-      encryptionKey: this.key,
-      retention: props.retentionDays,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
     // A customer-managed policy rather than an inline one, so the permission is reviewable on its own.
     const policy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {
       description: `Lets VPC flow logs write to ${props.logGroupName}`,

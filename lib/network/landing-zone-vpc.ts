@@ -2,16 +2,31 @@ import { RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
-import type { EndpointService, SubnetTierConfig, VpcConfig } from '../config/schema';
-import { cidr } from '../net/ipv4';
-import { planSubnets } from './address-plan';
+import { cidr } from '../ipv4';
+import { planSubnets, type SubnetTier } from './address-plan';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';
-import { pascal, PROPAGATES_INTO, type Segment } from './segmentation';
+import { pascal } from '../names';
+import { PROPAGATES_INTO, type Segment } from './segmentation';
 import type { TransitGatewayHub } from './transit-gateway-hub';
 
+/** The VPC itself: its name, block, subnet tiers and endpoints. */
+export interface LandingZoneVpcSpec {
+  /** Stable name: with the prefix, the VPC's Name tag; construct IDs of its parts derive from tier names. */
+  readonly name: string;
+  readonly cidr: string;
+  /** The egress VPC has an internet gateway and the NAT gateways; every other VPC reaches out through it. */
+  readonly egress: boolean;
+  readonly subnets: readonly SubnetTier[];
+  /**
+   * AWS services reached privately: `s3` and `dynamodb` as gateway endpoints on every workload tier,
+   * the rest as interface endpoints in the first private or isolated tier. @default - none
+   */
+  readonly endpoints?: readonly string[];
+}
+
 export interface LandingZoneVpcProps {
-  readonly config: VpcConfig;
+  readonly spec: LandingZoneVpcSpec;
   readonly namePrefix: string;
   readonly segment: Segment;
   readonly availabilityZones: readonly string[];
@@ -20,18 +35,18 @@ export interface LandingZoneVpcProps {
   readonly internalCidrs: readonly string[];
   /** The AWS address space, routed back to the hub from the egress VPC's public subnets. */
   readonly awsAddressSpace: readonly string[];
-  /** Only for the egress VPC: how many NAT gateways to run. */
+  /** Only for the egress VPC, where it is required: how many NAT gateways to run. @default - none */
   readonly natGateways?: number;
   readonly flowLogs: {
     readonly destination: FlowLogDestination;
     readonly trafficType: 'ALL' | 'ACCEPT' | 'REJECT';
     readonly maxAggregationIntervalSeconds: number;
   };
-  /** Account the VPC's workload subnets are shared with through AWS RAM; none for the network account. */
+  /** Account the VPC's workload subnets are shared with through AWS RAM. @default - not shared (the network account's own) */
   readonly shareWithAccount?: string;
 }
 
-const GATEWAY_SERVICES: Partial<Record<EndpointService, ec2.GatewayVpcEndpointAwsService>> = {
+const GATEWAY_SERVICES: Readonly<Record<string, ec2.GatewayVpcEndpointAwsService>> = {
   s3: ec2.GatewayVpcEndpointAwsService.S3,
   dynamodb: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
 };
@@ -48,8 +63,8 @@ export class LandingZoneVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: LandingZoneVpcProps) {
     super(scope, id);
-    const { config } = props;
-    const isEgress = config.purpose === 'egress';
+    const config = props.spec;
+    const isEgress = config.egress;
     if (isEgress && props.natGateways === undefined) {
       throw new Error(`VPC ${config.name}: the egress VPC needs natGateways`);
     }
@@ -142,7 +157,7 @@ export class LandingZoneVpc extends Construct {
   }
 
   private addHubRoutes(props: LandingZoneVpcProps, isEgress: boolean): void {
-    for (const tier of props.config.subnets) {
+    for (const tier of props.spec.subnets) {
       const destinations = hubDestinations(tier, isEgress, props);
       this.vpc.selectSubnets({ subnetGroupName: tier.name }).subnets.forEach((subnet, i) => {
         const routeTableId = subnet.routeTable.routeTableId;
@@ -173,14 +188,15 @@ export class LandingZoneVpc extends Construct {
       logGroupName: destination.logGroup.logGroupName,
       deliverLogsPermissionArn: destination.deliveryRole.roleArn,
       maxAggregationInterval: props.flowLogs.maxAggregationIntervalSeconds,
-      tags: [{ key: 'Name', value: `${props.namePrefix}-${props.config.name}` }],
+      tags: [{ key: 'Name', value: `${props.namePrefix}-${props.spec.name}` }],
     });
   }
 
-  private addEndpoints(config: VpcConfig): void {
+  private addEndpoints(config: LandingZoneVpcSpec): void {
+    const endpoints = config.endpoints ?? [];
     const workloadTiers = config.subnets.filter((t) => t.type === 'private' || t.type === 'isolated');
-    const interfaces = config.endpoints.filter((service) => GATEWAY_SERVICES[service] === undefined);
-    for (const service of config.endpoints) {
+    const interfaces = endpoints.filter((service) => GATEWAY_SERVICES[service] === undefined);
+    for (const service of endpoints) {
       const gateway = GATEWAY_SERVICES[service];
       if (gateway) {
         this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
@@ -210,7 +226,7 @@ export class LandingZoneVpc extends Construct {
     }
   }
 
-  private shareSubnets(config: VpcConfig, fullName: string, accountId: string): void {
+  private shareSubnets(config: LandingZoneVpcSpec, fullName: string, accountId: string): void {
     const stack = Stack.of(this);
     const shared = config.subnets
       .filter((t) => t.type !== 'transit')
@@ -227,7 +243,7 @@ export class LandingZoneVpc extends Construct {
   }
 }
 
-function cdkSubnetType(tier: SubnetTierConfig, isEgress: boolean): ec2.SubnetType {
+function cdkSubnetType(tier: SubnetTier, isEgress: boolean): ec2.SubnetType {
   switch (tier.type) {
     case 'public':
       return ec2.SubnetType.PUBLIC;
@@ -240,11 +256,7 @@ function cdkSubnetType(tier: SubnetTierConfig, isEgress: boolean): ec2.SubnetTyp
   }
 }
 
-function hubDestinations(
-  tier: SubnetTierConfig,
-  isEgress: boolean,
-  props: LandingZoneVpcProps,
-): readonly string[] {
+function hubDestinations(tier: SubnetTier, isEgress: boolean, props: LandingZoneVpcProps): readonly string[] {
   if (isEgress) {
     // Return traffic from the NAT gateways to the spokes.
     return tier.type === 'public' ? props.awsAddressSpace : [];

@@ -30,11 +30,3 @@ export function segmentOfVpc(purpose: VpcPurpose, accountRole: AccountRole): Seg
   }
   return accountRole === 'production' ? 'production' : 'non-production';
 }
-
-/** PascalCase of a kebab-case name, for construct IDs: "non-production" becomes "NonProduction". */
-export function pascal(name: string): string {
-  return name
-    .split('-')
-    .map((part) => (part[0] ?? '').toUpperCase() + part.slice(1))
-    .join('');
-}

@@ -2,7 +2,8 @@ import { RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
-import { pascal, SEGMENTS, type Segment } from './segmentation';
+import { pascal } from '../names';
+import { SEGMENTS, type Segment } from './segmentation';
 
 export interface TransitGatewayHubProps {
   /** Name from configuration; the Transit Gateway's Name tag is `<prefix>-<name>`. */

@@ -1,7 +1,7 @@
 import { centralVaultName, drVaultName, workloadVaultName } from '../backup/vault-names';
 import type { LandingZoneConfig } from '../config/schema';
 import { maxIntervalMinutes } from '../dr/cron';
-import { plannedRdsDatabases } from '../data/planned-databases';
+import { plannedRdsDatabases } from '../waves/migration-plan';
 import type { WavePlan } from '../waves/load';
 
 /** A vault the configuration says exists, where it lives and how it must be locked. */

@@ -1,5 +1,5 @@
 import type { LandingZoneConfig } from '../config/schema';
-import { cidr, overlaps } from '../net/ipv4';
+import { cidr, overlaps } from '../ipv4';
 import type { WavePlan } from '../waves/load';
 import type { WaveHeaderConfig, WorkloadConfig } from '../waves/schema';
 import { plannedDatabases, type PlannedDatabase } from './db-health';

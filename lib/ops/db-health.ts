@@ -1,6 +1,6 @@
 import type { LandingZoneConfig } from '../config/schema';
-import { databaseInstanceIdentifier } from '../data/council-database';
-import { plannedRdsDatabases } from '../data/planned-databases';
+import { databaseInstanceIdentifier } from '../names';
+import { plannedRdsDatabases } from '../waves/migration-plan';
 import type { WavePlan } from '../waves/load';
 import type { Finding } from './report';
 

@@ -55,7 +55,7 @@ export function allReadActions(): string[] {
 
 /**
  * The restore drill's actions, grouped by how the drill role may use them (see
- * lib/operations/operations-roles.ts). Reads cannot be limited to drill resources; every change is
+ * lib/iam/operations-roles.ts). Reads cannot be limited to drill resources; every change is
  * limited to resources the drill created: tagged `lz-restore-drill` or named `<prefix>-drill-*`.
  */
 export const RESTORE_DRILL_ACTIONS = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LandingZoneConfig } from '../config/schema';
 import { workloadVaultName } from '../backup/vault-names';
-import { plannedRdsDatabases } from '../data/planned-databases';
+import { plannedRdsDatabases } from '../waves/migration-plan';
 import type { WavePlan } from '../waves/load';
 import { plannedDatabases, type PlannedDatabase } from './db-health';
 

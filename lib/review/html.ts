@@ -229,6 +229,7 @@ code{font-size:12px}
 <header><h1>${e(model.title)}</h1>
 <div class="sub">What <code>${e(model.assembly)}</code> would deploy · generated <strong data-testid="as-of">${e(model.asOf)}</strong> · read from the synthesised templates, the validation report, the accepted baselines and the migration plan</div></header>
 <main>
+${model.stale.length === 0 ? '' : `<p role="alert" data-testid="not-current" style="border:3px solid #d4351c;padding:8px;font-weight:bold">NOT CURRENT (read with --allow-stale): ${e(model.stale.join('; '))}. This pack does not show what the working tree would deploy.</p>`}
 <div class="kpis">
 ${kpi('total-resources', 'Resources', String(t.resources), `in ${t.stacks} stacks across ${t.accounts} accounts`)}
 ${kpi('total-network', 'VPCs / site VPNs', `${net.vpcs.length} / ${net.vpns.length}`, `${net.vpcs.reduce((n, v) => n + v.subnets.length, 0)} subnets, ${net.routeTables.length} TGW route tables`)}

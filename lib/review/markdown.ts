@@ -35,6 +35,9 @@ export function reviewMarkdown(model: ReviewModel): string {
   const out: string[] = [
     `## ${model.title}`,
     '',
+    ...(model.stale.length === 0
+      ? []
+      : [`> **NOT CURRENT (read with --allow-stale):** ${model.stale.join('; ')}`, '']),
     `${t.resources} resources in ${t.stacks} stacks across ${t.accounts} accounts · ` +
       `${sec.findings.length} unacknowledged findings (${sec.acknowledgements.length} acknowledged) · ` +
       `${model.dr.breaches} DR breaches · ${stateful.length} stateful resources replaced or deleted ` +

@@ -1,9 +1,10 @@
-import { join } from 'node:path';
-import { parseTemplate, TemplateSet } from '../analysis/templates';
-import { readValidationReport, unacknowledgedFindings, type Finding } from '../compliance/validation-report';
+import { parseTemplate } from '../assembly/template';
+import { TemplateSet } from '../analysis/templates';
+import { unacknowledgedFindings, type Finding } from '../assembly/validation-report';
 import type { LandingZoneConfig } from '../config/schema';
 import type { CostReport } from '../cost/format';
-import { readAssembly, type StackTemplate } from '../dr/assembly';
+import type { OpenedAssembly } from '../assembly/open';
+import { templatesById, type AssemblyStack } from '../assembly/read';
 import { assessAssembly, type DrReport } from '../dr/assess';
 import { extractFacts } from '../dr/model';
 import { acknowledgementRegister, type Acknowledgement } from '../gate/acknowledgements';
@@ -49,6 +50,8 @@ export interface ReviewModel {
   readonly title: string;
   readonly asOf: string;
   readonly assembly: string;
+  /** Why the assembly is not current, when --allow-stale let it through; empty otherwise. */
+  readonly stale: readonly string[];
   readonly accounts: readonly AccountSummary[];
   readonly totals: { readonly accounts: number; readonly stacks: number; readonly resources: number };
   readonly network: NetworkView;
@@ -69,7 +72,7 @@ export interface ReviewModel {
 }
 
 export interface ReviewInputs {
-  readonly assembly: string;
+  readonly assembly: OpenedAssembly;
   readonly config: LandingZoneConfig;
   readonly baselines: string;
   readonly allowList: readonly AllowEntry[];
@@ -77,7 +80,7 @@ export interface ReviewInputs {
   readonly asOf: string;
 }
 
-function accountsOf(stacks: readonly StackTemplate[], config: LandingZoneConfig): AccountSummary[] {
+function accountsOf(stacks: readonly AssemblyStack[], config: LandingZoneConfig): AccountSummary[] {
   const names = new Map(config.accounts.map((a) => [a.id, a.name] as const));
   const byAccount = new Map<string, StackSummary[]>();
   for (const s of stacks) {
@@ -86,7 +89,7 @@ function accountsOf(stacks: readonly StackTemplate[], config: LandingZoneConfig)
       ...(byAccount.get(s.account) ?? []),
       {
         id: s.stackId,
-        stackName: s.stackName ?? s.stackId,
+        stackName: s.stackName,
         region: s.region,
         resources: resources.length,
         stateful: resources.filter((r) => isStateful(r.Type)).length,
@@ -113,14 +116,17 @@ function plugins(findings: readonly Finding[], acks: readonly Acknowledgement[])
 }
 
 export function buildReviewModel(inputs: ReviewInputs): ReviewModel {
-  const stacks = readAssembly(inputs.assembly);
-  const report = readValidationReport(join(inputs.assembly, 'validation-report.json'));
+  const stacks = inputs.assembly.stacks;
+  const report = inputs.assembly.validationReport;
+  if (report === undefined) {
+    throw new Error(`${inputs.assembly.dir} has no validation report: it was synthesised without the checks`);
+  }
   const findings = unacknowledgedFindings(report);
   const acknowledgements = acknowledgementRegister(report);
-  const set = new TemplateSet(stacks.map((s) => parseTemplate(s.stackName ?? s.stackId, s.template)));
+  const set = new TemplateSet(stacks.map((s) => parseTemplate(s.stackName, s.template)));
 
   const baseline = readTemplates(inputs.baselines);
-  const current = readTemplates(inputs.assembly);
+  const current = templatesById(inputs.assembly);
   const guard = guardChanges(baseline, current, inputs.allowList);
   const allowed = new Map(
     guard.changes.flatMap((c) => (c.allowedBy ? [[`${c.stack}/${c.logicalId}`, c.allowedBy] as const] : [])),
@@ -141,7 +147,8 @@ export function buildReviewModel(inputs: ReviewInputs): ReviewModel {
   return {
     title: `${inputs.config.organisation.name}: architecture review pack`,
     asOf: inputs.asOf,
-    assembly: inputs.assembly,
+    assembly: inputs.assembly.dir,
+    stale: inputs.assembly.stale,
     accounts,
     totals: {
       accounts: accounts.length,

@@ -1,13 +1,13 @@
-import type { PlacedWorkload, PlanView } from './plan-view';
+import type { PlacedWorkload, WaveFilesView } from './wave-files-view';
 
-const cache = new WeakMap<PlanView, ReadonlyMap<PlacedWorkload, number>>();
+const cache = new WeakMap<WaveFilesView, ReadonlyMap<PlacedWorkload, number>>();
 
 /**
  * Strongly connected components (more than one member) of the hard-dependency graph, by member.
  * Tarjan's algorithm, iterative so deep chains cannot overflow the stack, and linear in workloads
  * plus dependencies. Computed once per plan and shared by the rules that need it.
  */
-export function hardDependencyCycles(plan: PlanView): ReadonlyMap<PlacedWorkload, number> {
+export function hardDependencyCycles(plan: WaveFilesView): ReadonlyMap<PlacedWorkload, number> {
   const cached = cache.get(plan);
   if (cached) {
     return cached;

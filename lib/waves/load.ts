@@ -6,7 +6,9 @@ import type { LandingZoneConfig } from '../config/schema';
 import { allowedKeysAt, closest } from '../config/schema-walk';
 import { YamlSource } from '../config/yaml-source';
 import type { z } from 'zod';
-import { placeWorkload, type PlacedWorkload, type PlanView, type WaveEntry } from './plan-view';
+import { resolveMigrationPlan, type MigrationPlan } from './migration-plan';
+import { placeWorkload, type PlacedWorkload, type WaveFilesView, type WaveEntry } from './wave-files-view';
+import { resolveTarget } from './resolve';
 import { WAVE_RULES } from './rules';
 import {
   ProgrammeFileSchema,
@@ -14,27 +16,17 @@ import {
   WaveFileSchema,
   type ProgrammeConfig,
   type WaveHeaderConfig,
-  type WorkloadConfig,
 } from './schema';
+
+// The plan's types live in migration-plan.ts; exported here too for callers that load and type it together.
+export type { MigrationPlan, WaveInPlan, WavePlan } from './migration-plan';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 const WAVE_FILE = /^wave-\d{2}-[a-z0-9-]+\.yaml$/;
 
-export interface WaveInPlan {
-  readonly file: string;
-  readonly wave: WaveHeaderConfig;
-  readonly workloads: readonly WorkloadConfig[];
-}
-
-/** A validated migration plan: the programme, every wave in order, and the landing zone it targets. */
-export interface WavePlan {
-  readonly programme: ProgrammeConfig;
-  readonly waves: readonly WaveInPlan[];
-  readonly landingZone: LandingZoneConfig;
-}
-
 export interface WaveValidationResult {
-  readonly plan?: WavePlan;
+  /** The resolved plan, when every file is valid. */
+  readonly plan?: MigrationPlan;
   readonly diagnostics: Diagnostic[];
   readonly files: readonly string[];
 }
@@ -81,7 +73,11 @@ function withoutMisspeltRequired(
   );
 }
 
-/** Validates the programme file and every wave file together: schema, then every cross-file rule. */
+/**
+ * Validates the programme file and every wave file together: schema, then every cross-file rule.
+ * Each valid workload's target is resolved once (lib/waves/resolve.ts); the rules report its
+ * problems and, when there are none, the same values become the resolved plan.
+ */
 export function validateWaveTexts(
   programme: SourceText,
   waveTexts: readonly SourceText[],
@@ -149,7 +145,7 @@ export function validateWaveTexts(
       }
       const result = WaveElementSchemas.Workload.safeParse(item);
       if (result.success) {
-        const placed = placeWorkload(entry, result.data, index);
+        const placed = placeWorkload(entry, result.data, index, resolveTarget(landingZone, result.data));
         entry.workloads.push(placed);
         workloads.push(placed);
       }
@@ -163,7 +159,7 @@ export function validateWaveTexts(
       byId.set(w.value.id, w);
     }
   }
-  const view: PlanView = {
+  const view: WaveFilesView = {
     landingZone,
     programme: programmeConfig,
     programmeFile: programme.file,
@@ -185,17 +181,23 @@ export function validateWaveTexts(
 
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const allValid = programmeConfig !== undefined && fullyValid.every(Boolean);
-  const plan: WavePlan | undefined =
+  const plan =
     !hasErrors && allValid && programmeConfig
-      ? {
-          programme: programmeConfig,
+      ? resolveMigrationPlan(
           landingZone,
-          waves: waves
-            .flatMap((w) =>
-              w.header ? [{ file: w.file, wave: w.header, workloads: w.workloads.map((p) => p.value) }] : [],
-            )
-            .sort((a, b) => a.wave.id.localeCompare(b.wave.id)),
-        }
+          programmeConfig,
+          waves.flatMap((w) =>
+            w.header
+              ? [
+                  {
+                    file: w.file,
+                    wave: w.header,
+                    workloads: w.workloads.map((p) => ({ workload: p.value, target: p.target })),
+                  },
+                ]
+              : [],
+          ),
+        )
       : undefined;
   return {
     plan,
@@ -259,8 +261,8 @@ export function validateWavesDir(dir: string, landingZone: LandingZoneConfig): W
   };
 }
 
-/** For synth: a valid plan, or a ConfigValidationError listing every problem. */
-export function loadWavePlan(dir: string, landingZone: LandingZoneConfig): WavePlan {
+/** For synth and the commands: the resolved plan, or a ConfigValidationError listing every problem. */
+export function loadWavePlan(dir: string, landingZone: LandingZoneConfig): MigrationPlan {
   const result = validateWavesDir(dir, landingZone);
   if (!result.plan) {
     throw new ConfigValidationError(result.diagnostics);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_RESIDENCY_RULES } from '../config/regions';
+import { WAVE_ENGINE_NAMES } from '../data/engines';
 import { ResourceName } from '../config/schema';
 
 /*
@@ -98,16 +99,6 @@ export const SERVER_ROLES = [
 ] as const;
 export const SERVER_TIERS = ['app', 'db'] as const;
 export type ServerTier = (typeof SERVER_TIERS)[number];
-export const DB_ENGINES = [
-  'sqlserver-se',
-  'sqlserver-ee',
-  'sqlserver-web',
-  'postgres',
-  'mysql',
-  'oracle-se2',
-  'oracle-ee',
-] as const;
-export type DbEngine = (typeof DB_ENGINES)[number];
 export const DB_TARGETS = ['rds', 'ec2', 'saas', 'retire'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -162,7 +153,7 @@ const RdsSettings = z
       .optional()
       .meta({
         description:
-          'Full RDS engine version to run. Default: the current version of the engine in lib/data/wave-databases.ts (the source version is usually one RDS no longer offers).',
+          'Full RDS engine version to run. Default: the current version of the engine in lib/data/engines (the source version is usually one RDS no longer offers).',
       }),
     instanceClass: z
       .string()
@@ -183,7 +174,7 @@ export type RdsSettingsConfig = z.infer<typeof RdsSettings>;
 
 const Database = z.strictObject({
   name: ResourceName,
-  engine: z.enum(DB_ENGINES),
+  engine: z.enum(WAVE_ENGINE_NAMES),
   version: z.string().min(1).meta({ description: 'Version on premises today, e.g. 2017 or 19c.' }),
   sizeGiB: z.number().positive(),
   target: z.enum(DB_TARGETS).meta({

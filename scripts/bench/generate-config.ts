@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { loadConfig } from '../../lib/config/load';
 import type { VpcConfig } from '../../lib/config/schema';
-import { cidr, makeCidr } from '../../lib/net/ipv4';
+import { cidr, makeCidr } from '../../lib/ipv4';
 
 /**
  * The example council with `factor` times as many VPCs: every VPC of the example stays (databases

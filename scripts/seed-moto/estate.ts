@@ -9,7 +9,7 @@ import {
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateDBInstanceCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { LandingZoneConfig } from '../../lib/config/schema';
-import { plannedRdsDatabases } from '../../lib/data/planned-databases';
+import { plannedRdsDatabases } from '../../lib/waves/migration-plan';
 import { assumeRoleOptions, roleArn, type AwsOptions } from '../../lib/ops/aws';
 import { expectedVaults, type ExpectedVault } from '../../lib/ops/backup-plan';
 import { plannedDevices } from '../../lib/ops/vpn-status';

@@ -6,9 +6,9 @@ import { exampleServerUsd, writeAssembly } from '../lib/cost/fixtures';
 
 describe('lz cost (the command line)', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-cost-cli-'));
-    writeAssembly(join(dir, 'cdk.out'));
+    await writeAssembly(join(dir, 'cdk.out'));
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -26,6 +26,6 @@ describe('lz cost (the command line)', () => {
   it('exits 2 without an assembly', () => {
     const run = lz('cost', '--assembly', join(dir, 'missing'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('cannot read the cloud assembly');
+    expect(run.stderr).toContain(`cannot use the cloud assembly ${join(dir, 'missing')}`);
   });
 });

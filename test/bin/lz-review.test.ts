@@ -16,7 +16,8 @@ describe('lz review (the command line)', () => {
     const out = join(dir, 'review');
     const run = lz('review', '--assembly', join(dir, 'missing'), '--out', out, '--as-of', '2026-11-23');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('there is no synthesised assembly to review. Run `npm run synth` first.');
+    expect(run.stderr).toContain('it does not exist: nothing has been synthesised there yet');
+    expect(run.stderr).toContain('Run `npm run synth` to synthesise it again');
     expect(existsSync(out)).toBe(false);
   });
 

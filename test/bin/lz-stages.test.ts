@@ -1,8 +1,9 @@
+import { exampleAssembly } from '../helpers/example-assembly';
 import { lz } from '../helpers/lz-cli';
 
 describe('lz stages', () => {
-  it('prints one stages= line for $GITHUB_OUTPUT, keyed by stage id', () => {
-    const run = lz('stages', '--github-output');
+  it('prints one stages= line for $GITHUB_OUTPUT, keyed by stage id, from the assembly it deploys', () => {
+    const run = lz('stages', '--github-output', '--assembly', exampleAssembly().dir);
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('stages=')).toBe(true);
     const byId = JSON.parse(run.stdout.trim().slice('stages='.length)) as Record<string, string>;
@@ -18,9 +19,11 @@ describe('lz stages', () => {
     expect(byId['network-network']?.split(' ')).toContain('KvdcNetworkHub');
   });
 
-  it('exits 2 naming the file when the configuration cannot be read', () => {
-    const run = lz('stages', '--config', 'test/fixtures/does-not-exist.yaml');
+  it('exits 2 when the assembly was synthesised from another configuration', () => {
+    const run = lz('stages', '--assembly', exampleAssembly().dir, '--config', 'test/fixtures/other.yaml');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('does-not-exist.yaml');
+    expect(run.stderr).toContain(
+      'it was synthesised from config/landing-zone.yaml, not test/fixtures/other.yaml',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tierTableRows, vaultTableRows } from '../../lib/backup/docs-tables';
 import { loadConfig } from '../../lib/config/load';
+import { engineTableRows } from '../../lib/data/engines/docs-table';
 
 /** The cells of the first markdown table after a marker, ignoring the alignment prettier adds. */
 function tableAfter(markdown: string, marker: string): string[][] {
@@ -33,4 +34,9 @@ test('the tier table in docs/data-protection.md matches the configuration', () =
 test('the vault table in docs/data-protection.md matches the configuration', () => {
   const doc = readFileSync('docs/data-protection.md', 'utf8');
   expect(tableAfter(doc, '<!-- vault-table')).toEqual(vaultTableRows(loadConfig('config/landing-zone.yaml')));
+});
+
+test('the engine table in docs/data-protection.md matches the engine registry', () => {
+  const doc = readFileSync('docs/data-protection.md', 'utf8');
+  expect(tableAfter(doc, '<!-- engine-table')).toEqual(engineTableRows());
 });

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { planDeploymentStages } from '../../stacks/deployment-stages';
-import { exampleConfig } from '../helpers/landing-zone';
-import { examplePlan } from '../helpers/waves';
+import { readDeploymentRecord } from '../../lib/delivery/record';
+import { exampleAssembly } from '../helpers/example-assembly';
 
 /*
  * The GitHub Actions workflows, checked offline: each is a valid workflow, runs only npm scripts
@@ -128,7 +127,7 @@ describe('the pull-request workflow', () => {
 });
 
 describe('the deploy workflow', () => {
-  const stages = planDeploymentStages(exampleConfig(), examplePlan());
+  const stages = readDeploymentRecord(exampleAssembly().dir).stages;
   const jobs = workflow('deploy.yml').jobs;
   const deployJobs = Object.entries(jobs).filter(
     ([, job]) => job.uses === './.github/workflows/deploy-stage.yml',

@@ -1,11 +1,13 @@
-import type { WavePlan } from '../../lib/waves/load';
-import { readFileSync } from 'node:fs';
+import type { MigrationPlan } from '../../lib/waves/migration-plan';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { App } from 'aws-cdk-lib';
 import { testApp } from './cdk-app';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
+import { synthesiseAtomically } from '../../lib/assembly/synthesise';
 import { validateConfigText, loadConfig } from '../../lib/config/load';
 import type { LandingZoneConfig } from '../../lib/config/schema';
-import { parseTemplate, TemplateSet } from '../../lib/analysis/templates';
+import { parseTemplate } from '../../lib/assembly/template';
+import { TemplateSet } from '../../lib/analysis/templates';
 import { buildLandingZone, type LandingZoneStacks } from '../../stacks/landing-zone';
 
 export const EXAMPLE_CONFIG = 'config/landing-zone.yaml';
@@ -47,7 +49,10 @@ export interface SynthResult {
 }
 
 /** Synthesises the landing zone; with a plan, the migration-wave stacks too (as `bin/app.ts` does). */
-export function synthLandingZone(config: LandingZoneConfig = exampleConfig(), plan?: WavePlan): SynthResult {
+export function synthLandingZone(
+  config: LandingZoneConfig = exampleConfig(),
+  plan?: MigrationPlan,
+): SynthResult {
   const app = testApp();
   const stacks = buildLandingZone(app, config, plan);
   const assembly = app.synth();
@@ -57,4 +62,26 @@ export function synthLandingZone(config: LandingZoneConfig = exampleConfig(), pl
     ),
   );
   return { app, stacks, templates };
+}
+
+/**
+ * Synthesises the landing zone for `config` (without the rule packs) as `lz synth` writes an
+ * assembly: all or nothing, with a provenance record. The configuration is written beside the
+ * assembly as YAML, so the record binds the assembly to a real file, as every command expects.
+ */
+export async function synthWithProvenance(outdir: string, config: LandingZoneConfig): Promise<string> {
+  const configFile = `${outdir}.config.yaml`;
+  writeFileSync(configFile, stringify(config));
+  await synthesiseAtomically({
+    outdir,
+    app: 'landing-zone',
+    inputs: { config: configFile },
+    synthesise: (dir) => {
+      const app = testApp({ outdir: dir });
+      buildLandingZone(app, config);
+      app.synth();
+      return { plugins: [], builtinValidation: false };
+    },
+  });
+  return outdir;
 }

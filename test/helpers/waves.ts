@@ -2,12 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../../lib/config/diagnostics';
-import {
-  validateWaveTexts,
-  type SourceText,
-  type WavePlan,
-  type WaveValidationResult,
-} from '../../lib/waves/load';
+import { validateWaveTexts, type SourceText, type WaveValidationResult } from '../../lib/waves/load';
+import type { MigrationPlan } from '../../lib/waves/migration-plan';
 import { exampleConfig } from './landing-zone';
 
 export const WAVES_DIR = 'migration-waves';
@@ -74,7 +70,7 @@ export function errorsOf(result: WaveValidationResult): Diagnostic[] {
   return result.diagnostics.filter((d) => d.severity === 'error');
 }
 
-export function examplePlan(): WavePlan {
+export function examplePlan(): MigrationPlan {
   const result = validateTexts(exampleWaveTexts());
   if (!result.plan) {
     throw new Error(`example plan invalid: ${JSON.stringify(errorsOf(result).slice(0, 3))}`);

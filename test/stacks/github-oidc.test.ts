@@ -9,7 +9,13 @@ interface Role {
     AssumeRolePolicyDocument: {
       Statement: { Action: string; Condition: Record<string, Record<string, string>> }[];
     };
-    Policies: { PolicyDocument: { Statement: { Action: string | string[]; Resource: string[] }[] } }[];
+  };
+}
+
+interface ManagedPolicy {
+  Properties: {
+    Roles: { Ref: string }[];
+    PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown[] }[] };
   };
 }
 
@@ -23,6 +29,16 @@ describe('the one-time GitHub OIDC roles', () => {
   };
   const rolesOf = (index: number): Role[] =>
     Object.values(templateOf(index).findResources('AWS::IAM::Role')) as Role[];
+  /** The statements of the managed policies attached to the role with this name. */
+  const statementsOf = (index: number, roleName: string) => {
+    const template = templateOf(index);
+    const roles = template.findResources('AWS::IAM::Role') as Record<string, Role>;
+    const logicalId = Object.entries(roles).find(([, r]) => r.Properties.RoleName === roleName)?.[0];
+    const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as ManagedPolicy[];
+    return policies
+      .filter((p) => p.Properties.Roles.some((r) => r.Ref === logicalId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
   const production = config.accounts.findIndex((a) => a.name === 'production');
   const delivery = config.accounts.findIndex((a) => a.name === config.delivery?.account);
 
@@ -47,16 +63,24 @@ describe('the one-time GitHub OIDC roles', () => {
     });
   });
 
-  it('lets the deploy role do nothing but assume its own account CDK bootstrap roles', () => {
-    const [deploy] = rolesOf(production).filter((r) => r.Properties.RoleName === 'lz-github-deploy');
-    const statements = deploy?.Properties.Policies.flatMap((p) => p.PolicyDocument.Statement) ?? [];
+  it('lets the deploy role do nothing but assume its own account CDK bootstrap roles, region by region', () => {
+    const statements = statementsOf(production, 'lz-github-deploy');
     expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     const id = config.accounts[production]?.id ?? '';
-    for (const resource of statements.flatMap((s) => s.Resource)) {
-      expect(JSON.stringify(resource)).toMatch(
-        new RegExp(`:iam::${id}:role/cdk-hnb659fds-[a-z-]+-role-${id}-\\*`),
-      );
+    const resources = statements.flatMap((s) => s.Resource).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(4);
+    for (const resource of resources) {
+      expect(resource).toMatch(new RegExp(`:iam::${id}:role/cdk-hnb659fds-[a-z-]+-role-${id}-eu-west-2"`));
     }
+  });
+
+  it("names the backup account's DR-region bootstrap roles too, and never a wildcard", () => {
+    const backup = config.accounts.findIndex((a) => a.role === 'backup');
+    const resources = statementsOf(backup, 'lz-github-deploy')
+      .flatMap((s) => s.Resource)
+      .map((r) => JSON.stringify(r));
+    expect(resources.filter((r) => r.includes('-eu-west-1"'))).toHaveLength(4);
+    expect(resources.join()).not.toContain('*');
   });
 
   it('gives pull requests a read-only role in the delivery account only, for the lookup roles', () => {
@@ -65,11 +89,11 @@ describe('the one-time GitHub OIDC roles', () => {
     expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition['StringEquals']).toMatchObject({
       'token.actions.githubusercontent.com:sub': 'repo:kestrel-vale/council-landing-zone:pull_request',
     });
-    const resources = diff?.Properties.Policies.flatMap((p) =>
-      p.PolicyDocument.Statement.flatMap((s) => s.Resource),
-    );
-    expect(resources).toHaveLength(config.accounts.length);
-    for (const resource of resources ?? []) {
+    expect(diff).toBeDefined();
+    const resources = statementsOf(delivery, 'lz-github-pull-request-diff').flatMap((s) => s.Resource);
+    // One lookup role per account and region the landing zone uses (the backup account has two).
+    expect(resources).toHaveLength(config.accounts.length + 1);
+    for (const resource of resources) {
       expect(JSON.stringify(resource)).toContain('cdk-hnb659fds-lookup-role-');
     }
   });

@@ -1,6 +1,6 @@
 import { TemplateSet } from '../../lib/analysis/templates';
 import { TransitGatewayRouting } from '../../lib/analysis/tgw-routing';
-import { pascal } from '../../lib/network/segmentation';
+import { pascal } from '../../lib/names';
 import { exampleConfig, synthLandingZone } from '../helpers/landing-zone';
 
 /**

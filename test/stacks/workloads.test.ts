@@ -2,7 +2,7 @@ import { testApp } from '../helpers/cdk-app';
 
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parseDocument } from 'yaml';
-import type { WavePlan } from '../../lib/waves/load';
+import type { MigrationPlan } from '../../lib/waves/migration-plan';
 import { buildLandingZone } from '../../stacks/landing-zone';
 import { exampleConfig } from '../helpers/landing-zone';
 import {
@@ -14,13 +14,13 @@ import {
   type ExampleTexts,
 } from '../helpers/waves';
 
-function synth(plan: WavePlan = examplePlan()) {
+function synth(plan: MigrationPlan = examplePlan()) {
   const app = testApp();
   const stacks = buildLandingZone(app, exampleConfig(), plan);
   return { app, stacks };
 }
 
-function template(plan: WavePlan | undefined, stackId: string): Template {
+function template(plan: MigrationPlan | undefined, stackId: string): Template {
   const { stacks } = synth(plan);
   const stack = stacks.all.find((s) => s.node.id === stackId);
   if (!stack) {
@@ -29,7 +29,7 @@ function template(plan: WavePlan | undefined, stackId: string): Template {
   return Template.fromStack(stack);
 }
 
-function planOf(texts: ExampleTexts): WavePlan {
+function planOf(texts: ExampleTexts): MigrationPlan {
   const result = validateTexts(texts);
   if (!result.plan) {
     throw new Error(JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error')));
@@ -62,12 +62,22 @@ describe('workload targets from the plan', () => {
     expect(built).toContain('revs-bens-nec');
   });
 
-  it('imports the network account VPC by a parameter: no lookups, synth stays offline', () => {
+  it('reads the network account VPC from its RAM-shared parameter, which has a default: no lookups, nothing for the pipeline to supply', () => {
     const t = template(undefined, 'KvdcWorkloadsProductionRevenuesAndBenefits');
-    t.hasParameter('VpcIdProduction', { Type: 'AWS::EC2::VPC::Id' });
+    const parameters = t.findParameters('*');
+    const vpcId = Object.entries(parameters).find(([id]) => id.startsWith('ProductionDataNetworkVpcId'));
+    expect(vpcId?.[1]).toEqual({
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: 'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/vpc-id',
+    });
+    // Security groups and databases share the one import of the VPC.
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'revs-bens-nec app tier',
-      VpcId: { Ref: 'VpcIdProduction' },
+      VpcId: { Ref: vpcId?.[0] },
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Clients of the revs-bens-nec revenues database',
+      VpcId: { Ref: vpcId?.[0] },
     });
   });
 

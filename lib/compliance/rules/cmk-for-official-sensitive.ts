@@ -9,7 +9,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
 import { asList, asRecord, findInStack, refTarget, resolved } from './resolve';
-import { CLASSIFICATION_TAG, resourceTags } from './resource-tags';
+import { TAGS } from '../../names';
+import { resourceTags } from './resource-tags';
 
 export const OFFICIAL_SENSITIVE = 'OFFICIAL-SENSITIVE';
 
@@ -48,7 +49,7 @@ function encryptionKey(node: CfnResource): { key: unknown } | undefined {
  */
 export function cmkForOfficialSensitive(node: CfnResource): NagRuleResult {
   const tags = resourceTags(node);
-  if (tags?.[CLASSIFICATION_TAG] !== OFFICIAL_SENSITIVE) {
+  if (tags?.[TAGS.classification] !== OFFICIAL_SENSITIVE) {
     return NagRuleCompliance.NOT_APPLICABLE;
   }
   const encryption = encryptionKey(node);

@@ -1,9 +1,7 @@
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
+import { REQUIRED_TAGS } from '../../names';
 import { resourceTags } from './resource-tags';
-
-/** The tags every taggable resource carries: who owns it, what data it holds, which wave, who pays. */
-export const REQUIRED_TAGS = ['owner', 'classification', 'wave', 'cost-centre'] as const;
 
 /**
  * Every taggable resource carries the required tags with a non-empty value, as rendered after

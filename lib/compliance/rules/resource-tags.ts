@@ -13,6 +13,3 @@ export function resourceTags(node: CfnResource): Record<string, string> | undefi
   }
   return undefined;
 }
-
-/** The data classification tag (OFFICIAL, OFFICIAL-SENSITIVE). */
-export const CLASSIFICATION_TAG = 'classification';

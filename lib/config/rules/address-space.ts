@@ -1,4 +1,4 @@
-import { contains, findOverlaps, overlaps, parseCidr, type Cidr } from '../../net/ipv4';
+import { contains, findOverlaps, overlaps, parseCidr, type Cidr } from '../../ipv4';
 import { planSubnets } from '../../network/address-plan';
 import type { PathSegment } from '../diagnostics';
 import type { ConfigRule, Report } from './rule';

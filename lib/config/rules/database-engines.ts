@@ -1,47 +1,17 @@
-import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from '../schema-data-protection';
+import { editionOf, engineDefinition, multiAzProblem } from '../../data/engines';
 import type { ConfigRule } from './rule';
 
-interface EngineRule {
-  readonly editions: readonly (DatabaseEdition | undefined)[];
-  readonly licences: (edition: DatabaseEdition | undefined) => readonly LicenceModel[];
-  readonly why: string;
-}
-
 /**
- * What Amazon RDS (not RDS Custom, not EC2) accepts. SQL Server on RDS is licence-included for every
- * edition: bring-your-own-licence needs RDS Custom or EC2 with licence mobility. Oracle SE2 may be
- * licence-included or BYOL. PostgreSQL and MySQL are open source.
+ * Engine, edition and licence combinations that Amazon RDS allows (lib/data/engines); production
+ * databases are Multi-AZ, which rules out SQL Server Express and SQL Server Web before 2022.
  */
-export const ENGINE_RULES: Readonly<Record<DatabaseEngineName, EngineRule>> = {
-  sqlserver: {
-    editions: ['express', 'web', 'standard', 'enterprise'],
-    licences: () => ['licence-included'],
-    why: 'RDS for SQL Server is licence-included only; BYOL needs RDS Custom for SQL Server or EC2',
-  },
-  oracle: {
-    editions: ['se2'],
-    licences: () => ['licence-included', 'bring-your-own-licence'],
-    why: 'RDS for Oracle SE2 is licence-included or BYOL',
-  },
-  postgres: {
-    editions: [undefined],
-    licences: () => ['open-source'],
-    why: 'PostgreSQL is open source',
-  },
-  mysql: {
-    editions: [undefined],
-    licences: () => ['open-source'],
-    why: 'MySQL Community Edition is open source',
-  },
-};
-
-/** Engine, edition and licence combinations that RDS allows; production also rules out Express (no Multi-AZ). */
 export const databaseEngines: ConfigRule = (view, report) => {
   for (const { index, value: db } of view.databases) {
     const base = ['dataProtection', 'databases', index];
-    const rule = ENGINE_RULES[db.engine];
-    if (!rule.editions.includes(db.edition)) {
-      const allowed = rule.editions.filter((e) => e !== undefined);
+    const engine = engineDefinition(db.engine);
+    const edition = editionOf(db.engine, db.edition);
+    if (edition === undefined) {
+      const allowed = engine.editions.flatMap((e) => (e.name === undefined ? [] : [e.name]));
       report(
         [...base, 'edition'],
         allowed.length === 0
@@ -50,21 +20,20 @@ export const databaseEngines: ConfigRule = (view, report) => {
       );
       continue;
     }
-    const licences = rule.licences(db.edition);
-    if (!licences.includes(db.licence)) {
+    if (!edition.licences.includes(db.licence)) {
       report(
         [...base, 'licence'],
-        `${db.licence} is not available for ${db.engine}${db.edition ? ` ${db.edition}` : ''}: ${rule.why}`,
+        `${db.licence} is not available for ${db.engine}${db.edition ? ` ${db.edition}` : ''}: ${engine.licenceWhy}`,
       );
     }
-    if (db.engine === 'sqlserver' && db.edition === 'express') {
-      const account = view.accounts.find((a) => a.value.name === db.account)?.value;
-      if (account?.role === 'production') {
-        report(
-          [...base, 'edition'],
-          'SQL Server Express cannot run Multi-AZ and caps each database at 10 GiB; production databases need web, standard or enterprise',
-        );
-      }
+    const account = view.accounts.find((a) => a.value.name === db.account)?.value;
+    const multiAz = account?.role === 'production' ? multiAzProblem(edition, db.version) : undefined;
+    if (multiAz !== undefined) {
+      const alternatives = engine.editions.filter((e) => multiAzProblem(e, db.version) === undefined);
+      report(
+        [...base, 'edition'],
+        `${multiAz}; production databases are Multi-AZ, so use ${alternatives.map((e) => e.name).join(', ') || 'another engine'}`,
+      );
     }
   }
 };

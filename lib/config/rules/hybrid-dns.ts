@@ -1,4 +1,4 @@
-import { containsAddress, parseCidr, parseIpv4 } from '../../net/ipv4';
+import { containsAddress, parseCidr, parseIpv4 } from '../../ipv4';
 import type { ConfigRule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { contains, parseCidr } from '../../net/ipv4';
+import { contains, parseCidr } from '../../ipv4';
 import type { ConfigRule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { contains, cidr, overlaps, parseCidr, type Cidr } from '../../net/ipv4';
+import { contains, cidr, overlaps, parseCidr, type Cidr } from '../../ipv4';
 import type { PathSegment } from '../diagnostics';
 import type { ConfigRule } from './rule';
 

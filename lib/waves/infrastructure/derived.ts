@@ -1,21 +1,13 @@
-import type { DbEngine, WorkloadConfig } from '../schema';
-
-export const DB_ENGINE_PORTS: Record<DbEngine, number> = {
-  'sqlserver-se': 1433,
-  'sqlserver-ee': 1433,
-  'sqlserver-web': 1433,
-  postgres: 5432,
-  mysql: 3306,
-  'oracle-se2': 1521,
-  'oracle-ee': 1521,
-};
+import { waveEnginePort } from '../../data/engines';
+import type { WorkloadConfig } from '../schema';
+import { TAGS } from '../../names';
 
 /**
  * Ports the app tier uses to reach the workload's databases that move with their servers (target
  * ec2), in a stable order. RDS databases have their own security group (CouncilDatabase).
  */
 export function databasePorts(workload: WorkloadConfig): number[] {
-  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => DB_ENGINE_PORTS[d.engine]);
+  const ports = workload.databases.filter((d) => d.target === 'ec2').map((d) => waveEnginePort(d.engine));
   return [...new Set(ports)].sort((a, b) => a - b);
 }
 
@@ -29,7 +21,7 @@ export function tagValue(text: string): string {
 
 /**
  * The tags every resource of a migrating workload carries. The backup tier comes from configuration
- * (lib/data/planned-databases.ts workloadBackupTier); AWS Backup selects on it.
+ * (chosen once per run in lib/waves/resolve.ts); AWS Backup selects on it.
  */
 export function workloadTags(
   workload: WorkloadConfig,
@@ -37,16 +29,16 @@ export function workloadTags(
   backupTier: string | undefined,
 ): Record<string, string> {
   return {
-    wave: waveId,
-    workload: workload.id,
-    owner: tagValue(workload.owners.business ?? 'unassigned'),
-    'technical-owner': tagValue(workload.owners.technical ?? 'unassigned'),
-    'service-area': workload.serviceArea,
-    classification: workload.dataProtection.classification,
-    'cost-centre': tagValue(workload.costCentre),
-    'cmdb-id': workload.cmdbId,
-    ...(backupTier === undefined ? {} : { 'backup-tier': backupTier }),
-    environment: workload.environment,
-    'migration-strategy': workload.strategy,
+    [TAGS.wave]: waveId,
+    [TAGS.workload]: workload.id,
+    [TAGS.owner]: tagValue(workload.owners.business ?? 'unassigned'),
+    [TAGS.technicalOwner]: tagValue(workload.owners.technical ?? 'unassigned'),
+    [TAGS.serviceArea]: workload.serviceArea,
+    [TAGS.classification]: workload.dataProtection.classification,
+    [TAGS.costCentre]: tagValue(workload.costCentre),
+    [TAGS.cmdbId]: workload.cmdbId,
+    ...(backupTier === undefined ? {} : { [TAGS.backupTier]: backupTier }),
+    [TAGS.environment]: workload.environment,
+    [TAGS.migrationStrategy]: workload.strategy,
   };
 }

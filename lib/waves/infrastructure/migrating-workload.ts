@@ -2,21 +2,30 @@ import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as mgn from 'aws-cdk-lib/aws-mgn';
 import { Construct } from 'constructs';
-import type { WorkloadConfig } from '../schema';
 import { acknowledgeMgnResourceType } from './acknowledge-mgn';
-import { databasePorts, workloadTags } from './derived';
+
+/** Users at council sites who reach the app tier on one port. */
+export interface WorkloadAccess {
+  readonly port: number;
+  /** The on-premises ranges they come from, by name (the declared VPN paths). */
+  readonly from: readonly { readonly name: string; readonly cidr: string }[];
+}
 
 export interface MigratingWorkloadProps {
-  readonly workload: WorkloadConfig;
-  /** Only for tags and descriptions: never part of a construct ID, so moving waves replaces nothing. */
-  readonly waveId: string;
-  readonly waveName: string;
-  /** The network account's VPC, imported by attributes (shared into this account through RAM). */
+  /** The workload's id: the MGN application's name and the security groups' descriptions. */
+  readonly workloadId: string;
+  /** The MGN application's description (wave and name; never part of a construct ID, so moving waves replaces nothing). */
+  readonly description: string;
+  /** The network account's VPC, imported through its shared parameters. */
   readonly vpc: ec2.IVpc;
-  /** Blocks of the on-premises ranges, by name (the declared VPN paths). */
-  readonly onPremisesCidrs: ReadonlyMap<string, string>;
-  /** Backup tier chosen from configuration for the workload's RPO; tagged on everything. @default - no backup-tier tag */
-  readonly backupTier?: string;
+  /** Who reaches the app tier from council sites. @default - nobody */
+  readonly access?: readonly WorkloadAccess[];
+  /** Ports of databases that move with their servers: the db tier admits the app tier on them. @default - none */
+  readonly databasePorts?: readonly number[];
+  /** Whether the workload has database servers, which then land in a db tier. @default false */
+  readonly hasDatabaseServers?: boolean;
+  /** Tags of everything the workload builds, its RDS databases included. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -30,57 +39,51 @@ export class MigratingWorkload extends Construct {
   readonly appTier: ec2.SecurityGroup;
   readonly dbTier?: ec2.SecurityGroup;
   readonly application: mgn.CfnApplication;
-  readonly workload: WorkloadConfig;
+  readonly workloadId: string;
 
   constructor(scope: Construct, id: string, props: MigratingWorkloadProps) {
     super(scope, id);
-    const { workload } = props;
-    if (workload.strategy === 'retire' || workload.strategy === 'retain') {
-      throw new Error(`workload ${workload.id} (${workload.strategy}) has nothing to build in AWS`);
-    }
-    this.workload = workload;
+    const workloadId = props.workloadId;
+    this.workloadId = workloadId;
 
     this.appTier = new ec2.SecurityGroup(this, 'AppTier', {
       vpc: props.vpc,
-      description: `${workload.id} app tier`,
+      description: `${workloadId} app tier`,
       allowAllOutbound: false,
     });
-    for (const access of workload.access) {
+    for (const access of props.access ?? []) {
       for (const site of access.from) {
-        const block = props.onPremisesCidrs.get(site);
-        if (block === undefined) {
-          throw new Error(
-            `workload ${workload.id}: unknown on-premises range ${site} (validate the plan first)`,
-          );
-        }
-        this.appTier.addIngressRule(ec2.Peer.ipv4(block), ec2.Port.tcp(access.port), `${site} users`);
+        this.appTier.addIngressRule(
+          ec2.Peer.ipv4(site.cidr),
+          ec2.Port.tcp(access.port),
+          `${site.name} users`,
+        );
       }
     }
 
-    const dbPorts = databasePorts(workload);
-    const hasDbServers = workload.servers.some((s) => s.tier === 'db');
-    if (dbPorts.length > 0 || hasDbServers) {
+    const dbPorts = props.databasePorts ?? [];
+    if (dbPorts.length > 0 || props.hasDatabaseServers === true) {
       this.dbTier = new ec2.SecurityGroup(this, 'DbTier', {
         vpc: props.vpc,
-        description: `${workload.id} database tier`,
+        description: `${workloadId} database tier`,
         allowAllOutbound: false,
       });
       for (const port of dbPorts) {
         this.dbTier.connections.allowFrom(
           this.appTier,
           ec2.Port.tcp(port),
-          `${workload.id} app tier to its databases`,
+          `${workloadId} app tier to its databases`,
         );
       }
     }
 
     this.application = new mgn.CfnApplication(this, 'MgnApplication', {
-      name: workload.id,
-      description: `${workload.name} (${props.waveId}: ${props.waveName})`.slice(0, 600),
+      name: workloadId,
+      description: props.description.slice(0, 600),
     });
     acknowledgeMgnResourceType(this.application);
 
-    for (const [key, value] of Object.entries(workloadTags(workload, props.waveId, props.backupTier))) {
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
       Tags.of(this).add(key, value);
     }
   }
@@ -91,7 +94,7 @@ export class MigratingWorkload extends Construct {
       dependency.appTier.connections.allowFrom(
         this.appTier,
         ec2.Port.tcp(port),
-        `${this.workload.id} depends on it`,
+        `${this.workloadId} depends on it`,
       );
     }
   }

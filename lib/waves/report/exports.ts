@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { WavePlan } from '../load';
-import { workloadBackupTier } from '../../data/planned-databases';
+import type { MigrationPlan } from '../migration-plan';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
+import { TAGS } from '../../names';
 
 function csv(
   header: readonly string[],
@@ -144,14 +144,14 @@ export function workloadsCsv(model: ReportModel): string {
 }
 
 const MGN_TAG_KEYS = [
-  'wave',
-  'workload',
-  'service-area',
-  'classification',
-  'cost-centre',
-  'cmdb-id',
-  'backup-tier',
-  'owner',
+  TAGS.wave,
+  TAGS.workload,
+  TAGS.serviceArea,
+  TAGS.classification,
+  TAGS.costCentre,
+  TAGS.cmdbId,
+  TAGS.backupTier,
+  TAGS.owner,
 ] as const;
 
 /**
@@ -166,7 +166,7 @@ const MGN_TAG_KEYS = [
  * (mgn:launch:tag:instance:KEY) so the cut-over instances carry the workload's tags, backup-tier
  * included.
  */
-export function mgnImportCsv(plan: WavePlan): string {
+export function mgnImportCsv(plan: MigrationPlan): string {
   const accounts = new Map(plan.landingZone.accounts.map((a) => [a.name, a.id]));
   const region = plan.landingZone.organisation.homeRegion;
   const domain = plan.programme.programme.domain;
@@ -190,38 +190,36 @@ export function mgnImportCsv(plan: WavePlan): string {
     ...MGN_TAG_KEYS.map((k) => `mgn:launch:tag:instance:${k}`),
   ];
   const rows: (string | undefined)[][] = [];
-  for (const { wave, workloads } of plan.waves) {
-    for (const w of workloads) {
-      if (!w.target || w.strategy === 'retire' || w.strategy === 'retain' || w.strategy === 'repurchase') {
+  for (const { workload: w, wave, backupTier } of plan.workloads) {
+    if (!w.target || w.strategy === 'retire' || w.strategy === 'retain' || w.strategy === 'repurchase') {
+      continue;
+    }
+    const dbsLeaveServers = w.databases.length > 0 && w.databases.every((d) => d.target !== 'ec2');
+    const tags = workloadTags(w, wave.id, backupTier?.name);
+    for (const s of w.servers) {
+      if (s.tier === 'db' && dbsLeaveServers) {
         continue;
       }
-      const dbsLeaveServers = w.databases.length > 0 && w.databases.every((d) => d.target !== 'ec2');
-      const tags = workloadTags(w, wave.id, workloadBackupTier(plan.landingZone, w));
-      for (const s of w.servers) {
-        if (s.tier === 'db' && dbsLeaveServers) {
-          continue;
-        }
-        rows.push([
-          accounts.get(w.target.account),
-          region,
-          wave.id,
-          wave.name,
-          wave.id,
-          w.id,
-          w.name,
-          w.id,
-          s.hostname,
-          s.platform === 'windows' ? 'WINDOWS' : 'LINUX',
-          s.fqdn ?? `${s.hostname}.${domain}`,
-          s.cmdbId,
-          s.targetInstanceType,
-          'default',
-          // Filled by the pipeline once the instance profile exists; empty keeps MGN's template value.
-          undefined,
-          undefined,
-          ...MGN_TAG_KEYS.map((k) => tags[k]),
-        ]);
-      }
+      rows.push([
+        accounts.get(w.target.account),
+        region,
+        wave.id,
+        wave.name,
+        wave.id,
+        w.id,
+        w.name,
+        w.id,
+        s.hostname,
+        s.platform === 'windows' ? 'WINDOWS' : 'LINUX',
+        s.fqdn ?? `${s.hostname}.${domain}`,
+        s.cmdbId,
+        s.targetInstanceType,
+        'default',
+        // Filled by the pipeline once the instance profile exists; empty keeps MGN's template value.
+        undefined,
+        undefined,
+        ...MGN_TAG_KEYS.map((k) => tags[k]),
+      ]);
     }
   }
   return csv(header, rows);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../config/diagnostics';
-import type { WavePlan, WaveInPlan } from '../load';
-import { isMigrating } from '../plan-view';
+import type { MigrationPlan, WaveInPlan } from '../migration-plan';
+import { isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
 import { addDays, daysBetween, windowInterval } from '../time';
 
@@ -71,7 +71,7 @@ export interface BurnPoint {
 
 export interface ReportModel {
   readonly asOf: string;
-  readonly programme: WavePlan['programme'];
+  readonly programme: MigrationPlan['programme'];
   readonly organisation: string;
   readonly waves: readonly WaveSummary[];
   readonly rows: readonly WorkloadRow[];
@@ -160,7 +160,7 @@ function series(
 }
 
 export function buildReportModel(
-  plan: WavePlan,
+  plan: MigrationPlan,
   asOf: string,
   warnings: readonly Diagnostic[] = [],
 ): ReportModel {

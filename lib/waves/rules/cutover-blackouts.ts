@@ -1,4 +1,4 @@
-import { isMigrating } from '../plan-view';
+import { isMigrating } from '../resolve';
 import { blackoutInterval, overlaps } from '../time';
 import type { WaveRule } from './rule';
 

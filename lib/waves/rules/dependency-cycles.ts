@@ -1,5 +1,5 @@
 import { hardDependencyCycles } from '../graph';
-import type { PlacedWorkload } from '../plan-view';
+import type { PlacedWorkload } from '../wave-files-view';
 import type { WaveRule } from './rule';
 
 /** Hard dependencies may form a cycle only inside one wave: such workloads must cut over together. */

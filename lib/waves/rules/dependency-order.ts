@@ -1,5 +1,5 @@
 import { hardDependencyCycles } from '../graph';
-import { isMigrating } from '../plan-view';
+import { isMigrating } from '../resolve';
 import { formatLocal } from '../time';
 import type { WaveRule } from './rule';
 

@@ -1,4 +1,4 @@
-import { isMigrating } from '../plan-view';
+import { isMigrating } from '../resolve';
 import type { WaveRule } from './rule';
 
 /**

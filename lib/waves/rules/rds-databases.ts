@@ -1,18 +1,14 @@
-import { chooseBackupTier } from '../../backup/tier-choice';
-import { databaseInstanceIdentifier } from '../../data/council-database';
-import { buildsTarget, isolatedTierOf } from '../../data/planned-databases';
-import { rdsSpec } from '../../data/wave-databases';
 import { ASSUMPTIONS, restoreMinutes } from '../../dr/assumptions';
+import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH } from '../../names';
 import type { WaveRule } from './rule';
-
-const MAX_IDENTIFIER_LENGTH = 63;
 
 /**
  * What the CDK app needs to build a migrating workload's databases with target rds, checked before
  * synth: an RDS engine and licence the database construct can build, valid storage, an isolated
  * tier in the target VPC, an identifier RDS accepts and that nothing else uses, a backup tier that
  * meets the workload's RPO (the tier is chosen, not written), a restore that fits its RTO under the
- * DR check's planning figures, and no second declaration in dataProtection.databases.
+ * DR check's planning figures, and no second declaration in dataProtection.databases. Each
+ * workload's target is resolved once, while the files are validated (lib/waves/resolve.ts).
  */
 export const rdsDatabases: WaveRule = (plan, report) => {
   const lz = plan.landingZone;
@@ -22,7 +18,6 @@ export const rdsDatabases: WaveRule = (plan, report) => {
     index,
     identifier: databaseInstanceIdentifier(prefix, db.workload, db.name),
   }));
-  const accounts = new Map(lz.accounts.map((a) => [a.name, a]));
 
   for (const w of plan.workloads) {
     const v = w.value;
@@ -34,48 +29,38 @@ export const rdsDatabases: WaveRule = (plan, report) => {
         );
       }
     }
-    const account = v.target ? accounts.get(v.target.account) : undefined;
-    if (!buildsTarget(v) || !v.target || !account) {
+    const target = w.target;
+    if (!target.builds || !v.target || !target.account) {
       continue;
     }
-    const production = account.role === 'production';
-    const rdsIndexes = v.databases.flatMap((d, i) => (d.target === 'rds' ? [i] : []));
-    if (lz.dataProtection !== undefined) {
-      const choice = chooseBackupTier(lz, {
-        rpoMinutes: v.recovery.rpoMinutes,
-        production,
-        drRegionCopy: v.recovery.drRegionCopy,
-      });
-      if (!choice.ok) {
-        report(w.at('recovery', 'rpoMinutes'), choice.reason);
+    const databases = target.rdsDatabases;
+    if (target.tierChoice !== undefined) {
+      if (!target.tierChoice.ok) {
+        report(w.at('recovery', 'rpoMinutes'), target.tierChoice.reason);
       }
-    } else if (rdsIndexes.length > 0) {
+    } else if (databases.length > 0) {
       report(
-        w.at('databases', rdsIndexes[0] ?? 0, 'target'),
+        w.at('databases', databases[0]?.index ?? 0, 'target'),
         'the landing zone has no dataProtection section, so there are no backup tiers or vaults for RDS databases',
       );
     }
-    if (rdsIndexes.length > 0 && isolatedTierOf(lz, v.target.vpc) === undefined) {
+    if (databases.length > 0 && target.isolatedTier === undefined) {
       report(
         w.at('target', 'vpc'),
         `VPC ${v.target.vpc} has no isolated subnet tier to hold the workload's RDS databases`,
       );
     }
-    const lock = production ? lz.dataProtection?.vaults.production : lz.dataProtection?.vaults.nonProduction;
-    for (const i of rdsIndexes) {
-      const db = v.databases[i];
-      if (!db) {
-        continue;
-      }
-      const { spec, problems } = rdsSpec(db);
+    const lock = target.production
+      ? lz.dataProtection?.vaults.production
+      : lz.dataProtection?.vaults.nonProduction;
+    for (const { index: i, db, identifier, spec, problems } of databases) {
       for (const problem of problems) {
         report(w.at('databases', i, ...problem.path), problem.message);
       }
-      const identifier = databaseInstanceIdentifier(prefix, v.id, db.name);
-      if (identifier.length > MAX_IDENTIFIER_LENGTH) {
+      if (identifier.length > MAX_DB_INSTANCE_IDENTIFIER_LENGTH) {
         report(
           w.at('databases', i, 'name'),
-          `the instance identifier ${identifier} would exceed the ${MAX_IDENTIFIER_LENGTH} characters RDS allows`,
+          `the instance identifier ${identifier} would exceed the ${MAX_DB_INSTANCE_IDENTIFIER_LENGTH} characters RDS allows`,
         );
       }
       const clash = configDatabases.find((c) => c.identifier === identifier);

@@ -1,4 +1,4 @@
-import { isMigrating } from '../plan-view';
+import { isMigrating } from '../resolve';
 import { blackoutInterval, dayMillis, DAY_MS, localDate } from '../time';
 import type { WaveRule } from './rule';
 

@@ -1,4 +1,5 @@
-import { isMigrating, type Location } from '../plan-view';
+import type { Location } from '../wave-files-view';
+import { isMigrating } from '../resolve';
 import { minutesOutsideSupport } from '../time';
 import type { WaveRule } from './rule';
 

@@ -1,4 +1,4 @@
-import type { Location } from '../plan-view';
+import type { Location } from '../wave-files-view';
 import type { WaveRule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { isMigrating } from '../plan-view';
+import { isMigrating } from '../resolve';
 import type { WaveRule } from './rule';
 
 /** A wave may not move more workloads or servers than the team can cut over (retained ones do not count). */

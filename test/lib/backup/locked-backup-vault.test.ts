@@ -1,8 +1,9 @@
 import { testApp } from '../../helpers/cdk-app';
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BackupNotificationTopic } from '../../../lib/backup/backup-notification-topic';
 import { LockedBackupVault } from '../../../lib/backup/locked-backup-vault';
+import { vaultLock } from '../../../stacks/backup-props';
 
 function stack(): Stack {
   return new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
@@ -17,7 +18,11 @@ describe('LockedBackupVault', () => {
     });
     new LockedBackupVault(s, 'BackupVault', {
       vaultName: 'kvdc-production',
-      lock: { mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 400, changeableForDays: 3 },
+      lock: {
+        minRetention: Duration.days(7),
+        maxRetention: Duration.days(400),
+        changeableFor: Duration.days(3),
+      },
       notificationTopic: topic.topic,
     });
     const t = Template.fromStack(s);
@@ -49,20 +54,33 @@ describe('LockedBackupVault', () => {
     const s = stack();
     new LockedBackupVault(s, 'BackupVault', {
       vaultName: 'kvdc-non-production',
-      lock: { mode: 'governance', minRetentionDays: 1, maxRetentionDays: 400 },
+      lock: { minRetention: Duration.days(1), maxRetention: Duration.days(400) },
     });
     Template.fromStack(s).hasResourceProperties('AWS::Backup::BackupVault', {
       LockConfiguration: { MinRetentionDays: 1, MaxRetentionDays: 400 },
     });
   });
 
-  test('rejects a compliance lock without a cooling-off period', () => {
+  test('rejects a lock whose minimum retention exceeds its maximum', () => {
     expect(
       () =>
         new LockedBackupVault(stack(), 'V', {
           vaultName: 'v',
-          lock: { mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 400 },
+          lock: { minRetention: Duration.days(500), maxRetention: Duration.days(400) },
         }),
-    ).toThrow(/compliance mode needs changeableForDays/);
+    ).toThrow(/minimum retention exceeds its maximum/);
+  });
+
+  test('the stacks map a configured lock: compliance mode is the one with a cooling-off period', () => {
+    expect(
+      vaultLock({ mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 400, changeableForDays: 3 }),
+    ).toEqual({
+      minRetention: Duration.days(7),
+      maxRetention: Duration.days(400),
+      changeableFor: Duration.days(3),
+    });
+    expect(
+      vaultLock({ mode: 'governance', minRetentionDays: 1, maxRetentionDays: 400 }).changeableFor,
+    ).toBeUndefined();
   });
 });

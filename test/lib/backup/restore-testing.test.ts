@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { TierRestoreTesting } from '../../../lib/backup/restore-testing';
+import { tierRestoreTestProps } from '../../../stacks/backup-props';
 import type { BackupTierConfig } from '../../../lib/config/schema-data-protection';
 
 const GOLD: BackupTierConfig = {
@@ -28,7 +29,7 @@ describe('TierRestoreTesting', () => {
     const vault = new backup.BackupVault(s, 'Vault', { backupVaultName: 'local' });
     new TierRestoreTesting(s, 'GoldRestoreTesting', {
       planName: 'kvdc-gold-restore-tests',
-      tier: GOLD,
+      ...tierRestoreTestProps(GOLD),
       vault,
     });
     const t = Template.fromStack(s);

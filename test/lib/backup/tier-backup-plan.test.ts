@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { TierBackupPlan } from '../../../lib/backup/tier-backup-plan';
+import { copyTo, tierPlanProps } from '../../../stacks/backup-props';
 import type { BackupTierConfig } from '../../../lib/config/schema-data-protection';
 
 const GOLD: BackupTierConfig = {
@@ -38,10 +39,10 @@ describe('TierBackupPlan', () => {
     );
     new TierBackupPlan(s, 'GoldBackupPlan', {
       planName: 'kvdc-gold',
-      tier,
+      ...tierPlanProps(tier),
       vault,
-      backupAccountCopy: { vault: central, ...tier.copyToBackupAccount },
-      drRegionCopy: tier.copyToDrRegion ? { vault: dr, ...tier.copyToDrRegion } : undefined,
+      backupAccountCopy: copyTo(central, tier.copyToBackupAccount),
+      drRegionCopy: tier.copyToDrRegion ? copyTo(dr, tier.copyToDrRegion) : undefined,
     });
     return Template.fromStack(s);
   }

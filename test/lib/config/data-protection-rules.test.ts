@@ -92,6 +92,17 @@ describe('data-protection configuration rules', () => {
     expect(errors(text)[0]?.message).toContain('Express cannot run Multi-AZ');
   });
 
+  test('SQL Server Web runs Multi-AZ in production only from the 2022 build RDS replicates', () => {
+    expect(errors(edit('edition: standard', 'edition: web'))).toEqual([]);
+    const old = edit(
+      'edition: standard\n      version: 16.00.4236.2.v1',
+      'edition: web\n      version: 15.00.4460.4.v1',
+    );
+    expect(lines(old)).toEqual([
+      'dataProtection.databases[0].edition: RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 16.00.4215.2; 15.00.4460.4.v1 is older; production databases are Multi-AZ, so use standard, enterprise',
+    ]);
+  });
+
   test('every lifecycle must fit the lock range of its vault', () => {
     const text = edit(
       'central: { minRetentionDays: 7, maxRetentionDays: 400 }',

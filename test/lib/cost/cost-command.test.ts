@@ -9,9 +9,9 @@ import { exampleServerUsd, PRICES_FILE, writeAssembly } from './fixtures';
 describe('lz cost', () => {
   let dir: string;
   let options: CostOptions;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-cost-'));
-    writeAssembly(join(dir, 'cdk.out'));
+    await writeAssembly(join(dir, 'cdk.out'));
     options = {
       assembly: join(dir, 'cdk.out'),
       waves: 'migration-waves',
@@ -80,9 +80,9 @@ describe('lz cost', () => {
     expect(run.stderr).toMatch(new RegExp(`^${bad}:\\d+:\\d+ error hoursPerMonth: `));
   });
 
-  it('exits 2 when there is no assembly', () => {
-    const run = runCost({ ...options, assembly: join(dir, 'missing') });
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('Run `npm run synth` first.');
+  it('refuses when there is no assembly', () => {
+    expect(() => runCost({ ...options, assembly: join(dir, 'missing') })).toThrow(
+      'Run `npm run synth` to synthesise it again',
+    );
   });
 });

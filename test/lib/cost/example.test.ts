@@ -107,7 +107,7 @@ describe('the cost estimate of the example landing zone', () => {
     // As `lz cost` runs it: the templates plus the servers MGN launches.
     const withServers = estimateCost(stacks, prices, {
       workloadWaves,
-      servers: migratingServers(plan, exampleConfig()),
+      servers: migratingServers(plan),
     });
     const text = formatCostText({ asOf: '2026-11-23', estimate: withServers, waves: [] });
     const total = /^Total: .* priced lines;/m.exec(text)?.[0] ?? 'no total';

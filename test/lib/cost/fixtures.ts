@@ -1,6 +1,7 @@
+import { synthesiseAtomically } from '../../../lib/assembly/synthesise';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CfnResourceJson } from '../../../lib/analysis/templates';
+import type { CfnResourceJson } from '../../../lib/assembly/template';
 import type { CostStack } from '../../../lib/cost/estimate';
 import { loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
 import { loadConfig } from '../../../lib/config/load';
@@ -26,7 +27,20 @@ export function tagged(tags: Record<string, string>): { Tags: { Key: string; Val
 }
 
 /** A two-stack cloud assembly (manifest and templates) for the command tests. */
-export function writeAssembly(dir: string): void {
+/** A small assembly written as `lz synth` writes one: whole, with provenance bound to the example. */
+export async function writeAssembly(dir: string): Promise<void> {
+  await synthesiseAtomically({
+    outdir: dir,
+    app: 'cost-fixture',
+    inputs: { config: 'config/landing-zone.yaml', waves: 'migration-waves' },
+    synthesise: (work) => {
+      writeFixture(work);
+      return { plugins: [], builtinValidation: false };
+    },
+  });
+}
+
+function writeFixture(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const stacks: Record<string, { env: string; resources: Record<string, unknown> }> = {
     Hub: {

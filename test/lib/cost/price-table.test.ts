@@ -79,6 +79,19 @@ describe('the committed price table', () => {
     expect(same.map((d) => d.message)).toContain('prices the same usage as prices[0]; keep one');
   });
 
+  it('rejects an RDS engine the landing zone does not build, naming the ones it does', () => {
+    const bad = text.replace(
+      'match: { engine: postgres, instanceClass: db.t4g.micro, multiAz: false }',
+      'match: { engine: postgresql, instanceClass: db.t4g.micro, multiAz: false }',
+    );
+    const result = validatePriceTableText('bad.yaml', bad);
+    expect(result.table).toBeUndefined();
+    expect(result.diagnostics[0]?.path).toBe('prices[4].match.engine');
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^unknown RDS engine "postgresql"; the landing zone builds .*sqlserver-se/,
+    );
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const result = validatePriceTableText('bad.yaml', 'region: [eu-west-2\n');
     expect(result.table).toBeUndefined();

@@ -79,7 +79,7 @@ describe('EC2 compute for migrating servers', () => {
   it('prices every migrating server of the example plan into its wave and account', () => {
     const config = exampleConfig();
     const plan = loadWavePlan('migration-waves', config);
-    const servers = migratingServers(plan, config);
+    const servers = migratingServers(plan);
     const expected = exampleServerUsd();
     expect(servers).toHaveLength(expected.servers);
     // Retained, retired and repurchased workloads' servers do not run in AWS.

@@ -191,6 +191,10 @@ describe('CouncilDatabase', () => {
   test.each([
     [{ removalPolicy: RemovalPolicy.DESTROY }, /DESTROY/],
     [{ engine: 'sqlserver', edition: 'express', production: true } as const, /does not support Multi-AZ/],
+    [
+      { engine: 'sqlserver', edition: 'web', version: '15.00.4460.4.v1' } as const,
+      /SQL Server Web 15.00.4460.4.v1 does not support Multi-AZ: .*only from SQL Server 2022 16.00.4215.2/,
+    ],
     [{ iamAuthentication: true }, /IAM database authentication/],
     [{ licence: 'bring-your-own-licence' } as const, /licence-included only/],
     [{ deletionProtection: false }, /deletion protection/],
@@ -201,5 +205,14 @@ describe('CouncilDatabase', () => {
     ],
   ])('rejects invalid combinations: %o', (overrides, message) => {
     expect(() => harness(overrides)).toThrow(message);
+  });
+
+  test('SQL Server Express builds single-AZ outside production; Web 2022 builds Multi-AZ', () => {
+    const express = instanceOf(
+      Template.fromStack(harness({ edition: 'express', production: false, allowedSecurityGroups: {} }).stack),
+    );
+    expect(express.resource['Properties']).toMatchObject({ Engine: 'sqlserver-ex', MultiAZ: false });
+    const web = instanceOf(Template.fromStack(harness({ edition: 'web' }).stack));
+    expect(web.resource['Properties']).toMatchObject({ Engine: 'sqlserver-web', MultiAZ: true });
   });
 });

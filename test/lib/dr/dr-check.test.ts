@@ -8,6 +8,8 @@ import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
 import type { LandingZoneConfig } from '../../../lib/config/schema';
 import type { DrReport } from '../../../lib/dr/assess';
 import { checkAssembly } from '../../../lib/dr/check';
+import { readAssembly } from '../../../lib/assembly/read';
+import { synthWithProvenance } from '../../helpers/landing-zone';
 import { formatReport } from '../../../lib/dr/report';
 import { buildLandingZone } from '../../../stacks/landing-zone';
 
@@ -29,7 +31,7 @@ function synthAndCheck(mutate: (config: LandingZoneConfig) => void = () => undef
   const app = testApp({ outdir });
   buildLandingZone(app, config);
   app.synth();
-  return checkAssembly(outdir);
+  return checkAssembly(readAssembly(outdir));
 }
 
 function tier(
@@ -116,23 +118,19 @@ describe('lz dr-check', () => {
     return { status: result.status, stdout: result.stdout };
   }
 
-  test('exits 0 with a JSON report when every target is met, 1 on a breach, 2 without an assembly', () => {
-    const good = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+  test('exits 0 with a JSON report when every target is met, 1 on a breach, 2 without an assembly', async () => {
+    const good = join(mkdtempSync(join(tmpdir(), 'dr-cli-')), 'cdk.out');
     outdirs.push(good);
-    const goodApp = testApp({ outdir: good });
-    buildLandingZone(goodApp, example);
-    goodApp.synth();
+    await synthWithProvenance(good, example);
     const ok = run(['--json', '--assembly', good]);
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as DrReport).breaches).toBe(0);
 
-    const bad = mkdtempSync(join(tmpdir(), 'dr-cli-'));
+    const bad = join(mkdtempSync(join(tmpdir(), 'dr-cli-')), 'cdk.out');
     outdirs.push(bad);
     const config = structuredClone(example);
     delete tier(config, 'silver').copyToDrRegion;
-    const badApp = testApp({ outdir: bad });
-    buildLandingZone(badApp, config);
-    badApp.synth();
+    await synthWithProvenance(bad, config);
     const breach = run(['--assembly', bad]);
     expect(breach.status).toBe(1);
     expect(breach.stdout).toContain('gis (kvdc-gis-main): region loss');

@@ -1,4 +1,4 @@
-import type { StackTemplate } from '../../../lib/dr/assembly';
+import type { AssemblyStack as StackTemplate } from '../../../lib/assembly/read';
 import { assessAssembly } from '../../../lib/dr/assess';
 import { extractFacts, selects, type DatabaseFacts, type SelectionFacts } from '../../../lib/dr/model';
 
@@ -46,8 +46,14 @@ describe('selects', () => {
 describe('assessment from a hand-written template', () => {
   const stack: StackTemplate = {
     stackId: 'S',
+    stackName: 's',
     account: '555555555555',
     region: 'eu-west-2',
+    templateFile: 'S.template.json',
+    templateBytes: 0,
+    raw: {},
+    dependencies: [],
+    uploadedTemplate: true,
     template: {
       Resources: {
         Db: {

@@ -1,20 +1,18 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Stack, Stage } from 'aws-cdk-lib';
-import * as backup from 'aws-cdk-lib/aws-backup';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as rds from 'aws-cdk-lib/aws-rds';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import type { LandingZoneConfig } from '../../../lib/config/schema';
+import type { OpenedAssembly } from '../../../lib/assembly/open';
+import type { ValidationReport } from '../../../lib/assembly/validation-report';
+import { runCfnLint, type LintResult } from '../../../lib/gate/cfn-lint-check';
 import { evaluateGate, type GateResult } from '../../../lib/gate/evaluate';
-import { synthForGate } from '../../../stacks/gate-synth';
-import type { LandingZoneStacks } from '../../../stacks/landing-zone';
+import { exampleAssembly } from '../../helpers/example-assembly';
 import { exampleConfig } from '../../helpers/landing-zone';
 
-/**
- * The gate's acceptance: it passes on the example and fails, naming the problem, for each weakness
- * an auditor worries about. Each case synthesises the whole example with one change.
+/*
+ * The gate over the example's shared assembly (synthesised once per run with every check): it
+ * passes, and each check fails on an input changed in just the way that check exists to catch.
+ * The source-level dangerous edits, and `lz gate` against `lz synth` + `lz gate --no-synth`, are in
+ * test/mutation/ (npm run test:mutation), one synthesis per family of edits.
  */
 describe('pre-deployment gate', () => {
   const dirs: string[] = [];
@@ -23,16 +21,34 @@ describe('pre-deployment gate', () => {
     dirs.push(dir);
     return dir;
   };
-  const example = exampleConfig();
   let baselines: string;
   let exampleResult: GateResult;
+  // cfn-lint reads only the files, which these tests never change: run it once.
+  let lint: LintResult;
 
-  function gate(
-    modify?: (stacks: LandingZoneStacks) => void,
-    config: LandingZoneConfig = example,
-  ): GateResult {
-    const assembly = synthForGate({ config, outdir: fresh(), modify });
-    return evaluateGate({ assembly, baselines, allowList: join(baselines, 'no-allow-list.yaml') });
+  /** Baselines equal to the example's templates, optionally edited. */
+  function baselinesOf(
+    assembly: OpenedAssembly,
+    edit?: (file: string, json: Record<string, unknown>) => void,
+  ): string {
+    const dir = fresh();
+    for (const stack of assembly.stacks) {
+      const json = structuredClone(stack.raw) as Record<string, unknown>;
+      edit?.(stack.templateFile, json);
+      writeFileSync(join(dir, stack.templateFile), JSON.stringify(json));
+    }
+    return dir;
+  }
+
+  function gate(assembly: OpenedAssembly, baselineDir = baselines): GateResult {
+    return evaluateGate({
+      assembly,
+      baselines: baselineDir,
+      allowList: join(baselineDir, 'none.yaml'),
+      lint,
+      config: exampleConfig(),
+      staged: true,
+    });
   }
 
   function problems(result: GateResult, check: string): string {
@@ -40,13 +56,9 @@ describe('pre-deployment gate', () => {
   }
 
   beforeAll(() => {
-    const assembly = synthForGate({ config: example, outdir: fresh() });
-    baselines = fresh();
-    mkdirSync(baselines, { recursive: true });
-    for (const file of readdirSync(assembly).filter((f) => f.endsWith('.template.json'))) {
-      copyFileSync(join(assembly, file), join(baselines, file));
-    }
-    exampleResult = evaluateGate({ assembly, baselines, allowList: join(baselines, 'no-allow-list.yaml') });
+    baselines = baselinesOf(exampleAssembly());
+    lint = runCfnLint(exampleAssembly().dir);
+    exampleResult = gate(exampleAssembly());
   });
   afterAll(() => {
     for (const dir of dirs) {
@@ -58,107 +70,75 @@ describe('pre-deployment gate', () => {
     expect(exampleResult.checks.map((c) => `${c.id} ${c.status}`)).toEqual([
       'rule-packs pass',
       'cfn-lint pass',
+      'deployment pass',
       'change-guard pass',
+      'segmentation pass',
       'dr-posture pass',
     ]);
     expect(exampleResult.passed).toBe(true);
+    expect(exampleResult.assemblyDigest).toBe(exampleAssembly().provenance?.assembly.digest);
     expect(exampleResult.acknowledgements.length).toBeGreaterThan(20);
     expect(exampleResult.acknowledgements.every((a) => a.reason.length > 20 && a.source !== '')).toBe(true);
     expect(exampleResult.principles.map((p) => p.status)).not.toContain('fail');
   });
 
-  it('fails on an RDS instance without deletion protection', () => {
-    const result = gate((stacks) => {
-      // The example's one database in dataProtection.databases (the rest are in the wave files).
-      const db = stacks.dataProtection['non-production']?.databases['crm/main'];
-      const cfn = db?.instance.node.defaultChild;
-      if (!(cfn instanceof rds.CfnDBInstance)) {
-        throw new Error('the example has the CRM staging database');
-      }
-      cfn.deletionProtection = false;
+  it('fails on an unacknowledged finding in the validation report', () => {
+    const example = exampleAssembly();
+    const report = structuredClone(example.validationReport) as ValidationReport;
+    const nag = report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
+    nag?.violations.push({
+      ruleName: 'AwsSolutions-RDS10',
+      description: 'The RDS instance or Aurora DB cluster does not have deletion protection enabled.',
+      violatingConstructs: [{ constructPath: 'KvdcDataProtectionNonProduction/CrmMainDatabase/Instance' }],
     });
+    const result = gate({ ...example, validationReport: report });
     expect(result.passed).toBe(false);
     expect(problems(result, 'rule-packs')).toMatch(
       /AwsSolutions-RDS10 at KvdcDataProtectionNonProduction\/CrmMainDatabase/,
     );
   });
 
-  it('fails on a security group open to the internet on RDP', () => {
-    const result = gate((stacks) => {
-      const stack = stacks.vpcs['production'];
-      if (!stack) {
-        throw new Error('the example has a production VPC');
-      }
-      const group = new ec2.SecurityGroup(stack, 'OpenRdp', {
-        vpc: stack.network.vpc,
-        description: 'remote desktop',
-      });
-      group.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(3389));
+  it('fails when a stateful resource of the baseline would be replaced', () => {
+    const example = exampleAssembly();
+    const changed = baselinesOf(example, (file, json) => {
+      if (file !== 'KvdcDataProtectionNonProduction.template.json') return;
+      const resources = json['Resources'] as Record<
+        string,
+        { Type: string; Properties: Record<string, unknown> }
+      >;
+      const db = Object.values(resources).find((r) => r.Type === 'AWS::RDS::DBInstance');
+      if (!db) throw new Error('the non-production account has the CRM database');
+      db.Properties['DBInstanceIdentifier'] = 'kvdc-crm-main-old';
     });
-    expect(result.passed).toBe(false);
-    expect(problems(result, 'rule-packs')).toMatch(/AwsSolutions-EC23 at KvdcVpcProduction\/OpenRdp/);
-  });
-
-  it('fails on a weakened VPN tunnel', () => {
-    const result = gate((stacks) => {
-      const connection = stacks.connectivity?.vpns.sites['northgate-depot']?.connections[0]?.connection;
-      const tunnels = connection?.vpnTunnelOptionsSpecifications;
-      if (!connection || !Array.isArray(tunnels)) {
-        throw new Error('the example has the Northgate depot VPN');
-      }
-      const [first, second] = tunnels as ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty[];
-      connection.vpnTunnelOptionsSpecifications = [
-        first ?? {},
-        { ...second, phase1EncryptionAlgorithms: [{ value: 'AES128' }], ikeVersions: [{ value: 'ikev1' }] },
-      ];
-    });
-    expect(result.passed).toBe(false);
-    expect(problems(result, 'rule-packs')).toMatch(
-      /Council-VPNTunnelStrongCrypto at KvdcConnectivity\/SiteToSiteVpns\/NorthgateDepot/,
-    );
-  });
-
-  it('fails on a backup vault without a lock', () => {
-    const result = gate((stacks) => {
-      const vault = stacks.dataProtection['production']?.vault.vault.node.defaultChild;
-      if (!(vault instanceof backup.CfnBackupVault)) {
-        throw new Error('the production account has a vault');
-      }
-      vault.lockConfiguration = undefined;
-    });
-    expect(result.passed).toBe(false);
-    expect(problems(result, 'rule-packs')).toMatch(
-      /DataProtection-BackupVaultCmkAndLock at KvdcDataProtectionProduction/,
-    );
-  });
-
-  it('fails on a resource in us-east-1', () => {
-    const result = gate((stacks) => {
-      const app = Stage.of(stacks.hub);
-      if (!app) {
-        throw new Error('the hub stack belongs to the app');
-      }
-      const stray = new Stack(app, 'Stray', { env: { account: '555555555555', region: 'us-east-1' } });
-      new sns.Topic(stray, 'Notifications', { enforceSSL: true });
-    });
-    expect(result.passed).toBe(false);
-    expect(problems(result, 'rule-packs')).toMatch(/us-east-1/);
-  });
-
-  it('fails when a database construct is renamed, because the database would be replaced', () => {
-    const renamed: LandingZoneConfig = {
-      ...example,
-      dataProtection: example.dataProtection && {
-        ...example.dataProtection,
-        databases: example.dataProtection.databases.map((d) =>
-          d.workload === 'crm' ? { ...d, name: 'primary' } : d,
-        ),
-      },
-    };
-    const result = gate(undefined, renamed);
+    const result = gate(example, changed);
     expect(result.passed).toBe(false);
     expect(problems(result, 'change-guard')).toMatch(
-      /KvdcDataProtectionNonProduction\/CrmMainDatabaseInstance\w+ \(AWS::RDS::DBInstance\) will be DELETED: its construct appears to have been renamed \(new logical id CrmPrimaryDatabaseInstance\w+\)/,
+      /KvdcDataProtectionNonProduction\/CrmMainDatabaseInstance\w+ \(AWS::RDS::DBInstance\) will be REPLACED/,
     );
+  });
+
+  it('fails when a database loses its copy to the backup account', () => {
+    const example = exampleAssembly();
+    const stacks = example.stacks.map((stack) => {
+      const template = structuredClone(stack.template);
+      for (const resource of Object.values(template.Resources ?? {})) {
+        if (resource.Type !== 'AWS::Backup::BackupPlan') continue;
+        const plan = resource.Properties?.['BackupPlan'] as { BackupPlanRule?: { CopyActions?: unknown }[] };
+        for (const rule of plan.BackupPlanRule ?? []) delete rule.CopyActions;
+      }
+      return { ...stack, template };
+    });
+    const result = gate({ ...example, stacks });
+    expect(result.passed).toBe(false);
+    expect(problems(result, 'dr-posture')).toMatch(
+      /crm \(kvdc-crm-main\): logical corruption or ransomware: .*no recovery point of kvdc-crm-main is in a compliance-locked vault or another account/,
+    );
+  });
+
+  it('never passes an assembly read with --allow-stale', () => {
+    const result = gate({ ...exampleAssembly(), stale: ['it is stale: config/landing-zone.yaml changed'] });
+    expect(result.checks.every((c) => c.status === 'pass')).toBe(true);
+    expect(result.passed).toBe(false);
+    expect(result.stale).toEqual(['it is stale: config/landing-zone.yaml changed']);
   });
 });

@@ -1,4 +1,4 @@
-import { cidr } from '../../../lib/net/ipv4';
+import { cidr } from '../../../lib/ipv4';
 import { planSubnets } from '../../../lib/network/address-plan';
 
 const ZONES = ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'];

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { cidr } from '../../../lib/net/ipv4';
+import { cidr } from '../../../lib/ipv4';
 import { planSubnets } from '../../../lib/network/address-plan';
 import { exampleConfig, synthLandingZone } from '../../helpers/landing-zone';
 

@@ -3,7 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  importSharedVpc,
+  SharedVpcImports,
   SharedVpcParameters,
   sharedVpcParameterNames,
 } from '../../../lib/network/shared-vpc-parameters';
@@ -32,7 +32,7 @@ describe('shared VPC parameters', () => {
       vpc,
       tiers: ['data'],
       zoneCount: 2,
-      shareWithAccount: '555555555555',
+      shareWithAccounts: ['555555555555', '555555555555'],
     });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::SSM::Parameter', 3);
@@ -48,27 +48,56 @@ describe('shared VPC parameters', () => {
     });
   });
 
-  test('the workload account imports the VPC through parameters whose defaults are the shared ARNs', () => {
+  function workloadStack(): { stack: Stack; imports: SharedVpcImports } {
     const stack = new Stack(testApp(), 'Workload', { env: { account: '555555555555', region: 'eu-west-2' } });
-    const vpc = importSharedVpc(stack, 'Network', {
+    const imports = new SharedVpcImports(stack, {
       prefix: 'kvdc',
-      vpcName: 'production',
-      tier: 'data',
-      availabilityZones: ['eu-west-2a', 'eu-west-2b'],
       networkAccount: '111111111111',
       region: 'eu-west-2',
+      zonesOf: () => ['eu-west-2a', 'eu-west-2b'],
     });
-    expect(vpc.isolatedSubnets).toHaveLength(2);
-    new ec2.SecurityGroup(stack, 'Sg', { vpc, description: 'x' });
+    return { stack, imports };
+  }
+
+  function parameterDefaults(stack: Stack): Record<string, string> {
     const parameters = Template.fromStack(stack).toJSON()['Parameters'] as Record<
       string,
       { Default: string }
     >;
-    expect(Object.values(parameters).map((p) => p.Default)).toEqual(
+    return Object.fromEntries(Object.entries(parameters).map(([id, p]) => [id, p.Default]));
+  }
+
+  test('a security group reads only the VPC id, from a parameter whose default is the shared ARN', () => {
+    const { stack, imports } = workloadStack();
+    const network = imports.import('production', 'data');
+    expect(imports.import('production', 'data')).toBe(network);
+    new ec2.SecurityGroup(stack, 'Sg', { vpc: network.vpc, description: 'x' });
+    const defaults = parameterDefaults(stack);
+    expect(Object.entries(defaults).filter(([id]) => id !== 'BootstrapVersion')).toEqual([
+      [
+        expect.stringMatching(/^ProductionDataNetworkVpcIdParameter/),
+        'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/vpc-id',
+      ],
+    ]);
+    expect(imports.vpcNames).toEqual(['production']);
+  });
+
+  test('a database reads the isolated tier subnets through the same import', () => {
+    const { stack, imports } = workloadStack();
+    const network = imports.import('production', 'data');
+    new ec2.SecurityGroup(stack, 'Sg', { vpc: network.vpc, description: 'x' });
+    expect(network.isolated.isolatedSubnets).toHaveLength(2);
+    new ec2.CfnSecurityGroup(stack, 'UsesSubnets', {
+      groupDescription: network.isolated.isolatedSubnets.map((s) => s.subnetId).join(','),
+      vpcId: network.isolated.vpcId,
+    });
+    expect(Object.values(parameterDefaults(stack))).toEqual(
       expect.arrayContaining([
         'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/vpc-id',
         'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/subnets/data/1',
+        'arn:aws:ssm:eu-west-2:111111111111:parameter/kvdc/network/vpcs/production/subnets/data/2',
       ]),
     );
+    expect(() => imports.import('production').isolated).toThrow(/names no isolated tier/);
   });
 });

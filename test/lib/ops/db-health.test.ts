@@ -1,4 +1,4 @@
-import { databaseInstanceIdentifier } from '../../../lib/data/council-database';
+import { databaseInstanceIdentifier } from '../../../lib/names';
 import { evaluateDbHealth, plannedDatabases, type LiveDatabase } from '../../../lib/ops/db-health';
 
 const NOW = new Date('2026-11-23T08:00:00Z');

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../lib/config/load';
-import { plannedRdsDatabases } from '../../../lib/data/planned-databases';
+import { plannedRdsDatabases } from '../../../lib/waves/migration-plan';
 import { protectedResources } from '../../../lib/ops/backup-plan';
 import { workloadNeeds } from '../../../lib/ops/cutover-plan';
 import { drillTarget } from '../../../lib/ops/restore-drill-plan';

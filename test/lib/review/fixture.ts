@@ -4,6 +4,7 @@ import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { testApp } from '../../helpers/cdk-app';
+import { synthesiseAtomically } from '../../../lib/assembly/synthesise';
 
 /*
  * A small two-account cloud assembly for the review-pack tests, synthesised for real into a
@@ -22,7 +23,24 @@ export interface Variant {
 const tags = (name: string, extra: Record<string, string> = {}) =>
   Object.entries({ Name: name, ...extra }).map(([key, value]) => ({ key, value }));
 
-export function synthReviewAssembly(outdir: string, variant: Variant): string {
+/**
+ * Synthesises the fixture as `lz synth` writes an assembly: all or nothing, with a provenance record
+ * binding it to the example configuration and plan (which the review and cost commands read too).
+ */
+export async function synthReviewAssembly(outdir: string, variant: Variant): Promise<string> {
+  await synthesiseAtomically({
+    outdir,
+    app: 'review-fixture',
+    inputs: { config: 'config/landing-zone.yaml', waves: 'migration-waves' },
+    synthesise: (dir) => {
+      synthFixture(dir, variant);
+      return { plugins: ['AwsSolutions'], builtinValidation: true };
+    },
+  });
+  return outdir;
+}
+
+function synthFixture(outdir: string, variant: Variant): void {
   const app = testApp({ outdir });
   const net = new Stack(app, 'Net', {
     stackName: 'test-net',
@@ -101,7 +119,6 @@ export function synthReviewAssembly(outdir: string, variant: Variant): string {
   }
   app.synth();
   writeFileSync(join(outdir, 'validation-report.json'), JSON.stringify(VALIDATION_REPORT));
-  return outdir;
 }
 
 interface FixtureViolation {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openAssembly, type OpenedAssembly } from '../../../lib/assembly/open';
 import { buildCostReport } from '../../../lib/cli/cost-command';
 import type { CostReport } from '../../../lib/cost/format';
 import { buildReviewModel, type ReviewModel } from '../../../lib/review/model';
@@ -10,21 +11,23 @@ import { resourcesByStack, synthReviewAssembly, VALIDATION_REPORT } from './fixt
 
 describe('review pack model, from a synthesised test assembly', () => {
   let dir: string;
-  let assembly: string;
+  let assembly: OpenedAssembly;
   let baselines: string;
   let cost: CostReport;
   let model: ReviewModel;
   const build = (allowList: Parameters<typeof buildReviewModel>[0]['allowList'] = []): ReviewModel =>
     buildReviewModel({ assembly, config: exampleConfig(), baselines, allowList, cost, asOf: '2026-11-23' });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-review-model-'));
     baselines = join(dir, 'baselines');
     acceptBaseline(
-      synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
+      await synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
       baselines,
     );
-    assembly = synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false });
+    assembly = openAssembly(
+      await synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false }),
+    );
     const built = buildCostReport({
       assembly,
       waves: 'migration-waves',
@@ -43,7 +46,7 @@ describe('review pack model, from a synthesised test assembly', () => {
   });
 
   it('counts stacks and resources per account as the templates hold them', () => {
-    const files = resourcesByStack(assembly);
+    const files = resourcesByStack(assembly.dir);
     const count = (stack: string) => Object.keys(files[stack] ?? {}).length;
     expect(model.accounts.map((a) => [a.account, a.name, a.stacks.map((s) => s.id), a.resources])).toEqual([
       ['111111111111', 'network', ['Net'], count('Net')],

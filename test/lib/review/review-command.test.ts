@@ -1,12 +1,5 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { AssemblyError, openAssembly } from '../../../lib/assembly/open';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReview, type ReviewOptions } from '../../../lib/cli/review-command';
@@ -21,15 +14,15 @@ describe('lz review', () => {
   let dir: string;
   let options: ReviewOptions;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-review-'));
     const baselines = join(dir, 'baselines');
     acceptBaseline(
-      synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
+      await synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
       baselines,
     );
     options = {
-      assembly: synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false }),
+      assembly: await synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false }),
       config: 'config/landing-zone.yaml',
       waves: 'migration-waves',
       prices: 'pricing/eu-west-2.yaml',
@@ -82,12 +75,14 @@ describe('lz review', () => {
   });
 
   it('cuts long lists in the summary and says how many more the HTML pack has', () => {
-    const built = buildCostReport(options);
+    const assembly = openAssembly(options.assembly, { config: options.config, waves: options.waves });
+    const built = buildCostReport({ ...options, assembly });
     if ('error' in built) {
       throw new Error(built.error);
     }
     const model = buildReviewModel({
       ...options,
+      assembly,
       config: exampleConfig(),
       allowList: [],
       cost: built.report,
@@ -103,35 +98,42 @@ describe('lz review', () => {
     expect(md).toContain('…and 25 more in the HTML pack.');
   });
 
-  it('exits 2 without writing anything when there is no assembly', () => {
+  it('refuses, writing nothing, when there is no assembly', () => {
     const out = join(dir, 'none');
-    const run = runReview({ ...options, assembly: join(dir, 'missing'), out });
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toBe(
-      `lz review: ${join(dir, 'missing')} has no manifest.json: there is no synthesised assembly to review. Run \`npm run synth\` first.\n`,
+    expect(() => runReview({ ...options, assembly: join(dir, 'missing'), out })).toThrow(
+      `cannot use the cloud assembly ${join(dir, 'missing')}:\n  - it does not exist: nothing has been synthesised there yet`,
     );
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 when the configuration changed after the synth (a stale assembly)', () => {
+  it('refuses a stale assembly (the configuration changed after the synth), writing nothing', () => {
     const config = join(dir, 'landing-zone.yaml');
-    copyFileSync('config/landing-zone.yaml', config);
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(config, later, later);
+    writeFileSync(config, readFileSync('config/landing-zone.yaml', 'utf8').replace('ICT-0410', 'ICT-0411'));
     const out = join(dir, 'stale');
-    const run = runReview({ ...options, config, out });
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain(`${options.assembly} is stale: ${config} changed after it was synthesised`);
+    expect(() => runReview({ ...options, config, out })).toThrow(AssemblyError);
+    expect(() => runReview({ ...options, config, out })).toThrow(
+      'it was synthesised from config/landing-zone.yaml, not ',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 for an assembly synthesised without the checks', () => {
+  it('with --allow-stale, writes the pack and says on it that the assembly is not current', () => {
+    const config = join(dir, 'landing-zone.yaml');
+    writeFileSync(config, readFileSync('config/landing-zone.yaml', 'utf8'));
+    const out = join(dir, 'forensic');
+    const run = runReview({ ...options, config, out, allowStale: true });
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('NOT CURRENT');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('NOT CURRENT');
+  });
+
+  it('refuses an assembly whose validation report was removed after the synth', async () => {
     const bare = join(dir, 'bare');
-    synthReviewAssembly(bare, { vpcCidr: '10.8.0.0/16', baseline: false });
+    await synthReviewAssembly(bare, { vpcCidr: '10.8.0.0/16', baseline: false });
     rmSync(join(bare, 'validation-report.json'));
-    const run = runReview({ ...options, assembly: bare, out: join(dir, 'bare-out') });
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('has no validation-report.json');
+    expect(() => runReview({ ...options, assembly: bare, out: join(dir, 'bare-out') })).toThrow(
+      'it was changed after the synth wrote it (removed validation-report.json)',
+    );
   });
 
   it('keeps the previous pack whole when a later run fails', () => {

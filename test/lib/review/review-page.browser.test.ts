@@ -37,10 +37,10 @@ describe('review pack in headless Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-review-page-'));
     const baselines = join(dir, 'baselines');
     acceptBaseline(
-      synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
+      await synthReviewAssembly(join(dir, 'before'), { vpcCidr: '10.9.0.0/16', baseline: true }),
       baselines,
     );
-    assembly = synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false });
+    assembly = await synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false });
     const out = join(dir, 'review');
     const run = runReview({
       assembly,

@@ -1,3 +1,4 @@
+import { plannedRdsDatabases } from '../../../lib/waves/migration-plan';
 import { validateWaveTexts } from '../../../lib/waves/load';
 import { fourEngineExampleConfig } from '../../helpers/four-engine-databases';
 import { exampleConfig, lineOf } from '../../helpers/landing-zone';
@@ -48,6 +49,45 @@ describe('RDS databases of migrating workloads', () => {
     expect(only(storage).map((e) => `${e.path}: ${e.message}`)).toEqual([
       'workloads[1].databases[0].rds.allocatedStorageGiB: 100 GiB cannot hold the 150 GiB of data',
     ]);
+  });
+
+  it('SQL Server Express and Web: single-AZ editions are errors in production, Express holds 10 GiB per database', () => {
+    const production = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 1, 'databases', 0, 'engine'], 'sqlserver-ex');
+      doc.setIn(['workloads', 0, 'databases', 0, 'engine'], 'sqlserver-web');
+      doc.setIn(['workloads', 0, 'databases', 0, 'rds'], { version: '15.00.4460.4.v1' });
+    });
+    expect(only(production).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[0].databases[0].rds.version: RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 16.00.4215.2; 15.00.4460.4.v1 is older; production databases are Multi-AZ',
+      'workloads[1].databases[0].engine: SQL Server Express cannot run Multi-AZ on RDS; production databases are Multi-AZ',
+      'workloads[1].databases[0].sizeGiB: SQL Server Express holds at most 10 GiB per database; 150 GiB needs another edition',
+    ]);
+    const web2022 = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'databases', 0, 'engine'], 'sqlserver-web');
+    });
+    expect(only(web2022)).toEqual([]);
+  });
+
+  it('SQL Server Express outside production: a small database on a small burstable class', () => {
+    const texts = editExample('wave-01', (doc) => {
+      const i = workloadIndex(doc, 'intranet-staging');
+      doc.setIn(['workloads', i, 'databases', 0, 'engine'], 'sqlserver-ex');
+      doc.setIn(['workloads', i, 'databases', 0, 'target'], 'rds');
+      doc.setIn(['workloads', i, 'databases', 0, 'sizeGiB'], 8);
+    });
+    const result = validateTexts(texts);
+    expect(errorsOf(result)).toEqual([]);
+    const planned = plannedRdsDatabases(exampleConfig(), result.plan).find(
+      (d) => d.workload === 'intranet-staging',
+    );
+    expect(planned).toMatchObject({
+      engine: 'sqlserver',
+      edition: 'express',
+      licence: 'licence-included',
+      instanceClass: 'db.t3.medium',
+      allocatedStorageGiB: 20,
+      production: false,
+    });
   });
 
   it('unknown keys under rds are errors', () => {

@@ -1,0 +1,163 @@
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+
+/*
+ * What the project knows about a database engine, as one typed record per engine
+ * (lib/data/engines/<engine>.ts). The configuration and wave-file schemas, the validation rules, the
+ * database construct, the TLS rule, the price-table check and the documentation tables all read
+ * these records; adding an engine is one new module plus its line in index.ts, and the compiler
+ * lists every fact the new module still lacks.
+ */
+
+/** Licence models as the configuration names them. */
+export const LICENCE_MODELS = ['licence-included', 'bring-your-own-licence', 'open-source'] as const;
+export type LicenceModel = (typeof LICENCE_MODELS)[number];
+
+/** Whether RDS runs an edition Multi-AZ (a standby in a second zone). */
+export type MultiAzSupport =
+  | { readonly supported: true }
+  | { readonly supported: false; readonly why: string }
+  /** From this engine version on (compared numerically, part by part); earlier versions are single-AZ only. */
+  | { readonly supported: 'from-version'; readonly version: string; readonly why: string };
+
+/** One edition of an engine; an engine without editions (PostgreSQL, MySQL) has one, named undefined. */
+export interface EditionDefinition<Name extends string | undefined = string | undefined> {
+  /** As written in `dataProtection.databases[].edition`; undefined for an engine without editions. */
+  readonly name: Name;
+  /** For messages and documentation, e.g. "SQL Server Express". */
+  readonly label: string;
+  /** The CloudFormation `Engine` value, which is also the price table's `match.engine` key. */
+  readonly rdsEngine: string;
+  /** The RDS engine the construct builds, for a full version and its major version. */
+  instanceEngine(fullVersion: string, majorVersion: string): rds.IInstanceEngine;
+  /** Licence models RDS offers for the edition; the first is the default for wave databases. */
+  readonly licences: readonly [LicenceModel, ...LicenceModel[]];
+  readonly multiAz: MultiAzSupport;
+  /** Largest database the edition accepts, GiB (SQL Server Express: 10). @default - the storage limit only */
+  readonly maxDatabaseGiB?: number;
+  /** Instance class for wave databases without `rds.instanceClass`. @default - from the engine's size bands */
+  readonly defaultInstanceClass?: string;
+}
+
+/** How the TLS rule (lib/compliance/rules/rds-tls-enforced.ts) recognises a database that refuses plain text. */
+export type TlsEnforcement =
+  | {
+      readonly kind: 'parameter';
+      /** The parameter and the values the rule accepts as "TLS forced". */
+      readonly parameter: string;
+      readonly acceptedValues: readonly string[];
+    }
+  /** TLS comes from an option in the option group (Oracle's SSL listener). */
+  | { readonly kind: 'option'; readonly option: string };
+
+/** Where an option group's options attach (Oracle's SSL option opens a port in a security group). */
+export interface OptionGroupNetwork {
+  readonly vpc: ec2.IVpc;
+  readonly securityGroups: readonly ec2.ISecurityGroup[];
+}
+
+export interface EngineOptionGroup {
+  /** Appended to the option group description, e.g. "audit plugin". */
+  readonly purpose: string;
+  configurations(network: OptionGroupNetwork): rds.OptionConfiguration[];
+}
+
+/**
+ * A wave file's engine name (as the CMDB knows it) and what RDS builds for it, or why RDS cannot
+ * build it (the workload then targets EC2 or another edition).
+ */
+export type WaveAlias<Edition extends string | undefined = string | undefined> =
+  { readonly edition: Edition } | { readonly unsupported: string };
+
+/** Instance families for the default instance classes: Graviton where no licence counts cores, Intel where one does. */
+export type InstanceClassFamily = 'graviton' | 'intel';
+
+export interface EngineDefinition<
+  Edition extends string | undefined = string | undefined,
+  Alias extends string = string,
+> {
+  /** For messages and documentation, e.g. "PostgreSQL". */
+  readonly label: string;
+  readonly editions: readonly EditionDefinition<Edition>[];
+  /** Why only the listed licences are allowed, for the validation message. */
+  readonly licenceWhy: string;
+  /** The licence model RDS is told, from the configured one (undefined where the engine implies it). */
+  rdsLicenceModel(licence: LicenceModel): rds.LicenseModel | undefined;
+  /** The port the instance listens on. */
+  readonly port: number;
+  /** The port clients use; differs from `port` only where TLS has its own listener (Oracle). */
+  readonly clientPort: number;
+  /** Major version as RDS parameter-group families name it, e.g. 16.00.4236.2.v1 -> 16.00. */
+  majorVersion(fullVersion: string): string;
+  /** The version built when a wave file names none: the engine's current RDS version. */
+  readonly defaultVersion: string;
+  readonly logExports: readonly string[];
+  /** Log types the engine offers that are deliberately not exported, with the reason an auditor reads. */
+  readonly logExportsNotUsed: Readonly<Record<string, string>>;
+  readonly iamAuthentication: boolean;
+  /** Parameters that force TLS (empty where an option does it). */
+  readonly tlsParameters: Readonly<Record<string, string>>;
+  readonly tls: TlsEnforcement;
+  /** Further parameters, e.g. slow-query logging so an exported log has content. */
+  readonly extraParameters: Readonly<Record<string, string>>;
+  /** An option group, where TLS or auditing needs one. @default - none */
+  readonly optionGroup?: EngineOptionGroup;
+  /** Largest storage RDS allows, GiB. */
+  readonly maxStorageGiB: number;
+  readonly instanceClassFamily: InstanceClassFamily;
+  /** Wave-file engine names that map to this engine. */
+  readonly waveAliases: Readonly<Record<Alias, WaveAlias<Edition>>>;
+}
+
+/** Keeps the literal edition and alias names of a definition, so the unions derive from the records. */
+export function defineEngine<const Edition extends string | undefined, const Alias extends string>(
+  definition: EngineDefinition<Edition, Alias>,
+): EngineDefinition<Edition, Alias> {
+  return definition;
+}
+
+/** The numeric parts of an engine version: 16.00.4236.2.v1 -> [16, 0, 4236, 2]. */
+export function versionParts(version: string): number[] {
+  const parts: number[] = [];
+  for (const part of version.split('.')) {
+    if (!/^\d+$/.test(part)) {
+      break;
+    }
+    parts.push(Number(part));
+  }
+  return parts;
+}
+
+/** Negative, zero or positive as version a is older than, equal to or newer than b (numeric parts only). */
+export function compareVersions(a: string, b: string): number {
+  const x = versionParts(a);
+  const y = versionParts(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) {
+      return d;
+    }
+  }
+  return 0;
+}
+
+/** Whether RDS runs this edition at this version Multi-AZ. */
+export function supportsMultiAz(edition: EditionDefinition, fullVersion: string): boolean {
+  const m = edition.multiAz;
+  return m.supported === 'from-version' ? compareVersions(fullVersion, m.version) >= 0 : m.supported;
+}
+
+/** Why this edition at this version cannot run Multi-AZ, or undefined when it can. */
+export function multiAzProblem(edition: EditionDefinition, fullVersion: string): string | undefined {
+  const m = edition.multiAz;
+  if (m.supported === true || supportsMultiAz(edition, fullVersion)) {
+    return undefined;
+  }
+  return m.supported === false ? m.why : `${m.why}; ${fullVersion} is older`;
+}
+
+/** The first `count` dot-separated parts of a version. */
+export function leadingParts(fullVersion: string, count: number): string {
+  const parts = fullVersion.split('.');
+  return parts.length >= count ? parts.slice(0, count).join('.') : fullVersion;
+}

@@ -1,0 +1,35 @@
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineEngine, leadingParts } from './engine';
+
+/** Amazon RDS for PostgreSQL: open source, IAM authentication, TLS forced by `rds.force_ssl`. */
+export const POSTGRES = defineEngine({
+  label: 'PostgreSQL',
+  editions: [
+    {
+      name: undefined,
+      label: 'PostgreSQL',
+      rdsEngine: 'postgres',
+      instanceEngine: (full, major) =>
+        rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.of(full, major) }),
+      licences: ['open-source'],
+      multiAz: { supported: true },
+    },
+  ],
+  licenceWhy: 'PostgreSQL is open source',
+  // RDS implies PostgreSQL's licence model from the engine.
+  rdsLicenceModel: () => undefined,
+  port: 5432,
+  clientPort: 5432,
+  majorVersion: (full) => leadingParts(full, 1),
+  defaultVersion: '17.9',
+  logExports: ['postgresql', 'upgrade'],
+  logExportsNotUsed: {},
+  iamAuthentication: true,
+  tlsParameters: { 'rds.force_ssl': '1' },
+  tls: { kind: 'parameter', parameter: 'rds.force_ssl', acceptedValues: ['1'] },
+  // Statements slower than two seconds, so the exported postgresql log has content.
+  extraParameters: { log_min_duration_statement: '2000' },
+  maxStorageGiB: 65536,
+  instanceClassFamily: 'graviton',
+  waveAliases: { postgres: { edition: undefined } },
+});

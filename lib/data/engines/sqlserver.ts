@@ -1,0 +1,96 @@
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineEngine, leadingParts, type EditionDefinition } from './engine';
+
+/** SQL Server 2022, the current RDS version (November 2026). */
+const SQL_SERVER_2022 = '16.00.4236.2.v1';
+
+/** The first SQL Server Web build RDS runs Multi-AZ (block-level replication, SQL Server 2022). */
+const WEB_MULTI_AZ_FROM = '16.00.4215.2';
+
+/** An edition of RDS for SQL Server: licence-included, like every edition RDS offers. */
+function edition<const Name extends string>(
+  name: Name,
+  label: string,
+  rdsEngine: string,
+  engine: (version: rds.SqlServerEngineVersion) => rds.IInstanceEngine,
+  facts: Pick<EditionDefinition, 'multiAz' | 'maxDatabaseGiB' | 'defaultInstanceClass'>,
+): EditionDefinition<Name> {
+  return {
+    name,
+    label: `SQL Server ${label}`,
+    rdsEngine,
+    instanceEngine: (full, major) => engine(rds.SqlServerEngineVersion.of(full, major)),
+    licences: ['licence-included'],
+    ...facts,
+  };
+}
+
+/**
+ * Amazon RDS for SQL Server (not RDS Custom, not EC2): licence-included for every edition, since
+ * bring-your-own-licence needs RDS Custom or EC2 with licence mobility. TLS is forced by
+ * `rds.force_ssl`; no edition offers IAM database authentication.
+ */
+export const SQL_SERVER = defineEngine({
+  label: 'SQL Server',
+  editions: [
+    edition(
+      'express',
+      'Express',
+      'sqlserver-ex',
+      (v) => rds.DatabaseInstanceEngine.sqlServerEx({ version: v }),
+      {
+        multiAz: { supported: false, why: 'SQL Server Express cannot run Multi-AZ on RDS' },
+        // Microsoft's limit for Express: 10 GB of data per database, whatever the storage allocated.
+        maxDatabaseGiB: 10,
+        // Express uses at most four cores and about 1.4 GB of buffer pool, so a larger class buys nothing.
+        defaultInstanceClass: 'db.t3.medium',
+      },
+    ),
+    edition('web', 'Web', 'sqlserver-web', (v) => rds.DatabaseInstanceEngine.sqlServerWeb({ version: v }), {
+      // Web has no Always On or mirroring; RDS adds Multi-AZ by block-level replication from this build.
+      multiAz: {
+        supported: 'from-version',
+        version: WEB_MULTI_AZ_FROM,
+        why: `RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 ${WEB_MULTI_AZ_FROM}`,
+      },
+    }),
+    edition(
+      'standard',
+      'Standard',
+      'sqlserver-se',
+      (v) => rds.DatabaseInstanceEngine.sqlServerSe({ version: v }),
+      {
+        multiAz: { supported: true },
+      },
+    ),
+    edition(
+      'enterprise',
+      'Enterprise',
+      'sqlserver-ee',
+      (v) => rds.DatabaseInstanceEngine.sqlServerEe({ version: v }),
+      {
+        multiAz: { supported: true },
+      },
+    ),
+  ],
+  licenceWhy: 'RDS for SQL Server is licence-included only; BYOL needs RDS Custom for SQL Server or EC2',
+  rdsLicenceModel: () => rds.LicenseModel.LICENSE_INCLUDED,
+  port: 1433,
+  clientPort: 1433,
+  majorVersion: (full) => leadingParts(full, 2),
+  defaultVersion: SQL_SERVER_2022,
+  logExports: ['agent', 'error'],
+  logExportsNotUsed: {},
+  iamAuthentication: false,
+  tlsParameters: { 'rds.force_ssl': '1' },
+  tls: { kind: 'parameter', parameter: 'rds.force_ssl', acceptedValues: ['1'] },
+  extraParameters: {},
+  maxStorageGiB: 16384,
+  instanceClassFamily: 'intel',
+  waveAliases: {
+    'sqlserver-se': { edition: 'standard' },
+    'sqlserver-ee': { edition: 'enterprise' },
+    'sqlserver-web': { edition: 'web' },
+    'sqlserver-ex': { edition: 'express' },
+  },
+});

@@ -1,0 +1,79 @@
+/*
+ * Names shared by the constructs that write them, the rules and checks that read them back from the
+ * templates, the reports and the operations commands. A tag key or an identifier rule written in
+ * two places drifts; written here once, the compiler finds every reader.
+ */
+
+/** PascalCase of a kebab-case name, for construct IDs: "non-production" becomes "NonProduction". */
+export function pascal(name: string): string {
+  return name
+    .split('-')
+    .map((part) => (part[0] ?? '').toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** Tag keys the landing zone writes and its checks, reports and commands read. */
+export const TAGS = {
+  /** Accountable owner (a role): the organisation's owner on shared infrastructure, the business owner on a workload. */
+  owner: 'owner',
+  technicalOwner: 'technical-owner',
+  costCentre: 'cost-centre',
+  managedBy: 'managed-by',
+  /** Government Security Classification: OFFICIAL or OFFICIAL-SENSITIVE. */
+  classification: 'classification',
+  /** The migration wave id, or `landing-zone` for shared infrastructure. */
+  wave: 'wave',
+  workload: 'workload',
+  serviceArea: 'service-area',
+  cmdbId: 'cmdb-id',
+  environment: 'environment',
+  migrationStrategy: 'migration-strategy',
+  /** AWS Backup selects resources by this tag, one backup plan per tier. */
+  backupTier: 'backup-tier',
+  /** Agreed recovery targets, read by the DR check from the templates. */
+  rpoMinutes: 'rpo-minutes',
+  rtoMinutes: 'rto-minutes',
+  regionRpoMinutes: 'region-rpo-minutes',
+  regionRtoMinutes: 'region-rto-minutes',
+  /** The council site of a VPN connection. */
+  site: 'site',
+} as const;
+
+/** Tags every resource must carry (the council pack's required-tags rule). */
+export const REQUIRED_TAGS = [TAGS.owner, TAGS.classification, TAGS.wave, TAGS.costCentre] as const;
+
+/** The `managed-by` value of everything this project deploys. */
+export const MANAGED_BY = 'council-landing-zone';
+/** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
+export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
+/** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
+export const LANDING_ZONE_WAVE = 'landing-zone';
+
+/** The tags every resource of shared landing-zone infrastructure carries, in every app. */
+export function landingZoneTags(organisation: {
+  readonly owner: string;
+  readonly costCentre: string;
+}): Readonly<Record<string, string>> {
+  return {
+    [TAGS.owner]: organisation.owner,
+    [TAGS.costCentre]: organisation.costCentre,
+    [TAGS.managedBy]: MANAGED_BY,
+    [TAGS.classification]: LANDING_ZONE_CLASSIFICATION,
+    [TAGS.wave]: LANDING_ZONE_WAVE,
+  };
+}
+
+/** Longest RDS DB instance identifier RDS accepts. */
+export const MAX_DB_INSTANCE_IDENTIFIER_LENGTH = 63;
+
+/**
+ * The RDS instance identifier of a planned database: `<prefix>-<workload>-<database>`. The construct,
+ * the wave rules and the operations commands (`lz ops db-health`) all use this, so they cannot drift.
+ */
+export function databaseInstanceIdentifier(
+  namePrefix: string,
+  workload: string,
+  databaseName: string,
+): string {
+  return `${namePrefix}-${workload}-${databaseName}`;
+}
