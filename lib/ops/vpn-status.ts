@@ -212,30 +212,22 @@ export function evaluateVpnStatus(
   for (const connection of live) {
     if (claimed.has(connection.id)) continue;
     const ip = gatewayOf(connection)?.ipAddress;
-    if ((scope.unmatchedRegions ?? []).includes(connection.region ?? '')) {
-      // Its customer gateway was not read: it may be a configured device's, matched by IP.
-      rows.push({
-        site: '?',
-        device: connection.name ?? '?',
-        ...(connection.region === undefined ? {} : { region: connection.region }),
-        connectionId: connection.id,
-        tunnel: '-',
-        status: 'NOT MATCHED',
+    // Its customer gateway not read, it may be a configured device's (matched by IP): not unexpected.
+    const unmatched = (scope.unmatchedRegions ?? []).includes(connection.region ?? '');
+    if (!unmatched) {
+      findings.push({
+        kind: 'unexpected-connection',
+        subject: connection.id,
+        message: `${connection.name ?? 'untagged'} (${ip ?? 'unknown customer gateway'}) is not a site device in the configuration`,
       });
-      continue;
     }
-    findings.push({
-      kind: 'unexpected-connection',
-      subject: connection.id,
-      message: `${connection.name ?? 'untagged'} (${ip ?? 'unknown customer gateway'}) is not a site device in the configuration`,
-    });
     rows.push({
       site: '?',
       device: connection.name ?? '?',
       ...(connection.region === undefined ? {} : { region: connection.region }),
       connectionId: connection.id,
       tunnel: '-',
-      status: connection.state ?? 'UNKNOWN',
+      status: unmatched ? 'NOT MATCHED' : (connection.state ?? 'UNKNOWN'),
     });
   }
   return { rows, findings };
