@@ -14,6 +14,8 @@ const OPS_INTEGRATION = '<rootDir>/test/lib/ops/integration';
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Every core: the suite is CPU-bound, and CI machines have two.
+  maxWorkers: '100%',
   // Jest reads the test timeout from the top level, not from a project.
   testTimeout: shared.testTimeout,
   // The ops integration rows mostly wait on timeouts: run more of them side by side (it.concurrent).
