@@ -47,17 +47,34 @@ export async function seedSingleAccountEstate(
   endpoint: string,
   config: LandingZoneConfig,
   plan?: WavePlan,
+  options: { readonly fillers?: boolean } = {},
 ): Promise<void> {
   const region = config.organisation.homeRegion;
   const aws = { region, endpoint, credentials: CREDENTIALS };
-  const ec2 = new EC2Client(aws);
+  await seedVpns(endpoint, config, region);
+  if (options.fillers !== false) await seedFillerInstances(endpoint, region);
+  await seedDatabases(endpoint, config, region, plan);
+  for (const vault of expectedVaults(config)) {
+    const backup = new BackupClient({ ...aws, region: vault.region });
+    await seedVault(backup, vault);
+    backup.destroy();
+  }
+}
+
+/** A Transit Gateway VPN connection per configured site device, in `region` of the caller's account. */
+export async function seedVpns(endpoint: string, config: LandingZoneConfig, region: string): Promise<void> {
+  const ec2 = new EC2Client({ region, endpoint, credentials: CREDENTIALS });
   await seedVpnConnections(
     ec2,
     plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []),
     () => undefined,
   );
   ec2.destroy();
-  const rds = new RDSClient(aws);
+}
+
+/** Instances that are no planned database, enough that the planned ones are on a second page. */
+export async function seedFillerInstances(endpoint: string, region: string): Promise<void> {
+  const rds = new RDSClient({ region, endpoint, credentials: CREDENTIALS });
   for (let i = 0; i < FILLER_INSTANCES; i += 1) {
     await rds.send(
       new CreateDBInstanceCommand({
@@ -71,12 +88,6 @@ export async function seedSingleAccountEstate(
     );
   }
   rds.destroy();
-  await seedDatabases(endpoint, config, region, plan);
-  for (const vault of expectedVaults(config)) {
-    const backup = new BackupClient({ ...aws, region: vault.region });
-    await seedVault(backup, vault);
-    backup.destroy();
-  }
 }
 
 /**

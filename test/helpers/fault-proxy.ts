@@ -46,6 +46,8 @@ export interface Rule {
   readonly fault: Fault;
   /** For `delay`: how long. */
   readonly delayMs?: number;
+  /** Only the nth call the rule matches (1 = the first); every one when absent. */
+  readonly nth?: number;
 }
 
 export interface FaultProxy extends TestServer {
@@ -195,6 +197,13 @@ export async function startFaultProxy(
   rules: readonly Rule[] = [],
 ): Promise<FaultProxy> {
   const calls: string[] = [];
+  const seen = new Map<Rule, number>();
+  const applies = (rule: Rule, call: Call): boolean => {
+    if (!matches(rule, call)) return false;
+    const n = (seen.get(rule) ?? 0) + 1;
+    seen.set(rule, n);
+    return rule.nth === undefined || rule.nth === n;
+  };
   const real = async (call: Call, request: IncomingMessage, body: string): Promise<Answer> =>
     complement.rewrite(call, (await complement.answer(call)) ?? (await forward(target, request, body)));
   const server = await startServer((request, response) => {
@@ -202,7 +211,7 @@ export async function startFaultProxy(
       const body = await requestBody(request);
       const call = identify(request, body);
       calls.push(`${call.service}:${call.operation}`);
-      const rule = rules.find((r) => matches(r, call));
+      const rule = rules.find((r) => applies(r, call));
       try {
         switch (rule?.fault) {
           case undefined:

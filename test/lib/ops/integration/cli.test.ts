@@ -16,7 +16,7 @@ import { DRILL_REGION, motoState } from './state';
  * command (the process itself exits within the deadline plus a few seconds), and the restore drill
  * interrupted by SIGTERM and SIGINT, sent to it directly and to the process group of `npm run`.
  * Each process gets an environment of its own (no AWS_* of the caller's). Timing: the command's own
- * elapsed time must be within the deadline plus 1.5 s; the process's within the deadline plus 8 s,
+ * elapsed time must be within the deadline plus 3 s; the process's within the deadline plus 10 s,
  * for starting ts-node on a loaded two-core machine. Nothing is retried.
  */
 
@@ -24,7 +24,7 @@ const state = motoState();
 const config = loadConfig(state.config);
 const LIMITS = ['--call-timeout', '1s', '--max-attempts', '2', '--deadline', '3s'];
 const DEADLINE_MS = 3000;
-const STARTUP_MS = 8000;
+const STARTUP_MS = 10_000;
 
 interface Exit {
   readonly code: number | null;
@@ -136,10 +136,10 @@ describe('a stalled endpoint: every command, as a process, ends within the deadl
       [{ fault: 'stall' }],
       (proxy) => start(argsFor(command, proxy.url, out), 'direct').exit,
     );
-    // The command's own time (its closing line) within the deadline plus a second and a half; the
-    // process, ts-node's start-up on a loaded machine included, within a few seconds more.
+    // The command's own time (its closing line) within the deadline plus 3 s; the process, ts-node's
+    // start-up on a loaded machine included, within a few seconds more.
     const own = / ([\d.]+)s elapsed\n$/.exec(result.stderr)?.[1];
-    expect(Number(own) * 1000).toBeLessThan(DEADLINE_MS + 1500);
+    expect(Number(own) * 1000).toBeLessThan(DEADLINE_MS + 3000);
     expect(result.ms).toBeLessThan(DEADLINE_MS + STARTUP_MS);
     expect(result.code).toBe(2);
     expect(`${result.stdout}${result.stderr}`).toMatch(NOT_READ[command]);

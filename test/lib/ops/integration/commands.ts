@@ -50,12 +50,18 @@ export interface Run {
 export async function run(
   command: CommandName,
   endpoint: string,
-  options: { limits?: Limits; assumeRole?: string; drill?: { slow?: boolean; signal?: AbortSignal } } = {},
+  options: {
+    limits?: Limits;
+    assumeRole?: string;
+    /** The region to read instead of the configuration's home region. */
+    region?: string;
+    drill?: { signal?: AbortSignal };
+  } = {},
 ): Promise<Run> {
   const state = motoState();
   const limits = options.limits ?? FAST;
   const aws: AwsOptions = {
-    region: MOTO_REGION,
+    region: options.region ?? MOTO_REGION,
     endpoint,
     credentials: MOTO_CREDENTIALS,
     maxAttempts: limits.maxAttempts,

@@ -8,7 +8,7 @@ import { DENIED_CALLER, FAULTS, startFaultProxy, type Fault, type Rule } from '.
 import { MotoComplement } from '../../../helpers/moto-complement';
 import { MOTO_CREDENTIALS } from '../../../helpers/moto';
 import { COMMANDS, FAST, run, type CommandName, type Run } from './commands';
-import { DRILL_REGION, ROLE, motoState } from './state';
+import { DRILL_REGION, PAGINATION_REGION, ROLE, motoState } from './state';
 
 /*
  * The fault suite: every command against moto_server behind a proxy that injects one fault, with a
@@ -54,19 +54,24 @@ function errorsOf(result: Run): ReportError[] {
   );
 }
 
-/** The error kinds each fault may produce; the first is the one it must produce at least once. */
-const KINDS: Readonly<Record<Fault, readonly string[]>> = {
-  throttle: ['throttled', 'deadline'],
-  deny: ['access-denied'],
-  'error-500': ['other', 'deadline'],
-  'html-200': ['invalid-response'],
-  'html-500': ['invalid-response', 'deadline'],
-  'empty-200': ['invalid-response'],
-  truncated: ['invalid-response', 'deadline'],
-  dropped: ['endpoint', 'deadline'],
-  delay: ['timeout', 'deadline'],
-  stall: ['timeout', 'deadline'],
-  'stall-body': ['timeout', 'deadline'],
+/**
+ * The error kinds each fault must produce (at least one call) and may produce (every call). On a
+ * busy machine a retried call can also meet the deadline, and a call the proxy passes to moto can
+ * time out waiting for moto: those are reported as such, which is right, so they are allowed.
+ */
+const SLOW = ['timeout', 'deadline'];
+const KINDS: Readonly<Record<Fault, { must: readonly string[]; may: readonly string[] }>> = {
+  throttle: { must: ['throttled'], may: SLOW },
+  deny: { must: ['access-denied'], may: [] },
+  'error-500': { must: ['other'], may: SLOW },
+  'html-200': { must: ['invalid-response'], may: [] },
+  'html-500': { must: ['invalid-response'], may: SLOW },
+  'empty-200': { must: ['invalid-response'], may: [] },
+  truncated: { must: ['invalid-response'], may: SLOW },
+  dropped: { must: ['endpoint'], may: SLOW },
+  delay: { must: SLOW, may: [] },
+  stall: { must: SLOW, may: [] },
+  'stall-body': { must: SLOW, may: [] },
 };
 
 /** The message each kind must say, for the person on the rota. */
@@ -134,10 +139,11 @@ describe('every fault, every command: bounded, exit 2, a clear message, nothing 
     expect(result.output.exitCode).toBe(2);
     const errors = errorsOf(result);
     expect(errors.length).toBeGreaterThan(0);
-    const allowed = KINDS[fault];
+    const { must, may } = KINDS[fault];
+    const allowed = [...must, ...may];
     if (command !== 'restore-drill') {
       expect(errors.map((e) => e.kind).filter((k) => !allowed.includes(k))).toEqual([]);
-      expect(errors.map((e) => e.kind)).toContain(allowed[0]);
+      expect(errors.some((e) => must.includes(e.kind))).toBe(true);
     }
     for (const e of errors) {
       expect(e.message).toMatch(
@@ -152,7 +158,11 @@ describe('every fault, every command: bounded, exit 2, a clear message, nothing 
 
 describe('pagination over 100 items (and the rest of the estate clean): every page read', () => {
   it.concurrent.each(COMMANDS)('%s', async (command) => {
-    const result = await withProxy([], (url) => run(command, url));
+    const result = await withProxy([], (url) =>
+      run(command, url, {
+        ...(command === 'db-health' || command === 'cutover-readiness' ? { region: PAGINATION_REGION } : {}),
+      }),
+    );
     expect(result.output.exitCode).toBe(0);
     expect(errorsOf(result)).toEqual([]);
     if (command === 'db-health' || command === 'cutover-readiness') {
@@ -196,26 +206,19 @@ describe('one call failing: the verdict says NOT READ, never GO or MISSING', () 
   );
 
   it.concurrent(
-    'db-health with the second page of DescribeDBInstances cut short: nothing MISSING',
+    'db-health with the second page of DescribeDBInstances not an answer: NOT READ, nothing MISSING',
     async () => {
-      // The planned databases are on the second page; a first page read alone proves nothing about them.
-      let seen = 0;
-      const result = await withProxy([], async (url) => {
-        const proxy = await startFaultProxy(url, new MotoComplement(config, url), [
-          { operation: 'DescribeDBInstances', fault: 'truncated' },
-        ]);
-        seen += 1;
-        try {
-          return await run('db-health', proxy.url);
-        } finally {
-          await proxy.close();
-        }
-      });
-      expect(seen).toBe(1);
+      // The planned databases are on the second page: the first page alone proves nothing about them.
+      const result = await withProxy(
+        [{ operation: 'DescribeDBInstances', fault: 'html-200', nth: 2 }],
+        (url) => run('db-health', url, { region: PAGINATION_REGION }),
+      );
+      expect(result.calls.filter((c) => c === 'rds:DescribeDBInstances')).toHaveLength(2);
       expect(result.output.exitCode).toBe(2);
       expect(
         (result.report['databases'] as { exists?: boolean }[]).every((d) => d.exists === undefined),
       ).toBe(true);
+      expect(result.report['findings']).toEqual([]);
     },
   );
 });

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../../lib/config/load';
 import {
   seedDatabases,
+  seedFillerInstances,
   seedRoleAccounts,
   seedSingleAccountEstate,
+  seedVpns,
 } from '../../../../scripts/seed-moto/estate';
 import { fourEngineExampleText } from '../../../helpers/four-engine-databases';
 import { motoLogTail, startMoto, type Moto } from '../../../helpers/moto';
-import { DRILL_REGION, ROLE, STATE_VARIABLE, type MotoState } from './state';
+import { DRILL_REGION, PAGINATION_REGION, ROLE, STATE_VARIABLE, type MotoState } from './state';
 
 /**
  * Once per run of the ops-integration project: moto_server on a port it chose, seeded with the
@@ -25,8 +27,11 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { lzMoto?: Moto }).lzMoto = moto;
   try {
     const parsed = loadConfig(config);
-    await seedSingleAccountEstate(moto.endpoint, parsed);
+    await seedSingleAccountEstate(moto.endpoint, parsed, undefined, { fillers: false });
     await seedDatabases(moto.endpoint, parsed, DRILL_REGION);
+    await seedFillerInstances(moto.endpoint, PAGINATION_REGION);
+    await seedDatabases(moto.endpoint, parsed, PAGINATION_REGION);
+    await seedVpns(moto.endpoint, parsed, PAGINATION_REGION);
     await seedRoleAccounts(moto.endpoint, parsed, ROLE);
   } catch (error) {
     await moto.stop();

@@ -8,6 +8,12 @@ export const STATE_VARIABLE = 'LZ_OPS_IT_STATE';
  * change the pages the read-only commands are listing at the same time.
  */
 export const DRILL_REGION = 'eu-west-1';
+/**
+ * Where the pagination rows read: the estate again, after more than 100 other instances, so the
+ * planned databases are on the second page. The other rows read the home region, which has only the
+ * planned ones: moto is slow to list a hundred instances on a busy machine.
+ */
+export const PAGINATION_REGION = 'eu-west-3';
 
 /** What global-setup.ts started, for the test files. */
 export interface MotoState {
