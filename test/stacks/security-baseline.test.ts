@@ -148,16 +148,18 @@ describe('a configuration without a securityBaseline section', () => {
     }
   });
 
-  it('synthesises the existing stacks as before: the same resources as the accepted baselines', () => {
+  it('synthesises the existing stacks as before: the accepted baselines without the archive subscriptions', () => {
     for (const stack of [stacks.hub, ...Object.values(stacks.vpcs), stacks.connectivity, stacks.hybridDns]) {
       if (stack === undefined) continue;
       const accepted = JSON.parse(readFileSync(`baselines/${stack.artifactId}.template.json`, 'utf8')) as {
         Resources: Record<string, { Type: string }>;
       };
       const now = Template.fromStack(stack).toJSON() as { Resources: Record<string, { Type: string }> };
+      // The baselines were accepted with the security baseline on: without it, only its log
+      // subscriptions (to the archive) are gone, and nothing else changes.
       const ids = (t: { Resources: Record<string, { Type: string }> }) =>
         Object.entries(t.Resources)
-          .filter(([, r]) => r.Type !== 'AWS::CDK::Metadata')
+          .filter(([, r]) => r.Type !== 'AWS::CDK::Metadata' && r.Type !== 'AWS::Logs::SubscriptionFilter')
           .map(([id, r]) => `${id} ${r.Type}`)
           .sort();
       expect({ stack: stack.artifactId, resources: ids(now) }).toEqual({
