@@ -114,3 +114,16 @@ export function minutesOutsideSupport(
   }
   return outside;
 }
+
+const dayStarts = new Map<string, number>();
+
+/** Midnight at the start of a date (YYYY-MM-DD) in a zone, as epoch milliseconds (cached). */
+export function localDayStart(date: string, zone: string): number {
+  const key = `${date}|${zone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    dayStarts.set(key, start);
+  }
+  return start;
+}
