@@ -13,7 +13,9 @@ import {
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
+import { DatabaseMigrationStack } from './database-migration-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
+import { MigrationServicesStack } from './migration-services-stack';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
@@ -36,7 +38,9 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   // The operations roles read backups and restore them in drills: they ship with data and backup.
   [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
+  [MigrationServicesStack, 'waves'],
   [WorkloadsStack, 'waves'],
+  [DatabaseMigrationStack, 'waves'],
 ];
 
 /** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */
