@@ -1,5 +1,5 @@
 import type { Stack, Stage } from 'aws-cdk-lib';
-import { pascal } from '../lib/names';
+import { databaseMigrationStackName, migrationServicesStackName, pascal } from '../lib/names';
 import type { MigrationPlan, ResolvedWorkload } from '../lib/waves/migration-plan';
 import type { WaveHeaderConfig } from '../lib/waves/schema';
 import { DatabaseMigrationStack } from './database-migration-stack';
@@ -146,7 +146,7 @@ function buildMigrationServices(
         .map(([, v]) => v),
       dms: plan.databaseMigrations.some((g) => g.account.name === name),
       env: { account: account.id, region: lz.region },
-      stackName: `${lz.prefix}-migration-services-${name}`,
+      stackName: migrationServicesStackName(lz.prefix, name),
       description: `${lz.config.organisation.name}: AWS MGN replication and launch templates and AWS DMS service roles in the ${name} account`,
       terminationProtection: true,
     });
@@ -165,7 +165,7 @@ function buildMigrationServices(
         targets,
         domain: plan.programme.programme.domain,
         env: { account: group.account.id, region: lz.region },
-        stackName: `${lz.prefix}-database-migration-${group.wave.id}-${group.vpc.name}`,
+        stackName: databaseMigrationStackName(lz.prefix, group.wave.id, group.vpc.name),
         description: `${lz.config.organisation.name}: AWS DMS replication of the ${group.wave.id} databases in the ${group.vpc.name} VPC`,
       },
     );

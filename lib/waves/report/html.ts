@@ -136,6 +136,8 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#1d70b8"></span>Plan to forecast end (filled: share moved), colour = RAG</span>
 <span><span class="swatch" style="background:#b1b4b6;height:5px"></span>Baseline</span>
 <span>◆ Cutover</span>
+<span><span style="color:${RAG_COLOURS.amber}">◆</span> Cutover outside its wave's dates</span>
+<span><span style="color:${RAG_COLOURS.red}">◆</span> Missed cutover (window passed, not cut over)</span>
 <span><span class="swatch" style="background:#d4351c"></span>Blackout, all services (shaded across the chart)</span>
 <span><span class="swatch" style="background:#f47738;opacity:.6"></span>Blackout, some service areas (hover for which)</span>
 </div>
@@ -150,6 +152,7 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#b1b4b6"></span>Baseline (approved ${e(model.programme.baseline.approvedOn)})</span>
 <span><span class="swatch" style="background:#1d70b8"></span>Forecast (current plan)</span>
 <span><span class="swatch" style="background:#0b0c0c"></span>Actual (status history)</span>
+<span><span style="color:${RAG_COLOURS.amber}">▲</span> Cutover outside its wave's dates</span>
 </div>
 </section>
 <div class="grid2">

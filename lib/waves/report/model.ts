@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../config/diagnostics';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
-import { isMigrating } from '../resolve';
+import { DONE_STATES, isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
 import { addDays, daysBetween, windowInterval } from '../time';
 
@@ -11,8 +11,7 @@ import { addDays, daysBetween, windowInterval } from '../time';
 
 export type Rag = 'red' | 'amber' | 'green' | 'complete';
 
-/** States in which a workload has cut over (the source may still be running). */
-export const DONE_STATES: readonly WorkloadState[] = ['cutover', 'disconnected', 'complete'];
+export { DONE_STATES } from '../resolve';
 /** States from which a workload is ready to cut over, or further. */
 const READY_STATES: readonly WorkloadState[] = ['ready-for-cutover', 'cutting-over', ...DONE_STATES];
 
@@ -24,9 +23,14 @@ export const RAG_RULES: readonly { rag: Rag; rule: string }[] = [
   },
   { rag: 'red', rule: 'A workload is blocked or rolled back.' },
   { rag: 'red', rule: 'The planned end date has passed and the wave is not complete.' },
+  { rag: 'red', rule: "A workload's cutover window has passed and it has not cut over (missed cutover)." },
   { rag: 'red', rule: 'The cutover is within 7 days and a workload is not yet ready for cutover.' },
   { rag: 'red', rule: 'The wave starts within 14 days and is not approved.' },
   { rag: 'amber', rule: 'The forecast end is later than the baseline end (slippage).' },
+  {
+    rag: 'amber',
+    rule: "A workload's cutover window is outside the wave's planned dates (the forecast end moves to it).",
+  },
   { rag: 'amber', rule: 'The wave starts within 60 days and a personal-data workload has no approved DPIA.' },
   { rag: 'amber', rule: 'The plan has validation warnings for the wave (risky but allowed).' },
   { rag: 'green', rule: 'None of the above.' },
@@ -43,6 +47,8 @@ export interface WorkloadRow {
   readonly cutoverStart?: string;
   readonly cutoverEnd?: string;
   readonly cutoverZone?: string;
+  /** Its cutover window falls outside its wave's planned dates. */
+  readonly outsideWave: boolean;
 }
 
 export interface WaveSummary {
@@ -118,15 +124,22 @@ function toRow(workload: WorkloadConfig, wave: WaveInPlan): WorkloadRow {
   const done =
     DONE_STATES.includes(workload.status) ||
     (workload.strategy === 'retire' && workload.status === 'complete');
+  const cutoverStart = interval && isMigrating(workload) ? window.start : undefined;
+  const cutoverEnd = interval && isMigrating(workload) ? window.end : undefined;
+  const planned = wave.wave.planned;
   return {
     workload,
     wave,
     inScope: workload.strategy !== 'retain',
     done,
     doneOn: done ? doneOn(workload) : undefined,
-    cutoverStart: interval && isMigrating(workload) ? window.start : undefined,
-    cutoverEnd: interval && isMigrating(workload) ? window.end : undefined,
+    cutoverStart,
+    cutoverEnd,
     cutoverZone: window.timeZone,
+    outsideWave:
+      cutoverStart !== undefined &&
+      cutoverEnd !== undefined &&
+      (cutoverStart.slice(0, 10) < planned.start || cutoverEnd.slice(0, 10) > planned.end),
   };
 }
 
@@ -178,8 +191,15 @@ export function buildReportModel(
     const done = scoped.filter((r) => r.done).length;
     const h = wave.wave;
     const baseline = baselineByWave.get(h.id);
+    // A workload still to cut over after the planned end pushes the forecast to its window.
+    const lateCutover = scoped
+      .filter((r) => !r.done && r.outsideWave && r.cutoverEnd !== undefined)
+      .map((r) => (r.cutoverEnd ?? '').slice(0, 10))
+      .sort()
+      .pop();
+    const plannedOrLate = lateCutover !== undefined && lateCutover > h.planned.end ? lateCutover : h.planned.end;
     const forecastEnd =
-      h.status === 'complete' && h.actual?.end ? h.actual.end : h.planned.end < asOf ? asOf : h.planned.end;
+      h.status === 'complete' && h.actual?.end ? h.actual.end : plannedOrLate < asOf ? asOf : plannedOrLate;
     const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
 
     const reasons: string[] = [];
@@ -201,6 +221,15 @@ export function buildReportModel(
       if (h.planned.end < asOf) {
         flag('red', `Planned end ${h.planned.end} has passed`);
       }
+      const missed = scoped.filter(
+        (r) => isMigrating(r.workload) && !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < asOf,
+      );
+      if (missed.length > 0) {
+        flag(
+          'red',
+          `Missed cutover: ${missed.map((r) => `${r.workload.id} (window ended ${(r.cutoverEnd ?? '').replace('T', ' ')}, ${r.workload.status})`).join(', ')}`,
+        );
+      }
       const cutoverIn = daysBetween(asOf, h.cutoverWindow.start.slice(0, 10));
       const notReady = scoped.filter(
         (r) =>
@@ -217,6 +246,13 @@ export function buildReportModel(
       const startsIn = daysBetween(asOf, h.planned.start);
       if (startsIn >= 0 && startsIn <= 14 && !h.approval) {
         flag('red', `Starts in ${startsIn} days without approval`);
+      }
+      const outside = scoped.filter((r) => r.outsideWave && !r.done);
+      if (outside.length > 0) {
+        flag(
+          'amber',
+          `Cutover outside the wave's dates (${h.planned.start} to ${h.planned.end}): ${outside.map((r) => `${r.workload.id} on ${(r.cutoverStart ?? '').slice(0, 10)}`).join(', ')}`,
+        );
       }
       if (slipDays > 0) {
         flag(
