@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfigFile } from '../config/load';
 import { validateWavesDir } from '../waves/load';
-import { isMigrating } from '../waves/resolve';
+import { isCutOver, isMigrating } from '../waves/resolve';
 import { runbookHtml } from '../waves/runbook/html';
 import { runbookMarkdown } from '../waves/runbook/markdown';
 import { buildRunbook, nextWave } from '../waves/runbook/model';
@@ -54,7 +54,9 @@ export function runWavesRunbook(options: WavesRunbookOptions): CommandOutput {
   mkdirSync(dir, { recursive: true });
   const lines: string[] = [];
   let late = 0;
-  for (const resolved of plan.workloads.filter((r) => r.wave.id === wave.wave.id && isMigrating(r.workload))) {
+  const moving = plan.workloads.filter((r) => r.wave.id === wave.wave.id && isMigrating(r.workload));
+  const done = moving.filter((r) => isCutOver(r.workload)).map((r) => r.workload.id);
+  for (const resolved of moving.filter((r) => !isCutOver(r.workload))) {
     const book = buildRunbook(plan, resolved);
     if (!book) {
       continue;
@@ -73,7 +75,9 @@ export function runWavesRunbook(options: WavesRunbookOptions): CommandOutput {
       `  wrote ${md} and .html`,
     );
   }
-  const summary = `${wave.wave.id}: ${lines.length / 2} runbook(s) in ${dir}; ${late === 0 ? 'every timing fits' : `${late} with timings that do not fit`}\n`;
+  const summary =
+    `${wave.wave.id}: ${lines.length / 2} runbook(s) in ${dir}; ${late === 0 ? 'every timing fits' : `${late} with timings that do not fit`}` +
+    `${done.length > 0 ? `; already cut over: ${done.join(', ')}` : ''}\n`;
   return result(`${lines.join('\n')}\n${summary}`, late > 0 ? EXIT.findings : EXIT.ok);
 }
 

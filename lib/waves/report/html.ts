@@ -35,6 +35,21 @@ function states(w: WaveSummary): string {
   }).join(' · ');
 }
 
+/** Cutover records read back from the runbooks, and where the wave file still has to catch up. */
+function recordedSection(model: ReportModel): string {
+  if (model.recorded.length === 0) {
+    return '';
+  }
+  const rows = model.recorded
+    .map(
+      (r) =>
+        `<tr data-recorded="${e(r.workload)}"><td>${e(r.workload)}</td><td>${e(r.wave)}</td><td>${e(r.result)}${r.finishedAt ? ` at ${e(r.finishedAt.replace('T', ' '))}` : ''}</td><td>${e(r.status)}${r.status === r.fileStatus ? '' : ` <span class="muted">(wave file still says ${e(r.fileStatus)}: update it)</span>`}</td><td><code>${e(r.file)}</code></td></tr>`,
+    )
+    .join('');
+  return `<section id="recorded"><h2>Cutover records (runbooks)</h2>
+<table><thead><tr><th>Workload</th><th>Wave</th><th>Recorded</th><th>Status used</th><th>Runbook</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 /** The manager dashboard: one self-contained HTML file (inline CSS and SVG, no scripts, no network). */
 export function renderDashboard(model: ReportModel, sources: readonly string[]): string {
   const t = model.totals;
@@ -161,6 +176,7 @@ ${ganttSvg(model)}
 <section id="upcoming-blackouts"><h2>Upcoming blackouts (180 days)</h2>
 <table><thead><tr><th>Dates</th><th>Blackout</th><th>Applies to</th></tr></thead><tbody>${blackouts || '<tr><td colspan="3">None</td></tr>'}</tbody></table></section>
 </div>
+${recordedSection(model)}
 <section id="blockers"><h2>Blockers</h2>
 <table><thead><tr><th>Workload</th><th>Wave</th><th>Status</th><th>Detail</th><th>Business owner</th></tr></thead><tbody>${blockers || '<tr><td colspan="5">None</td></tr>'}</tbody></table></section>
 <section id="risks"><h2>Risks (validation warnings)</h2>

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../config/diagnostics';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { DONE_STATES, isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
+import { withRecord, type PlacedRecord } from '../runbook/record';
 import { addDays, daysBetween, windowInterval } from '../time';
 
 /*
@@ -69,6 +70,18 @@ export interface WaveSummary {
   readonly targetMonthlyGbp: number;
 }
 
+/** A cutover record read back from a runbook, and whether the wave file has caught up with it. */
+export interface RecordedCutover {
+  readonly workload: string;
+  readonly wave: string;
+  readonly file: string;
+  readonly result: string;
+  readonly finishedAt?: string;
+  /** The status in the wave file, and the status the report uses with the record applied. */
+  readonly fileStatus: WorkloadState;
+  readonly status: WorkloadState;
+}
+
 export interface BurnPoint {
   readonly date: string;
   readonly workloads: number;
@@ -107,6 +120,8 @@ export interface ReportModel {
   readonly upcomingCutovers: readonly WorkloadRow[];
   readonly upcomingBlackouts: readonly BlackoutConfig[];
   readonly blackouts: readonly BlackoutConfig[];
+  /** Cutover records read back from the runbooks. */
+  readonly recorded: readonly RecordedCutover[];
 }
 
 const RAG_ORDER: readonly Rag[] = ['complete', 'green', 'amber', 'red'];
@@ -176,14 +191,33 @@ export function buildReportModel(
   plan: MigrationPlan,
   asOf: string,
   warnings: readonly Diagnostic[] = [],
+  /** Cutover records from the runbooks (lib/waves/runbook/record.ts), merged into the status history. */
+  records: readonly PlacedRecord[] = [],
 ): ReportModel {
+  const recordOf = new Map(records.map((r) => [r.record.workload, r]));
+  const recorded: RecordedCutover[] = [];
   const programme = plan.programme;
   const baselineByWave = new Map(programme.baseline.waves.map((b) => [b.wave, b]));
   const rows: WorkloadRow[] = [];
   const waves: WaveSummary[] = [];
 
   for (const wave of plan.waves) {
-    const waveRows = wave.workloads.map((w) => toRow(w, wave));
+    const waveRows = wave.workloads.map((w) => {
+      const placed = recordOf.get(w.id);
+      const effective = withRecord(w, placed?.record);
+      if (placed) {
+        recorded.push({
+          workload: w.id,
+          wave: wave.wave.id,
+          file: placed.file,
+          result: placed.record.result ?? 'in progress',
+          ...(placed.record.finishedAt === null ? {} : { finishedAt: placed.record.finishedAt }),
+          fileStatus: w.status,
+          status: effective.status,
+        });
+      }
+      return toRow(effective, wave);
+    });
     rows.push(...waveRows);
     const scoped = waveRows.filter((r) => r.inScope);
     const servers = scoped.reduce((n, r) => n + r.workload.servers.length, 0);
@@ -427,5 +461,6 @@ export function buildReportModel(
     upcomingCutovers,
     upcomingBlackouts,
     blackouts: programme.blackouts,
+    recorded,
   };
 }
