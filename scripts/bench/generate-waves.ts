@@ -23,7 +23,8 @@ const AREAS = [
  * A synthetic council estate of `workloads` migrating workloads in `waves` waves, valid against
  * the example landing zone and calendar: weekly Saturday cutovers that skip every blackout, a hard
  * dependency on the previous workload (so chains cross waves in the right order), a soft one
- * further back, and Active Directory kept on premises behind the data-centre VPN.
+ * further back, Active Directory kept on premises behind the data-centre VPN, and servers at the
+ * example's three sites, replicating within their VPNs' bandwidth.
  */
 export function generateWaves(dir: string, workloads: number, waves: number): void {
   rmSync(dir, { recursive: true, force: true });
@@ -109,6 +110,9 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
         name: `Generated application ${n}`,
         cmdbId: `CI-${String(100000 + i)}`,
         serviceArea: AREAS[Math.floor(i / 2) % AREAS.length],
+        // Most servers are in the data centre; a few at the depot and the library, whose slower
+        // VPNs the replication throttles share.
+        site: i % 25 === 24 ? 'central-library' : i % 10 === 9 ? 'northgate-depot' : 'civic-centre-dc',
         owners: { business: 'Head of Service', technical: 'Applications Support Lead' },
         costCentre: `CC-${(i % 40) + 100}`,
         criticality: production ? 'high' : 'low',

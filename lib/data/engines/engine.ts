@@ -1,6 +1,5 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as rds from 'aws-cdk-lib/aws-rds';
-import type { LifecycleProduct } from '../../lifecycle/schema';
 
 /*
  * What the project knows about a database engine, as one typed record per engine
@@ -131,8 +130,11 @@ export interface EngineDefinition<
   /** Largest storage RDS allows, GiB. */
   readonly maxStorageGiB: number;
   readonly instanceClassFamily: InstanceClassFamily;
-  /** The product in the end-of-support table (lib/lifecycle/end-of-support.yaml). */
-  readonly lifecycleProduct: LifecycleProduct;
+  /**
+   * The product in the end-of-support table (lib/lifecycle/end-of-support.yaml; the support-dates
+   * rule's lookup only compiles with one of the table's products).
+   */
+  readonly lifecycleProduct: 'sql-server' | 'oracle' | 'postgresql' | 'mysql';
   /** How a wave database of this engine moves into RDS. */
   readonly migration: EngineMigration;
   /** Extensions wave databases may ask for. @default - none */

@@ -204,7 +204,7 @@ export function buildReportModel(
   for (const wave of plan.waves) {
     const waveRows = wave.workloads.map((w) => {
       const placed = recordOf.get(w.id);
-      const effective = withRecord(w, placed?.record);
+      const effective = withRecord(w, placed?.record, asOf);
       if (placed) {
         recorded.push({
           workload: w.id,

@@ -196,16 +196,24 @@ export function recordedHistory(record: CutoverRecord): { state: WorkloadState; 
 
 /**
  * The workload as the report sees it with its record applied: the recorded states merged into the
- * status history by date (the wave file's own entry first on the same date), and the status the
- * last entry. Returns the workload unchanged when the record adds nothing new.
+ * status history by date (the wave file's own entry first on the same date) up to the report
+ * date, and the status the last entry. Returns the workload unchanged when the record adds nothing new.
  */
-export function withRecord(workload: WorkloadConfig, record: CutoverRecord | undefined): WorkloadConfig {
+export function withRecord(
+  workload: WorkloadConfig,
+  record: CutoverRecord | undefined,
+  /** The report date: what the record says happened later is not yet history. */
+  asOf: string,
+): WorkloadConfig {
   if (!record) {
     return workload;
   }
   const known = new Set(workload.statusHistory.map((h) => `${h.state}|${h.on}`));
   const added = recordedHistory(record).filter(
-    (h) => !known.has(`${h.state}|${h.on}`) && !workload.statusHistory.some((x) => x.state === h.state && x.on >= h.on),
+    (h) =>
+      h.on <= asOf &&
+      !known.has(`${h.state}|${h.on}`) &&
+      !workload.statusHistory.some((x) => x.state === h.state && x.on >= h.on),
   );
   if (added.length === 0) {
     return workload;

@@ -99,6 +99,6 @@ describe('waves dashboard in headless Chromium', () => {
     expect(
       await page.locator('#upcoming-blackouts tr[data-upcoming-blackout="christmas-freeze-2026"]').count(),
     ).toBe(1);
-    expect(await page.locator('#rag-rules li').count()).toBe(9);
+    expect(await page.locator('#rag-rules li').count()).toBe(11);
   });
 });
