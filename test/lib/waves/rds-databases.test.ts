@@ -66,8 +66,12 @@ describe('RDS databases of migrating workloads', () => {
     ]);
     const web2022 = editExample('wave-05', (doc) => {
       doc.setIn(['workloads', 0, 'databases', 0, 'engine'], 'sqlserver-web');
+      doc.deleteIn(['workloads', 0, 'databases', 0, 'migration', 'method']);
     });
+    // Without a method the Web edition moves by native backup (DMS cannot capture its changes).
     expect(only(web2022)).toEqual([]);
+    const resolved = validateTexts(web2022).plan?.byId.get('revs-bens-nec');
+    expect(resolved?.rdsDatabases[0]?.migration.method).toBe('sqlserver-native-backup');
   });
 
   it('SQL Server Express outside production: a small database on a small burstable class', () => {
