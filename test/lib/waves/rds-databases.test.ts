@@ -96,6 +96,19 @@ describe('RDS databases of migrating workloads', () => {
     });
   });
 
+  it('extensions: PostGIS for PostgreSQL only, and the planned database carries it', () => {
+    const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'databases', 0, 'extensions'], ['postgis']);
+    });
+    expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[0].databases[0].extensions[0]: SQL Server on RDS offers no extension postgis',
+    ]);
+    const gis = plannedRdsDatabases(exampleConfig(), validateTexts(exampleWaveTexts()).plan).find(
+      (d) => d.name === 'gis-sde-live',
+    );
+    expect(gis?.extensions).toEqual(['postgis']);
+  });
+
   it('unknown keys under rds are errors', () => {
     const texts = editExample('wave-05', (doc) => {
       doc.setIn(['workloads', 1, 'databases', 0, 'rds'], { instanceClas: 'db.m6i.large' });
