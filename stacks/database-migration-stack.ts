@@ -64,7 +64,9 @@ export class DatabaseMigrationStack extends LandingZoneStack {
       const m = t.database.migration;
       const host = m.sourceFqdn ?? (m.sourceServer ? serverFqdn(m.sourceServer, props.domain) : undefined);
       if (!target || !engine || host === undefined) {
-        throw new Error(`DMS task ${name}: no RDS target, DMS engine or source host (validate the plan first)`);
+        throw new Error(
+          `DMS task ${name}: no RDS target, DMS engine or source host (validate the plan first)`,
+        );
       }
       const task = new DmsDatabaseTask(this, `${pascal(t.workload.id)}${pascal(t.database.db.name)}`, {
         replication: this.replication,

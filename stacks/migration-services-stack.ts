@@ -72,10 +72,20 @@ export class MigrationServicesStack extends LandingZoneStack {
             `arn:${stack.partition}:iam::${account.id}:role/aws-service-role/mgn.amazonaws.com/AWSServiceRoleForApplicationMigrationService`,
           ),
         ],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:DescribeKey',
+          'kms:CreateGrant',
+        ],
         resources: ['*'],
         conditions: {
-          StringEquals: { 'kms:ViaService': `ec2.${stack.region}.amazonaws.com`, 'kms:CallerAccount': account.id },
+          StringEquals: {
+            'kms:ViaService': `ec2.${stack.region}.amazonaws.com`,
+            'kms:CallerAccount': account.id,
+          },
           Bool: { 'kms:GrantIsForAWSResource': 'true' },
         },
       }),
@@ -116,7 +126,11 @@ export class MigrationServicesStack extends LandingZoneStack {
         }
       }
       // The isolated tier routes nowhere but the VPC: HTTPS can only reach the MGN, EC2 and S3 endpoints.
-      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the MGN, EC2 and S3 endpoints');
+      securityGroup.addEgressRule(
+        ec2.Peer.anyIpv4(),
+        ec2.Port.tcp(443),
+        'HTTPS to the MGN, EC2 and S3 endpoints',
+      );
       for (const g of groups) {
         if (g.throttleMbps === undefined) {
           throw new Error(`replication group ${g.key} has no throttle (validate the plan first)`);
@@ -162,8 +176,16 @@ export class MigrationServicesStack extends LandingZoneStack {
       // DMS looks these roles up by name in the account before it creates a subnet group or writes task logs.
       const dmsPrincipal = new iam.ServicePrincipal('dms.amazonaws.com');
       for (const [name, policy, purpose] of [
-        ['dms-vpc-role', 'service-role/AmazonDMSVPCManagementRole', 'manage the network interfaces of replication instances'],
-        ['dms-cloudwatch-logs-role', 'service-role/AmazonDMSCloudWatchLogsRole', 'write replication task logs'],
+        [
+          'dms-vpc-role',
+          'service-role/AmazonDMSVPCManagementRole',
+          'manage the network interfaces of replication instances',
+        ],
+        [
+          'dms-cloudwatch-logs-role',
+          'service-role/AmazonDMSCloudWatchLogsRole',
+          'write replication task logs',
+        ],
       ] as const) {
         const role = new iam.Role(this, pascal(name), {
           roleName: name,

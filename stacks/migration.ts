@@ -89,7 +89,11 @@ export function buildMigration(app: Stage, lz: LandingZoneContext, plan: Migrati
     waves,
     services,
     databaseMigrations,
-    vpcReaders: [...Object.values(workloads), ...Object.values(services), ...Object.values(databaseMigrations)],
+    vpcReaders: [
+      ...Object.values(workloads),
+      ...Object.values(services),
+      ...Object.values(databaseMigrations),
+    ],
     all: [
       ...Object.values(waves),
       ...Object.values(workloads),

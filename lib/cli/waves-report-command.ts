@@ -95,9 +95,10 @@ export function wavesReportCommand(ctx: CliContext): Command {
     .addOption(new Option('-o, --out <dir>', 'output directory').default('reports/waves'))
     .addOption(asOfOption(ctx, 'report date'))
     .addOption(
-      new Option('--runbooks <dir>', 'runbooks whose cutover records are read into the status history').default(
-        RUNBOOKS_DIR,
-      ),
+      new Option(
+        '--runbooks <dir>',
+        'runbooks whose cutover records are read into the status history',
+      ).default(RUNBOOKS_DIR),
     )
     .action(action(ctx, (opts: WavesReportOptions) => runWavesReport(opts)));
 }

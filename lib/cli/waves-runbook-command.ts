@@ -39,7 +39,9 @@ export function runWavesRunbook(options: WavesRunbookOptions): CommandOutput {
   const validated = validateWavesDir(options.waves, lz.config);
   const plan = validated.plan;
   if (!plan) {
-    return failure(`${options.waves} is not valid: run \`lz waves validate\` for details (no runbook from an invalid plan)`);
+    return failure(
+      `${options.waves} is not valid: run \`lz waves validate\` for details (no runbook from an invalid plan)`,
+    );
   }
   const waveId = options.wave ?? nextWave(plan, options.asOf);
   const wave = plan.waves.find((w) => w.wave.id === waveId);
@@ -89,7 +91,9 @@ export function wavesRunbookCommand(ctx: CliContext): Command {
     .addOption(configOption(ctx))
     .addOption(wavesOption(ctx, 'directory of programme.yaml and wave files'))
     .addOption(new Option('--wave <id>', 'the wave (default: the next wave still to cut over on --as-of)'))
-    .addOption(new Option('-o, --out <dir>', 'runbooks folder (one sub-folder per wave)').default(RUNBOOKS_DIR))
+    .addOption(
+      new Option('-o, --out <dir>', 'runbooks folder (one sub-folder per wave)').default(RUNBOOKS_DIR),
+    )
     .addOption(asOfOption(ctx, 'date that picks the next wave'))
     .action(action(ctx, (opts: WavesRunbookOptions) => runWavesRunbook(opts)));
 }

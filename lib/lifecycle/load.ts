@@ -32,7 +32,10 @@ export function validateEndOfSupportText(file: string, text: string): EndOfSuppo
     const first = products.get(p.product);
     if (first !== undefined) {
       diagnostics.push(
-        source.diagnostic(['products', i, 'product'], `${p.product} is listed twice (first at products[${first}])`),
+        source.diagnostic(
+          ['products', i, 'product'],
+          `${p.product} is listed twice (first at products[${first}])`,
+        ),
       );
     }
     products.set(p.product, i);

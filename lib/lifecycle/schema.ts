@@ -22,19 +22,19 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
 
-const Source = z.string().regex(/^https:\/\/\S+$/, 'must be an https URL').meta({
-  description: "The vendor's lifecycle page the date was read from.",
-});
+const Source = z
+  .string()
+  .regex(/^https:\/\/\S+$/, 'must be an https URL')
+  .meta({
+    description: "The vendor's lifecycle page the date was read from.",
+  });
 
 const Version = z.strictObject({
   version: z.string().min(1).meta({ description: 'The version as people name it, e.g. 2016, 8, 19c, 17.' }),
-  matches: z
-    .array(z.string().min(1))
-    .min(1)
-    .meta({
-      description:
-        'Version strings that name this version: a string matches when it equals one of these or starts with one followed by a dot (16.00 matches 16.00.4236.2.v1).',
-    }),
+  matches: z.array(z.string().min(1)).min(1).meta({
+    description:
+      'Version strings that name this version: a string matches when it equals one of these or starts with one followed by a dot (16.00 matches 16.00.4236.2.v1).',
+  }),
   endOfSupport: IsoDate.meta({
     description:
       "The vendor's last day of security fixes without a paid extension: extended support (Microsoft), maintenance support (Red Hat), premier support (Oracle), the final community release (PostgreSQL, MySQL).",

@@ -54,11 +54,17 @@ export function databaseMigration(workload: WorkloadConfig, db: DatabaseConfig):
   const edition = 'unsupported' in mapping ? undefined : editionOf(mapping.engine, mapping.edition);
   const chosen = db.migration?.method;
   const method =
-    chosen ?? ('unsupported' in mapping ? definition.migration.defaultMethod : defaultMigrationMethod(mapping.engine, mapping.edition));
+    chosen ??
+    ('unsupported' in mapping
+      ? definition.migration.defaultMethod
+      : defaultMigrationMethod(mapping.engine, mapping.edition));
   const dms = definition.migration.dms;
   if (method === 'dms') {
     if ('unsupported' in dms) {
-      problems.push({ path: ['migration', 'method'], message: `DMS for ${definition.label} ${dms.unsupported}` });
+      problems.push({
+        path: ['migration', 'method'],
+        message: `DMS for ${definition.label} ${dms.unsupported}`,
+      });
     } else if (edition?.noDmsChangeCapture !== undefined) {
       problems.push({
         path: chosen === undefined ? ['engine'] : ['migration', 'method'],

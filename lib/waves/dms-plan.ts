@@ -55,7 +55,11 @@ export interface DmsItem {
 }
 
 /** Replication instance classes, smallest first, with the data and parallel tasks each is sized for. */
-const INSTANCE_BANDS: readonly { readonly upToGiB: number; readonly upToTasks: number; readonly instanceClass: string }[] = [
+const INSTANCE_BANDS: readonly {
+  readonly upToGiB: number;
+  readonly upToTasks: number;
+  readonly instanceClass: string;
+}[] = [
   { upToGiB: 500, upToTasks: 4, instanceClass: 'dms.r5.large' },
   { upToGiB: 2000, upToTasks: 8, instanceClass: 'dms.r5.xlarge' },
   { upToGiB: 8000, upToTasks: 16, instanceClass: 'dms.r5.2xlarge' },
@@ -81,7 +85,11 @@ export function dmsAllocatedStorage(tasks: number): number {
 }
 
 /** Whether DMS moves this database now (see the module comment). */
-export function movedByDms(workload: WorkloadConfig, target: WorkloadTarget, database: WaveRdsDatabase): boolean {
+export function movedByDms(
+  workload: WorkloadConfig,
+  target: WorkloadTarget,
+  database: WaveRdsDatabase,
+): boolean {
   return (
     target.builds &&
     !isCutOver(workload) &&
@@ -97,7 +105,14 @@ export function movedByDms(workload: WorkloadConfig, target: WorkloadTarget, dat
 export function dmsGroups(items: readonly DmsItem[]): DmsGroup[] {
   const groups = new Map<
     string,
-    { account: AccountConfig; vpc: VpcConfig; subnetTier: string; wave: WaveHeaderConfig; production: boolean; tasks: DmsTask[] }
+    {
+      account: AccountConfig;
+      vpc: VpcConfig;
+      subnetTier: string;
+      wave: WaveHeaderConfig;
+      production: boolean;
+      tasks: DmsTask[];
+    }
   >();
   for (const { workload, wave, target } of items) {
     const { account, vpc, site, isolatedTier } = target;

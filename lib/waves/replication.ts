@@ -53,7 +53,11 @@ export interface ReplicationGroup {
   /** Per-stream rate: the MGN throttle of the group's servers. */
   readonly throttleMbps?: number;
   /** The stream that needs the most time beyond its window (or the least spare), with the hours it needs and has. */
-  readonly slowest?: { readonly stream: ReplicationStream; readonly hoursNeeded: number; readonly hoursAvailable: number };
+  readonly slowest?: {
+    readonly stream: ReplicationStream;
+    readonly hoursNeeded: number;
+    readonly hoursAvailable: number;
+  };
 }
 
 export interface ReplicationItem {
@@ -78,28 +82,24 @@ function streamsOf(item: ReplicationItem, zone: string): ReplicationStream[] {
   const start = localDayStart(wave.actual?.start ?? wave.planned.start, zone);
   const end = cutoverStart;
   return [
-    ...target.replicatedServers.map(
-      (server): ReplicationStream => ({
-        kind: 'server',
-        workload,
-        server,
-        name: server.hostname,
-        gib: server.diskGiB,
-        start,
-        end,
-      }),
-    ),
-    ...target.rdsDatabases.map(
-      ({ db }): ReplicationStream => ({
-        kind: 'database',
-        workload,
-        database: db,
-        name: db.name,
-        gib: db.sizeGiB,
-        start,
-        end,
-      }),
-    ),
+    ...target.replicatedServers.map((server): ReplicationStream => ({
+      kind: 'server',
+      workload,
+      server,
+      name: server.hostname,
+      gib: server.diskGiB,
+      start,
+      end,
+    })),
+    ...target.rdsDatabases.map(({ db }): ReplicationStream => ({
+      kind: 'database',
+      workload,
+      database: db,
+      name: db.name,
+      gib: db.sizeGiB,
+      start,
+      end,
+    })),
   ];
 }
 

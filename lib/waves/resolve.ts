@@ -42,7 +42,8 @@ export function replicatedServers(workload: WorkloadConfig): readonly ServerConf
   if (!buildsTarget(workload)) {
     return [];
   }
-  const dbsLeaveServers = workload.databases.length > 0 && workload.databases.every((d) => d.target !== 'ec2');
+  const dbsLeaveServers =
+    workload.databases.length > 0 && workload.databases.every((d) => d.target !== 'ec2');
   return workload.servers.filter((s) => !(s.tier === 'db' && dbsLeaveServers));
 }
 

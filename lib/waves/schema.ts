@@ -194,13 +194,10 @@ const Database = z.strictObject({
       'Licence model in AWS. For rds: byol, licence-included or open-source, as RDS allows for the engine (SQL Server on RDS is licence-included only). Default for rds: open-source for postgres and mysql, licence-included otherwise.',
   }),
   rds: RdsSettings.optional(),
-  extensions: z
-    .array(z.enum(WAVE_EXTENSION_NAMES))
-    .optional()
-    .meta({
-      description:
-        'Extensions the database uses (postgis for PostgreSQL); the target parameter group allows exactly these.',
-    }),
+  extensions: z.array(z.enum(WAVE_EXTENSION_NAMES)).optional().meta({
+    description:
+      'Extensions the database uses (postgis for PostgreSQL); the target parameter group allows exactly these.',
+  }),
   migration: z
     .strictObject({
       method: z.enum(MIGRATION_METHODS).optional().meta({
@@ -454,7 +451,9 @@ export const ProgrammeFileSchema = z
         }),
       })
       .default({ bandwidthSharePercent: 50 })
-      .meta({ description: 'How server replication (AWS MGN) shares the VPN bandwidth of the council sites.' }),
+      .meta({
+        description: 'How server replication (AWS MGN) shares the VPN bandwidth of the council sites.',
+      }),
     supportDates: z
       .strictObject({
         warnWithinMonths: z.int().min(0).max(120).default(12).meta({

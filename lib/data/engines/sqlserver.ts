@@ -17,7 +17,10 @@ function edition<const Name extends string>(
   label: string,
   rdsEngine: string,
   engine: (version: rds.SqlServerEngineVersion) => rds.IInstanceEngine,
-  facts: Pick<EditionDefinition, 'multiAz' | 'maxDatabaseGiB' | 'defaultInstanceClass' | 'noDmsChangeCapture'>,
+  facts: Pick<
+    EditionDefinition,
+    'multiAz' | 'maxDatabaseGiB' | 'defaultInstanceClass' | 'noDmsChangeCapture'
+  >,
 ): EditionDefinition<Name> {
   return {
     name,

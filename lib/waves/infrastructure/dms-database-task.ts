@@ -85,7 +85,13 @@ export class DmsDatabaseTask extends Construct {
     }
     const logins = props.logins ?? { source: 'dms_source', target: 'dms_target' };
     const stack = Stack.of(this);
-    const secret = (name: string, login: string, host: string, port: number, side: string): secretsmanager.Secret =>
+    const secret = (
+      name: string,
+      login: string,
+      host: string,
+      port: number,
+      side: string,
+    ): secretsmanager.Secret =>
       new secretsmanager.Secret(this, name, {
         description: `DMS ${side} login for ${props.description} (the DBA creates ${login} with this password)`,
         encryptionKey: replication.encryptionKey,
@@ -101,7 +107,10 @@ export class DmsDatabaseTask extends Construct {
     this.targetSecret = secret('TargetSecret', logins.target, target.address, target.port, 'target');
     for (const s of [this.sourceSecret, this.targetSecret]) {
       replication.allowSecret(s.secretArn);
-      for (const ruleId of ['AwsSolutions::AwsSolutions-SMG4', 'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled']) {
+      for (const ruleId of [
+        'AwsSolutions::AwsSolutions-SMG4',
+        'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled',
+      ]) {
         Validations.of(s).acknowledge({
           id: ruleId,
           reason:

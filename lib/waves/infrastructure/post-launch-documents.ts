@@ -31,8 +31,16 @@ const AGENT_CONFIG = {
       logs_collected: {
         windows_events: {
           collect_list: [
-            { event_name: 'System', event_levels: ['ERROR', 'WARNING'], log_group_name: 'migrated-servers/windows-system' },
-            { event_name: 'Application', event_levels: ['ERROR', 'WARNING'], log_group_name: 'migrated-servers/windows-application' },
+            {
+              event_name: 'System',
+              event_levels: ['ERROR', 'WARNING'],
+              log_group_name: 'migrated-servers/windows-system',
+            },
+            {
+              event_name: 'Application',
+              event_levels: ['ERROR', 'WARNING'],
+              log_group_name: 'migrated-servers/windows-application',
+            },
           ],
         },
       },
@@ -49,7 +57,11 @@ const AGENT_CONFIG = {
     },
     logs: {
       logs_collected: {
-        files: { collect_list: [{ file_path: '/var/log/messages', log_group_name: 'migrated-servers/linux-messages' }] },
+        files: {
+          collect_list: [
+            { file_path: '/var/log/messages', log_group_name: 'migrated-servers/linux-messages' },
+          ],
+        },
       },
     },
   },
@@ -93,7 +105,8 @@ export class PostLaunchDocuments extends Construct {
       updateMethod: 'NewVersion',
       content: {
         schemaVersion: '2.2',
-        description: 'Installs the CloudWatch agent on a migrated server and starts it with the council configuration.',
+        description:
+          'Installs the CloudWatch agent on a migrated server and starts it with the council configuration.',
         mainSteps: [
           {
             action: 'aws:configurePackage',

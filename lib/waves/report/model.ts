@@ -231,7 +231,8 @@ export function buildReportModel(
       .map((r) => (r.cutoverEnd ?? '').slice(0, 10))
       .sort()
       .pop();
-    const plannedOrLate = lateCutover !== undefined && lateCutover > h.planned.end ? lateCutover : h.planned.end;
+    const plannedOrLate =
+      lateCutover !== undefined && lateCutover > h.planned.end ? lateCutover : h.planned.end;
     const forecastEnd =
       h.status === 'complete' && h.actual?.end ? h.actual.end : plannedOrLate < asOf ? asOf : plannedOrLate;
     const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
@@ -256,7 +257,11 @@ export function buildReportModel(
         flag('red', `Planned end ${h.planned.end} has passed`);
       }
       const missed = scoped.filter(
-        (r) => isMigrating(r.workload) && !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < asOf,
+        (r) =>
+          isMigrating(r.workload) &&
+          !r.done &&
+          r.cutoverEnd !== undefined &&
+          r.cutoverEnd.slice(0, 10) < asOf,
       );
       if (missed.length > 0) {
         flag(

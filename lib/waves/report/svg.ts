@@ -150,10 +150,16 @@ export function ganttSvg(model: ReportModel): string {
       const cx = scale.x(date);
       const rows = w.rows.filter((r) => r.cutoverStart?.startsWith(date));
       const ids = rows.map((r) => r.workload.id);
-      const missed = rows.some((r) => !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < model.asOf);
+      const missed = rows.some(
+        (r) => !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < model.asOf,
+      );
       const outside = rows.some((r) => r.outsideWave && !r.done);
       const kind = missed ? ' missed' : outside ? ' outside-wave' : '';
-      const note = missed ? ' (missed: not cut over)' : outside ? ` (outside the wave's dates ${h.planned.start} to ${h.planned.end})` : '';
+      const note = missed
+        ? ' (missed: not cut over)'
+        : outside
+          ? ` (outside the wave's dates ${h.planned.start} to ${h.planned.end})`
+          : '';
       parts.push(
         `<path class="cutover${kind}" data-date="${date}" d="M ${n(cx)} ${y + 8} l 7 7 l -7 7 l -7 -7 z" fill="${missed ? RAG_COLOURS.red : outside ? RAG_COLOURS.amber : '#0b0c0c'}" stroke="#ffffff" stroke-width="1.2"><title>${escapeHtml(`Cutover ${date}: ${ids.join(', ')}${note}`)}</title></path>`,
       );

@@ -22,7 +22,10 @@ export const cutoverInWave: WaveRule = (plan, report) => {
       const end = localDate(interval.end - 1, zone);
       if (start < h.planned.start || end > h.planned.end) {
         // The wave's own window is reported once, at the wave; a workload's own window at the workload.
-        if (w.value.cutoverWindow === undefined && w !== wave.workloads.find((x) => x.value.cutoverWindow === undefined)) {
+        if (
+          w.value.cutoverWindow === undefined &&
+          w !== wave.workloads.find((x) => x.value.cutoverWindow === undefined)
+        ) {
           continue;
         }
         report(

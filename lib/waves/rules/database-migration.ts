@@ -39,7 +39,10 @@ export const databaseMigration: WaveRule = (plan, report) => {
         `VPC ${group.vpc.name} has no ${missing.join(', ')} endpoint: the ${group.wave.id} DMS replication instance in its isolated tier reads the endpoint credentials from Secrets Manager (add it to its endpoints in config/landing-zone.yaml)`,
       );
     }
-    const perInstance = Math.min(DMS_QUOTAS.tasksPerInstance, Math.floor(DMS_QUOTAS.endpointsPerInstance / 2));
+    const perInstance = Math.min(
+      DMS_QUOTAS.tasksPerInstance,
+      Math.floor(DMS_QUOTAS.endpointsPerInstance / 2),
+    );
     if (group.tasks.length > perInstance) {
       report(
         at,

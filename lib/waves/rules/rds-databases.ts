@@ -19,8 +19,7 @@ export function recoveryMinutes(
     return { minutes: ASSUMPTIONS.standbyTakeoverMinutes, how: `failing over to the ${strategy} replica of` };
   }
   return {
-    minutes:
-      restoreMinutes(dataGiB) + (complianceLockedVault ? 0 : ASSUMPTIONS.crossAccountRecoveryMinutes),
+    minutes: restoreMinutes(dataGiB) + (complianceLockedVault ? 0 : ASSUMPTIONS.crossAccountRecoveryMinutes),
     how: `restoring the ${dataGiB} GiB of`,
   };
 }

@@ -81,8 +81,16 @@ export const replicationBandwidth: WaveRule = (plan, report) => {
     }
     const at =
       slow.stream.kind === 'server'
-        ? placed.at('servers', placed.value.servers.findIndex((s) => s === slow.stream.server), 'diskGiB')
-        : placed.at('databases', placed.value.databases.findIndex((d) => d === slow.stream.database), 'sizeGiB');
+        ? placed.at(
+            'servers',
+            placed.value.servers.findIndex((s) => s === slow.stream.server),
+            'diskGiB',
+          )
+        : placed.at(
+            'databases',
+            placed.value.databases.findIndex((d) => d === slow.stream.database),
+            'sizeGiB',
+          );
     const share = group.shareMbps ?? 0;
     const percent = plan.programme?.replication.bandwidthSharePercent ?? 50;
     report(

@@ -61,11 +61,11 @@ export const supportDates: WaveRule = (plan, report) => {
   };
   for (const w of plan.workloads) {
     const v = w.value;
-    const interval = w.window?.interval;
-    if (!isMigrating(v) || !w.target.builds || isCutOver(v) || !interval || !w.window) {
+    const win = w.window;
+    if (!isMigrating(v) || !w.target.builds || isCutOver(v) || win?.interval === undefined) {
       continue;
     }
-    const cutover = localDate(interval.start, w.window.config.timeZone);
+    const cutover = localDate(win.interval.start, win.config.timeZone);
     const horizon = addMonths(cutover, months);
     v.servers.forEach((server, i) => {
       const upgraded = server.targetOs !== undefined;
@@ -85,7 +85,11 @@ export const supportDates: WaveRule = (plan, report) => {
       judge(
         w.at('databases', db.index, db.db.rds?.version === undefined ? 'engine' : 'rds'),
         versionSupport(table, product, db.spec.version),
-        { onRds: true, mustBeSupported: true, what: `RDS engine version ${db.spec.version} of ${db.db.name}` },
+        {
+          onRds: true,
+          mustBeSupported: true,
+          what: `RDS engine version ${db.spec.version} of ${db.db.name}`,
+        },
         cutover,
         horizon,
       );

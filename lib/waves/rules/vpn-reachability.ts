@@ -15,7 +15,9 @@ export const vpnReachability: WaveRule = (plan, report) => {
       const coverage = rangeCoverage(lz, name);
       reasons.set(
         name,
-        coverage.range !== undefined && coverage.sites.length === 0 ? noVpnReason(lz, coverage.range) : undefined,
+        coverage.range !== undefined && coverage.sites.length === 0
+          ? noVpnReason(lz, coverage.range)
+          : undefined,
       );
     }
     return reasons.get(name);

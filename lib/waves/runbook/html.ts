@@ -13,7 +13,8 @@ export function runbookHtml(book: Runbook): string {
   const { workload: r, zone } = book;
   const w = r.workload;
   const fits = book.findings.length === 0;
-  const list = (items: readonly string[]): string => `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+  const list = (items: readonly string[]): string =>
+    `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
   const steps = book.steps
     .map(
       (s, i) =>
@@ -21,7 +22,10 @@ export function runbookHtml(book: Runbook): string {
     )
     .join('');
   const preparation = book.preparation
-    .map((p) => `<tr><td data-label="By" class="nowrap">${e(p.by)}</td><td data-label="Step"><strong>${e(p.title)}</strong></td><td data-label="What">${list(p.actions)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td data-label="By" class="nowrap">${e(p.by)}</td><td data-label="Step"><strong>${e(p.title)}</strong></td><td data-label="What">${list(p.actions)}</td></tr>`,
+    )
     .join('');
   const roles = Object.entries(book.roles)
     .map(([role, who]) => `<tr><td data-label="Role">${e(role)}</td><td data-label="Who">${e(who)}</td></tr>`)

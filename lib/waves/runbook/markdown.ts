@@ -42,7 +42,13 @@ export function runbookMarkdown(book: Runbook, record?: string): string {
   for (const p of book.preparation) {
     lines.push(`| ${p.by} | ${cell(p.title)} | ${p.actions.map(cell).join('<br>')} |`);
   }
-  lines.push('', '## The window', '', '| # | Time | Step | Owner | Cover | What |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '',
+    '## The window',
+    '',
+    '| # | Time | Step | Owner | Cover | What |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   book.steps.forEach((s, i) => {
     lines.push(
       `| ${i + 1} | ${time(s.start, zone)}-${time(s.end, zone)} | ${cell(s.title)} | ${cell(s.owner)} | ${COVER_LABELS[s.cover]} | ${s.actions.map(cell).join('<br>')} |`,
@@ -65,7 +71,12 @@ export function runbookMarkdown(book: Runbook, record?: string): string {
     '',
     '## Record',
     '',
-    record ?? emptyRecord(w.id, r.wave.id, book.steps.map((s) => s.id)),
+    record ??
+      emptyRecord(
+        w.id,
+        r.wave.id,
+        book.steps.map((s) => s.id),
+      ),
     '',
   );
   return lines.join('\n');

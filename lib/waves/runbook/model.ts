@@ -35,14 +35,7 @@ export const STEP_MINUTES = {
 } as const;
 
 export type StepId =
-  | 'pre-checks'
-  | 'freeze'
-  | 'final-sync'
-  | 'launch'
-  | 'switch'
-  | 'smoke-tests'
-  | 'go-no-go'
-  | 'finalise';
+  'pre-checks' | 'freeze' | 'final-sync' | 'launch' | 'switch' | 'smoke-tests' | 'go-no-go' | 'finalise';
 
 export interface RunbookStep {
   readonly id: StepId;
@@ -143,7 +136,9 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
     const lines: string[] = [];
     for (const g of groups) {
       const mine = g.streams.filter((s) => s.workload.id === w.id);
-      const longest = Math.max(...mine.map((s) => (g.throttleMbps ? transferHours(s.gib, g.throttleMbps) : 0)));
+      const longest = Math.max(
+        ...mine.map((s) => (g.throttleMbps ? transferHours(s.gib, g.throttleMbps) : 0)),
+      );
       lines.push(
         `${g.site.name}: ${mine.map((s) => `${s.name} (${s.gib} GiB)`).join(', ')} at ${g.throttleMbps ?? '?'} Mbps each (${g.peakStreams} transfers share the site's replication bandwidth at the busiest time): about ${Math.ceil(longest)} h for the longest.`,
       );
@@ -182,15 +177,21 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
     {
       by: addDays(cutoverDay, -2),
       title: 'Lower DNS time-to-live',
-      actions: ['Set the TTL of every DNS record the switch changes to 300 seconds, so the change takes effect within the window.'],
+      actions: [
+        'Set the TTL of every DNS record the switch changes to 300 seconds, so the change takes effect within the window.',
+      ],
     },
     {
       by: addDays(cutoverDay, -1),
       title: 'Readiness',
       actions: [
         `lz ops cutover-readiness --wave ${wave.id} (the ${w.id} verdict): wave approved, test sign-off, DPIA, VPN sites up, RDS healthy and backed up.`,
-        ...(servers.length > 0 ? ['MGN: every server in continuous replication, lag under five minutes.'] : []),
-        ...(dmsDatabases.length > 0 ? ['DMS: full load complete, change data capture latency under a minute, every table Validated.'] : []),
+        ...(servers.length > 0
+          ? ['MGN: every server in continuous replication, lag under five minutes.']
+          : []),
+        ...(dmsDatabases.length > 0
+          ? ['DMS: full load complete, change data capture latency under a minute, every table Validated.']
+          : []),
       ],
     },
   );
@@ -218,7 +219,9 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
         `Re-run lz ops cutover-readiness --wave ${wave.id}: ${w.id} is go.`,
         ...(servers.length > 0 ? ['MGN replication lag under five minutes for every server.'] : []),
         ...(dmsDatabases.length > 0
-          ? [`DMS validation state Validated for every table of ${dmsDatabases.map((d) => d.db.name).join(', ')}.`]
+          ? [
+              `DMS validation state Validated for every table of ${dmsDatabases.map((d) => d.db.name).join(', ')}.`,
+            ]
           : []),
       ],
     },
@@ -240,7 +243,8 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
       actions: [
         ...(servers.length > 0 ? ['MGN: wait for zero lag, then mark the servers ready for cutover.'] : []),
         ...dmsDatabases.map(
-          (d) => `DMS ${d.db.name}: wait for change data capture latency 0 and validation complete; stop the task.`,
+          (d) =>
+            `DMS ${d.db.name}: wait for change data capture latency 0 and validation complete; stop the task.`,
         ),
         ...nativeDatabases.map((d) =>
           d.migration.method === 'sqlserver-native-backup'
@@ -266,7 +270,8 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
       actions: [
         'Point the DNS records of the service at the AWS instances or load balancer.',
         ...resolved.rdsDatabases.map(
-          (d) => `Change the connection strings of ${d.db.name} to the RDS endpoint of ${d.identifier} (TLS required).`,
+          (d) =>
+            `Change the connection strings of ${d.db.name} to the RDS endpoint of ${d.identifier} (TLS required).`,
         ),
       ],
     },
@@ -293,7 +298,9 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
       owner: technical,
       minutes: STEP_MINUTES.finalise,
       actions: [
-        ...(servers.length > 0 ? ['MGN: finalise the cutover (replication stops; source servers stay, switched off).'] : []),
+        ...(servers.length > 0
+          ? ['MGN: finalise the cutover (replication stops; source servers stay, switched off).']
+          : []),
         'Open the service to users; tell the service desk; record the result below.',
       ],
     },
@@ -312,7 +319,15 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
       continue;
     }
     const end = t + p.minutes * MINUTE;
-    steps.push({ id: p.id, title: p.title, owner: p.owner, start: t, end, actions: p.actions, cover: cover(t, end) });
+    steps.push({
+      id: p.id,
+      title: p.title,
+      owner: p.owner,
+      start: t,
+      end,
+      actions: p.actions,
+      cover: cover(t, end),
+    });
     t = end;
   }
   const decision = steps.find((s) => s.id === 'go-no-go')?.end ?? t;
@@ -361,7 +376,9 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
     window: {
       start: interval.start,
       end: interval.end,
-      ...(config.extraCover ? { extraCover: `${config.extraCover.arrangedBy}: ${config.extraCover.reason}` } : {}),
+      ...(config.extraCover
+        ? { extraCover: `${config.extraCover.arrangedBy}: ${config.extraCover.reason}` }
+        : {}),
     },
     roles,
     preparation,
@@ -375,8 +392,12 @@ export function buildRunbook(plan: MigrationPlan, resolved: ResolvedWorkload): R
       actions: [
         'Stop the AWS application services; keep the AWS databases for investigation (do not delete).',
         'Point DNS records and connection strings back at the on-premises servers.',
-        ...(servers.length > 0 ? ['MGN: keep replicating (do not finalise); terminate the cutover instances.'] : []),
-        ...(dmsDatabases.length > 0 ? ['DMS: leave the tasks stopped; the source kept every change since the freeze.'] : []),
+        ...(servers.length > 0
+          ? ['MGN: keep replicating (do not finalise); terminate the cutover instances.']
+          : []),
+        ...(dmsDatabases.length > 0
+          ? ['DMS: leave the tasks stopped; the source kept every change since the freeze.']
+          : []),
         'Restart the on-premises services and jobs; lift the freeze; tell users and the service desk.',
       ],
     },

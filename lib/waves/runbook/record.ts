@@ -116,7 +116,12 @@ export function parseRecord(
     diagnostics.push(source.diagnostic(['decision', 'outcome'], 'a cutover needs the go decision recorded'));
   }
   if (r.result === 'rolled-back' && r.decision.outcome === 'go' && r.steps.finalise?.finished) {
-    diagnostics.push(source.diagnostic(['result'], 'the cutover was finalised after a go: record rolled-back only after a no-go or a later failure, with a note'));
+    diagnostics.push(
+      source.diagnostic(
+        ['result'],
+        'the cutover was finalised after a go: record rolled-back only after a no-go or a later failure, with a note',
+      ),
+    );
   }
   return diagnostics.length > 0 ? { diagnostics } : { record: r, diagnostics };
 }
@@ -164,7 +169,14 @@ export function readRecords(
     const resolved = plan.byId.get(record.workload);
     const line = (findRecordBlock(text)?.line ?? 1) + 1;
     if (!resolved) {
-      diagnostics.push({ file, line, column: 1, path: 'workload', message: `no workload ${record.workload} in the plan`, severity: 'error' });
+      diagnostics.push({
+        file,
+        line,
+        column: 1,
+        path: 'workload',
+        message: `no workload ${record.workload} in the plan`,
+        severity: 'error',
+      });
     } else if (resolved.wave.id !== record.wave) {
       diagnostics.push({
         file,
@@ -184,7 +196,9 @@ export function readRecords(
 /** What a record adds to a workload's status history: cutting-over when a step started, then its result. */
 export function recordedHistory(record: CutoverRecord): { state: WorkloadState; on: string; note: string }[] {
   const out: { state: WorkloadState; on: string; note: string }[] = [];
-  const started = STEP_IDS.map((s) => record.steps[s]?.started).filter((x): x is string => typeof x === 'string').sort()[0];
+  const started = STEP_IDS.map((s) => record.steps[s]?.started)
+    .filter((x): x is string => typeof x === 'string')
+    .sort()[0];
   if (started) {
     out.push({ state: 'cutting-over', on: started.slice(0, 10), note: 'recorded in the runbook' });
   }

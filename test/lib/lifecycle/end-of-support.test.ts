@@ -1,10 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  osSupport,
-  supportEnd,
-  supportState,
-  versionSupport,
-} from '../../../lib/lifecycle/end-of-support';
+import { osSupport, supportEnd, supportState, versionSupport } from '../../../lib/lifecycle/end-of-support';
 import { committedEndOfSupport, validateEndOfSupportText } from '../../../lib/lifecycle/load';
 import { lineOf } from '../../helpers/landing-zone';
 
@@ -27,10 +22,18 @@ describe('end-of-support table', () => {
   });
 
   it('reads operating systems from the server os strings of wave files', () => {
-    expect(osSupport(table, 'Windows Server 2012 R2')).toMatchObject({ version: '2012 R2', endOfSupport: '2023-10-10' });
-    expect(osSupport(table, 'Windows Server 2012')).toMatchObject({ version: '2012', endOfSupport: '2023-10-10' });
+    expect(osSupport(table, 'Windows Server 2012 R2')).toMatchObject({
+      version: '2012 R2',
+      endOfSupport: '2023-10-10',
+    });
+    expect(osSupport(table, 'Windows Server 2012')).toMatchObject({
+      version: '2012',
+      endOfSupport: '2023-10-10',
+    });
     expect(osSupport(table, 'Windows Server 2016 Datacenter')).toMatchObject({ endOfSupport: '2027-01-12' });
-    expect(osSupport(table, 'Red Hat Enterprise Linux 8')).toMatchObject({ label: 'Red Hat Enterprise Linux 8' });
+    expect(osSupport(table, 'Red Hat Enterprise Linux 8')).toMatchObject({
+      label: 'Red Hat Enterprise Linux 8',
+    });
     expect(osSupport(table, 'RHEL 7.9')).toMatchObject({ version: '7' });
     expect(osSupport(table, 'Mitel MiVoice 9')).toBeUndefined();
   });
@@ -40,7 +43,9 @@ describe('end-of-support table', () => {
     expect(versionSupport(table, 'sql-server', '16.00.4236.2.v1')?.label).toBe('SQL Server 2022');
     expect(versionSupport(table, 'postgresql', '17.9')?.label).toBe('PostgreSQL 17');
     expect(versionSupport(table, 'mysql', '8.4.8')?.label).toBe('MySQL 8.4');
-    expect(versionSupport(table, 'oracle', '19.0.0.0.ru-2025-10.rur-2025-10.r1')?.label).toBe('Oracle Database 19c');
+    expect(versionSupport(table, 'oracle', '19.0.0.0.ru-2025-10.rur-2025-10.r1')?.label).toBe(
+      'Oracle Database 19c',
+    );
     expect(versionSupport(table, 'postgresql', '9.6')).toBeUndefined();
   });
 
@@ -51,15 +56,15 @@ describe('end-of-support table', () => {
     }
     expect(supportEnd(mysql84, true)).toMatchObject({ date: '2029-07-31', what: 'RDS standard support' });
     expect(supportEnd(mysql84, false)).toMatchObject({ date: '2032-04-30', what: 'vendor support' });
-    expect(supportState({ date: '2027-01-12', what: 'vendor support', source: '' }, '2027-01-30', '2028-01-30')).toBe(
-      'ended',
-    );
-    expect(supportState({ date: '2027-01-12', what: 'vendor support', source: '' }, '2026-11-28', '2027-11-28')).toBe(
-      'ending',
-    );
-    expect(supportState({ date: '2029-01-09', what: 'vendor support', source: '' }, '2027-01-30', '2028-01-30')).toBe(
-      'supported',
-    );
+    expect(
+      supportState({ date: '2027-01-12', what: 'vendor support', source: '' }, '2027-01-30', '2028-01-30'),
+    ).toBe('ended');
+    expect(
+      supportState({ date: '2027-01-12', what: 'vendor support', source: '' }, '2026-11-28', '2027-11-28'),
+    ).toBe('ending');
+    expect(
+      supportState({ date: '2029-01-09', what: 'vendor support', source: '' }, '2027-01-30', '2028-01-30'),
+    ).toBe('supported');
   });
 
   it('every mistake in the table at once, with line and field', () => {
@@ -81,7 +86,11 @@ describe('end-of-support table', () => {
     expect(result.table).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.line, d.path, d.message])).toEqual([
       [lineOf(text, 'osPattern'), 'products[0].osPattern', 'needs a group that captures the version'],
-      [lineOf(text, "'2016b'"), 'products[0].versions[1].matches', '"2016" already names versions[0] of windows-server'],
+      [
+        lineOf(text, "'2016b'"),
+        'products[0].versions[1].matches',
+        '"2016" already names versions[0] of windows-server',
+      ],
       [lineOf(text, "'13'"), 'products[1].versions[0]', 'rdsEndOfStandardSupport needs its rdsSource'],
     ]);
     const schema = validateEndOfSupportText('typo.yaml', 'checkedOn: 2026-13-02\nproducts: []\nextra: 1\n');

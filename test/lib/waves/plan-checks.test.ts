@@ -6,7 +6,13 @@ import { validateWaveTexts, validateWavesDir } from '../../../lib/waves/load';
 import { buildReportModel } from '../../../lib/waves/report/model';
 import { generateWaves } from '../../../scripts/bench/generate-waves';
 import { exampleConfig, lineOf } from '../../helpers/landing-zone';
-import { editExample, exampleWaveTexts, validateTexts, workloadIndex, type ExampleTexts } from '../../helpers/waves';
+import {
+  editExample,
+  exampleWaveTexts,
+  validateTexts,
+  workloadIndex,
+  type ExampleTexts,
+} from '../../helpers/waves';
 
 /*
  * The plan checks a second council's estate found lax (issue 17): each mistake gives one clear
@@ -14,7 +20,8 @@ import { editExample, exampleWaveTexts, validateTexts, workloadIndex, type Examp
  * the generated estate of the benchmark.
  */
 
-const brief = (d: Diagnostic): string => `${d.file.split('/').pop() ?? ''}:${d.line} ${d.severity} ${d.path}: ${d.message}`;
+const brief = (d: Diagnostic): string =>
+  `${d.file.split('/').pop() ?? ''}:${d.line} ${d.severity} ${d.path}: ${d.message}`;
 
 function diagnostics(texts: ExampleTexts): Diagnostic[] {
   return validateTexts(texts).diagnostics;
@@ -53,21 +60,32 @@ describe('plan checks found lax on a second estate', () => {
       throw new Error('example invalid');
     }
     const reasons = buildReportModel(plan, '2026-12-02').waves[3]?.reasons ?? [];
-    expect(reasons.find((r) => r.startsWith('Missed cutover'))).toMatch(/^Missed cutover: housing-nec \(window ended 2026-11-28 22:00, testing\)/);
+    expect(reasons.find((r) => r.startsWith('Missed cutover'))).toMatch(
+      /^Missed cutover: housing-nec \(window ended 2026-11-28 22:00, testing\)/,
+    );
   });
 
   it('a range kept reachable with no connectivity section at all is an error, also for users at a site', () => {
     const config = exampleConfig();
-    const { connectivity: _none, ...withoutVpns } = config;
+    const withoutVpns = structuredClone(config);
+    delete withoutVpns.connectivity;
     const texts = exampleWaveTexts();
     const result = validateWaveTexts(texts.programme, texts.waves, withoutVpns);
-    const messages = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message}`);
+    const messages = result.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${d.path}: ${d.message}`);
     expect(messages).toContain(
       'workloads[0].dependencies[0].reachableVia: active-directory cannot be kept reachable over data-centre-dmz: config/landing-zone.yaml has no connectivity section, so no VPN carries on-premises range data-centre-dmz (10.1.0.0/20); add the council site that hosts it to connectivity.sites',
     );
-    expect(messages.some((m) => m.startsWith('access[0].from[0]') || /users at civic-centre cannot reach/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => m.startsWith('access[0].from[0]') || /users at civic-centre cannot reach/.test(m)),
+    ).toBe(true);
     // Every workload still to move needs its site, and there are none to name.
-    expect(messages.filter((m) => m.includes('unknown site "civic-centre-dc": config/landing-zone.yaml has no connectivity section')).length).toBeGreaterThan(0);
+    expect(
+      messages.filter((m) =>
+        m.includes('unknown site "civic-centre-dc": config/landing-zone.yaml has no connectivity section'),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('the support horizon is configurable: a workload staying on Windows Server 2016 warns within it', () => {
@@ -78,7 +96,9 @@ describe('plan checks found lax on a second estate', () => {
     expect(warning(exampleWaveTexts())).toEqual([
       'warning: Windows Server 2016 (the OS kvrep-app01 runs in AWS) loses support on 2027-01-12, within 12 months of the cutover on 2026-11-28 (https://learn.microsoft.com/en-us/lifecycle/products/windows-server-2016): plan the upgrade',
     ]);
-    const shorter = editExample('programme', (doc) => doc.setIn(['supportDates'], { warnWithinMonths: 1 }));
+    const shorter = editExample('programme', (doc) => {
+      doc.setIn(['supportDates'], { warnWithinMonths: 1 });
+    });
     expect(warning(shorter)).toEqual([]);
   });
 
@@ -95,8 +115,12 @@ describe('plan checks found lax on a second estate', () => {
     const found = added(texts).filter((m) => /support/.test(m));
     expect(found).toEqual([
       // MySQL's own end of life (April 2026) comes before RDS's end of standard support (July 2026).
-      expect.stringMatching(/error workloads\[1\]\.databases\[0\]\.rds: MySQL 8\.0 \(RDS engine version 8\.0\.39 of xpress\) is out of support from 2026-04-30, before the cutover on 2027-06-26/),
-      expect.stringMatching(/warning workloads\[3\]\.databases\[0\]\.version: SQL Server 2016 \(capita-one, which keeps its version on EC2\) has been out of support since 2026-07-14, before the cutover on 2027-06-12/),
+      expect.stringMatching(
+        /error workloads\[1\]\.databases\[0\]\.rds: MySQL 8\.0 \(RDS engine version 8\.0\.39 of xpress\) is out of support from 2026-04-30, before the cutover on 2027-06-26/,
+      ),
+      expect.stringMatching(
+        /warning workloads\[3\]\.databases\[0\]\.version: SQL Server 2016 \(capita-one, which keeps its version on EC2\) has been out of support since 2026-07-14, before the cutover on 2027-06-12/,
+      ),
     ]);
   });
 
@@ -132,8 +156,12 @@ describe('plan checks found lax on a second estate', () => {
       'error workloads[1].site: unknown site "town-hall" (connectivity.sites: civic-centre-dc, northgate-depot, central-library)',
     ]);
     const config = exampleConfig();
-    const sites = (config.connectivity?.sites ?? []).map((s) => (s.name === 'civic-centre-dc' ? { ...s, bandwidthMbps: undefined } : s));
-    const vpcs = config.network.vpcs.map((v) => (v.name === 'production' ? { ...v, endpoints: v.endpoints.filter((e) => e !== 'mgn') } : v));
+    const sites = (config.connectivity?.sites ?? []).map((s) =>
+      s.name === 'civic-centre-dc' ? { ...s, bandwidthMbps: undefined } : s,
+    );
+    const vpcs = config.network.vpcs.map((v) =>
+      v.name === 'production' ? { ...v, endpoints: v.endpoints.filter((e) => e !== 'mgn') } : v,
+    );
     const plain = exampleWaveTexts();
     const result = validateWaveTexts(plain.programme, plain.waves, {
       ...config,
@@ -160,13 +188,17 @@ describe('plan checks found lax on a second estate', () => {
         connectivity: config.connectivity
           ? {
               ...config.connectivity,
-              sites: config.connectivity.sites.map((s) => (s.name === 'civic-centre-dc' ? { ...s, bandwidthMbps: 20 } : s)),
+              sites: config.connectivity.sites.map((s) =>
+                s.name === 'civic-centre-dc' ? { ...s, bandwidthMbps: 20 } : s,
+              ),
             }
           : undefined,
       };
       const errors = validateWavesDir(dir, slow).diagnostics.filter((d) => d.severity === 'error');
       expect(errors.length).toBeGreaterThan(0);
-      expect(errors[0]?.path).toMatch(/^workloads\[\d+\]\.(servers\[\d\]\.diskGiB|databases\[\d\]\.sizeGiB)$/);
+      expect(errors[0]?.path).toMatch(
+        /^workloads\[\d+\]\.(servers\[\d\]\.diskGiB|databases\[\d\]\.sizeGiB)$/,
+      );
       expect(errors[0]?.message).toMatch(
         /^civic-centre-dc cannot send .+ \(\d+ GiB\) before app-\d{4} cuts over in wave-\d{2}: \d+ transfers share 10\.0 Mbps \(50% of the site's 20\.0 Mbps\) at the busiest time, 1 Mbps each, so it needs [\d,]+ h, but from the wave's start to its cutover window \(.+\) there are [\d.]+ h; /,
       );

@@ -6,6 +6,11 @@ import { DmsDatabaseTask } from '../../../../lib/waves/infrastructure/dms-databa
 import { DmsReplication } from '../../../../lib/waves/infrastructure/dms-replication';
 import { testApp } from '../../../helpers/cdk-app';
 
+/** An asymmetric matcher, typed so it can sit in an expected value. */
+function matching(pattern: RegExp): unknown {
+  return expect.stringMatching(pattern) as unknown;
+}
+
 function harness(multiAz?: boolean): { stack: Stack; replication: DmsReplication } {
   const stack = new Stack(testApp(), 'Test', { env: { account: '555555555555', region: 'eu-west-2' } });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
@@ -24,7 +29,11 @@ function harness(multiAz?: boolean): { stack: Stack; replication: DmsReplication
   return { stack, replication };
 }
 
-function task(stack: Stack, replication: DmsReplication, engine: 'sqlserver' | 'postgres' = 'sqlserver'): DmsDatabaseTask {
+function task(
+  stack: Stack,
+  replication: DmsReplication,
+  engine: 'sqlserver' | 'postgres' = 'sqlserver',
+): DmsDatabaseTask {
   return new DmsDatabaseTask(stack, 'Revenues', {
     replication,
     engine,
@@ -69,10 +78,10 @@ describe('DMS replication instance', () => {
       Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
     };
     expect(policy.Properties.PolicyDocument.Statement.map((st) => [st.Action, st.Resource])).toEqual([
-      ['kms:Decrypt', { 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] }],
+      ['kms:Decrypt', { 'Fn::GetAtt': [matching(/^Key/), 'Arn'] }],
       [
         ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        [{ Ref: expect.stringMatching(/SourceSecret/) }, { Ref: expect.stringMatching(/TargetSecret/) }],
+        [{ Ref: matching(/SourceSecret/) }, { Ref: matching(/TargetSecret/) }],
       ],
     ]);
     expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toEqual([]);
@@ -105,9 +114,10 @@ describe('DMS database task', () => {
     const { stack, replication } = harness();
     task(stack, replication);
     const template = Template.fromStack(stack);
-    const task_ = Object.values(template.findResources('AWS::DMS::ReplicationTask'))[0];
-    expect(task_?.['Properties']).toMatchObject({ MigrationType: 'full-load-and-cdc' });
-    const settings = JSON.parse(String(task_?.['Properties']?.['ReplicationTaskSettings'])) as {
+    const task_ = Object.values(template.findResources('AWS::DMS::ReplicationTask'))[0] as
+      { Properties: { MigrationType: string; ReplicationTaskSettings: string } } | undefined;
+    expect(task_?.Properties).toMatchObject({ MigrationType: 'full-load-and-cdc' });
+    const settings = JSON.parse(task_?.Properties.ReplicationTaskSettings ?? '{}') as {
       ValidationSettings: { EnableValidation: boolean };
     };
     expect(settings.ValidationSettings.EnableValidation).toBe(true);
@@ -118,14 +128,19 @@ describe('DMS database task', () => {
         SslMode: 'require',
         DatabaseName: 'NEC_REVS',
         MicrosoftSqlServerSettings: Match.objectLike({
-          SecretsManagerSecretId: { Ref: Match.stringLikeRegexp(type === 'source' ? 'SourceSecret' : 'TargetSecret') },
+          SecretsManagerSecretId: {
+            Ref: Match.stringLikeRegexp(type === 'source' ? 'SourceSecret' : 'TargetSecret'),
+          },
           SecretsManagerAccessRoleArn: Match.anyValue(),
         }),
       });
     }
     // No password in the template: generated into the secret for the DBA's migration login.
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password', SecretStringTemplate: Match.anyValue() }),
+      GenerateSecretString: Match.objectLike({
+        GenerateStringKey: 'password',
+        SecretStringTemplate: Match.anyValue(),
+      }),
       KmsKeyId: Match.anyValue(),
     });
     expect(JSON.stringify(template.toJSON())).not.toMatch(/"Password"/);
@@ -139,24 +154,33 @@ describe('DMS database task', () => {
       GroupDescription: 'DMS replication instance: wave-05 databases',
       SecurityGroupEgress: [
         Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 1433, ToPort: 1433 }),
-        Match.objectLike({ DestinationSecurityGroupId: 'sg-0123456789abcdef0', FromPort: 1433, ToPort: 1433 }),
+        Match.objectLike({
+          DestinationSecurityGroupId: 'sg-0123456789abcdef0',
+          FromPort: 1433,
+          ToPort: 1433,
+        }),
       ],
     });
-    expect(template.findResources('AWS::EC2::SecurityGroup', { Properties: { SecurityGroupIngress: Match.anyValue() } })).toEqual({});
+    expect(
+      template.findResources('AWS::EC2::SecurityGroup', {
+        Properties: { SecurityGroupIngress: Match.anyValue() },
+      }),
+    ).toEqual({});
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       GroupId: 'sg-0123456789abcdef0',
       SourceSecurityGroupId: Match.anyValue(),
       FromPort: 1433,
       ToPort: 1433,
     });
-    expect(() =>
-      new DmsDatabaseTask(stack, 'NoSite', {
-        replication,
-        engine: 'postgres',
-        source: { host: 'h', port: 5432, databaseName: 'gis', networks: {} },
-        target: { address: 'a', port: 5432, databaseName: 'gis', securityGroupId: 'sg-1' },
-        description: 'x',
-      }),
+    expect(
+      () =>
+        new DmsDatabaseTask(stack, 'NoSite', {
+          replication,
+          engine: 'postgres',
+          source: { host: 'h', port: 5432, databaseName: 'gis', networks: {} },
+          target: { address: 'a', port: 5432, databaseName: 'gis', securityGroupId: 'sg-1' },
+          description: 'x',
+        }),
     ).toThrow(/give the source site's networks/);
   });
 });

@@ -32,7 +32,9 @@ describe('MGN replication template', () => {
       DataPlaneRouting: 'PRIVATE_IP',
       CreatePublicIP: false,
       AssociateDefaultSecurityGroup: false,
-      ReplicationServersSecurityGroupsIDs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Replication'), 'GroupId'] }],
+      ReplicationServersSecurityGroupsIDs: [
+        { 'Fn::GetAtt': [Match.stringLikeRegexp('^Replication'), 'GroupId'] },
+      ],
       EbsEncryption: 'CUSTOM',
       EbsEncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
       BandwidthThrottling: 55,
@@ -99,10 +101,16 @@ describe('MGN launch template', () => {
         ],
       },
     });
-    template.hasResourceProperties('AWS::SSM::Document', { Name: 'kvdc-migration-cloudwatch-agent', DocumentType: 'Command' });
+    template.hasResourceProperties('AWS::SSM::Document', {
+      Name: 'kvdc-migration-cloudwatch-agent',
+      DocumentType: 'Command',
+    });
     template.hasResourceProperties('AWS::SSM::Document', { Name: 'kvdc-migrated-server-hardening' });
     template.hasResourceProperties('AWS::SSM::Parameter', { Name: 'AmazonCloudWatch-kvdc-migrated-windows' });
-    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/kvdc/migration/post-launch', KmsKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/kvdc/migration/post-launch',
+      KmsKeyId: Match.anyValue(),
+    });
   });
 
   it('defaults to licence-included and the planned instance types; a council hardening document replaces the baseline', () => {

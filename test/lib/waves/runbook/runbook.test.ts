@@ -69,7 +69,11 @@ describe('cutover runbooks', () => {
   it('a rollback that cannot end inside the window, or an outage beyond the RTO, is a finding', () => {
     const short = editExample('wave-05', (doc) => {
       const i = workloadIndex(doc, 'revs-bens-portal');
-      doc.setIn(['workloads', i, 'cutoverWindow'], { start: '2027-01-30T08:00', end: '2027-01-30T12:00', timeZone: 'Europe/London' });
+      doc.setIn(['workloads', i, 'cutoverWindow'], {
+        start: '2027-01-30T08:00',
+        end: '2027-01-30T12:00',
+        timeZone: 'Europe/London',
+      });
       doc.setIn(['workloads', i, 'rollback', 'rollbackMinutes'], 120);
     });
     expect(bookOf(short, 'revs-bens-portal').findings.map((f) => f.message)).toEqual([
@@ -86,11 +90,19 @@ describe('cutover runbooks', () => {
 
   it('steps outside the rota are marked as covered by the extra cover the window declares', () => {
     const early = editExample('wave-06', (doc) => {
-      doc.setIn(['workloads', workloadIndex(doc, 'social-care-liquidlogic'), 'cutoverWindow', 'start'], '2027-06-12T06:00');
+      doc.setIn(
+        ['workloads', workloadIndex(doc, 'social-care-liquidlogic'), 'cutoverWindow', 'start'],
+        '2027-06-12T06:00',
+      );
     });
     const book = bookOf(early, 'social-care-liquidlogic');
     // 06:00 to 07:00 (pre-checks, freeze, final sync) is before the rota starts.
-    expect(book.steps.map((s) => s.cover)).toEqual(['extra-cover', 'extra-cover', 'extra-cover', ...Array(book.steps.length - 3).fill('rota')]);
+    expect(book.steps.map((s) => s.cover)).toEqual([
+      'extra-cover',
+      'extra-cover',
+      'extra-cover',
+      ...Array<string>(book.steps.length - 3).fill('rota'),
+    ]);
     expect(book.roles['Extra cover arranged by']).toBe('Head of Digital and Customer Services');
     expect(book.findings).toEqual([]);
   });
@@ -98,7 +110,12 @@ describe('cutover runbooks', () => {
   it('lz waves runbook writes both forms for every workload of the wave, keeps a filled record, and exits 1 when timings do not fit', () => {
     const out = mkdtempSync(join(tmpdir(), 'runbooks-'));
     try {
-      const options = { config: 'config/landing-zone.yaml', waves: 'migration-waves', out, asOf: '2026-12-02' };
+      const options = {
+        config: 'config/landing-zone.yaml',
+        waves: 'migration-waves',
+        out,
+        asOf: '2026-12-02',
+      };
       const first = runWavesRunbook(options);
       expect(first.exitCode).toBe(0);
       expect(first.stdout).toMatch(/^wave-05: 4 runbook\(s\) in .*; every timing fits$/m);
@@ -113,9 +130,13 @@ describe('cutover runbooks', () => {
       expect(readFileSync(md, 'utf8')).toContain('result: postponed');
       const wave04 = runWavesRunbook({ ...options, wave: 'wave-04' });
       expect(wave04.exitCode).toBe(1);
-      expect(wave04.stdout).toContain('finance-unit4: go/no-go 11:15 (latest 19:00), rollback 180 min, outage 180/345 min against RTO 240: a rollback after the go/no-go leaves users without the service for 345 minutes');
+      expect(wave04.stdout).toContain(
+        'finance-unit4: go/no-go 11:15 (latest 19:00), rollback 180 min, outage 180/345 min against RTO 240: a rollback after the go/no-go leaves users without the service for 345 minutes',
+      );
       expect(wave04.stdout).toMatch(/already cut over: payments-civica-pay/);
-      expect(runWavesRunbook({ ...options, wave: 'wave-09' })).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/unknown wave "wave-09"/) });
+      const unknown = runWavesRunbook({ ...options, wave: 'wave-09' });
+      expect(unknown.exitCode).toBe(2);
+      expect(unknown.stderr).toMatch(/unknown wave "wave-09"/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -137,7 +158,11 @@ describe('cutover runbooks', () => {
       '```',
     ].join('\n');
     const { diagnostics } = parseRecord('runbooks/wave-05/revs-bens-nec.md', text);
-    expect(diagnostics.map((d) => `${d.line} ${d.path}`)).toEqual(['7 steps.freez', '8 decision.outcome', '10 finishedAt']);
+    expect(diagnostics.map((d) => `${d.line} ${d.path}`)).toEqual([
+      '7 steps.freez',
+      '8 decision.outcome',
+      '10 finishedAt',
+    ]);
   });
 
   it('lz waves report reads the records back into the status history, up to the report date', () => {
@@ -159,7 +184,9 @@ describe('cutover runbooks', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('wave: wave-04', 'wave: wave-05'));
       const broken = run('2026-12-02');
       expect(broken.exitCode).toBe(2);
-      expect(broken.stderr).toMatch(/finance-unit4\.md:\d+:1 error wave: finance-unit4 is in wave-04, not wave-05/);
+      expect(broken.stderr).toMatch(
+        /finance-unit4\.md:\d+:1 error wave: finance-unit4 is in wave-04, not wave-05/,
+      );
     } finally {
       rmSync(runbooks, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
