@@ -135,8 +135,10 @@ export function validateWaveTexts(
       );
     }
     const root = record(source.data);
-    const headerResult = WaveElementSchemas.WaveHeader.safeParse(root['wave']);
-    const header = headerResult.success ? headerResult.data : undefined;
+    // A file that passed its schema already holds its parsed parts; otherwise each part is parsed alone.
+    const whole = parsed.success ? parsed.data : undefined;
+    const headerResult = whole ? undefined : WaveElementSchemas.WaveHeader.safeParse(root['wave']);
+    const header = whole ? whole.wave : headerResult?.success ? headerResult.data : undefined;
     const entry: { file: string; header?: WaveHeaderConfig; workloads: PlacedWorkload[]; number?: number } = {
       file,
       header,
@@ -149,7 +151,10 @@ export function validateWaveTexts(
       if (typeof id === 'string') {
         allIds.add(id);
       }
-      const result = WaveElementSchemas.Workload.safeParse(item);
+      const parsedWorkload = whole?.workloads[index];
+      const result = parsedWorkload
+        ? { success: true as const, data: parsedWorkload }
+        : WaveElementSchemas.Workload.safeParse(item);
       if (result.success) {
         const placed = placeWorkload(entry, result.data, index, resolveTarget(landingZone, result.data));
         entry.workloads.push(placed);
