@@ -5,7 +5,9 @@ import type { EndOfSupportTable } from './schema';
  * documentation cannot drift from what the rule reads (test/docs/migration-waves-doc.test.ts).
  */
 export function endOfSupportTableRows(table: EndOfSupportTable): string[][] {
-  const rows = [['Product', 'Version', 'End of support', 'RDS end of standard support', 'Source', 'Confirmed']];
+  const rows = [
+    ['Product', 'Version', 'End of support', 'RDS end of standard support', 'Source', 'Confirmed'],
+  ];
   for (const p of table.products) {
     for (const v of p.versions) {
       rows.push([

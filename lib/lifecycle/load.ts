@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
-import { schemaDiagnostics } from '../config/load';
-import { YamlSource } from '../config/yaml-source';
+import { parseYamlText } from '../config/load';
 import { EndOfSupportSchema, type EndOfSupportTable } from './schema';
 
 /** The committed table, beside this module (an input of every synth, like the rest of lib/). */
@@ -16,19 +15,13 @@ export interface EndOfSupportResult {
 
 /** Validates end-of-support text: schema, then one entry per product, patterns that compile, no version named twice. */
 export function validateEndOfSupportText(file: string, text: string): EndOfSupportResult {
-  const source = new YamlSource(file, text);
-  if (source.parseDiagnostics.length > 0) {
-    return { diagnostics: source.parseDiagnostics };
-  }
-  const parsed = EndOfSupportSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      diagnostics: sortDiagnostics(schemaDiagnostics(source, parsed.error.issues, EndOfSupportSchema)),
-    };
+  const { source, value, diagnostics: invalid } = parseYamlText(file, text, EndOfSupportSchema);
+  if (!value) {
+    return { diagnostics: invalid };
   }
   const diagnostics: Diagnostic[] = [];
   const products = new Map<string, number>();
-  parsed.data.products.forEach((p, i) => {
+  value.products.forEach((p, i) => {
     const first = products.get(p.product);
     if (first !== undefined) {
       diagnostics.push(
@@ -78,7 +71,7 @@ export function validateEndOfSupportText(file: string, text: string): EndOfSuppo
   });
   return diagnostics.length > 0
     ? { diagnostics: sortDiagnostics(diagnostics) }
-    : { table: parsed.data, diagnostics: [] };
+    : { table: value, diagnostics: [] };
 }
 
 let committed: EndOfSupportTable | undefined;

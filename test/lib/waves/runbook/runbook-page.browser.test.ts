@@ -1,31 +1,17 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runWavesRunbook } from '../../../../lib/cli/waves-runbook-command';
+import { launchChromium, offline } from '../../../helpers/chromium';
 
 /** The HTML runbook on a phone: readable at 360 px wide, no sideways scrolling, nothing fetched. */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 describe('HTML runbook in headless Chromium', () => {
   let out: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
-      );
-    }
+    browser = await launchChromium();
     out = mkdtempSync(join(tmpdir(), 'runbook-page-'));
     expect(
       runWavesRunbook({
@@ -35,7 +21,6 @@ describe('HTML runbook in headless Chromium', () => {
         asOf: '2026-12-02',
       }).exitCode,
     ).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 
   afterAll(async () => {
@@ -46,12 +31,12 @@ describe('HTML runbook in headless Chromium', () => {
   it.each([360, 1280])('at %i px every step is on screen without sideways scrolling', async (width) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     const errors: string[] = [];
+    const requests: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
-    );
+    await offline(page, requests);
     await page.goto(`file://${resolve(out, 'wave-05', 'revs-bens-nec.html')}`);
     expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
     // Expressions run in the page (the tests compile without the DOM library).
     const scroll = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(scroll).toBeLessThanOrEqual(width);
