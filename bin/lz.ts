@@ -3,6 +3,11 @@ import { createProgram } from '../lib/cli/program';
 import { synthesiseApp } from '../stacks/synthesis';
 
 // bin/ reads the environment; the commands in lib/cli get plain options and return their output.
+
+// aws-cdk-lib warns on stdout whenever a deprecated property is read, and cdk-nag's rules read some
+// (CfnEventBusPolicy#principal) on every synth: not actionable by the user, and it would break --json.
+// Our own code cannot use deprecated APIs: eslint's no-deprecated rule fails the lint.
+process.env['JSII_DEPRECATED'] ??= 'quiet';
 const program = createProgram({
   defaults: {
     config: process.env['LZ_CONFIG'] ?? 'config/landing-zone.yaml',
@@ -12,6 +17,7 @@ const program = createProgram({
   debug: process.env['LZ_DEBUG'] !== undefined && process.env['LZ_DEBUG'] !== '',
   app: { synthesise: synthesiseApp },
   progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   emit: (output) => {
     process.stdout.write(output.stdout);
     process.stderr.write(output.stderr);

@@ -14,10 +14,17 @@ import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
+import {
+  buildSecurityBaseline,
+  subscribeToLogArchive,
+  type SecurityBaselineStacks,
+} from './security-baseline';
 import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
 
 export interface LandingZoneStacks {
+  /** The security baseline; absent when the configuration has no securityBaseline section. */
+  readonly securityBaseline?: SecurityBaselineStacks;
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
   /** Site-to-site VPNs; absent when the configuration has no connectivity section. */
@@ -46,6 +53,7 @@ export function buildLandingZone(
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
+  const securityBaseline = buildSecurityBaseline(app, config);
 
   const hub = new NetworkHubStack(app, `${prefix}NetworkHub`, {
     lz,
@@ -128,7 +136,21 @@ export function buildLandingZone(
     Tags.of(app).add(key, value);
   }
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
+  const all = [
+    hub,
+    ...Object.values(vpcs),
+    ...optional,
+    ...backup,
+    ...Object.values(dataProtection),
+    ...(migration?.all ?? []),
+    ...operations,
+    ...(securityBaseline?.all ?? []),
+  ];
+  if (securityBaseline) {
+    subscribeToLogArchive(securityBaseline, all);
+  }
   return {
+    securityBaseline,
     hub,
     vpcs,
     connectivity,
@@ -137,15 +159,7 @@ export function buildLandingZone(
     backup,
     migration,
     operations,
-    all: [
-      hub,
-      ...Object.values(vpcs),
-      ...optional,
-      ...backup,
-      ...Object.values(dataProtection),
-      ...(migration?.all ?? []),
-      ...operations,
-    ],
+    all,
   };
 }
 

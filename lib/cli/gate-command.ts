@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { openAssembly } from '../assembly/open';
+import { openAssembly, type OpenedAssembly } from '../assembly/open';
+import { readDeploymentRecord } from '../delivery/record';
+import { InputError } from '../errors';
 import { loadConfig } from '../config/load';
 import { evaluateGate, type GateResult } from '../gate/evaluate';
 import { writeGateEvidence } from '../gate/evidence';
@@ -29,6 +31,35 @@ export interface GateOptions {
   readonly json: boolean;
   readonly allowStale: boolean;
   readonly timings: boolean;
+  /** Judge only the stacks of this deployment stage (e.g. network-network). */
+  readonly stage?: string;
+  /** Judge only these stacks (artifact ids). */
+  readonly stacks?: readonly string[];
+}
+
+/** The stacks a scoped gate judges, from --stage (the assembly's deployment record) and --stacks. */
+function scopeOf(options: GateOptions, assembly: OpenedAssembly): string[] | undefined {
+  if (options.stage === undefined && options.stacks === undefined) return undefined;
+  const ids = new Set(assembly.stacks.map((s) => s.stackId));
+  const selected: string[] = [];
+  if (options.stage !== undefined) {
+    const record = readDeploymentRecord(assembly.dir);
+    const stage = record.stages.find((s) => s.id === options.stage);
+    if (stage === undefined) {
+      throw new InputError(
+        `--stage ${options.stage} is not a stage of ${assembly.dir}; its stages are ${record.stages.map((s) => s.id).join(', ')}`,
+      );
+    }
+    selected.push(...stage.stacks);
+  }
+  const unknown = (options.stacks ?? []).filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `--stacks: ${unknown.join(', ')} not in ${assembly.dir} (npm run lz -- stages lists them)`,
+    );
+  }
+  selected.push(...(options.stacks ?? []));
+  return [...new Set(selected)].sort();
 }
 
 export function formatGate(result: GateResult, files: readonly string[]): string {
@@ -42,6 +73,10 @@ export function formatGate(result: GateResult, files: readonly string[]): string
     for (const problem of check.problems) {
       lines.push(pc.red(`      ${problem}`));
     }
+    // Changes a reviewer must read although they fail nothing (safeguards weakened in place, allowed changes).
+    if (check.id === 'change-guard') {
+      lines.push(...check.notes.map((note) => pc.yellow(`      ${note}`)));
+    }
   }
   const evidenced = result.principles.filter((p) => p.status === 'pass').length;
   lines.push(
@@ -52,7 +87,11 @@ export function formatGate(result: GateResult, files: readonly string[]): string
   if (result.assemblyDigest !== undefined) {
     lines.push(`      assembly: ${result.assembly} ${result.assemblyDigest}`);
   }
-  lines.push(result.passed ? pc.green('gate: passed') : pc.red('gate: FAILED'));
+  const scoped =
+    result.scope === undefined
+      ? ''
+      : ` for ${result.scope.length} stack(s) only (${result.scope.join(', ')}): not a verdict on the deployment`;
+  lines.push(result.passed ? pc.green(`gate: passed${scoped}`) : pc.red(`gate: FAILED${scoped}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -86,8 +125,10 @@ export async function runGate(ctx: CliContext, options: GateOptions): Promise<Co
     requireChecks: true,
     allowStale: options.allowStale,
   });
+  const scope = scopeOf(options, assembly);
   const result = evaluateGate({
     assembly,
+    ...(scope === undefined ? {} : { scope }),
     config: loadConfig(options.config),
     staged: defaults.staged,
     baselines: options.baselines ?? defaults.baselines,
@@ -134,5 +175,7 @@ export function gateCommand(ctx: CliContext): Command {
     .addOption(jsonOption())
     .addOption(allowStaleOption())
     .option('--timings', 'print how long each check took (stderr)', false)
+    .option('--stage <id>', 'judge only the stacks of this deployment stage (npm run lz -- stages)')
+    .addOption(new Option('--stacks <ids...>', 'judge only these stacks (artifact ids)'))
     .action(action(ctx, (opts: GateOptions) => runGate(ctx, opts)));
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context';
+import { completionCommand } from './completion-command';
 import { costCommand } from './cost-command';
 import { deployCheckCommand } from './deploy-check-command';
 import { diffCommand } from './diff-command';
@@ -60,8 +61,13 @@ export function createProgram(ctx: CliContext): Command {
     .addCommand(backupComplianceCommand(ctx))
     .addCommand(cutoverReadinessCommand(ctx))
     .addCommand(restoreDrillCommand(ctx));
+  program.addCommand(completionCommand(ctx, () => program));
   forEachCommand(program, (command) => {
     command.showHelpAfterError('(add --help for usage)').exitOverride(usageExit);
+    // Commander does not say which options are required: the help does.
+    for (const option of command.options.filter((o) => o.mandatory)) {
+      option.description = `${option.description} (required)`;
+    }
   });
   return program;
 }

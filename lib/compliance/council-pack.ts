@@ -5,6 +5,7 @@ import { UK_REGIONS } from '../config/regions';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS } from '../config/schema';
 import { bucketTlsOnly } from './rules/bucket-tls-only';
 import { cmkForOfficialSensitive } from './rules/cmk-for-official-sensitive';
+import { githubOidcTrustPinned } from './rules/github-oidc-trust-pinned';
 import { logRetentionMinimum } from './rules/log-retention-minimum';
 import { requiredTags } from './rules/required-tags';
 import { resourceInAllowedRegion } from './rules/resource-in-allowed-region';
@@ -104,6 +105,16 @@ export class CouncilChecks extends NagPack {
         'Bucket, or add the statement to its bucket policy.',
       level: NagMessageLevel.ERROR,
       rule: bucketTlsOnly,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'GithubOidcTrustPinned',
+      info: 'A role GitHub Actions can assume does not pin the token to STS and one literal subject with StringEquals.',
+      explanation:
+        'A wildcard or a StringLike subject lets any branch, any workflow or another repository assume the role, and with it ' +
+        "the account's CDK bootstrap roles. Trust repo:<owner>/<name>:environment:<environment> (or :pull_request) exactly.",
+      level: NagMessageLevel.ERROR,
+      rule: githubOidcTrustPinned,
       node,
     });
   }

@@ -9,6 +9,20 @@ import { RDS_ENGINE_IDS } from '../data/engines';
  * mistyped field never silently drops a price. Every price carries its source and date.
  */
 
+/** The security baseline's charges per use (docs/security-baseline.md), never in a monthly total. */
+export const SECURITY_BASELINE_PER_USE = [
+  'cloudtrail-data-events',
+  'config-items',
+  'config-rule-evaluations',
+  'config-conformance-pack-evaluations',
+  'guardduty-cloudtrail-events',
+  'guardduty-flow-and-dns-logs',
+  'guardduty-s3-data-events',
+  'securityhub-checks',
+  's3-standard-storage',
+  's3-deep-archive-storage',
+] as const;
+
 /** What a price is charged on; the pricing rules in estimate.ts look prices up by these. */
 export const USAGES = [
   'nat-gateway-hours',
@@ -24,10 +38,23 @@ export const USAGES = [
   'kms-key-months',
   'ec2-instance-hours',
   'ebs-gp3-gb-months',
+  // The security baseline: its one fixed charge (the trail), then its charges per use.
+  'cloudtrail-trail-months',
+  ...SECURITY_BASELINE_PER_USE,
 ] as const;
 export type Usage = (typeof USAGES)[number];
 
-export const UNITS = ['hour', 'month', 'GB', 'GB-month'] as const;
+export const UNITS = [
+  'hour',
+  'month',
+  'GB',
+  'GB-month',
+  '100k-events',
+  '1M-events',
+  'item',
+  'evaluation',
+  'check',
+] as const;
 
 const PriceDate = z
   .string()

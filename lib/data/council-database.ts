@@ -265,7 +265,9 @@ export class CouncilDatabase extends Construct {
         reason,
       });
     }
-    if (!multiAz) {
+    // Only the fact that justifies it earns the acknowledgement: a production database without
+    // Multi-AZ (an explicit override) is left to fail the rule packs.
+    if (!multiAz && !props.production) {
       for (const id of [
         'AwsSolutions::AwsSolutions-RDS3',
         'NIST.800.53.R5::NIST.800.53.R5-RDSMultiAZSupport',

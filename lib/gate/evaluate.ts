@@ -5,7 +5,7 @@ import { unacknowledgedFindings, type Finding, type ValidationReport } from '../
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { checkAssembly } from '../dr/check';
 import { readAllowList } from '../safety/allow-list';
-import { readTemplates } from '../safety/baseline-files';
+import { baselineSetProblem, readTemplates } from '../safety/baseline-files';
 import { describeChange, guardChanges } from '../safety/change-guard';
 import { acknowledgementRegister, type Acknowledgement } from './acknowledgements';
 import { runCfnLint, type LintMatch, type LintResult } from './cfn-lint-check';
@@ -34,6 +34,8 @@ export interface PrincipleStatus {
 
 export interface GateResult {
   readonly passed: boolean;
+  /** The stacks judged, when the gate was limited to some (`--stage`, `--stacks`); absent for all. */
+  readonly scope?: readonly string[];
   readonly assembly: string;
   /** The assembly's provenance digest: the evidence is bound to this exact synth. */
   readonly assemblyDigest?: string;
@@ -61,6 +63,12 @@ export interface GateOptions {
   readonly progress?: (check: string) => void;
   /** cfn-lint's result for this assembly's files, when already known (it reads only the files). */
   readonly lint?: LintResult;
+  /**
+   * Judge only these stacks (artifact ids), for an engineer fixing one stage at night: findings,
+   * cfn-lint and the change guard look at them alone. The deployment check, the segmentation proof
+   * and the DR posture still look at everything (they are about how the stacks fit together).
+   */
+  readonly scope?: readonly string[];
 }
 
 /** Rule name as reported, without a finding suffix such as `[Resource::*]`. */
@@ -134,12 +142,19 @@ function cfnLintCheck(lint: LintResult): { check: GateCheck; matches: LintMatch[
 
 function changeGuardCheck(options: GateOptions): GateCheck {
   const allow = readAllowList(options.allowList);
-  const baseline = readTemplates(options.baselines);
-  if (allow.diagnostics.length > 0 || Object.keys(baseline).length === 0) {
+  const inScope = (stack: string): boolean => options.scope === undefined || options.scope.includes(stack);
+  const baseline = Object.fromEntries(
+    Object.entries(readTemplates(options.baselines)).filter(([id]) => inScope(id)),
+  );
+  const current = Object.fromEntries(
+    Object.entries(templatesById(options.assembly)).filter(([id]) => inScope(id)),
+  );
+  const setProblem = baselineSetProblem(options.baselines, Object.keys(baseline), Object.keys(current));
+  if (allow.diagnostics.length > 0 || setProblem !== undefined) {
     const problem =
       allow.diagnostics.length > 0
         ? `invalid ${options.allowList}: ${allow.diagnostics.map((d) => `${d.line}:${d.column} ${d.path}: ${d.message}`).join('; ')}`
-        : `no baseline templates in ${options.baselines}`;
+        : (setProblem ?? '');
     return {
       id: 'change-guard',
       title: 'Change guard',
@@ -149,7 +164,6 @@ function changeGuardCheck(options: GateOptions): GateCheck {
       notes: [],
     };
   }
-  const current = templatesById(options.assembly);
   const result = guardChanges(baseline, current, allow.entries);
   const safeguards = safeguardChanges(baseline, current);
   return {
@@ -247,11 +261,15 @@ export function evaluateGate(options: GateOptions): GateResult {
     );
   }
   const progress = options.progress ?? (() => undefined);
-  const findings = unacknowledgedFindings(report);
+  const scope = options.scope;
+  const inScope = (resource: string): boolean =>
+    scope === undefined || scope.some((id) => resource === id || resource.startsWith(`${id}/`));
+  const findings = unacknowledgedFindings(report).filter((f) => inScope(f.resource));
   progress('rule packs');
   const rulePacks = rulePacksCheck(report, findings);
   progress('cfn-lint');
-  const lint = cfnLintCheck(options.lint ?? runCfnLint(options.assembly.dir)).check;
+  const templates = options.assembly.stacks.filter((st) => inScope(st.stackId)).map((st) => st.templateFile);
+  const lint = cfnLintCheck(options.lint ?? runCfnLint(options.assembly.dir, templates)).check;
   const staged = options.staged === true && options.config !== undefined ? options.config : undefined;
   progress('deployment check');
   const deployment = staged === undefined ? [] : [deploymentCheck(options.assembly, staged)];
@@ -271,7 +289,8 @@ export function evaluateGate(options: GateOptions): GateResult {
     stale: options.assembly.stale,
     checks,
     findings,
-    acknowledgements: acknowledgementRegister(report),
+    acknowledgements: acknowledgementRegister(report).filter((a) => inScope(a.resource)),
+    ...(scope === undefined ? {} : { scope }),
     principles: principles(report, checks),
   };
 }

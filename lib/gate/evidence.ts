@@ -11,6 +11,14 @@ export function gateSummaryMarkdown(result: GateResult): string {
   const lines = [
     `# Pre-deployment gate: ${result.passed ? 'PASSED' : 'FAILED'}`,
     '',
+    ...(result.scope === undefined
+      ? []
+      : [
+          `**Scope: ${result.scope.length} stack(s) only** (${result.scope.join(', ')}): not a verdict on the deployment.`,
+          '',
+        ]),
+    ...result.stale.map((s) => `**NOT CURRENT (read with --allow-stale):** ${md(s)}`),
+    ...(result.stale.length === 0 ? [] : ['']),
     '| Check | Status | Summary |',
     '|---|---|---|',
     ...result.checks.map(

@@ -135,6 +135,35 @@ describe('pre-deployment gate', () => {
     );
   });
 
+  it('judges only the stacks in scope for findings, cfn-lint and the change guard', () => {
+    const example = exampleAssembly();
+    const report = structuredClone(example.validationReport) as ValidationReport;
+    report.pluginReports[0]?.violations.push({
+      ruleName: 'AwsSolutions-RDS10',
+      description: 'deletion protection',
+      violatingConstructs: [{ constructPath: 'KvdcDataProtectionNonProduction/CrmMainDatabase/Instance' }],
+    });
+    const assembly = { ...example, validationReport: report };
+    const scoped = evaluateGate({
+      assembly,
+      baselines,
+      allowList: join(baselines, 'none.yaml'),
+      lint,
+      scope: ['KvdcNetworkHub'],
+    });
+    expect(scoped.passed).toBe(true);
+    expect(scoped.scope).toEqual(['KvdcNetworkHub']);
+    expect(scoped.checks.find((c) => c.id === 'change-guard')?.summary).toMatch(/1 stack\(s\) compared/);
+    const inScope = evaluateGate({
+      assembly,
+      baselines,
+      allowList: join(baselines, 'none.yaml'),
+      lint,
+      scope: ['KvdcDataProtectionNonProduction'],
+    });
+    expect(inScope.passed).toBe(false);
+  });
+
   it('never passes an assembly read with --allow-stale', () => {
     const result = gate({ ...exampleAssembly(), stale: ['it is stale: config/landing-zone.yaml changed'] });
     expect(result.checks.every((c) => c.status === 'pass')).toBe(true);
