@@ -14,8 +14,10 @@ import { AccountBaselineStack } from './account-baseline-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
+import { DatabaseMigrationStack } from './database-migration-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { LogArchiveStack } from './log-archive-stack';
+import { MigrationServicesStack } from './migration-services-stack';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
@@ -46,7 +48,9 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   // The operations roles read backups and restore them in drills: they ship with data and backup.
   [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
+  [MigrationServicesStack, 'waves'],
   [WorkloadsStack, 'waves'],
+  [DatabaseMigrationStack, 'waves'],
 ];
 
 /** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */

@@ -110,15 +110,17 @@ export function buildLandingZone(
 
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
-  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
-    // Deployment order only: the stack reads the shared parameters of its VPCs, and its databases
-    // are backed up from the start by the tier plans of their account's data-protection stack.
+  // Deployment order only: a migration stack reads the shared parameters of its VPCs.
+  for (const stack of migration?.vpcReaders ?? []) {
     for (const vpcName of stack.sharedVpcs) {
       const vpcStack = vpcs[vpcName];
       if (vpcStack) {
         stack.addStackDependency(vpcStack, `reads the IDs of VPC ${vpcName} from its shared parameters`);
       }
     }
+  }
+  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
+    // Its databases are backed up from the start by the tier plans of their account's data-protection stack.
     const dpStack = dataProtection[key.split('/')[0] ?? key];
     if (dpStack && Object.keys(stack.databases).length > 0) {
       stack.addStackDependency(dpStack, 'its databases are backed up by the tier plans of that stack');

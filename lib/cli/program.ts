@@ -21,6 +21,7 @@ import { stagesCommand } from './stages-command';
 import { synthCommand } from './synth-command';
 import { validateCommand } from './validate-command';
 import { wavesReportCommand } from './waves-report-command';
+import { wavesRunbookCommand } from './waves-runbook-command';
 import { wavesValidateCommand } from './waves-validate-command';
 
 /** The `lz` program: every command, each defined in its own module. */
@@ -48,7 +49,8 @@ export function createProgram(ctx: CliContext): Command {
     .command('waves')
     .description('The migration plan in migration-waves/')
     .addCommand(wavesValidateCommand(ctx))
-    .addCommand(wavesReportCommand(ctx));
+    .addCommand(wavesReportCommand(ctx))
+    .addCommand(wavesRunbookCommand(ctx));
   program
     .command('ops')
     .description(

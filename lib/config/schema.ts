@@ -106,6 +106,7 @@ export const INTERFACE_ENDPOINTS = [
   'ssmmessages',
   'ec2messages',
   'ec2',
+  'mgn',
   'logs',
   'monitoring',
   'kms',
