@@ -1,5 +1,6 @@
+import { PALETTE } from '../../html/report-page';
 import { addDays, dayMillis } from '../time';
-import type { BurnPoint, Rag, ReportModel } from './model';
+import type { BurnPoint, Rag, ReportModel, WaveSummary } from './model';
 
 export function escapeHtml(text: string): string {
   return text
@@ -10,11 +11,12 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** RAG as colour, from the reports' palette (amber dark enough to be seen on white, 3.5:1). */
 export const RAG_COLOURS: Record<Rag, string> = {
-  red: '#d4351c',
-  amber: '#f47738',
-  green: '#00703c',
-  complete: '#1d70b8',
+  red: PALETTE.red,
+  amber: PALETTE.amber,
+  green: PALETTE.green,
+  complete: PALETTE.blue,
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -64,6 +66,50 @@ function chartRange(model: ReportModel): { start: string; end: string } {
   return { start: `${first.slice(0, 7)}-01`, end: addDays(last, 21) };
 }
 
+type Blackout = ReportModel['blackouts'][number];
+
+/** The blackouts the Gantt chart draws: those that overlap its date range. */
+export function chartBlackouts(model: ReportModel): Blackout[] {
+  const range = chartRange(model);
+  return model.blackouts.filter((b) => !(b.end < range.start || b.start > range.end));
+}
+
+export const blackoutAreas = (b: Blackout): string =>
+  b.serviceAreas === 'all' ? 'all service areas' : b.serviceAreas.join(', ');
+
+export interface CutoverMarker {
+  readonly date: string;
+  /** The workloads cutting over that day. */
+  readonly ids: readonly string[];
+  /** The window has passed and one of them has not cut over. */
+  readonly missed: boolean;
+  /** One of them, not yet done, cuts over outside the wave's planned dates. */
+  readonly outside: boolean;
+  /** What the marker's colour means, in words ('' for an ordinary cutover). */
+  readonly note: string;
+}
+
+/** One marker per cutover day of a wave, as the Gantt chart draws them and the text beside it lists them. */
+export function cutoverMarkers(w: WaveSummary, asOf: string): CutoverMarker[] {
+  const h = w.wave.wave;
+  const starts = [
+    ...new Set(w.rows.flatMap((r) => (r.cutoverStart ? [r.cutoverStart.slice(0, 10)] : []))),
+  ].sort();
+  return starts.map((date) => {
+    const rows = w.rows.filter((r) => r.cutoverStart?.startsWith(date));
+    const missed = rows.some(
+      (r) => !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < asOf,
+    );
+    const outside = rows.some((r) => r.outsideWave && !r.done);
+    const note = missed
+      ? 'missed: not cut over'
+      : outside
+        ? `outside the wave's dates ${h.planned.start} to ${h.planned.end}`
+        : '';
+    return { date, ids: rows.map((r) => r.workload.id), missed, outside, note };
+  });
+}
+
 /** Gantt chart: one row per wave (baseline, plan, actual), cutover markers, blackouts and today. */
 export function ganttSvg(model: ReportModel): string {
   const left = 210;
@@ -84,14 +130,11 @@ export function ganttSvg(model: ReportModel): string {
     `<text x="8" y="${laneTop + 32}" font-size="11" fill="#505a5f">all services / some services</text>`,
     `<line x1="${left}" y1="${laneTop - 4}" x2="${left + width}" y2="${laneTop - 4}" stroke="#b1b4b6"/>`,
   );
-  for (const b of model.blackouts) {
-    if (b.end < range.start || b.start > range.end) {
-      continue;
-    }
+  for (const b of chartBlackouts(model)) {
     const x1 = Math.max(left, scale.x(b.start));
     const x2 = Math.min(left + width, scale.x(addDays(b.end, 1)));
     const all = b.serviceAreas === 'all';
-    const areas = b.serviceAreas === 'all' ? 'all service areas' : b.serviceAreas.join(', ');
+    const areas = blackoutAreas(b);
     const w = Math.max(2, x2 - x1);
     if (all) {
       // A change freeze for everyone shades the whole chart.
@@ -101,7 +144,7 @@ export function ganttSvg(model: ReportModel): string {
     }
     const y = laneTop + (all ? 2 : 22);
     parts.push(
-      `<rect class="blackout" data-blackout="${escapeHtml(b.id)}" x="${n(x1)}" y="${y}" width="${n(w)}" height="16" rx="2" fill="${all ? '#d4351c' : '#f47738'}" fill-opacity="${all ? 0.85 : 0.55}"><title>${escapeHtml(`${b.name}: ${b.start} to ${b.end} (${areas})`)}</title></rect>`,
+      `<rect class="blackout" data-blackout="${escapeHtml(b.id)}" x="${n(x1)}" y="${y}" width="${n(w)}" height="16" rx="2" fill="${all ? PALETTE.red : PALETTE.amber}" fill-opacity="${all ? 0.85 : 0.7}"><title>${escapeHtml(`${b.name}: ${b.start} to ${b.end} (${areas})`)}</title></rect>`,
     );
   }
   for (const tick of monthTicks(scale)) {
@@ -127,7 +170,7 @@ export function ganttSvg(model: ReportModel): string {
       const bx = scale.x(w.baseline.start);
       const bw = scale.x(addDays(w.baseline.end, 1)) - bx;
       parts.push(
-        `<rect class="baseline-bar" x="${n(bx)}" y="${y + 27}" width="${n(bw)}" height="5" fill="#b1b4b6"><title>Baseline ${w.baseline.start} to ${w.baseline.end}</title></rect>`,
+        `<rect class="baseline-bar" x="${n(bx)}" y="${y + 27}" width="${n(bw)}" height="5" fill="${PALETTE.secondary}"><title>Baseline ${w.baseline.start} to ${w.baseline.end}</title></rect>`,
       );
     }
     const px = scale.x(h.planned.start);
@@ -143,25 +186,11 @@ export function ganttSvg(model: ReportModel): string {
     }
     const label = `${w.done}/${w.inScope}`;
     parts.push(`<text x="${n(px + pw + 6)}" y="${y + 19}" font-size="11" fill="#0b0c0c">${label}</text>`);
-    const starts = [
-      ...new Set(w.rows.flatMap((r) => (r.cutoverStart ? [r.cutoverStart.slice(0, 10)] : []))),
-    ].sort();
-    for (const date of starts) {
+    for (const { date, ids, missed, outside, note } of cutoverMarkers(w, model.asOf)) {
       const cx = scale.x(date);
-      const rows = w.rows.filter((r) => r.cutoverStart?.startsWith(date));
-      const ids = rows.map((r) => r.workload.id);
-      const missed = rows.some(
-        (r) => !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < model.asOf,
-      );
-      const outside = rows.some((r) => r.outsideWave && !r.done);
       const kind = missed ? ' missed' : outside ? ' outside-wave' : '';
-      const note = missed
-        ? ' (missed: not cut over)'
-        : outside
-          ? ` (outside the wave's dates ${h.planned.start} to ${h.planned.end})`
-          : '';
       parts.push(
-        `<path class="cutover${kind}" data-date="${date}" d="M ${n(cx)} ${y + 8} l 7 7 l -7 7 l -7 -7 z" fill="${missed ? RAG_COLOURS.red : outside ? RAG_COLOURS.amber : '#0b0c0c'}" stroke="#ffffff" stroke-width="1.2"><title>${escapeHtml(`Cutover ${date}: ${ids.join(', ')}${note}`)}</title></path>`,
+        `<path class="cutover${kind}" data-date="${date}" d="M ${n(cx)} ${y + 8} l 7 7 l -7 7 l -7 -7 z" fill="${missed ? RAG_COLOURS.red : outside ? RAG_COLOURS.amber : PALETTE.ink}" stroke="#ffffff" stroke-width="1.2"><title>${escapeHtml(`Cutover ${date}: ${ids.join(', ')}${note ? ` (${note})` : ''}`)}</title></path>`,
       );
     }
     parts.push('</g>');
@@ -226,7 +255,7 @@ export function burnDownSvg(model: ReportModel, key: 'workloads' | 'servers'): s
     return last && last.date < range.end ? [...points, { ...last, date: range.end }] : [...points];
   };
   parts.push(
-    `<path class="series-baseline" d="${stepPath(extend(model.burnDown.baseline), key, scale.x, y)}" fill="none" stroke="#b1b4b6" stroke-width="2" stroke-dasharray="6 4"/>`,
+    `<path class="series-baseline" d="${stepPath(extend(model.burnDown.baseline), key, scale.x, y)}" fill="none" stroke="${PALETTE.secondary}" stroke-width="2" stroke-dasharray="6 4"/>`,
     `<path class="series-forecast" d="${stepPath(extend(model.burnDown.forecast), key, scale.x, y)}" fill="none" stroke="#1d70b8" stroke-width="2"/>`,
     `<path class="series-actual" d="${stepPath(model.burnDown.actual, key, scale.x, y)}" fill="none" stroke="#0b0c0c" stroke-width="3"/>`,
   );
