@@ -100,7 +100,8 @@ summary:focus-visible{background:${PALETTE.focus};color:${PALETTE.ink}}
 .chart svg{min-width:var(--chart-min)}
 .grid2>*{min-width:0}
 nav.sections ul{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:0 0 14px;padding:0}
-nav.sections a{color:${PALETTE.blue};font-weight:600}
+/* At least 24 px high to tap (WCAG 2.2 target size), even when the list wraps on a phone. */
+nav.sections a{display:inline-block;min-height:24px;padding:2px 0;color:${PALETTE.blue};font-weight:600}
 nav.sections a:focus-visible{outline:3px solid transparent;background:${PALETTE.focus};color:${PALETTE.ink};box-shadow:0 -2px ${PALETTE.focus},0 4px ${PALETTE.ink};text-decoration:none}
 @media screen and (max-width:900px){
   .grid2{grid-template-columns:1fr}

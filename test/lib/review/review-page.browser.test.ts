@@ -4,19 +4,37 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runReview } from '../../../lib/cli/review-command';
 import { acceptBaseline } from '../../../lib/safety/baseline-files';
+import { exampleAssembly } from '../../helpers/example-assembly';
 import { launchChromium } from '../../helpers/chromium';
+import {
+  axeViolations,
+  computedStyles,
+  emulatePrint,
+  emulateScreen,
+  layoutProblems,
+  PRINT_WIDTH,
+  REPORT_WIDTHS,
+  tableProblems,
+} from '../../helpers/page-checks';
 import { resourcesByStack, synthReviewAssembly } from './fixture';
 
 /**
  * The review pack as an architect sees it, in headless Chromium from the Debian package. A missing
  * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
+ *
+ * Two packs: the small fixture's (a finding, blocked and allowed changes: every badge the page
+ * has) and the example council's from the assembly the test run synthesised once (61 stacks: the
+ * widest tables and the largest diagram). Each is opened once and laid out, checked and printed in turn.
  */
+
+const DESKTOP = 1400;
 
 describe('review pack in headless Chromium', () => {
   let dir: string;
   let assembly: string;
   let browser: Browser;
   let page: Page;
+  let examplePage: Page;
   const requests: string[] = [];
 
   beforeAll(async () => {
@@ -29,6 +47,19 @@ describe('review pack in headless Chromium', () => {
     );
     assembly = await synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false });
     const out = join(dir, 'review');
+    const example = runReview({
+      assembly: exampleAssembly().dir,
+      config: 'config/landing-zone.yaml',
+      waves: 'migration-waves',
+      prices: 'pricing/eu-west-2.yaml',
+      baselines: 'baselines',
+      allowList: 'baselines/allow-list.yaml',
+      out: join(dir, 'example'),
+      asOf: '2026-11-23',
+    });
+    expect(example.exitCode).toBe(0);
+    examplePage = await browser.newPage({ viewport: { width: DESKTOP, height: 900 } });
+    await examplePage.goto(`file://${resolve(dir, 'example', 'index.html')}`);
     const run = runReview({
       assembly,
       config: 'config/landing-zone.yaml',
@@ -110,4 +141,65 @@ describe('review pack in headless Chromium', () => {
     expect(order).toEqual(['true', 'true', 'true', 'true', 'false', 'false', 'false', 'false']);
     expect(await page.locator('#cost-before-after tr[data-wave]').count()).toBe(6);
   });
+
+  const packs = ['fixture', 'example'] as const;
+  const pack = (name: (typeof packs)[number]): Page => (name === 'fixture' ? page : examplePage);
+
+  it.each(REPORT_WIDTHS.flatMap((width) => packs.map((name) => [name, width] as const)))(
+    '%s pack at %i px fits the screen with every headline card on it, tables and diagram in their own boxes',
+    async (name, width) => {
+      const p = pack(name);
+      const keys = ['.kpi', 'nav.sections', '#accounts-caption', '.scroll:not(details .scroll)'];
+      expect(await layoutProblems(p, width, keys)).toEqual([]);
+      await emulateScreen(p, DESKTOP);
+    },
+  );
+
+  it.each(packs)('%s pack labels every table with a caption and scoped header cells', async (name) => {
+    expect(await tableProblems(pack(name))).toEqual([]);
+  });
+
+  // With the folded sections open on a desktop (every table checked), then on a phone with them
+  // folded (what depends on layout, such as the size of what is tapped): the example's 500-odd
+  // acknowledgements make a second full run slow for nothing.
+  it.each(packs)(
+    '%s pack has no serious or critical axe violation, on a desktop and a phone',
+    async (name) => {
+      const p = pack(name);
+      await p.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+      expect(await axeViolations(p)).toEqual([]);
+      await p.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = false; })`);
+      await p.setViewportSize({ width: 360, height: 900 });
+      expect(await axeViolations(p)).toEqual([]);
+      await emulateScreen(p, DESKTOP);
+    },
+  );
+
+  it('lists as text every link the network diagram draws (its tooltips are for the mouse only)', async () => {
+    const lines = page.locator('#network-diagram line.association');
+    expect(await lines.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await lines.count()); i++) {
+      const from = String(await lines.nth(i).getAttribute('data-from'));
+      const to = String(await lines.nth(i).getAttribute('data-to'));
+      const associated = page.locator(`#route-tables tr[data-route-table="${to}"] td`).first();
+      expect(await associated.textContent()).toContain(from);
+    }
+  });
+
+  it.each(packs)(
+    '%s pack prints on A4 with the cards whole, folded sections open, no navigation',
+    async (name) => {
+      const p = pack(name);
+      await emulatePrint(p);
+      expect(await layoutProblems(p, PRINT_WIDTH, ['.kpi', '#network-diagram', '#stack-list'])).toEqual([]);
+      for (const selector of ['.kpi', '.chart', 'tbody tr']) {
+        expect(new Set(await computedStyles(p, selector, 'break-inside'))).toEqual(new Set(['avoid']));
+      }
+      expect(new Set(await computedStyles(p, '.scroll', 'overflow-x'))).toEqual(new Set(['visible']));
+      expect(await p.locator('#acknowledgements').isVisible()).toBe(true);
+      expect(await p.locator('nav.sections').isVisible()).toBe(false);
+      expect(await computedStyles(p, 'header', 'background-color')).toEqual(['rgb(255, 255, 255)']);
+      await emulateScreen(p, DESKTOP);
+    },
+  );
 });
