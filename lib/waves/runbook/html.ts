@@ -1,3 +1,4 @@
+import { BADGE_TEXT, PALETTE, REPORT_CSS } from '../../html/report-page';
 import { escapeHtml as e } from '../report/svg';
 import { formatLocal } from '../time';
 import { COVER_LABELS } from './markdown';
@@ -18,17 +19,20 @@ export function runbookHtml(book: Runbook): string {
   const steps = book.steps
     .map(
       (s, i) =>
-        `<tr data-step="${s.id}" data-cover="${s.cover}"><td data-label="#">${i + 1}</td><td data-label="Time" class="nowrap">${time(s.start, zone)}–${time(s.end, zone)}</td><td data-label="Step"><strong>${e(s.title)}</strong></td><td data-label="Owner">${e(s.owner)}</td><td data-label="Cover"><span class="cover ${s.cover}">${COVER_LABELS[s.cover]}</span></td><td data-label="What">${list(s.actions)}</td></tr>`,
+        `<tr data-step="${s.id}" data-cover="${s.cover}"><td data-label="#">${i + 1}</td><td data-label="Time" class="nowrap">${time(s.start, zone)}–${time(s.end, zone)}</td><th scope="row" data-label="Step"><strong>${e(s.title)}</strong></th><td data-label="Owner">${e(s.owner)}</td><td data-label="Cover"><span class="cover ${s.cover}">${COVER_LABELS[s.cover]}</span></td><td data-label="What">${list(s.actions)}</td></tr>`,
     )
     .join('');
   const preparation = book.preparation
     .map(
       (p) =>
-        `<tr><td data-label="By" class="nowrap">${e(p.by)}</td><td data-label="Step"><strong>${e(p.title)}</strong></td><td data-label="What">${list(p.actions)}</td></tr>`,
+        `<tr><td data-label="By" class="nowrap">${e(p.by)}</td><th scope="row" data-label="Step"><strong>${e(p.title)}</strong></th><td data-label="What">${list(p.actions)}</td></tr>`,
     )
     .join('');
   const roles = Object.entries(book.roles)
-    .map(([role, who]) => `<tr><td data-label="Role">${e(role)}</td><td data-label="Who">${e(who)}</td></tr>`)
+    .map(
+      ([role, who]) =>
+        `<tr><th scope="row" data-label="Role">${e(role)}</th><td data-label="Who">${e(who)}</td></tr>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en-GB">
@@ -46,30 +50,30 @@ main{max-width:1100px;margin:0 auto;padding:12px}
 section{background:#fff;border:1px solid #d8d8d8;border-radius:4px;padding:12px 14px;margin-bottom:12px}
 h2{font-size:18px;margin:0 0 8px}
 table{width:100%;border-collapse:collapse}
-th{text-align:left;font-size:13px;color:#505a5f;border-bottom:2px solid #b1b4b6;padding:6px}
-td{border-bottom:1px solid #e5e5e5;padding:6px;vertical-align:top;overflow-wrap:anywhere}
+td,tbody th{border-bottom:1px solid #e5e5e5;padding:6px;vertical-align:top;overflow-wrap:anywhere}
 td ul{margin:0;padding-left:18px}
 .nowrap{white-space:nowrap}
 .verdict{font-weight:700;padding:8px 10px;border-radius:4px;color:#fff}
 .verdict.fits{background:#00703c}.verdict.late{background:#d4351c}
 .cover{font-size:13px;padding:1px 6px;border-radius:10px;background:#e5e5e5}
-.cover.extra-cover{background:#f47738;color:#fff}.cover.uncovered{background:#d4351c;color:#fff}
+.cover.extra-cover{background:${PALETTE.amber};color:${BADGE_TEXT.amber}}.cover.uncovered{background:${PALETTE.red};color:${BADGE_TEXT.red}}
 @media (max-width:640px){
   thead{display:none}
-  table,tbody,tr,td{display:block;width:100%}
+  table,caption,tbody,tr,td,tbody th{display:block;width:100%}
   tr{border:1px solid #d8d8d8;border-radius:4px;margin-bottom:8px;padding:4px 0}
-  td{border:0;padding:3px 8px}
-  td::before{content:attr(data-label);display:block;font-size:12px;color:#505a5f;text-transform:uppercase}
+  td,tbody th{border:0;padding:3px 8px}
+  td::before,tbody th::before{content:attr(data-label);display:block;font-size:12px;color:#505a5f;text-transform:uppercase}
 }
+${REPORT_CSS}
 </style>
 </head>
 <body>
 <header><h1>Cutover runbook: ${e(w.id)}</h1><p>${e(w.name)} · ${e(r.wave.id)} · ${e(formatLocal(book.window.start, zone))} to ${e(formatLocal(book.window.end, zone))} (${e(zone)})</p></header>
 <main>
 <section id="timings"><p class="verdict ${fits ? 'fits' : 'late'}">${fits ? `Timings fit the window, the ${book.rollback.minutes}-minute rollback and the RTO of ${book.outage.rtoMinutes} minutes` : 'Timings do not fit'}</p>${fits ? '' : list(book.findings.map((f) => f.message))}</section>
-<section id="who"><h2>Who</h2><table><thead><tr><th>Role</th><th>Who</th></tr></thead><tbody>${roles}</tbody></table>${book.window.extraCover ? `<p>Extra cover outside the rota: ${e(book.window.extraCover)}</p>` : ''}</section>
-<section id="before"><h2>Before the window</h2><table><thead><tr><th>By</th><th>Step</th><th>What</th></tr></thead><tbody>${preparation}</tbody></table></section>
-<section id="window"><h2>The window</h2><table><thead><tr><th>#</th><th>Time</th><th>Step</th><th>Owner</th><th>Cover</th><th>What</th></tr></thead><tbody>${steps}</tbody></table></section>
+<section id="who"><h2>Who</h2><table id="roles"><caption>Who does what during the window</caption><thead><tr><th scope="col">Role</th><th scope="col">Who</th></tr></thead><tbody>${roles}</tbody></table>${book.window.extraCover ? `<p>Extra cover outside the rota: ${e(book.window.extraCover)}</p>` : ''}</section>
+<section id="before"><h2>Before the window</h2><table id="preparation"><caption>What must be done, and by when, before the window opens</caption><thead><tr><th scope="col">By</th><th scope="col">Step</th><th scope="col">What</th></tr></thead><tbody>${preparation}</tbody></table></section>
+<section id="window"><h2>The window</h2><table id="steps"><caption>The steps in the window, in order, with their times (${e(zone)}), owner and cover</caption><thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Step</th><th scope="col">Owner</th><th scope="col">Cover</th><th scope="col">What</th></tr></thead><tbody>${steps}</tbody></table></section>
 <section id="go-no-go"><h2>Go/no-go</h2><ul><li>Decision by <strong>${e(book.goNoGo.owner)}</strong> at <span data-testid="decision">${time(book.goNoGo.at, zone)}</span>; latest <span data-testid="latest">${time(book.goNoGo.latest, zone)}</span>.</li><li>Point of no return (after go): ${e(book.pointOfNoReturn)}.</li></ul></section>
 <section id="rollback"><h2>Rollback</h2><ul><li>Trigger: ${e(book.rollback.trigger)}.</li><li>Takes ${book.rollback.minutes} minutes: after a no-go the service is back on premises by ${time(book.rollback.endsAt, zone)}.</li><li>Without the service: ${book.outage.ifGoMinutes} minutes if it goes ahead, ${book.outage.ifRollbackMinutes} if rolled back; RTO ${book.outage.rtoMinutes}.</li></ul><ol>${book.rollback.actions.map((a) => `<li>${e(a)}</li>`).join('')}</ol></section>
 <section id="record"><h2>Record</h2><p>Record what happened in the Markdown runbook beside this page (the <code>cutover-record</code> block); <code>lz waves report</code> reads it back into the status history.</p></section>
