@@ -22,13 +22,24 @@ const run = runReview({
 if (run.exitCode !== 0) {
   throw new Error(run.stderr);
 }
-// The headline figures and the network diagram: what an architect reads first.
+// The headline figures and the network diagram: what an architect reads first. Then the headline
+// figures on a phone.
 void screenshotPage({
   html: resolve(out, 'index.html'),
   until: '#network-diagram',
   fallbackBottom: 1600,
   width: 1400,
   png: 'docs/images/review-pack.png',
-}).finally(() => {
-  rmSync(resolve(out, '..'), { recursive: true, force: true });
-});
+})
+  .then(() =>
+    screenshotPage({
+      html: resolve(out, 'index.html'),
+      until: '.kpis',
+      fallbackBottom: 1200,
+      width: 390,
+      png: 'docs/images/review-pack-phone.png',
+    }),
+  )
+  .finally(() => {
+    rmSync(resolve(out, '..'), { recursive: true, force: true });
+  });

@@ -12,7 +12,9 @@ const WIDTH = 1240;
 const PAD = 20;
 const GAP = 16;
 const ROW = 15;
-const PALETTE = ['#1d70b8', '#00703c', '#f47738', '#4c2c92', '#d4351c', '#28a197', '#912b88', '#85994b'];
+// Route-table colours: each carries its name in white on a header band, so each is at least 4.5:1
+// against white (WCAG 2.2 AA); orange, turquoise and olive are the darker shades of GOV.UK's.
+const PALETTE = ['#1d70b8', '#00703c', '#b35400', '#4c2c92', '#d4351c', '#00716a', '#912b88', '#5e6b2f'];
 
 interface Box {
   readonly x: number;

@@ -269,7 +269,7 @@ ${kpi('total-resources', 'Resources', String(t.resources), `in ${t.stacks} stack
 ${kpi('total-network', 'VPCs / site VPNs', `${net.vpcs.length} / ${net.vpns.length}`, `${net.vpcs.reduce((n, v) => n + v.subnets.length, 0)} subnets, ${net.routeTables.length} TGW route tables`)}
 ${kpi('findings', 'Unacknowledged findings', String(sec.findings.length), `${sec.acknowledgements.length} acknowledged with a reason`, sec.findings.length > 0 ? '#d4351c' : '#00703c')}
 ${kpi('dr-breaches', 'DR breaches', String(model.dr.breaches), `${model.dr.workloads.length} databases assessed`, model.dr.breaches > 0 ? '#d4351c' : '#00703c')}
-${kpi('stateful-changes', 'Stateful replaced or deleted', String(stateful), `${model.changes.blocked} blocked · ${model.changes.list.length - stateful} stateless changes`, model.changes.blocked > 0 ? '#d4351c' : stateful > 0 ? '#f47738' : '#00703c')}
+${kpi('stateful-changes', 'Stateful replaced or deleted', String(stateful), `${model.changes.blocked} blocked · ${model.changes.list.length - stateful} stateless changes`, model.changes.blocked > 0 ? '#d4351c' : stateful > 0 ? PALETTE.amber : '#00703c')}
 ${kpi('monthly-cost', 'Estimated cost / month', usd(est.totalUsd), `${gbp(est.totalGbp)}; ${est.notPriced.length} charges not priced`)}
 </div>
 ${accountsSection(model)}

@@ -126,3 +126,22 @@ export async function emulateScreen(page: Page, width = 1400): Promise<void> {
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width, height: 900 });
 }
+
+/** WCAG's contrast ratio of two colours given as `#rrggbb` or `rgb(r, g, b)` (as getComputedStyle gives them). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string): number => {
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour.trim());
+    const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour.trim());
+    const parts = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : rgb ? rgb.slice(1).map(Number) : undefined;
+    if (!parts) {
+      throw new Error(`not a colour: ${colour}`);
+    }
+    const [r = 0, g = 0, bl = 0] = parts.map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}

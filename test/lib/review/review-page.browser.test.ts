@@ -9,6 +9,7 @@ import { launchChromium } from '../../helpers/chromium';
 import {
   axeViolations,
   computedStyles,
+  contrastRatio,
   emulatePrint,
   emulateScreen,
   layoutProblems,
@@ -174,6 +175,19 @@ describe('review pack in headless Chromium', () => {
       await emulateScreen(p, DESKTOP);
     },
   );
+
+  // axe does not look inside an SVG image: the route tables' names, white on their colour, are checked here.
+  it.each(packs)('%s pack names each route table in the diagram at AA contrast (4.5:1)', async (name) => {
+    const boxes = pack(name).locator('#network-diagram g.route-table');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const band = String(await boxes.nth(i).locator('rect').nth(1).getAttribute('fill'));
+      const text = (
+        await computedStyles(pack(name), '#network-diagram g.route-table text.on-colour', 'fill')
+      )[i];
+      expect(contrastRatio(band, String(text))).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 
   it('lists as text every link the network diagram draws (its tooltips are for the mouse only)', async () => {
     const lines = page.locator('#network-diagram line.association');
