@@ -43,9 +43,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   if ((await page.evaluate('typeof window.axe')) === 'undefined') {
     await page.addScriptTag({ content: AXE_SOURCE });
   }
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] }).then((r) => r.violations)`,
-  )) as AxeViolation[];
+  );
   return violations
     .filter((v) => v.impact !== null && BLOCKING_IMPACTS.includes(v.impact))
     .flatMap((v) =>
@@ -62,7 +62,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  */
 export async function layoutProblems(page: Page, width: number, keys: readonly string[]): Promise<string[]> {
   await page.setViewportSize({ width, height: 900 });
-  return (await page.evaluate(
+  return page.evaluate<string[]>(
     `(() => {
       const problems = [];
       const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/ +/).join('.') : '');
@@ -83,14 +83,14 @@ export async function layoutProblems(page: Page, width: number, keys: readonly s
       }
       return problems.map((p) => 'at ' + window.innerWidth + ' px ' + p);
     })()`,
-  )) as string[];
+  );
 }
 
 /** The computed value of a CSS property for every element matching `selector`, in document order. */
 export async function computedStyles(page: Page, selector: string, property: string): Promise<string[]> {
-  return (await page.evaluate(
+  return page.evaluate<string[]>(
     `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => getComputedStyle(el).getPropertyValue(${JSON.stringify(property)}))`,
-  )) as string[];
+  );
 }
 
 /**
@@ -99,7 +99,7 @@ export async function computedStyles(page: Page, selector: string, property: str
  * the tables and header cells that lack them.
  */
 export async function tableProblems(page: Page): Promise<string[]> {
-  return (await page.evaluate(
+  return page.evaluate<string[]>(
     `[...document.querySelectorAll('table')].flatMap((table, i) => {
       const name = table.id ? '#' + table.id : 'table ' + (i + 1) + ' in #' + (table.closest('section[id]')?.id ?? '?');
       const problems = [];
@@ -112,7 +112,7 @@ export async function tableProblems(page: Page): Promise<string[]> {
       }
       return problems;
     })`,
-  )) as string[];
+  );
 }
 
 /** Switches the page to print media at the width of an A4 page, as Chromium's "Print" lays it out. */

@@ -148,8 +148,8 @@ describe('waves dashboard in headless Chromium', () => {
     let focused = false;
     for (let i = 0; i < 30 && !focused; i++) {
       await page.keyboard.press('Tab');
-      focused = Boolean(
-        await page.evaluate(`document.activeElement === document.querySelector('#timeline-text summary')`),
+      focused = await page.evaluate<boolean>(
+        `document.activeElement === document.querySelector('#timeline-text summary')`,
       );
     }
     expect(focused).toBe(true);
