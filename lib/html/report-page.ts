@@ -133,8 +133,10 @@ nav.sections a:focus-visible{outline:3px solid transparent;background:${PALETTE.
   .scroll{overflow:visible}
   .chart svg{min-width:0}
   .nowrap,.num{white-space:normal}
-  /* Paper cannot scroll: a long name breaks rather than runs off the page. */
-  td,th{overflow-wrap:anywhere}
+  /* Paper cannot scroll: a long name breaks rather than runs off the page (identifiers, .id, and
+     paths anywhere; words only where they would otherwise overflow, so short words never split). */
+  td,th{overflow-wrap:break-word}
+  .mono,code,.id{overflow-wrap:anywhere}
   details::details-content{content-visibility:visible;display:block}
   summary{list-style:none;color:${PALETTE.ink};cursor:auto}
   summary::-webkit-details-marker{display:none}

@@ -49,7 +49,7 @@ function accountsSection(model: ReviewModel): string {
   const stacks = model.accounts.flatMap((a) =>
     a.stacks.map(
       (s) =>
-        `<tr data-stack="${e(s.id)}" data-resources="${s.resources}"><td>${e(a.name || a.account)}</td><th scope="row">${e(s.id)}</th><td class="muted">${e(s.stackName)}</td><td>${e(s.region)}</td><td class="num">${s.resources}</td><td class="num">${s.stateful}</td></tr>`,
+        `<tr data-stack="${e(s.id)}" data-resources="${s.resources}"><td>${e(a.name || a.account)}</td><th scope="row" class="id">${e(s.id)}</th><td class="muted id">${e(s.stackName)}</td><td>${e(s.region)}</td><td class="num">${s.resources}</td><td class="num">${s.stateful}</td></tr>`,
     ),
   );
   return `<section id="stacks"><h2>Stacks and resources per account</h2>
@@ -117,7 +117,7 @@ function securitySection(model: ReviewModel): string {
   const acks = s.acknowledgements
     .map(
       (a) =>
-        `<tr class="acknowledgement"><th scope="row">${e(a.rule)}</th><td class="mono">${e(a.resource)}</td><td>${e(a.reason)}</td><td class="mono">${e(a.source)}</td></tr>`,
+        `<tr class="acknowledgement"><th scope="row" class="id">${e(a.rule)}</th><td class="mono">${e(a.resource)}</td><td>${e(a.reason)}</td><td class="mono">${e(a.source)}</td></tr>`,
     )
     .join('');
   return `<section id="security"><h2>Security findings and acknowledgements</h2>

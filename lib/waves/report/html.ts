@@ -161,7 +161,7 @@ td{border-bottom:1px solid #e5e5e5;padding:7px 8px;vertical-align:top}
 .num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .muted{color:#505a5f;font-size:12px}
-.bar{display:block;height:10px;background:#e5e5e5;border-radius:5px;overflow:hidden;margin:3px 0 4px;width:180px}
+.bar{display:block;height:10px;background:#e5e5e5;border-radius:5px;overflow:hidden;margin:3px 0 4px;width:180px;max-width:100%}
 .bar-fill{display:block;height:100%}
 ul.reasons{margin:4px 0 0;padding-left:16px;font-size:12px;color:#383f43}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:18px}
