@@ -83,8 +83,8 @@ export function chartBox(label: string, minWidth: number, svg: string): string {
  * - boxes that scroll tables and charts sideways, with a visible focus ring;
  * - stacked tables on screens up to 900 px: each row a card, each cell labelled from `data-label`,
  *   the row's name first and its status (`.first`) right under it;
- * - print: white paper, no backgrounds except status colours, folded details opened, nothing clipped
- *   by a scrolling box, cards, rows and charts never split across pages, headings kept with what
+ * - print: white paper, no backgrounds except status colours, one column, folded details opened,
+ *   nothing clipped by a scrolling box, cards, rows and charts never split across pages, headings kept with what
  *   follows, and the screen's navigation dropped.
  */
 export const REPORT_CSS = `
@@ -128,6 +128,7 @@ nav.sections a:focus-visible{outline:3px solid transparent;background:${PALETTE.
   main,footer{padding:0;max-width:none}
   section{border:0;border-top:1px solid #b1b4b6;border-radius:0;padding:10px 0 0}
   nav.sections{display:none}
+  .grid2{grid-template-columns:1fr}
   .kpi,.chart,tr,li,figure{break-inside:avoid}
   h2,h3,caption,summary{break-after:avoid}
   .scroll{overflow:visible}

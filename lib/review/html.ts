@@ -109,7 +109,7 @@ function securitySection(model: ReviewModel): string {
           rows: s.findings
             .map(
               (f) =>
-                `<tr class="finding"><td>${e(f.plugin)}</td><th scope="row">${e(f.rule)}</th><td class="mono">${e(f.resource)}</td><td>${e(f.description)}</td></tr>`,
+                `<tr class="finding"><td>${e(f.plugin)}</td><th scope="row" class="id">${e(f.rule)}</th><td class="mono">${e(f.resource)}</td><td>${e(f.description)}</td></tr>`,
             )
             .join(''),
           attributes: `data-count="${s.findings.length}"`,

@@ -68,7 +68,9 @@ export async function layoutProblems(page: Page, width: number, keys: readonly s
       const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/ +/).join('.') : '');
       const scrollWidth = document.documentElement.scrollWidth;
       if (scrollWidth > window.innerWidth) {
-        const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.parentElement.closest('.scroll'));
+        // The innermost elements that reach past the right edge: what to fix.
+        const over = (el) => el.getBoundingClientRect().right > window.innerWidth + 0.5;
+        const wide = [...document.querySelectorAll('body *')].filter((el) => over(el) && ![...el.children].some(over));
         problems.push('the page is ' + scrollWidth + ' px wide (it scrolls sideways): ' + wide.slice(0, 3).map(name).join(', '));
       }
       for (const key of ${JSON.stringify(keys)}) {
