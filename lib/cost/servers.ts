@@ -1,5 +1,6 @@
 import type { MigrationPlan } from '../waves/migration-plan';
-import type { ServerConfig, Strategy, WorkloadConfig } from '../waves/schema';
+import type { ServerConfig, Strategy, WorkloadConfig, WorkloadState } from '../waves/schema';
+import { addDays } from '../waves/time';
 
 /*
  * The servers that AWS Application Migration Service launches are not in any template, so the
@@ -23,6 +24,33 @@ export interface ServerCostInput {
   readonly memoryGiB: number;
   readonly diskGiB: number;
   readonly targetInstanceType?: string;
+  /** The workload's backup tier: its backups are priced as storage. */
+  readonly backupTier?: string;
+  /** MGN charges this server from this date (replicating past its free 90 days), as of the estimate. */
+  readonly mgnBillable?: string;
+}
+
+/** States in which MGN replicates a server (agent installed, not yet cut over). */
+const REPLICATING: readonly WorkloadState[] = [
+  'ready-for-test',
+  'testing',
+  'ready-for-cutover',
+  'cutting-over',
+];
+/** Application Migration Service is free for the first 90 days of each server's replication. */
+export const MGN_FREE_DAYS = 90;
+
+/** The day MGN starts charging for a workload's servers, when that is on or before `asOf`. */
+export function mgnBillableSince(workload: WorkloadConfig, asOf: string): string | undefined {
+  if (!REPLICATING.includes(workload.status)) {
+    return undefined;
+  }
+  const started = workload.statusHistory.find((h) => REPLICATING.includes(h.state))?.on;
+  if (started === undefined) {
+    return undefined;
+  }
+  const billable = addDays(started, MGN_FREE_DAYS);
+  return billable <= asOf ? billable : undefined;
 }
 
 /**
@@ -69,10 +97,10 @@ function launched(workload: WorkloadConfig, server: ServerConfig): boolean {
 }
 
 /** Every server of the plan that MGN will launch in AWS, with the account id it lands in. */
-export function migratingServers(plan: MigrationPlan): ServerCostInput[] {
+export function migratingServers(plan: MigrationPlan, asOf: string): ServerCostInput[] {
   return plan.workloads
     .filter(({ workload: w }) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
-    .flatMap(({ workload: w, wave, account }) =>
+    .flatMap(({ workload: w, wave, account, backupTier }) =>
       w.servers
         .filter((s) => launched(w, s))
         .map((s) => ({
@@ -85,6 +113,12 @@ export function migratingServers(plan: MigrationPlan): ServerCostInput[] {
           memoryGiB: s.memoryGiB,
           diskGiB: s.diskGiB,
           ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
+          ...(backupTier === undefined ? {} : { backupTier: backupTier.name }),
+          ...optional('mgnBillable', mgnBillableSince(w, asOf)),
         })),
     );
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../config/diagnostics';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
-import { addDays, daysBetween, windowInterval } from '../time';
+import { addDays, daysBetween, waveForecastEnd, windowInterval } from '../time';
 
 /*
  * Everything a manager sees, derived from the plan files and one date (`asOf`). Pure: no clock, no
@@ -178,8 +178,7 @@ export function buildReportModel(
     const done = scoped.filter((r) => r.done).length;
     const h = wave.wave;
     const baseline = baselineByWave.get(h.id);
-    const forecastEnd =
-      h.status === 'complete' && h.actual?.end ? h.actual.end : h.planned.end < asOf ? asOf : h.planned.end;
+    const forecastEnd = waveForecastEnd(h, asOf);
     const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
 
     const reasons: string[] = [];
