@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../config/diagnostics';
+import type { Figures } from '../../figures/model';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
@@ -59,8 +60,6 @@ export interface WaveSummary {
   readonly rag: Rag;
   readonly reasons: readonly string[];
   readonly byState: Readonly<Partial<Record<WorkloadState, number>>>;
-  readonly currentMonthlyGbp: number;
-  readonly targetMonthlyGbp: number;
 }
 
 export interface BurnPoint {
@@ -83,10 +82,14 @@ export interface ReportModel {
     readonly serversDone: number;
     readonly databases: number;
     readonly blocked: number;
-    readonly currentMonthlyGbp: number;
-    readonly realisedMonthlySavingGbp: number;
-    readonly plannedMonthlySavingGbp: number;
   };
+  /**
+   * Every cost and saving, from the one figures model (lib/figures): absent when no current
+   * synthesised assembly was given, and then the reports show no cost rather than a second estimate.
+   */
+  readonly figures?: Figures;
+  /** Why the figures are absent, when they are. */
+  readonly figuresMissing?: string;
   readonly rag: Rag;
   readonly ragReasons: readonly string[];
   readonly baselineFinish: string;
@@ -163,6 +166,9 @@ export function buildReportModel(
   plan: MigrationPlan,
   asOf: string,
   warnings: readonly Diagnostic[] = [],
+  cost: { readonly figures?: Figures; readonly missing?: string } = {
+    missing: 'no synthesised assembly was given',
+  },
 ): ReportModel {
   const programme = plan.programme;
   const baselineByWave = new Map(programme.baseline.waves.map((b) => [b.wave, b]));
@@ -259,11 +265,6 @@ export function buildReportModel(
       rag,
       reasons,
       byState,
-      currentMonthlyGbp: waveRows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      targetMonthlyGbp: waveRows.reduce(
-        (n, r) => n + (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-        0,
-      ),
     });
   }
 
@@ -343,23 +344,6 @@ export function buildReportModel(
   const upcomingBlackouts = programme.blackouts
     .filter((b) => b.end >= asOf && b.start <= addDays(asOf, 180))
     .sort((a, b) => a.start.localeCompare(b.start));
-  const realised = scoped
-    .filter((r) => r.workload.status === 'complete')
-    .reduce(
-      (n, r) =>
-        n +
-        r.workload.cost.currentMonthlyGbp -
-        (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-      0,
-    );
-  const planned = scoped.reduce(
-    (n, r) =>
-      n +
-      r.workload.cost.currentMonthlyGbp -
-      (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-    0,
-  );
-
   return {
     asOf,
     programme,
@@ -375,10 +359,9 @@ export function buildReportModel(
       databases: rows.reduce((n, r) => n + r.workload.databases.length, 0),
       blocked: scoped.filter((r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back')
         .length,
-      currentMonthlyGbp: rows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      realisedMonthlySavingGbp: realised,
-      plannedMonthlySavingGbp: planned,
     },
+    ...(cost.figures === undefined ? {} : { figures: cost.figures }),
+    ...(cost.missing === undefined ? {} : { figuresMissing: cost.missing }),
     rag,
     ragReasons:
       ragReasons.length > 0 ? ragReasons : ['Every open wave is green and the forecast meets the baseline'],
