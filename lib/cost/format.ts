@@ -18,8 +18,11 @@ export interface CostReport {
   readonly figures: Figures;
 }
 
-export const usd = (n: number): string => `$${n.toFixed(2)}`;
-export const gbp = (n: number): string => `${n < 0 ? '-' : ''}£${Math.abs(n).toFixed(2)}`;
+/** Money as every output shows it (lz cost, dashboard, summary, review pack): to the penny, en-GB. */
+const money = (symbol: string, n: number): string =>
+  `${n < 0 ? '-' : ''}${symbol}${Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const usd = (n: number): string => money('$', n);
+export const gbp = (n: number): string => money('£', n);
 
 function sourceOf(l: { source: string; date: string; confirmed: boolean }): string {
   return `${l.source} (${l.date})${l.confirmed ? '' : ' [unconfirmed]'}`;

@@ -84,18 +84,22 @@ function line(
   fixed: number,
 ): RunCostPoint[] {
   const start = monthOf(input.programmeStart);
+  const asOfMonth = monthOf(input.asOf);
   return months.map((month) => {
+    // Each month is read at its last day, except the as-of month, read at the as-of date: so the
+    // chart's point for this month is exactly the "run cost now" beside it.
+    const point = month === asOfMonth ? input.asOf : addDays(nextMonth(month), -1);
     // Backup storage grows from the as-of date on; the past is what it was.
-    const years = Math.max(0, daysBetween(input.asOf, month)) / 365;
+    const years = Math.max(0, daysBetween(input.asOf, point)) / 365;
     const growth = (1 + input.growthPercentPerYear / 100) ** years - 1;
     let onPrem = 0;
     let aws = month >= start ? fixed : 0;
     for (const w of workloads) {
       const d = w.dates[which];
-      if (d.sourceOff === undefined || d.sourceOff > month) {
+      if (d.sourceOff === undefined || d.sourceOff > point) {
         onPrem += w.onPremMonthlyGbp;
       }
-      if (d.landed !== undefined && d.landed <= month) {
+      if (d.landed !== undefined && d.landed <= point) {
         aws += w.awsMonthlyGbp + w.saasMonthlyGbp + (input.growingShare.get(w.id) ?? 0) * growth;
       }
     }

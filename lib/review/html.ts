@@ -1,4 +1,4 @@
-import { notPricedGroups, PROGRAMME_HEAD, programmeRows } from '../cost/format';
+import { gbp, notPricedGroups, PROGRAMME_HEAD, programmeRows, usd } from '../cost/format';
 import { DISRUPTION_LABELS, DISRUPTIONS } from '../dr/assess';
 import { describeChange } from '../safety/change-guard';
 import { escapeHtml as e } from '../waves/report/svg';
@@ -10,10 +10,6 @@ import type { ReviewChange, ReviewModel } from './model';
  * network. Every figure comes from the model, which reads it from the assembly and the plan.
  */
 
-const usd = (v: number): string =>
-  `$${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const gbp = (v: number): string =>
-  `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function kpi(id: string, label: string, value: string, detail: string, tone = '#1d70b8'): string {
   return `<div class="kpi" style="border-top-color:${tone}"><div class="kpi-label">${e(label)}</div><div class="kpi-value" data-testid="${id}">${e(value)}</div><div class="kpi-detail">${e(detail)}</div></div>`;

@@ -3,6 +3,7 @@ import type { MigrationPlan } from '../migration-plan';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
 import { TAGS } from '../../names';
+import { gbp } from '../../cost/format';
 
 /**
  * Money in the CSV exactly as `lz cost` and the dashboard print it: pounds to the penny, from the
@@ -420,7 +421,7 @@ function savingsSentence(model: ReportModel): string {
     return `cost figures left out (${model.figuresMissing ?? 'no assembly'}; run npm run synth)`;
   }
   const p = f.programme;
-  return `run cost £${pence(p.runCostNowGbp)} a month now, £${pence(p.afterMonthlyGbp)} after · savings £${pence(p.realisedSavingGbp)} a month realised of £${pence(p.plannedSavingGbp)} planned`;
+  return `run cost ${gbp(p.runCostNowGbp)} a month now, ${gbp(p.afterMonthlyGbp)} after · savings ${gbp(p.realisedSavingGbp)} a month realised of ${gbp(p.plannedSavingGbp)} planned`;
 }
 
 /** The before/after chart's numbers: monthly run cost, baseline and forecast, per wave and for the programme. */

@@ -3,12 +3,13 @@ import { RAG_RULES, type Rag, type ReportModel, type WaveSummary } from './model
 import type { WaveFigures } from '../../figures/model';
 import { runCostSvg } from './cost-chart';
 import { pence } from './exports';
+// To the penny, as `lz cost` and the review pack print it: the same figures read the same everywhere.
+import { gbp } from '../../cost/format';
 import { burnDownSvg, escapeHtml as e, ganttSvg, RAG_COLOURS } from './svg';
 
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete' };
 
-// To the penny, as `lz cost` and the CSV print it: the same figures must read the same everywhere.
-const gbp = (v: number): string => `${v < 0 ? '-' : ''}£${pence(Math.abs(v))}`;
+
 
 function pill(rag: Rag): string {
   return `<span class="pill" data-rag="${rag}" style="background:${RAG_COLOURS[rag]}">${RAG_LABEL[rag]}</span>`;

@@ -1,11 +1,11 @@
-import { estimateCost, FREE_TYPES, NO_WAVE, SHARED } from '../../../lib/cost/estimate';
+import { FREE_TYPES, NO_WAVE, SHARED } from '../../../lib/cost/estimate';
 import type { PriceTable } from '../../../lib/cost/price-table';
-import { committedPrices, stack, tagged } from './fixtures';
+import { committedPrices, estimate, stack, tagged } from './fixtures';
 
 const prices = committedPrices();
 
 function only(resources: Parameters<typeof stack>[1], table: PriceTable = prices) {
-  return estimateCost([stack('S', resources)], table);
+  return estimate([stack('S', resources)], table);
 }
 
 describe('pricing rules (730 hours a month, committed eu-west-2 prices)', () => {
@@ -202,7 +202,7 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices)', () => 
   });
 
   it('a stack in another region is not priced with eu-west-2 prices', () => {
-    const e = estimateCost(
+    const e = estimate(
       [stack('Dr', { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} } }, '1', 'eu-west-1')],
       prices,
     );
@@ -230,7 +230,7 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices)', () => 
 });
 
 describe('roll-ups', () => {
-  const e = estimateCost(
+  const e = estimate(
     [
       stack('Hub', { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} } }, '111'),
       stack('Vpc', { Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: {} } }, '111'),
@@ -287,7 +287,7 @@ describe('roll-ups', () => {
 
 describe('the security baseline', () => {
   it('prices the organisation trail as the free first copy and lists its data events as a usage charge', () => {
-    const e = estimateCost(
+    const e = estimate(
       [
         stack(
           'Management',
@@ -304,7 +304,7 @@ describe('the security baseline', () => {
   });
 
   it('names the usage price of every per-use detection service, never counting it as zero', () => {
-    const e = estimateCost(
+    const e = estimate(
       [
         stack(
           'Security',

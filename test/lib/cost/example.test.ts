@@ -1,10 +1,10 @@
-import { estimateCost, SHARED, type CostStack } from '../../../lib/cost/estimate';
+import { SHARED, type CostStack } from '../../../lib/cost/estimate';
 import { compareWaves } from '../../../lib/cost/savings';
 import { formatCostMarkdown, formatCostText } from '../../../lib/cost/format';
 import { exampleConfig, synthLandingZone } from '../../helpers/landing-zone';
 import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
-import { committedPrices } from './fixtures';
+import { committedPrices, estimate } from './fixtures';
 import { loadWavePlan } from '../../../lib/waves/load';
 import { migratingServers } from '../../../lib/cost/servers';
 
@@ -27,7 +27,7 @@ describe('the cost estimate of the example landing zone', () => {
   const workloadWaves = new Map(
     plan.waves.flatMap((w) => w.workloads.map((wl) => [wl.id, w.wave.id] as const)),
   );
-  const estimate = estimateCost(stacks, prices, { workloadWaves });
+  const estimate = estimate(stacks, prices, { workloadWaves });
 
   it('prices the NAT gateways, Elastic IPs, attachments and VPNs it synthesises', () => {
     const count = (usage: string) => estimate.lines.filter((l) => l.usage === usage).length;
@@ -105,7 +105,7 @@ describe('the cost estimate of the example landing zone', () => {
   it('docs/cost.md shows the current example totals', () => {
     const doc = readFileSync('docs/cost.md', 'utf8');
     // As `lz cost` runs it: the templates plus the servers MGN launches.
-    const withServers = estimateCost(stacks, prices, {
+    const withServers = estimate(stacks, prices, {
       workloadWaves,
       servers: migratingServers(plan),
     });

@@ -2,8 +2,9 @@ import { synthesiseAtomically } from '../../../lib/assembly/synthesise';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnResourceJson } from '../../../lib/assembly/template';
-import type { CostStack } from '../../../lib/cost/estimate';
-import { loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
+import { estimateCost, type CostStack, type EstimateOptions } from '../../../lib/cost/estimate';
+import { defaultAssumptions, type UsageAssumptions } from '../../../lib/cost/usage-assumptions';
+import { loadPriceBook, loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
 import { loadConfig } from '../../../lib/config/load';
 import { loadWavePlan } from '../../../lib/waves/load';
 
@@ -11,6 +12,25 @@ export const PRICES_FILE = 'pricing/eu-west-2.yaml';
 
 export function committedPrices(): PriceTable {
   return loadPriceTable(PRICES_FILE);
+}
+
+/** Every committed table (London and the DR region), by region. */
+export function committedBook(): ReadonlyMap<string, PriceTable> {
+  const book = loadPriceBook('pricing');
+  if (!book.tables) {
+    throw new Error(book.diagnostics.map((d) => d.message).join('\n'));
+  }
+  return book.tables;
+}
+
+/** An estimate with one price table and every usage assumption at its documented default. */
+export function estimate(
+  stacks: readonly CostStack[],
+  table: PriceTable = committedPrices(),
+  options: EstimateOptions = {},
+  assumptions: UsageAssumptions = defaultAssumptions(),
+) {
+  return estimateCost(stacks, new Map([[table.region, table]]), assumptions, options);
 }
 
 export function stack(

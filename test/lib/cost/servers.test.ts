@@ -1,4 +1,4 @@
-import { estimateCost, serverCharges } from '../../../lib/cost/estimate';
+import { serverCharges } from '../../../lib/cost/estimate';
 import { compareWaves } from '../../../lib/cost/savings';
 import {
   instanceTypeFor,
@@ -8,7 +8,7 @@ import {
 } from '../../../lib/cost/servers';
 import { loadWavePlan } from '../../../lib/waves/load';
 import { exampleConfig } from '../../helpers/landing-zone';
-import { committedPrices, exampleServerUsd } from './fixtures';
+import { committedPrices, estimate, exampleServerUsd } from './fixtures';
 
 const prices = committedPrices();
 
@@ -57,7 +57,7 @@ describe('EC2 compute for migrating servers', () => {
   });
 
   it('a server too large for the ladder or of an unpriced type is listed as not priced, never zero', () => {
-    const e = estimateCost([], prices, {
+    const e = estimate([], prices, {
       servers: [
         server({ vcpus: 64, memoryGiB: 512 }),
         server({ hostname: 'b', targetInstanceType: 'x2idn.metal' }),
@@ -90,7 +90,7 @@ describe('EC2 compute for migrating servers', () => {
         .map((w) => w.id),
     );
     expect(servers.every((s) => moving.has(s.workload))).toBe(true);
-    const e = estimateCost([], prices, { servers });
+    const e = estimate([], prices, { servers });
     expect(e.totalUsd).toBeCloseTo(expected.usd, 6);
     expect(e.notPriced).toEqual([]);
     const production = config.accounts.find((a) => a.name === 'production')?.id;
