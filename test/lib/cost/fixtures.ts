@@ -48,19 +48,19 @@ export function tagged(tags: Record<string, string>): { Tags: { Key: string; Val
 
 /** A two-stack cloud assembly (manifest and templates) for the command tests. */
 /** A small assembly written as `lz synth` writes one: whole, with provenance bound to the example. */
-export async function writeAssembly(dir: string): Promise<void> {
+export async function writeAssembly(dir: string, options: { unpriced?: boolean } = {}): Promise<void> {
   await synthesiseAtomically({
     outdir: dir,
     app: 'cost-fixture',
     inputs: { config: 'config/landing-zone.yaml', waves: 'migration-waves' },
     synthesise: (work) => {
-      writeFixture(work);
+      writeFixture(work, options.unpriced === true);
       return { plugins: [], builtinValidation: false };
     },
   });
 }
 
-function writeFixture(dir: string): void {
+function writeFixture(dir: string, unpriced: boolean): void {
   mkdirSync(dir, { recursive: true });
   const stacks: Record<string, { env: string; resources: Record<string, unknown> }> = {
     Hub: {
@@ -79,6 +79,10 @@ function writeFixture(dir: string): void {
           Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] },
         },
         Eip: { Type: 'AWS::EC2::EIP', Properties: { Tags: [{ Key: 'wave', Value: 'wave-01' }] } },
+        // A type no pricing rule knows: the estimate is then incomplete and `lz cost` exits 1.
+        ...(unpriced
+          ? { Odd: { Type: 'AWS::Made::Up', Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] } } }
+          : {}),
       },
     },
   };
