@@ -122,6 +122,8 @@ describe('review pack in headless Chromium', () => {
       order.push(await rows.nth(i).getAttribute('data-stateful'));
     }
     expect(order).toEqual(['true', 'true', 'true', 'true', 'false', 'false', 'false', 'false']);
-    expect(await page.locator('#cost-before-after tr[data-wave]').count()).toBe(6);
+    // The shared landing zone, six waves and the programme: the rows of `lz cost`.
+    expect(await page.locator('#cost-before-after tr[data-row^="wave-"]').count()).toBe(6);
+    expect(await page.locator('#cost-before-after tr[data-row="shared landing zone"]').count()).toBe(1);
   });
 });
