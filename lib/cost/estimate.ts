@@ -160,11 +160,9 @@ export function serverCharges(server: ServerCostInput, ctx: RuleContext): Charge
       reason: `no instance type in the size ladder fits ${server.vcpus} vCPU / ${server.memoryGiB} GiB: set targetInstanceType`,
     });
   } else {
-    const what = `EC2 ${server.platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
-    const price = findPrice(ctx.table, 'ec2-instance-hours', {
-      instanceType: sized.type,
-      platform: server.platform,
-    });
+    const platform = server.sqlLicence === undefined ? server.platform : (`windows-sql-${server.sqlLicence}` as const);
+    const what = `EC2 ${platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
+    const price = findPrice(ctx.table, 'ec2-instance-hours', { instanceType: sized.type, platform });
     charges.push(
       price
         ? { usage: 'ec2-instance-hours', price, quantity: ctx.table.hoursPerMonth, description: what }

@@ -118,6 +118,19 @@ const Source = z.string().min(5).meta({
     'Where the figure came from, e.g. "AWS price list file, eu-west-2, September 2026", or how a planning estimate was derived.',
 });
 
+/**
+ * What an EC2 hour is priced as: the operating system, and for a database server whose SQL Server
+ * moves with it licence included, the SQL Server edition whose licence the hourly rate carries.
+ */
+export const EC2_PLATFORMS = [
+  'linux',
+  'windows',
+  'windows-sql-standard',
+  'windows-sql-enterprise',
+  'windows-sql-web',
+] as const;
+export type Ec2Platform = (typeof EC2_PLATFORMS)[number];
+
 /** CloudFormation `LicenseModel` values the RDS price keys distinguish. */
 export const RDS_LICENCE_KEYS = ['license-included', 'bring-your-own-license', 'open-source'] as const;
 
@@ -129,7 +142,7 @@ const Match = z
     storageType: z.string().min(1).optional(),
     licence: z.enum(RDS_LICENCE_KEYS).optional(),
     instanceType: z.string().min(1).optional(),
-    platform: z.enum(['linux', 'windows']).optional(),
+    platform: z.enum(EC2_PLATFORMS).optional(),
   })
   .meta({ description: 'Which resources of the type the price applies to (all given fields must match).' });
 export type PriceMatch = z.infer<typeof Match>;

@@ -1,5 +1,5 @@
 import { TAGS } from '../names';
-import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
+import type { Ec2Platform, PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
 import type { AssumptionKey, UsageAssumptions } from './usage-assumptions';
 
 /*
@@ -136,7 +136,7 @@ export interface Facts {
   storageType?: string;
   licence?: string;
   instanceType?: string;
-  platform?: 'linux' | 'windows';
+  platform?: Ec2Platform;
 }
 
 function matches(match: PriceMatch | undefined, facts: Facts): boolean {

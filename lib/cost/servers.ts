@@ -20,6 +20,11 @@ export interface ServerCostInput {
   readonly wave: string;
   readonly account: string;
   readonly platform: ServerConfig['platform'];
+  /**
+   * A Windows database server whose SQL Server database moves with it (target ec2) with its licence
+   * included: the hourly rate carries that edition's licence.
+   */
+  readonly sqlLicence?: SqlLicence;
   readonly vcpus: number;
   readonly memoryGiB: number;
   readonly diskGiB: number;
@@ -28,6 +33,27 @@ export interface ServerCostInput {
   readonly backupTier?: string;
   /** MGN charges this server from this date (replicating past its free 90 days), as of the estimate. */
   readonly mgnBillable?: string;
+}
+
+export type SqlLicence = 'standard' | 'enterprise' | 'web';
+
+/** Wave-file SQL Server engines whose licence, included, is charged in the EC2 rate (Express is free). */
+const SQL_LICENCES: Readonly<Record<string, SqlLicence>> = {
+  'sqlserver-se': 'standard',
+  'sqlserver-ee': 'enterprise',
+  'sqlserver-web': 'web',
+};
+
+/** The SQL Server licence a database server's hourly rate carries, if any: the highest edition it hosts. */
+export function sqlLicenceOf(workload: WorkloadConfig, server: ServerConfig): SqlLicence | undefined {
+  if (server.tier !== 'db' || server.platform !== 'windows') {
+    return undefined;
+  }
+  const editions = workload.databases
+    .filter((d) => d.target === 'ec2' && d.licence === 'licence-included')
+    .map((d) => SQL_LICENCES[d.engine])
+    .filter((e): e is SqlLicence => e !== undefined);
+  return (['enterprise', 'standard', 'web'] as const).find((e) => editions.includes(e));
 }
 
 /** States in which MGN replicates a server (agent installed, not yet cut over). */
@@ -114,6 +140,7 @@ export function migratingServers(plan: MigrationPlan, asOf: string): ServerCostI
           diskGiB: s.diskGiB,
           ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
           ...(backupTier === undefined ? {} : { backupTier: backupTier.name }),
+          ...optional('sqlLicence', sqlLicenceOf(w, s)),
           ...optional('mgnBillable', mgnBillableSince(w, asOf)),
         })),
     );

@@ -124,8 +124,13 @@ export function exampleServerUsd(): { usd: number; servers: number } {
         continue;
       }
       servers += 1;
+      // A Windows database server whose SQL Server Standard database moves with it, licence included.
+      const sql =
+        s.tier === 'db' &&
+        s.platform === 'windows' &&
+        w.databases.some((d) => d.target === 'ec2' && d.licence === 'licence-included' && d.engine === 'sqlserver-se');
       usd +=
-        730 * price(`ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}`) +
+        730 * price(`ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}${sql ? '-sql-standard' : ''}`) +
         s.diskGiB * price('ebs-gp3-gb-month');
     }
   }

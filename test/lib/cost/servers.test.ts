@@ -57,6 +57,22 @@ describe('EC2 compute for migrating servers', () => {
     expect(win?.confirmed).toBe(false);
   });
 
+  it('a Windows database server whose SQL Server moves with it, licence included, pays the SQL licence in its rate', () => {
+    const plain = serverCharges(server({ tier: 'db' } as Partial<ServerCostInput>), { table: prices, assumptions: defaultAssumptions() });
+    const sql = serverCharges(server({ sqlLicence: 'standard' }), { table: prices, assumptions: defaultAssumptions() });
+    const rate = (c: typeof sql) => (c[0] && 'price' in c[0] ? c[0].price : undefined);
+    expect(rate(sql)?.id).toBe('ec2-m6i-xlarge-windows-sql-standard');
+    expect(rate(sql)?.unconfirmedBecause).toBeDefined();
+    expect((rate(sql)?.usd ?? 0) - (rate(plain)?.usd ?? 0)).toBeCloseTo(4 * 0.12, 9);
+    const plan = loadWavePlan('migration-waves', exampleConfig());
+    const licensed = migratingServers(plan, '2026-11-23').filter((s) => s.sqlLicence !== undefined);
+    // SharePoint's SQL Server Standard moves with its server (target ec2, licence-included); Oracle BYOL does not count.
+    expect(licensed.map((s) => [s.hostname, s.sqlLicence])).toEqual([
+      ['kvsp-stg-sql01', 'standard'],
+      ['kvsp-sql01', 'standard'],
+    ]);
+  });
+
   it('a server too large for the ladder or of an unpriced type is listed as not priced, never zero', () => {
     const e = estimate([], prices, {
       servers: [
