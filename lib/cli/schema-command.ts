@@ -8,6 +8,7 @@ import {
   WAVE_JSON_SCHEMA_PATH,
   waveJsonSchema,
 } from '../waves/json-schema';
+import { USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, usageAssumptionsJsonSchema } from '../cost/usage-assumptions';
 import { action } from './action';
 import type { CliContext } from './context';
 import type { CommandOutput } from './output';
@@ -24,6 +25,7 @@ const SCHEMAS: readonly { path: string; generate: () => string }[] = [
   { path: JSON_SCHEMA_PATH, generate: landingZoneJsonSchema },
   { path: WAVE_JSON_SCHEMA_PATH, generate: waveJsonSchema },
   { path: PROGRAMME_JSON_SCHEMA_PATH, generate: programmeJsonSchema },
+  { path: USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, generate: usageAssumptionsJsonSchema },
 ];
 
 /** `lz schema`: print, write, or check that the committed JSON Schemas match the zod schemas. */
