@@ -81,7 +81,7 @@ function jsonReport(report: CostReport): Record<string, unknown> {
   return { asOf: report.asOf, estimate, figures };
 }
 
-/** Copies each backup tier keeps of a protected resource: the local one, the backup account's, the DR region's. */
+/** Copies each backup tier keeps of a protected resource. */
 export function backupCopiesOf(
   config: LandingZoneConfig,
 ): ReadonlyMap<string, { readonly copies: number; readonly drRegion: boolean }> {
@@ -89,7 +89,8 @@ export function backupCopiesOf(
     (config.dataProtection?.tiers ?? []).map((t) => [
       t.name,
       {
-        copies: 1 + (t.copyToBackupAccount ? 1 : 0) + (t.copyToDrRegion ? 1 : 0),
+        // The local recovery point, the backup account's copy (every tier has one), the DR region's.
+        copies: 2 + (t.copyToDrRegion ? 1 : 0),
         drRegion: t.copyToDrRegion !== undefined,
       },
     ]),
@@ -115,7 +116,9 @@ export function buildCostReport(options: CostInputs): { report: CostReport } | {
   try {
     const config = loadConfig(options.config);
     const plan = loadWavePlan(options.waves, config);
-    const workloadWaves = new Map(plan.workloads.map(({ workload, wave }) => [workload.id, wave.id] as const));
+    const workloadWaves = new Map(
+      plan.workloads.map(({ workload, wave }) => [workload.id, wave.id] as const),
+    );
     const estimate = estimateCost(stacks, book.tables, assumptions, {
       workloadWaves,
       servers: migratingServers(plan, options.asOf),
@@ -124,7 +127,8 @@ export function buildCostReport(options: CostInputs): { report: CostReport } | {
     });
     return { report: { asOf: options.asOf, estimate, figures: buildFigures(estimate, plan, options.asOf) } };
   } catch (error) {
-    const reason = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
     return fail(`cannot read the migration plan ${options.waves}: ${reason}\n`);
   }
 }
@@ -140,7 +144,12 @@ export function costCommand(ctx: CliContext): Command {
     .addOption(pricesOption())
     .addOption(usageAssumptionsOption())
     .addOption(asOfOption(ctx, 'date decommissioning is judged at'))
-    .addOption(new Option('--detail', 'every priced line with its source, the not-priced and the free resources').default(false))
+    .addOption(
+      new Option(
+        '--detail',
+        'every priced line with its source, the not-priced and the free resources',
+      ).default(false),
+    )
     .addOption(allowStaleOption())
     .addOption(jsonOption().conflicts('markdown'))
     .addOption(markdownOption())

@@ -1,7 +1,15 @@
 import { Command, Option } from 'commander';
 import { action } from './action';
 import type { CliContext } from './context';
-import { allowStaleOption, assemblyOption, asOfOption, configOption, pricesOption, usageAssumptionsOption, wavesOption } from './options';
+import {
+  allowStaleOption,
+  assemblyOption,
+  asOfOption,
+  configOption,
+  pricesOption,
+  usageAssumptionsOption,
+  wavesOption,
+} from './options';
 import { openAssembly } from '../assembly/open';
 import { buildCostReport } from './cost-command';
 import type { Figures } from '../figures/model';
@@ -10,7 +18,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfigFile } from '../config/load';
 import { validateWavesDir } from '../waves/load';
-import { cmdbCsv, markdownSummary, mgnImportCsv, runCostCsv, wavesCsv, workloadsCsv } from '../waves/report/exports';
+import {
+  cmdbCsv,
+  markdownSummary,
+  mgnImportCsv,
+  runCostCsv,
+  wavesCsv,
+  workloadsCsv,
+} from '../waves/report/exports';
 import { renderDashboard } from '../waves/report/html';
 import { buildReportModel } from '../waves/report/model';
 import type { CommandOutput } from './output';
@@ -52,7 +67,17 @@ function reportFigures(options: WavesReportOptions): { figures?: Figures; missin
       allowStale: options.allowStale === true,
     });
   } catch (error) {
-    return { missing: `no current assembly in ${dir} (${error instanceof Error ? error.message.split('\n').slice(1, 2).join('').replace(/^\s*-\s*/, '') : String(error)})` };
+    return {
+      missing: `no current assembly in ${dir} (${
+        error instanceof Error
+          ? error.message
+              .split('\n')
+              .slice(1, 2)
+              .join('')
+              .replace(/^\s*-\s*/, '')
+          : String(error)
+      })`,
+    };
   }
   const built = buildCostReport({
     assembly,
@@ -117,7 +142,9 @@ export function wavesReportCommand(ctx: CliContext): Command {
     .addOption(wavesOption(ctx, 'directory of programme.yaml and wave files'))
     .addOption(new Option('-o, --out <dir>', 'output directory').default('reports/waves'))
     .addOption(asOfOption(ctx, 'report date'))
-    .addOption(assemblyOption('synthesised cloud assembly the cost figures are priced from (left out when absent)'))
+    .addOption(
+      assemblyOption('synthesised cloud assembly the cost figures are priced from (left out when absent)'),
+    )
     .addOption(pricesOption())
     .addOption(usageAssumptionsOption())
     .addOption(allowStaleOption())

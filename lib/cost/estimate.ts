@@ -160,7 +160,8 @@ export function serverCharges(server: ServerCostInput, ctx: RuleContext): Charge
       reason: `no instance type in the size ladder fits ${server.vcpus} vCPU / ${server.memoryGiB} GiB: set targetInstanceType`,
     });
   } else {
-    const platform = server.sqlLicence === undefined ? server.platform : (`windows-sql-${server.sqlLicence}` as const);
+    const platform =
+      server.sqlLicence === undefined ? server.platform : (`windows-sql-${server.sqlLicence}` as const);
     const what = `EC2 ${platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
     const price = findPrice(ctx.table, 'ec2-instance-hours', { instanceType: sized.type, platform });
     charges.push(
@@ -202,18 +203,17 @@ export function serverCharges(server: ServerCostInput, ctx: RuleContext): Charge
         : { reason: `no price in the ${ctx.table.region} table for mgn-server-hours` },
     );
   }
-  const b = { charges } as { charges: Charge[] };
   if (server.backupTier !== undefined) {
     const copies = ctx.backupCopies?.get(server.backupTier);
     // Server backups are EBS snapshots.
     const warm = findPrice(ctx.table, 'ebs-snapshot-storage');
     const stored: AssumptionKey = 'backup.storedGbPerSourceGb';
     if (copies === undefined || warm === undefined) {
-      b.charges.push({
+      charges.push({
         reason: `backups of ${server.hostname}: tier ${server.backupTier} or the backup price not known`,
       });
     } else {
-      b.charges.push({
+      charges.push({
         usage: 'ebs-snapshot-storage',
         price: warm,
         quantity: server.diskGiB * copies.copies * ctx.assumptions.values[stored],

@@ -114,7 +114,13 @@ function detail(report: CostReport): Section[] {
   const e = report.estimate;
   const f = report.figures;
   const rollupRows = (list: CostEstimate['byStack']) =>
-    list.map((r) => [r.key, usd(r.monthlyUsd), gbp(r.monthlyGbp), String(r.pricedLines), String(r.notPriced)]);
+    list.map((r) => [
+      r.key,
+      usd(r.monthlyUsd),
+      gbp(r.monthlyGbp),
+      String(r.pricedLines),
+      String(r.notPriced),
+    ]);
   const rollupHead = ['', 'USD / month', 'GBP / month', 'priced lines', 'not priced'];
   const lineRow = (l: CostLine) => [
     `${l.stack}/${l.logicalId}`,
@@ -128,7 +134,17 @@ function detail(report: CostReport): Section[] {
   return [
     {
       title: 'Per workload, GBP a month',
-      head: ['workload', 'wave', 'strategy', 'status', 'on premises', 'after', 'planned saving', 'realised saving', 'source'],
+      head: [
+        'workload',
+        'wave',
+        'strategy',
+        'status',
+        'on premises',
+        'after',
+        'planned saving',
+        'realised saving',
+        'source',
+      ],
       rows: f.workloads.map((w) => [
         w.id,
         w.wave,
@@ -154,7 +170,8 @@ function detail(report: CostReport): Section[] {
       ]),
     },
     {
-      title: 'Priced lines (each names its price source and date, and the assumption behind a charge per use)',
+      title:
+        'Priced lines (each names its price source and date, and the assumption behind a charge per use)',
       head: ['resource', 'what', 'per month', 'unit price', 'USD / month', 'source', 'assumption'],
       rows: e.lines.map(lineRow),
     },
@@ -198,7 +215,10 @@ export function formatCostText(report: CostReport, withDetail = false): string {
     out.push(s.title, table.toString(), '');
   }
   if (!withDetail) {
-    out.push('Every priced line with its source, the assumptions, the not-priced and the free: lz cost --detail', '');
+    out.push(
+      'Every priced line with its source, the assumptions, the not-priced and the free: lz cost --detail',
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }

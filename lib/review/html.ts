@@ -10,7 +10,6 @@ import type { ReviewChange, ReviewModel } from './model';
  * network. Every figure comes from the model, which reads it from the assembly and the plan.
  */
 
-
 function kpi(id: string, label: string, value: string, detail: string, tone = '#1d70b8'): string {
   return `<div class="kpi" style="border-top-color:${tone}"><div class="kpi-label">${e(label)}</div><div class="kpi-value" data-testid="${id}">${e(value)}</div><div class="kpi-detail">${e(detail)}</div></div>`;
 }

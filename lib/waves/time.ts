@@ -117,7 +117,11 @@ export function minutesOutsideSupport(
 
 /** When a wave is expected to end as of a date: its actual end once complete, else its planned end, never in the past. */
 export function waveForecastEnd(
-  wave: { readonly status: string; readonly planned: { readonly end: string }; readonly actual?: { readonly end?: string } },
+  wave: {
+    readonly status: string;
+    readonly planned: { readonly end: string };
+    readonly actual?: { readonly end?: string };
+  },
   asOf: string,
 ): string {
   if (wave.status === 'complete' && wave.actual?.end) {

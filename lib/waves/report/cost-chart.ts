@@ -58,7 +58,9 @@ export function runCostSvg(lines: RunCostLines, asOf: string, id = 'run-cost-cha
       `<text x="${n(at + 4)}" y="${top + 10}" font-size="10">${e(asOf)}</text>`,
     );
   }
-  parts.push(`<line x1="${left}" y1="${top + height}" x2="${left + width}" y2="${top + height}" stroke="#505a5f"/>`);
+  parts.push(
+    `<line x1="${left}" y1="${top + height}" x2="${left + width}" y2="${top + height}" stroke="#505a5f"/>`,
+  );
   const legend = SERIES.map(
     (s) => `<span><span class="swatch" style="background:${s.colour}"></span>${e(s.label)}</span>`,
   ).join('');

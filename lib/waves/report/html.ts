@@ -9,8 +9,6 @@ import { burnDownSvg, escapeHtml as e, ganttSvg, RAG_COLOURS } from './svg';
 
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete' };
 
-
-
 function pill(rag: Rag): string {
   return `<span class="pill" data-rag="${rag}" style="background:${RAG_COLOURS[rag]}">${RAG_LABEL[rag]}</span>`;
 }
@@ -138,7 +136,14 @@ ${costKpis(model)}
 <section id="waves">
 <h2>Waves</h2>
 <table id="wave-table"><thead><tr><th>Wave</th><th>Status</th><th>Dates</th><th>Progress</th><th>Monthly cost now → after</th><th>RAG</th></tr></thead>
-<tbody>${model.waves.map((w) => waveRow(w, model.figures?.waves.find((f) => f.id === w.wave.wave.id))).join('\n')}</tbody></table>
+<tbody>${model.waves
+    .map((w) =>
+      waveRow(
+        w,
+        model.figures?.waves.find((f) => f.id === w.wave.wave.id),
+      ),
+    )
+    .join('\n')}</tbody></table>
 </section>
 ${costSection(model)}
 <section id="timeline">
@@ -189,7 +194,12 @@ ${ganttSvg(model)}
 function costKpis(model: ReportModel): string {
   const f = model.figures;
   if (f === undefined) {
-    return kpi('monthly-cost', 'Run cost', 'not estimated', `${model.figuresMissing ?? 'no assembly'}: run npm run synth`);
+    return kpi(
+      'monthly-cost',
+      'Run cost',
+      'not estimated',
+      `${model.figuresMissing ?? 'no assembly'}: run npm run synth`,
+    );
   }
   const p = f.programme;
   return `${kpi('monthly-cost', 'Run cost now', gbp(p.runCostNowGbp), `a month: sources still running, what has landed in AWS, the shared landing zone; ${gbp(p.afterMonthlyGbp)} after the move`)}
@@ -206,7 +216,10 @@ function costSection(model: ReportModel): string {
   const sens = f.sensitivity.items
     .filter((i) => i.changeUsd > 0)
     .slice(0, 3)
-    .map((i) => `<li>${e(i.text)}: +£${pence(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`)
+    .map(
+      (i) =>
+        `<li>${e(i.text)}: +£${pence(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`,
+    )
     .join('');
   return `<section id="run-cost">
 <h2>Monthly run cost, before and after</h2>

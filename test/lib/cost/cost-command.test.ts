@@ -35,9 +35,13 @@ describe('lz cost', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('Monthly cost estimate, eu-west-2 + eu-west-1, 730 hours a month, as of 2026-11-23');
+    expect(lines[0]).toBe(
+      'Monthly cost estimate, eu-west-2 + eu-west-1, 730 hours a month, as of 2026-11-23',
+    );
     expect(lines[1]).toMatch(/^AWS total: \$[\d,.]+ \(£[\d,.]+\) a month, every deployed charge priced\.$/);
-    expect(run.stdout.split('\n').filter((l) => l.includes('shared landing zone') && l.startsWith('│'))).toHaveLength(1);
+    expect(
+      run.stdout.split('\n').filter((l) => l.includes('shared landing zone') && l.startsWith('│')),
+    ).toHaveLength(1);
     expect(run.stdout).not.toContain('Priced lines');
     expect(run.stdout).toContain('lz cost --detail');
   });
@@ -69,7 +73,9 @@ describe('lz cost', () => {
   it('--markdown: the same summary as tables for a pull-request comment', () => {
     const md = runCost({ ...complete, markdown: true }).stdout;
     expect(md).toMatch(/^## Monthly cost estimate, eu-west-2/);
-    expect(md).toContain('|  | on premises today | AWS + SaaS | after the move | planned saving | realised saving | not priced |');
+    expect(md).toContain(
+      '|  | on premises today | AWS + SaaS | after the move | planned saving | realised saving | not priced |',
+    );
   });
 
   it('exits 2 with located errors for a bad price table or usage assumptions', () => {

@@ -28,7 +28,12 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices, default 
   it('an assumption from the file changes the quantity and says so', () => {
     const read = validateUsageAssumptionsText('u.yaml', 'network:\n  natGatewayGbPerMonth: 1000\n');
     const assumptions = read.assumptions ?? defaultAssumptions();
-    const e = estimate([stack('S', { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} } })], prices, {}, assumptions);
+    const e = estimate(
+      [stack('S', { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} } })],
+      prices,
+      {},
+      assumptions,
+    );
     expect(e.lines[1]).toMatchObject({ monthlyQuantity: 1000, monthlyUsd: 50 });
     expect(e.lines[1]?.assumption?.text).toContain('(network.natGatewayGbPerMonth, u.yaml)');
   });
@@ -94,7 +99,14 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices, default 
     const byol = only({
       Db: {
         Type: 'AWS::RDS::DBInstance',
-        Properties: { Engine: 'sqlserver-ee', LicenseModel: 'bring-your-own-license', DBInstanceClass: 'db.m6i.xlarge', MultiAZ: true, AllocatedStorage: 500, StorageType: 'gp3' },
+        Properties: {
+          Engine: 'sqlserver-ee',
+          LicenseModel: 'bring-your-own-license',
+          DBInstanceClass: 'db.m6i.xlarge',
+          MultiAZ: true,
+          AllocatedStorage: 500,
+          StorageType: 'gp3',
+        },
       },
     });
     // Bring your own licence: a different (lower) rate, never the licence-included one.
@@ -106,7 +118,12 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices, default 
     const e = only({
       Db: {
         Type: 'AWS::RDS::DBInstance',
-        Properties: { Engine: 'postgres', DBInstanceClass: { Ref: 'Class' }, AllocatedStorage: 20, StorageType: 'gp2' },
+        Properties: {
+          Engine: 'postgres',
+          DBInstanceClass: { Ref: 'Class' },
+          AllocatedStorage: 20,
+          StorageType: 'gp2',
+        },
       },
     });
     expect(e.notPriced.map((n) => n.reason)).toEqual([
@@ -133,7 +150,9 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices, default 
   it('a stack in the DR region is priced from that region’s table; a region with no table is not priced', () => {
     const nat = { Nat: { Type: 'AWS::EC2::NatGateway', Properties: {} } };
     const book = committedBook();
-    const e = estimateCost([stack('Dr', nat, '1', 'eu-west-1')], book, defaultAssumptions(), { homeRegion: 'eu-west-2' });
+    const e = estimateCost([stack('Dr', nat, '1', 'eu-west-1')], book, defaultAssumptions(), {
+      homeRegion: 'eu-west-2',
+    });
     expect(e.notPriced).toEqual([]);
     expect(e.lines[0]?.region).toBe('eu-west-1');
     expect(e.regions).toEqual(['eu-west-2', 'eu-west-1']);

@@ -81,7 +81,12 @@ function writeFixture(dir: string, unpriced: boolean): void {
         Eip: { Type: 'AWS::EC2::EIP', Properties: { Tags: [{ Key: 'wave', Value: 'wave-01' }] } },
         // A type no pricing rule knows: the estimate is then incomplete and `lz cost` exits 1.
         ...(unpriced
-          ? { Odd: { Type: 'AWS::Made::Up', Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] } } }
+          ? {
+              Odd: {
+                Type: 'AWS::Made::Up',
+                Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] },
+              },
+            }
           : {}),
       },
     },
@@ -128,9 +133,14 @@ export function exampleServerUsd(): { usd: number; servers: number } {
       const sql =
         s.tier === 'db' &&
         s.platform === 'windows' &&
-        w.databases.some((d) => d.target === 'ec2' && d.licence === 'licence-included' && d.engine === 'sqlserver-se');
+        w.databases.some(
+          (d) => d.target === 'ec2' && d.licence === 'licence-included' && d.engine === 'sqlserver-se',
+        );
       usd +=
-        730 * price(`ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}${sql ? '-sql-standard' : ''}`) +
+        730 *
+          price(
+            `ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}${sql ? '-sql-standard' : ''}`,
+          ) +
         s.diskGiB * price('ebs-gp3-gb-month');
     }
   }

@@ -42,7 +42,10 @@ describe('the committed price table', () => {
       ].sort(),
     );
     for (const p of table.prices.filter((x) => !x.confirmed)) {
-      expect({ id: p.id, because: (p.unconfirmedBecause ?? '').length > 10 }).toEqual({ id: p.id, because: true });
+      expect({ id: p.id, because: (p.unconfirmedBecause ?? '').length > 10 }).toEqual({
+        id: p.id,
+        because: true,
+      });
     }
     // The brief's "commonly quoted but not confirmed for London" figures stay unconfirmed.
     for (const id of ['site-to-site-vpn-hour', 'transit-gateway-attachment-hour', 'transit-gateway-data']) {

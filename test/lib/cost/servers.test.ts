@@ -58,8 +58,14 @@ describe('EC2 compute for migrating servers', () => {
   });
 
   it('a Windows database server whose SQL Server moves with it, licence included, pays the SQL licence in its rate', () => {
-    const plain = serverCharges(server({ tier: 'db' } as Partial<ServerCostInput>), { table: prices, assumptions: defaultAssumptions() });
-    const sql = serverCharges(server({ sqlLicence: 'standard' }), { table: prices, assumptions: defaultAssumptions() });
+    const plain = serverCharges(server({ tier: 'db' } as Partial<ServerCostInput>), {
+      table: prices,
+      assumptions: defaultAssumptions(),
+    });
+    const sql = serverCharges(server({ sqlLicence: 'standard' }), {
+      table: prices,
+      assumptions: defaultAssumptions(),
+    });
     const rate = (c: typeof sql) => (c[0] && 'price' in c[0] ? c[0].price : undefined);
     expect(rate(sql)?.id).toBe('ec2-m6i-xlarge-windows-sql-standard');
     expect(rate(sql)?.unconfirmedBecause).toBeDefined();

@@ -80,7 +80,9 @@ function expectAgreement(report: CostReport, plan: MigrationPlan): void {
   }
   const p = f.programme;
   // The shared infrastructure is one row, wherever its resources are tagged.
-  expect(text.split('\n').filter((l) => l.startsWith('│') && l.includes('shared landing zone'))).toHaveLength(1);
+  expect(text.split('\n').filter((l) => l.startsWith('│') && l.includes('shared landing zone'))).toHaveLength(
+    1,
+  );
   expect(rowOf(text, 'shared landing zone')).toContain(gbp(f.shared.awsMonthlyGbp));
   for (const out of [text, md]) {
     const row = rowOf(out, 'programme ');
@@ -94,11 +96,15 @@ function expectAgreement(report: CostReport, plan: MigrationPlan): void {
   expect(dashboard).toContain(`of ${gbp(p.plannedSavingGbp)} a month planned`);
   expect(dashboard).toContain(`data-testid="cost-now">${gbp(p.runCostNowGbp)}<`);
   expect(dashboard).toContain(`data-testid="cost-after">${gbp(p.afterMonthlyGbp)}<`);
-  expect(text).toContain(`Run cost now ${gbp(p.runCostNowGbp)} a month; after the move ${gbp(p.afterMonthlyGbp)}`);
+  expect(text).toContain(
+    `Run cost now ${gbp(p.runCostNowGbp)} a month; after the move ${gbp(p.afterMonthlyGbp)}`,
+  );
   // The chart's numbers: the programme's forecast for the as-of month is the run cost now.
   const month = `${AS_OF.slice(0, 7)}-01`;
   const forecast = series.filter((r) => r['scope'] === 'programme' && r['line'] === 'forecast');
-  expect(forecast.map((r) => r['total_gbp'])).toEqual(f.series.programme.forecast.map((x) => x.totalGbp.toFixed(2)));
+  expect(forecast.map((r) => r['total_gbp'])).toEqual(
+    f.series.programme.forecast.map((x) => x.totalGbp.toFixed(2)),
+  );
   if (forecast.some((r) => r['month'] === month)) {
     expect(forecast.find((r) => r['month'] === month)?.['total_gbp']).toBe(p.runCostNowGbp.toFixed(2));
   }
@@ -135,7 +141,9 @@ describe('figures that agree, to the penny', () => {
     for (const w of f.waves) {
       const row = rowOf(pack, `${w.id} ${w.name}`);
       const htmlRow = new RegExp(`<tr data-row="${w.id} [^"]*">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
-      for (const c of [w.onPremMonthlyGbp, w.afterMonthlyGbp, w.plannedSavingGbp, w.realisedSavingGbp].map(gbp)) {
+      for (const c of [w.onPremMonthlyGbp, w.afterMonthlyGbp, w.plannedSavingGbp, w.realisedSavingGbp].map(
+        gbp,
+      )) {
         expect(row).toContain(c);
         expect(htmlRow).toContain(c);
       }

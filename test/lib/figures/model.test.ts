@@ -89,12 +89,19 @@ describe('the figures model', () => {
     expect(of('housing-nec').plannedSavingGbp).toBeCloseTo(1850 - EIP_GBP, 9);
     const w = { strategy: 'rehost', status: 'cutover', decommissionDate: '2026-12-01' } as const;
     expect(sourceOffAsOf(w, '2026-11-30').sourceOff).toBe(false);
-    expect(sourceOffAsOf(w, '2026-12-01')).toEqual({ sourceOff: true, why: 'source switched off 2026-12-01' });
+    expect(sourceOffAsOf(w, '2026-12-01')).toEqual({
+      sourceOff: true,
+      why: 'source switched off 2026-12-01',
+    });
     expect(sourceOffAsOf({ strategy: 'retain', status: 'complete' }, AS_OF).sourceOff).toBe(false);
   });
 
   it('retired: nothing after; anything still tagged with it is not counted against it', () => {
-    expect(of('telephony-mitel')).toMatchObject({ afterMonthlyGbp: 0, plannedSavingGbp: 1100, realisedSavingGbp: 1100 });
+    expect(of('telephony-mitel')).toMatchObject({
+      afterMonthlyGbp: 0,
+      plannedSavingGbp: 1100,
+      realisedSavingGbp: 1100,
+    });
   });
 
   it('the shared landing zone is one figure, in the programme total and not in any wave', () => {
