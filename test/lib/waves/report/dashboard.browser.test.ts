@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runWavesReport } from '../../../../lib/cli/waves-report-command';
 import { examplePlan } from '../../../helpers/waves';
+import { exampleAssembly } from '../../../helpers/example-assembly';
+import { buildCostReport } from '../../../../lib/cli/cost-command';
+import { gbp } from '../../../../lib/cost/format';
 
 /**
  * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing
@@ -37,8 +40,11 @@ describe('waves dashboard in headless Chromium', () => {
       waves: 'migration-waves',
       out,
       asOf: '2026-11-23',
+      // The example synthesised by jest's global set-up: the cost figures are priced from it.
+      assembly: exampleAssembly().dir,
     });
     expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
@@ -100,5 +106,29 @@ describe('waves dashboard in headless Chromium', () => {
       await page.locator('#upcoming-blackouts tr[data-upcoming-blackout="christmas-freeze-2026"]').count(),
     ).toBe(1);
     expect(await page.locator('#rag-rules li').count()).toBe(9);
+  });
+
+  it('shows run cost and savings from the figures model, and draws the before/after chart', async () => {
+    const built = buildCostReport({
+      assembly: exampleAssembly(),
+      waves: 'migration-waves',
+      config: 'config/landing-zone.yaml',
+      prices: 'pricing',
+      usage: 'pricing/usage-assumptions.yaml',
+      asOf: '2026-11-23',
+    });
+    if ('error' in built) {
+      throw new Error(built.error);
+    }
+    const p = built.report.figures.programme;
+    expect(await page.textContent('[data-testid="monthly-cost"]')).toBe(gbp(p.runCostNowGbp));
+    expect(await page.textContent('[data-testid="savings"]')).toBe(gbp(p.realisedSavingGbp));
+    expect(await page.textContent('[data-testid="cost-after"]')).toBe(gbp(p.afterMonthlyGbp));
+    const chart = page.locator('#run-cost-chart');
+    expect(await chart.isVisible()).toBe(true);
+    // Forecast and baseline for the total, on premises and AWS.
+    expect(await chart.locator('path[class^="forecast-"]').count()).toBe(3);
+    expect(await chart.locator('path[class^="baseline-"]').count()).toBe(3);
+    expect(await page.locator('#run-cost .sensitivity li').count()).toBeGreaterThan(0);
   });
 });
