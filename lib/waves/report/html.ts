@@ -218,7 +218,7 @@ function costSection(model: ReportModel): string {
     .slice(0, 3)
     .map(
       (i) =>
-        `<li>${e(i.text)}: +£${pence(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`,
+        `<li>${e(i.text)}: +${gbp(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`,
     )
     .join('');
   return `<section id="run-cost">
