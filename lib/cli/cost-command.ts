@@ -18,7 +18,7 @@ import type { LandingZoneConfig } from '../config/schema';
 import { costStacks } from '../cost/assembly';
 import { openAssembly, staleNotice, type OpenedAssembly } from '../assembly/open';
 import { estimateCost, type CostStack } from '../cost/estimate';
-import { formatCostMarkdown, formatCostText, type CostReport } from '../cost/format';
+import { formatCostMarkdown, formatCostText, type CostReport } from '../figures/format';
 import { loadPriceBook } from '../cost/price-table';
 import { migratingServers } from '../cost/servers';
 import { defaultAssumptions, validateUsageAssumptionsFile } from '../cost/usage-assumptions';

@@ -1,4 +1,4 @@
-import { gbp, notPricedGroups, PROGRAMME_HEAD, programmeRows, usd } from '../cost/format';
+import { gbp, notPricedGroups, PROGRAMME_HEAD, programmeRows, usd } from '../figures/format';
 import { DISRUPTION_LABELS, DISRUPTIONS } from '../dr/assess';
 import { describeChange } from '../safety/change-guard';
 import { escapeHtml as e } from '../waves/report/svg';

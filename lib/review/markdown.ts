@@ -1,4 +1,4 @@
-import { notPricedGroups, PROGRAMME_HEAD, programmeRows } from '../cost/format';
+import { notPricedGroups, PROGRAMME_HEAD, programmeRows } from '../figures/format';
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { describeChange } from '../safety/change-guard';
 import type { ReviewModel } from './model';

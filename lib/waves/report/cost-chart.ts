@@ -1,4 +1,4 @@
-import type { RunCostLines, RunCostPoint } from '../../figures/series';
+import type { RunCostLines, RunCostPoint } from './model';
 import { escapeHtml as e } from './svg';
 
 /*

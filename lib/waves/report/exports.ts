@@ -3,7 +3,7 @@ import type { MigrationPlan } from '../migration-plan';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
 import { TAGS } from '../../names';
-import { gbp } from '../../cost/format';
+import { gbp } from '../../text';
 
 /**
  * Money in the CSV exactly as `lz cost` and the dashboard print it: pounds to the penny, from the

@@ -1,10 +1,9 @@
 import { WORKLOAD_STATES } from '../schema';
-import { RAG_RULES, type Rag, type ReportModel, type WaveSummary } from './model';
-import type { WaveFigures } from '../../figures/model';
+import { RAG_RULES, type Rag, type ReportFigures, type ReportModel, type WaveSummary } from './model';
 import { runCostSvg } from './cost-chart';
 import { pence } from './exports';
 // To the penny, as `lz cost` and the review pack print it: the same figures read the same everywhere.
-import { gbp } from '../../cost/format';
+import { gbp } from '../../text';
 import { burnDownSvg, escapeHtml as e, ganttSvg, RAG_COLOURS } from './svg';
 
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete' };
@@ -18,13 +17,13 @@ function kpi(id: string, label: string, value: string, detail: string): string {
 }
 
 /** A wave's cost, now → after, to the penny, from the figures model (the same as `lz cost`). */
-function costCell(f: WaveFigures | undefined): string {
+function costCell(f: ReportFigures['waves'][number] | undefined): string {
   return f === undefined
     ? '<td class="num muted">not estimated</td>'
     : `<td class="num" data-cost-now="${pence(f.runCostNowGbp)}" data-cost-after="${pence(f.afterMonthlyGbp)}">${gbp(f.runCostNowGbp)}<br><span class="muted">→ ${gbp(f.afterMonthlyGbp)}</span></td>`;
 }
 
-function waveRow(w: WaveSummary, f: WaveFigures | undefined): string {
+function waveRow(w: WaveSummary, f: ReportFigures['waves'][number] | undefined): string {
   const h = w.wave.wave;
   const pct = Math.round(w.progress * 100);
   return `<tr data-wave="${h.id}" data-in-scope="${w.inScope}" data-done="${w.done}" data-servers="${w.servers}">

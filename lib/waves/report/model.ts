@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../../config/diagnostics';
-import type { Figures } from '../../figures/model';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
@@ -68,6 +67,57 @@ export interface BurnPoint {
   readonly servers: number;
 }
 
+/** One month of the before/after chart: pounds a month on premises, in AWS (with SaaS), in total. */
+export interface RunCostPoint {
+  readonly month: string;
+  readonly onPremGbp: number;
+  readonly awsGbp: number;
+  readonly totalGbp: number;
+}
+
+export interface RunCostLines {
+  readonly baseline: readonly RunCostPoint[];
+  readonly forecast: readonly RunCostPoint[];
+}
+
+/** Run cost and savings of a workload, a wave or the programme, pounds a month. */
+export interface CostFigures {
+  readonly onPremMonthlyGbp: number;
+  readonly awsMonthlyGbp: number;
+  readonly saasMonthlyGbp: number;
+  readonly afterMonthlyGbp: number;
+  readonly plannedSavingGbp: number;
+  readonly realisedSavingGbp: number;
+  readonly runCostNowGbp: number;
+  readonly awsNotPriced: number;
+}
+
+/**
+ * The parts of the figures model (lib/figures) the manager reports render. Declared here, by shape,
+ * so the plan's reports depend on no cost module (lib/cost and lib/figures build on lib/waves, not
+ * the other way round); lib/figures' Figures satisfies it, and the agreement test holds them equal.
+ */
+export interface ReportFigures {
+  readonly gbpPerUsd: number;
+  readonly estimate: {
+    readonly incomplete: boolean;
+    readonly notPriced: readonly unknown[];
+    readonly unconfirmedUsd: number;
+    readonly assumedUsd: number;
+  };
+  readonly workloads: readonly (CostFigures & { readonly id: string })[];
+  readonly waves: readonly (CostFigures & { readonly id: string })[];
+  readonly shared: { readonly awsMonthlyGbp: number };
+  readonly programme: CostFigures;
+  readonly series: {
+    readonly programme: RunCostLines;
+    readonly waves: Readonly<Record<string, RunCostLines>>;
+  };
+  readonly sensitivity: {
+    readonly items: readonly { readonly text: string; readonly changeUsd: number; readonly share: number }[];
+  };
+}
+
 export interface ReportModel {
   readonly asOf: string;
   readonly programme: MigrationPlan['programme'];
@@ -87,7 +137,7 @@ export interface ReportModel {
    * Every cost and saving, from the one figures model (lib/figures): absent when no current
    * synthesised assembly was given, and then the reports show no cost rather than a second estimate.
    */
-  readonly figures?: Figures;
+  readonly figures?: ReportFigures;
   /** Why the figures are absent, when they are. */
   readonly figuresMissing?: string;
   readonly rag: Rag;
@@ -166,7 +216,7 @@ export function buildReportModel(
   plan: MigrationPlan,
   asOf: string,
   warnings: readonly Diagnostic[] = [],
-  cost: { readonly figures?: Figures; readonly missing?: string } = {
+  cost: { readonly figures?: ReportFigures; readonly missing?: string } = {
     missing: 'no synthesised assembly was given',
   },
 ): ReportModel {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildCostReport } from '../../../lib/cli/cost-command';
 import { SHARED } from '../../../lib/cost/estimate';
-import { formatCostMarkdown, formatCostText, headline } from '../../../lib/cost/format';
+import { formatCostMarkdown, formatCostText, headline } from '../../../lib/figures/format';
 import { EXAMPLE_CONFIG_FILE, EXAMPLE_WAVES_DIR, exampleAssembly } from '../../helpers/example-assembly';
 
 /*

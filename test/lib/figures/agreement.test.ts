@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupCopiesOf, buildCostReport } from '../../../lib/cli/cost-command';
 import { estimateCost } from '../../../lib/cost/estimate';
-import { formatCostMarkdown, formatCostText, gbp, usd, type CostReport } from '../../../lib/cost/format';
+import { formatCostMarkdown, formatCostText, gbp, usd, type CostReport } from '../../../lib/figures/format';
 import { migratingServers } from '../../../lib/cost/servers';
 import { defaultAssumptions } from '../../../lib/cost/usage-assumptions';
 import { buildFigures, type Figures } from '../../../lib/figures/model';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAssembly, type OpenedAssembly } from '../../../lib/assembly/open';
 import { buildCostReport } from '../../../lib/cli/cost-command';
-import type { CostReport } from '../../../lib/cost/format';
+import type { CostReport } from '../../../lib/figures/format';
 import { buildReviewModel, type ReviewModel } from '../../../lib/review/model';
 import { acceptBaseline } from '../../../lib/safety/baseline-files';
 import { exampleConfig } from '../../helpers/landing-zone';

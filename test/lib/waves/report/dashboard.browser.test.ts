@@ -6,7 +6,7 @@ import { runWavesReport } from '../../../../lib/cli/waves-report-command';
 import { examplePlan } from '../../../helpers/waves';
 import { exampleAssembly } from '../../../helpers/example-assembly';
 import { buildCostReport } from '../../../../lib/cli/cost-command';
-import { gbp } from '../../../../lib/cost/format';
+import { gbp } from '../../../../lib/figures/format';
 
 /**
  * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing

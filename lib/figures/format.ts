@@ -1,8 +1,9 @@
 import Table from 'cli-table3';
-import type { CostEstimate, CostLine } from './estimate';
-import { notPricedGroups } from './estimate';
-import { assumptionDefinition, assumptionKeys } from './usage-assumptions';
-import type { Figures } from '../figures/model';
+import type { CostEstimate, CostLine } from '../cost/estimate';
+import { notPricedGroups } from '../cost/estimate';
+import { assumptionDefinition, assumptionKeys } from '../cost/usage-assumptions';
+import { gbp, usd } from '../text';
+import type { Figures } from './model';
 
 /*
  * `lz cost` rendered from the figures model: the totals first (what a manager reads), then with
@@ -18,11 +19,7 @@ export interface CostReport {
   readonly figures: Figures;
 }
 
-/** Money as every output shows it (lz cost, dashboard, summary, review pack): to the penny, en-GB. */
-const money = (symbol: string, n: number): string =>
-  `${n < 0 ? '-' : ''}${symbol}${Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-export const usd = (n: number): string => money('$', n);
-export const gbp = (n: number): string => money('£', n);
+export { gbp, usd };
 
 function sourceOf(l: { source: string; date: string; confirmed: boolean }): string {
   return `${l.source} (${l.date})${l.confirmed ? '' : ' [unconfirmed]'}`;
