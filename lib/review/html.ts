@@ -156,7 +156,7 @@ function costSection(model: ReviewModel): string {
       )
       .join('')}</tbody></table>`;
   const names = new Map(model.accounts.map((a) => [a.account, a.name] as const));
-  // The same rows as `lz cost` (lib/cost/format), from the figures model, so the pack agrees to the penny.
+  // The same rows as `lz cost` (lib/figures/format), from the figures model, so the pack agrees to the penny.
   const waves = programmeRows(model.cost.figures)
     .map(
       ([label, ...cells]) =>
