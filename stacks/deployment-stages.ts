@@ -10,6 +10,7 @@ import {
   type DeploymentStage,
   type PlacedStack,
 } from '../lib/delivery/stages';
+import { AlertingStack, NetworkAlertingStack } from './alerting-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
@@ -17,6 +18,7 @@ import { HybridDnsStack } from './hybrid-dns-stack';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
+import { ServiceMonitoringStack } from './service-monitoring-stack';
 import { VpcStack } from './vpc-stack';
 import { WorkloadsStack } from './workloads-stack';
 
@@ -31,12 +33,18 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [VpcStack, 'network'],
   [ConnectivityStack, 'network'],
   [HybridDnsStack, 'network'],
+  // The network's alarms notify the network account's topics, so those ship with the network; a
+  // workload account's topics and backup alarms ship with its data; service alarms with the waves.
+  // NetworkAlertingStack extends AlertingStack, so it comes first: the first match wins.
+  [NetworkAlertingStack, 'network'],
+  [AlertingStack, 'data'],
   [BackupAccountStack, 'data'],
   [DataProtectionStack, 'data'],
   // The operations roles read backups and restore them in drills: they ship with data and backup.
   [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
   [WorkloadsStack, 'waves'],
+  [ServiceMonitoringStack, 'waves'],
 ];
 
 /** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */

@@ -12,6 +12,7 @@ import { DataProtectionStack } from './data-protection-stack';
 import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
+import { buildMonitoring, type MonitoringStacks } from './monitoring';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import type { OperationsStack } from './operations-stack';
@@ -30,6 +31,8 @@ export interface LandingZoneStacks {
   readonly migration?: MigrationStacks;
   /** The lz ops roles, one stack per account the commands read; none without `operations`. */
   readonly operations: readonly OperationsStack[];
+  /** Alarms and dashboards derived from the plan; absent without `monitoring`. */
+  readonly monitoring?: MonitoringStacks;
   readonly all: readonly Stack[];
 }
 
@@ -117,6 +120,7 @@ export function buildLandingZone(
     }
   }
   const operations = buildOperations(app, config);
+  const monitoring = buildMonitoring(app, config, plan, { hub, vpcs });
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
@@ -135,6 +139,7 @@ export function buildLandingZone(
     backup,
     migration,
     operations,
+    monitoring,
     all: [
       hub,
       ...Object.values(vpcs),
@@ -143,6 +148,7 @@ export function buildLandingZone(
       ...Object.values(dataProtection),
       ...(migration?.all ?? []),
       ...operations,
+      ...(monitoring?.all ?? []),
     ],
   };
 }
