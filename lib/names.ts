@@ -124,3 +124,8 @@ export function estateDashboardName(prefix: string): string {
 export function cloudWatchAgentParameterName(prefix: string, hostname: string): string {
   return `AmazonCloudWatch-${prefix}-${hostname}`;
 }
+
+/** The log group that archives every state change of the landing zone's alarms, in each account. */
+export function alarmHistoryLogGroupName(prefix: string): string {
+  return `/${prefix}/alarm-history`;
+}

@@ -2,11 +2,12 @@ import type { StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { AccountConfig } from '../lib/config/schema';
 import type { MonitoringConfig } from '../lib/config/schema-monitoring';
+import { AlarmHistoryArchive } from '../lib/monitoring/alarm-history-archive';
 import { AlertTopics } from '../lib/monitoring/alert-topics';
 import { BackupVaultAlarms } from '../lib/monitoring/backup-vault-alarms';
 import { EstateOverviewDashboard, type EstateOverviewDashboardProps } from '../lib/monitoring/dashboards';
 import { sharedOwnership, type MonitoredEstate } from '../lib/monitoring/monitored-estate';
-import { estateDashboardName } from '../lib/names';
+import { alarmHistoryLogGroupName, estateDashboardName } from '../lib/names';
 import { LandingZoneStack } from './landing-zone-stack';
 
 export interface AlertingStackProps extends StackProps {
@@ -20,8 +21,10 @@ export interface AlertingStackProps extends StackProps {
 }
 
 /**
- * One account's alert topics (the rota's and the out-of-hours escalation's), the AWS Backup alarms of
- * its vault, and where configured the estate overview dashboard. Stateless: safe to replace.
+ * One account's alert topics (the rota's and the out-of-hours escalation's), the archive of its alarms'
+ * state changes (which the service report counts incidents from), the AWS Backup alarms of its vault,
+ * and in the network account the estate overview dashboard. The archive's log group and key are
+ * retained if the stack is deleted; everything else is safe to replace.
  */
 export class AlertingStack extends LandingZoneStack {
   readonly topics: AlertTopics;
@@ -34,6 +37,10 @@ export class AlertingStack extends LandingZoneStack {
       accountName: account.name,
       rotaEmails: props.monitoring.alerts.emails,
       outOfHoursEmails: props.monitoring.alerts.outOfHoursEmails,
+    });
+    new AlarmHistoryArchive(this, 'AlarmHistory', {
+      namePrefix: estate.prefix,
+      logGroupName: alarmHistoryLogGroupName(estate.prefix),
     });
     const vault = estate.vaults.find((v) => v.accountId === account.id);
     if (vault) {
