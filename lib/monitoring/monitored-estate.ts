@@ -67,6 +67,8 @@ export interface MonitoredService {
   readonly onPremisesMonthlyGbp?: number;
   /** The target VPC (wave workloads). */
   readonly vpc?: string;
+  /** The day (YYYY-MM-DD) its status history first shows it running in AWS, if it does yet. */
+  readonly liveSince?: string;
   readonly databases: readonly MonitoredDatabase[];
   readonly servers: readonly MonitoredServer[];
   readonly source: 'wave' | 'config';
@@ -144,6 +146,7 @@ function waveService(
   servers: readonly MonitoredServer[],
 ): MonitoredService {
   const { workload } = resolved;
+  const live = workload.statusHistory.find((h) => LIVE_STATES.includes(h.state));
   return {
     id: workload.id,
     name: workload.name,
@@ -160,6 +163,7 @@ function waveService(
     rtoMinutes: workload.recovery.rtoMinutes,
     onPremisesMonthlyGbp: workload.cost.currentMonthlyGbp,
     ...(resolved.vpc === undefined ? {} : { vpc: resolved.vpc.name }),
+    ...(live === undefined ? {} : { liveSince: live.on }),
     databases: resolved.databases.map(database),
     servers,
     source: 'wave',
