@@ -23,6 +23,7 @@ import {
   type VaultBackupRow,
   type WorseFlag,
 } from './model';
+import { minutes } from './format';
 import { networkRows, recommendations, siteTunnels } from './network';
 import type { ReportPeriods } from './period';
 import {
@@ -284,7 +285,7 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
           findings.push({
             section: 'backups',
             subject,
-            message: `RPO ${db.rpoMinutes} min not met for ${result.value.minutesOutside} minutes (longest gap ${result.value.worstGapMinutes} min)`,
+            message: `RPO of ${minutes(db.rpoMinutes)} not met for ${minutes(result.value.minutesOutside)} of the period (longest gap ${minutes(result.value.worstGapMinutes)})`,
           });
         }
         rpo.push({ service: s.id, identifier: db.identifier, account: reads.account.name, rpoMinutes: db.rpoMinutes, judgedFrom: from, result });
@@ -381,8 +382,9 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
   // Cost.
   const costs = costSection(estate.services, periods, actual, previousActual, inputs.estimate, inputs.exchange);
   for (const row of [...costs.rows, costs.shared]) {
-    track('cost', `${row.service} actual`, row.actual);
-    track('cost', `${row.service} estimate`, row.estimate);
+    // One entry for a source that failed, not one per service.
+    track('cost', 'actual cost (Cost Explorer)', row.actual);
+    track('cost', 'cost estimate (lz cost)', row.estimate);
     if (row.actual.read && row.previousActual.read && row.previousActual.value > 1 && row.actual.value > row.previousActual.value * 1.1) {
       worse.push({
         section: 'cost',

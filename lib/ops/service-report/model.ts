@@ -153,7 +153,7 @@ export interface SiteRow {
   readonly previous: Figure<Load>;
   /** Packets the Transit Gateway dropped on the site's attachments in the period. */
   readonly drops: Figure<number>;
-  /** The busiest tunnel's share of the site's bytes, percent. */
+  /** The busiest tunnel's share of its VPN connection's bytes (the most unbalanced connection), percent. */
   readonly busiestTunnelSharePercent: Figure<number>;
   /** The busier direction's daily peak, bits per second, for the chart. */
   readonly dailyPeakBps: readonly number[];

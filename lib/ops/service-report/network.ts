@@ -212,9 +212,17 @@ export function networkRows(
     }
     let share: Figure<number> = notRead(current.load.read ? 'no tunnel load' : current.load.reason);
     if (current.list && current.load.read) {
-      const totals = current.list.map((l) => sum([...l.bytesIn.values()]) + sum([...l.bytesOut.values()]));
-      const all = sum(totals);
-      share = figure(all === 0 ? 0 : (max(totals) / all) * 100);
+      // Balance is judged per VPN connection: its two tunnels are what ECMP spreads traffic over.
+      const byConnection = new Map<string, number[]>();
+      current.list.forEach((l, i) => {
+        const id = tunnels[i]?.vpnConnectionId ?? '';
+        byConnection.set(id, [...(byConnection.get(id) ?? []), sum([...l.bytesIn.values()]) + sum([...l.bytesOut.values()])]);
+      });
+      const shares = [...byConnection.values()].map((totals) => {
+        const all = sum(totals);
+        return all === 0 ? 0 : (max(totals) / all) * 100;
+      });
+      share = figure(max(shares) || 0);
     }
     siteRows.push({
       ...base,
@@ -255,7 +263,7 @@ export function recommendations(row: SiteRow): string[] {
     load.bytesIn + load.bytesOut >= BALANCE_MIN_BYTES
   ) {
     out.push(
-      `Traffic is unbalanced: one tunnel carries ${share.value.toFixed(0)}% of the bytes. With BGP and ECMP on the Transit Gateway both tunnels should carry traffic: check the device's ECMP and AS-path settings.`,
+      `Traffic is unbalanced: one tunnel carries ${share.value.toFixed(0)}% of its connection's bytes. With BGP and ECMP on the Transit Gateway both tunnels should carry traffic: check the device's ECMP and AS-path settings.`,
     );
   }
   if (row.drops.read && row.drops.value > 0) {

@@ -22,10 +22,10 @@ function td(text: string): string {
   return text === NOT_READ ? `<td class="not-read">${NOT_READ}</td>` : `<td>${e(text)}</td>`;
 }
 
-function table(id: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
+function table(id: string, head: readonly string[], rows: readonly (readonly string[])[], wrap = false): string {
   if (rows.length === 0) return '<p><em>None.</em></p>';
   return (
-    `<div class="table-wrap"><table data-testid="${id}"><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
+    `<div class="table-wrap"><table data-testid="${id}"${wrap ? ' class="wrap"' : ''}><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table></div>`
   );
 }
@@ -60,7 +60,8 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #b1b4b6; w
 th { background: #f3f2f1; }
 td.not-read { color: #d4351c; font-weight: 700; }
 figure { margin: 8px 0 16px; }
-figure svg { display: block; width: 100%; height: auto; max-width: 720px; }
+figure svg { display: block; width: 100%; height: auto; max-width: 640px; }
+table.wrap td, table.wrap th { white-space: normal; }
 figcaption { font-size: 0.85rem; color: #505a5f; }
 ul { padding-left: 20px; }
 li { margin: 4px 0; }
@@ -123,6 +124,7 @@ export function renderServiceReportHtml(report: ServiceReport): string {
     'headlines',
     ['Figure', report.period.label, report.previousPeriod.label],
     headlines(report).map((h) => [h.label, h.current, h.previous]),
+    true,
   )}<figure>${trendChart(trend)}<figcaption>Month on month, where both periods were read.</figcaption></figure></section>`);
   sections.push(
     `<section id="worse" class="worse"><h2>Got worse since ${e(report.previousPeriod.label)}</h2>${list(
