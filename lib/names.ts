@@ -87,7 +87,12 @@ export function databaseInstanceIdentifier(
  */
 
 /** A metric alarm of one resource of a workload: `<prefix>-<workload>-<resource>-<signal>`. */
-export function workloadAlarmName(prefix: string, workload: string, resource: string, signal: string): string {
+export function workloadAlarmName(
+  prefix: string,
+  workload: string,
+  resource: string,
+  signal: string,
+): string {
   return `${prefix}-${workload}-${resource}-${signal}`;
 }
 

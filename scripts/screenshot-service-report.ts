@@ -11,7 +11,9 @@ import { screenshotPage } from './screenshot-page';
 const out = mkdtempSync(join(tmpdir(), 'service-report-shot-'));
 try {
   // The fixture run exits 1 (targets missed in the fixture month), which is expected here.
-  execFileSync('npx', ['ts-node', '--swc', 'scripts/service-report/run-fixture.ts', out], { stdio: 'ignore' });
+  execFileSync('npx', ['ts-node', '--swc', 'scripts/service-report/run-fixture.ts', out], {
+    stdio: 'ignore',
+  });
 } catch (error) {
   if ((error as { status?: number }).status !== 1) throw error;
 }

@@ -97,18 +97,22 @@ export function buildMonitoring(
   for (const account of estate.alertAccounts) {
     const mine = estate.services.filter((s) => s.accountId === account.id);
     for (const area of estate.serviceAreas.filter((a) => mine.some((s) => s.serviceArea === a.id))) {
-      const stack = new ServiceMonitoringStack(app, `${prefix}Monitoring${pascal(account.name)}${pascal(area.id)}`, {
-        estate,
-        account,
-        area,
-        services: mine.filter((s) => s.serviceArea === area.id).sort((a, b) => a.id.localeCompare(b.id)),
-        runbookUrl,
-        availabilityZones: zones,
-        env: { account: account.id, region: estate.region },
-        stackName: `${estate.prefix}-monitoring-${account.name}-${area.id}`,
-        description: `${estate.organisationName}: alarms and dashboard of the ${area.name} services in the ${account.name} account`,
-        terminationProtection: true,
-      });
+      const stack = new ServiceMonitoringStack(
+        app,
+        `${prefix}Monitoring${pascal(account.name)}${pascal(area.id)}`,
+        {
+          estate,
+          account,
+          area,
+          services: mine.filter((s) => s.serviceArea === area.id).sort((a, b) => a.id.localeCompare(b.id)),
+          runbookUrl,
+          availabilityZones: zones,
+          env: { account: account.id, region: estate.region },
+          stackName: `${estate.prefix}-monitoring-${account.name}-${area.id}`,
+          description: `${estate.organisationName}: alarms and dashboard of the ${area.name} services in the ${account.name} account`,
+          terminationProtection: true,
+        },
+      );
       const topics = alerting[account.name];
       if (topics) {
         stack.addStackDependency(topics, 'its alarms notify the alert topics of the account');

@@ -3,7 +3,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { AccountConfig } from '../lib/config/schema';
 import { ServiceAreaDashboard } from '../lib/monitoring/dashboards';
-import { serviceOwnership, type MonitoredEstate, type MonitoredService } from '../lib/monitoring/monitored-estate';
+import {
+  serviceOwnership,
+  type MonitoredEstate,
+  type MonitoredService,
+} from '../lib/monitoring/monitored-estate';
 import { OutOfHoursEscalation } from '../lib/monitoring/out-of-hours-escalation';
 import { rotaTransitions } from '../lib/monitoring/service-levels';
 import { WorkloadAlarms } from '../lib/monitoring/workload-alarms';
@@ -61,7 +65,11 @@ export class ServiceMonitoringStack extends LandingZoneStack {
         })),
         servers: service.servers.map((s) => ({ hostname: s.hostname, platform: s.platform, live: s.live })),
         rotaTopic,
-        tags: { [TAGS.workload]: service.id, [TAGS.serviceArea]: service.serviceArea, [TAGS.wave]: service.wave },
+        tags: {
+          [TAGS.workload]: service.id,
+          [TAGS.serviceArea]: service.serviceArea,
+          [TAGS.wave]: service.wave,
+        },
         ...(outOfHoursTopic === undefined ? {} : { outOfHoursTopic }),
       });
     }

@@ -75,8 +75,17 @@ function costEstimate(
   const exchangeFromTable = (): Read<Exchange> => {
     const table = validatePriceTableFile(options.prices).table;
     return table
-      ? { ok: true, value: { gbpPerUsd: table.exchangeRate.gbpPerUsd, source: `${table.exchangeRate.source}, ${table.exchangeRate.date}` } }
-      : { ok: false, failure: { action: 'price table', message: `${options.prices} is not a valid price table` } };
+      ? {
+          ok: true,
+          value: {
+            gbpPerUsd: table.exchangeRate.gbpPerUsd,
+            source: `${table.exchangeRate.source}, ${table.exchangeRate.date}`,
+          },
+        }
+      : {
+          ok: false,
+          failure: { action: 'price table', message: `${options.prices} is not a valid price table` },
+        };
   };
   try {
     const assembly = openAssembly(options.assembly, {
@@ -84,9 +93,18 @@ function costEstimate(
       waves: options.waves,
       allowStale: options.allowStale === true,
     });
-    const built = buildCostReport({ assembly, waves: options.waves, config: options.config, prices: options.prices, asOf });
+    const built = buildCostReport({
+      assembly,
+      waves: options.waves,
+      config: options.config,
+      prices: options.prices,
+      asOf,
+    });
     if ('error' in built) {
-      return { estimate: { ok: false, failure: { action: 'lz cost', message: built.error.trim() } }, exchange: exchangeFromTable() };
+      return {
+        estimate: { ok: false, failure: { action: 'lz cost', message: built.error.trim() } },
+        exchange: exchangeFromTable(),
+      };
     }
     const { estimate } = built.report;
     const rate = estimate.exchangeRate.gbpPerUsd;
@@ -98,7 +116,10 @@ function costEstimate(
     }
     return {
       estimate: { ok: true, value: { byWorkload, sharedMonthlyGbp: shared } },
-      exchange: { ok: true, value: { gbpPerUsd: rate, source: `${estimate.exchangeRate.source}, ${estimate.exchangeRate.date}` } },
+      exchange: {
+        ok: true,
+        value: { gbpPerUsd: rate, source: `${estimate.exchangeRate.source}, ${estimate.exchangeRate.date}` },
+      },
     };
   } catch (error) {
     return {
@@ -114,7 +135,11 @@ function costEstimate(
   }
 }
 
-function defaultSource(options: ServiceReportOptions, config: LandingZoneConfig, accounts: readonly string[]): EstateSource | { error: string } {
+function defaultSource(
+  options: ServiceReportOptions,
+  config: LandingZoneConfig,
+  accounts: readonly string[],
+): EstateSource | { error: string } {
   const region = config.organisation.homeRegion;
   if (options.assumeRole === undefined && accounts.length > 1) {
     return {
@@ -126,10 +151,14 @@ function defaultSource(options: ServiceReportOptions, config: LandingZoneConfig,
   let costAws: AwsOptions = options.aws;
   if (options.costAccount !== undefined) {
     const account = config.accounts.find((a) => a.name === options.costAccount);
-    if (account === undefined) return { error: `--cost-account ${options.costAccount}: no such account in the configuration` };
+    if (account === undefined)
+      return { error: `--cost-account ${options.costAccount}: no such account in the configuration` };
     costAws = scopeOptions(options.aws, account, 'us-east-1', options.assumeRole);
   }
-  return awsEstateSource((account) => scopeOptions(options.aws, account, region, options.assumeRole), costAws);
+  return awsEstateSource(
+    (account) => scopeOptions(options.aws, account, region, options.assumeRole),
+    costAws,
+  );
 }
 
 /**
@@ -143,13 +172,17 @@ export async function runServiceReport(options: ServiceReportOptions): Promise<C
   try {
     plan = loadWavePlan(options.waves, config);
   } catch (error) {
-    return failure(`cannot read the migration plan ${options.waves}: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(
+      `cannot read the migration plan ${options.waves}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const now = options.now ?? new Date();
   const periods = periodsOf(options, plan.programme.programme.timeZone);
   if ('error' in periods) return failure(periods.error);
   if (periods.current.end.getTime() > now.getTime()) {
-    return failure(`the period ${periods.current.label} has not ended yet: report on it from ${periods.current.end.toISOString()}`);
+    return failure(
+      `the period ${periods.current.label} has not ended yet: report on it from ${periods.current.end.toISOString()}`,
+    );
   }
   const estate = monitoredEstate(config, plan);
   const accounts = estate.alertAccounts.map((a) => a.name);
@@ -166,9 +199,13 @@ export async function runServiceReport(options: ServiceReportOptions): Promise<C
     source,
     estimate,
     exchange,
-    tierRetentionDays: Object.fromEntries((config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays])),
+    tierRetentionDays: Object.fromEntries(
+      (config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays]),
+    ),
     vpnLoadAlarmPercent: config.monitoring?.vpnLoadAlarmPercent ?? 80,
-    progress: (phase) => progress.phase(phase),
+    progress: (phase) => {
+      progress.phase(phase);
+    },
   });
   progress.phase('writing');
   const out = options.out ?? join('reports', 'service-report', periods.current.label.replace(/ /g, '_'));
@@ -196,14 +233,19 @@ export function serviceReportCommand(ctx: CliContext): Command {
   )
     .option('--month <YYYY-MM>', 'the calendar month to report on (the council time zone)')
     .addOption(new Option('--from <date>', 'first day of a period, YYYY-MM-DD').argParser(parseCalendarDate))
-    .addOption(new Option('--to <date>', 'last day of a period, YYYY-MM-DD (inclusive)').argParser(parseCalendarDate))
+    .addOption(
+      new Option('--to <date>', 'last day of a period, YYYY-MM-DD (inclusive)').argParser(parseCalendarDate),
+    )
     .addOption(wavesOption(ctx))
     .addOption(assemblyOption('synthesised cloud assembly the cost estimate is made from'))
     .addOption(pricesOption())
     .addOption(allowStaleOption())
     .option('--out <dir>', 'where to write the report (default reports/service-report/<period>)')
     .addOption(assumeRoleOption())
-    .option('--cost-account <name>', "read Cost Explorer through the role in this account (default: the caller's credentials)")
+    .option(
+      '--cost-account <name>',
+      "read Cost Explorer through the role in this account (default: the caller's credentials)",
+    )
     .action(
       action(
         ctx,

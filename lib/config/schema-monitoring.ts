@@ -22,7 +22,9 @@ export const MonitoringSchema = z
             'Who is called outside the rota hours, for critical services only (an on-call mailbox or paging gateway).',
         }),
       })
-      .meta({ description: 'Where alarms go: the rota, and the out-of-hours escalation of critical services.' }),
+      .meta({
+        description: 'Where alarms go: the rota, and the out-of-hours escalation of critical services.',
+      }),
     runbookUrl: z
       .url({ protocol: /^https$/ })
       .optional()

@@ -62,7 +62,10 @@ export function attachmentDropsMetric(
     });
   return new cloudwatch.MathExpression({
     expression: 'FILL(blackhole, 0) + FILL(noroute, 0)',
-    usingMetrics: { blackhole: metric('PacketDropCountBlackhole'), noroute: metric('PacketDropCountNoRoute') },
+    usingMetrics: {
+      blackhole: metric('PacketDropCountBlackhole'),
+      noroute: metric('PacketDropCountNoRoute'),
+    },
     label: 'packets dropped',
     period,
   });

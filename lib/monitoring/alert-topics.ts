@@ -24,7 +24,11 @@ export class AlertTopics extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicsProps) {
     super(scope, id);
     const { namePrefix, accountName } = props;
-    const key = alertTopicKey(this, 'Key', `Encrypts the ${namePrefix} alert topics of the ${accountName} account`);
+    const key = alertTopicKey(
+      this,
+      'Key',
+      `Encrypts the ${namePrefix} alert topics of the ${accountName} account`,
+    );
     this.rota = new AlertTopic(this, 'Rota', {
       topicName: alertTopicName(namePrefix, accountName, 'rota'),
       displayName: `${namePrefix} ${accountName} alerts for the support rota`,

@@ -32,23 +32,33 @@ export class BackupVaultAlarms extends Construct {
     super(scope, id);
     const { namePrefix, vaultName, ownership } = props;
     if (!/^[A-Za-z0-9_-]+$/.test(vaultName)) {
-      throw new Error(`BackupVaultAlarms: vault name ${vaultName} cannot be used in a Metrics Insights query`);
+      throw new Error(
+        `BackupVaultAlarms: vault name ${vaultName} cannot be used in a Metrics Insights query`,
+      );
     }
     const serviceName = `${namePrefix}-backup-${vaultName}-service`;
     const plans = props.planNames.join(', ');
     const signals: [string, string, string, RunbookKind, string][] = [
       ['JobsFailed', 'jobs-failed', 'NumberOfBackupJobsFailed', 'backup-jobs-failed', 'a backup job failed'],
-      ['JobsExpired', 'jobs-expired', 'NumberOfBackupJobsExpired', 'backup-jobs-expired', 'a backup job expired without starting'],
-      ['CopiesFailed', 'copies-failed', 'NumberOfCopyJobsFailed', 'backup-copies-failed', 'a copy to the backup account or the DR region failed'],
+      [
+        'JobsExpired',
+        'jobs-expired',
+        'NumberOfBackupJobsExpired',
+        'backup-jobs-expired',
+        'a backup job expired without starting',
+      ],
+      [
+        'CopiesFailed',
+        'copies-failed',
+        'NumberOfCopyJobsFailed',
+        'backup-copies-failed',
+        'a copy to the backup account or the DR region failed',
+      ],
     ];
     const alarms = signals.map(([cid, signal, metric, kind, what]) =>
       signalAlarm(this, cid, {
         alarmName: `${namePrefix}-backup-${vaultName}-${signal}`,
-        description: alarmDescription(
-          `Vault ${vaultName}: ${what} (plans ${plans}).`,
-          ownership,
-          kind,
-        ),
+        description: alarmDescription(`Vault ${vaultName}: ${what} (plans ${plans}).`, ownership, kind),
         metric: insightsQuery(
           `SELECT SUM(${metric}) FROM "AWS/Backup" WHERE BackupVaultName = '${vaultName}'`,
           PERIOD_SECONDS,

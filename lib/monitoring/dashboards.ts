@@ -125,7 +125,11 @@ export interface EstateOverviewDashboardProps {
   readonly networkAccountId: string;
   readonly region: string;
   /** Service-area dashboards by account, for the links. */
-  readonly serviceDashboards: readonly { readonly account: string; readonly area: string; readonly name: string }[];
+  readonly serviceDashboards: readonly {
+    readonly account: string;
+    readonly area: string;
+    readonly name: string;
+  }[];
   /** Services per criticality, for the summary line. */
   readonly servicesByCriticality: Readonly<Record<string, number>>;
 }
@@ -152,12 +156,19 @@ export class EstateOverviewDashboard extends Construct {
       new cloudwatch.TextWidget({
         markdown:
           `# ${props.organisationName}: estate overview\nServices monitored: ${counts || 'none'}.\n\n` +
-          props.serviceDashboards.map((d) => `- ${d.account} / ${d.area}: dashboard \`${d.name}\``).join('\n'),
+          props.serviceDashboards
+            .map((d) => `- ${d.account} / ${d.area}: dashboard \`${d.name}\``)
+            .join('\n'),
         width: 24,
         height: Math.min(12, 3 + props.serviceDashboards.length),
       }),
     );
-    const search = (expression: string, statistic: string, label: string, account: string): cloudwatch.MathExpression =>
+    const search = (
+      expression: string,
+      statistic: string,
+      label: string,
+      account: string,
+    ): cloudwatch.MathExpression =>
       new cloudwatch.MathExpression({
         expression: `SEARCH('${expression}', '${statistic}', 300)`,
         label,
@@ -175,7 +186,14 @@ export class EstateOverviewDashboard extends Construct {
       new cloudwatch.GraphWidget({
         title: 'NAT gateway packets dropped',
         width: 8,
-        left: [search('{AWS/NATGateway,NatGatewayId} MetricName="PacketsDropCount"', 'Sum', '', props.networkAccountId)],
+        left: [
+          search(
+            '{AWS/NATGateway,NatGatewayId} MetricName="PacketsDropCount"',
+            'Sum',
+            '',
+            props.networkAccountId,
+          ),
+        ],
       }),
       new cloudwatch.GraphWidget({
         title: 'Transit Gateway packets dropped (no route)',
@@ -195,15 +213,27 @@ export class EstateOverviewDashboard extends Construct {
         new cloudwatch.GraphWidget({
           title: `${account.name}: database CPU (%)`,
           width: 12,
-          left: [search('{AWS/RDS,DBInstanceIdentifier} MetricName="CPUUtilization"', 'Maximum', '', account.id)],
+          left: [
+            search('{AWS/RDS,DBInstanceIdentifier} MetricName="CPUUtilization"', 'Maximum', '', account.id),
+          ],
           leftYAxis: { min: 0, max: 100 },
         }),
         new cloudwatch.GraphWidget({
           title: `${account.name}: backup and copy jobs failed`,
           width: 12,
           left: [
-            search('{AWS/Backup,BackupVaultName,ResourceType} MetricName="NumberOfBackupJobsFailed"', 'Sum', '', account.id),
-            search('{AWS/Backup,BackupVaultName,ResourceType} MetricName="NumberOfCopyJobsFailed"', 'Sum', '', account.id),
+            search(
+              '{AWS/Backup,BackupVaultName,ResourceType} MetricName="NumberOfBackupJobsFailed"',
+              'Sum',
+              '',
+              account.id,
+            ),
+            search(
+              '{AWS/Backup,BackupVaultName,ResourceType} MetricName="NumberOfCopyJobsFailed"',
+              'Sum',
+              '',
+              account.id,
+            ),
           ],
         }),
       );

@@ -9,7 +9,13 @@ import { LANDING_ZONE_WAVE } from '../names';
 import { plannedRdsDatabases, type MigrationPlan, type ResolvedWorkload } from '../waves/migration-plan';
 import type { WorkloadState } from '../waves/schema';
 import type { AlarmOwnership } from './runbooks';
-import { highestCriticality, SERVICE_LEVELS, type Criticality, type Rota, type ServiceLevel } from './service-levels';
+import {
+  highestCriticality,
+  SERVICE_LEVELS,
+  type Criticality,
+  type Rota,
+  type ServiceLevel,
+} from './service-levels';
 
 /*
  * What the landing zone monitors, resolved once from the configuration and the migration plan: every
@@ -290,7 +296,6 @@ export function monitoredEstate(config: LandingZoneConfig, plan?: MigrationPlan)
 export function accountNameOf(estate: MonitoredEstate, accountId: string): string {
   return estate.alertAccounts.find((a) => a.id === accountId)?.name ?? accountId;
 }
-
 
 /**
  * Address of docs/operations.md for the alarms' runbook links: monitoring.runbookUrl, else the file on

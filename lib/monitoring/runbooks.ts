@@ -5,10 +5,14 @@
  */
 
 export const RUNBOOKS = {
-  'database-cpu': 'Find the busiest queries in Performance Insights; scale the instance class if it is sustained load.',
-  'database-memory': 'Check Performance Insights for memory-heavy queries; a class with more memory may be needed.',
-  'database-storage': 'Check growth in the dashboard; raise the allocated or maximum storage before it fills.',
-  'database-connections': 'Look for a connection leak in the application or a stuck batch; the limit comes from the class.',
+  'database-cpu':
+    'Find the busiest queries in Performance Insights; scale the instance class if it is sustained load.',
+  'database-memory':
+    'Check Performance Insights for memory-heavy queries; a class with more memory may be needed.',
+  'database-storage':
+    'Check growth in the dashboard; raise the allocated or maximum storage before it fills.',
+  'database-connections':
+    'Look for a connection leak in the application or a stuck batch; the limit comes from the class.',
   'database-latency': 'Check storage throughput and IOPS in the dashboard and the slow-query log.',
   'database-replica-lag': 'Check the replica for long-running queries and the primary for write bursts.',
   'server-status': 'Check the instance in the EC2 console; stop and start it to move it to healthy hardware.',
@@ -17,13 +21,18 @@ export const RUNBOOKS = {
   'server-agent-silent': 'The server sends no metrics: it is stopped, hung or its CloudWatch agent stopped.',
   service: 'One or more signals of this service are in alarm: open its dashboard to see which.',
   'out-of-hours': 'A critical service is in trouble outside the rota hours: follow its service runbook.',
-  'nat-port-allocation': 'Connections to one destination exhaust the NAT gateway ports: find the client in the flow logs.',
+  'nat-port-allocation':
+    'Connections to one destination exhaust the NAT gateway ports: find the client in the flow logs.',
   'nat-packet-drops': 'Check the NAT gateway for an AWS event and the egress VPC flow logs.',
-  'transit-gateway-drops': 'Packets with no route or to a blackhole: check the route tables against the segmentation plan.',
+  'transit-gateway-drops':
+    'Packets with no route or to a blackhole: check the route tables against the segmentation plan.',
   'vpn-load': "The site's traffic nears one tunnel's capacity: see the service report's network section.",
-  'backup-jobs-failed': 'Open the failed job in AWS Backup for its status message; run an on-demand backup once fixed.',
-  'backup-jobs-expired': 'A job did not start in its window: check the plan window and AWS Backup service health.',
-  'backup-copies-failed': 'Check the copy job message: usually the destination vault policy or the key grant.',
+  'backup-jobs-failed':
+    'Open the failed job in AWS Backup for its status message; run an on-demand backup once fixed.',
+  'backup-jobs-expired':
+    'A job did not start in its window: check the plan window and AWS Backup service health.',
+  'backup-copies-failed':
+    'Check the copy job message: usually the destination vault policy or the key grant.',
 } as const;
 
 export type RunbookKind = keyof typeof RUNBOOKS;

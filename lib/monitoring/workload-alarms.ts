@@ -101,8 +101,14 @@ export class WorkloadAlarms extends Construct {
     this.servers = servers;
 
     const groups = [
-      ...Object.entries(databases).map(([name, d]) => ({ key: `db-${name}`, alarms: Object.values(d.alarms) })),
-      ...Object.entries(servers).map(([name, s]) => ({ key: `server-${name}`, alarms: Object.values(s.alarms) })),
+      ...Object.entries(databases).map(([name, d]) => ({
+        key: `db-${name}`,
+        alarms: Object.values(d.alarms),
+      })),
+      ...Object.entries(servers).map(([name, s]) => ({
+        key: `server-${name}`,
+        alarms: Object.values(s.alarms),
+      })),
     ];
     const all = groups.flatMap((g) => g.alarms);
     if (all.length === 0) {

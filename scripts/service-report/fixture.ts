@@ -16,7 +16,11 @@ import {
   type ListCopyJobsCommandInput,
   type ListRecoveryPointsByBackupVaultCommandInput,
 } from '@aws-sdk/client-backup';
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+  type GetMetricDataCommandInput,
+} from '@aws-sdk/client-cloudwatch';
 import {
   CloudWatchLogsClient,
   DescribeLogGroupsCommand,
@@ -78,14 +82,18 @@ function inWindow(t: number, windows: readonly (readonly [number, number])[]): b
   return windows.some(([a, b]) => t >= a && t < b);
 }
 
-const at = (day: number, hour: number, minute = 0): number => MONTH_START + (day - 1) * DAY + hour * HOUR + minute * 60_000;
+const at = (day: number, hour: number, minute = 0): number =>
+  MONTH_START + (day - 1) * DAY + hour * HOUR + minute * 60_000;
 
 /** The example's eventful month; other estates (the benchmark) simply run smoothly. */
 const SCENARIO = {
   /** Hours a server's agent was silent (it was down). */
   serverOutages: { 'kvwaste-app01': [[at(9, 10), at(9, 14)]] } as Record<string, [number, number][]>,
   /** Hours a database reported nothing (restarting). */
-  databaseOutages: { 'kvdc-housing-repairs-repairs': [[at(14, 2), at(14, 3)]] } as Record<string, [number, number][]>,
+  databaseOutages: { 'kvdc-housing-repairs-repairs': [[at(14, 2), at(14, 3)]] } as Record<
+    string,
+    [number, number][]
+  >,
   /** Workloads whose database CPU ran hot in November. */
   hotCpu: new Set(['finance-unit4']),
   /** Databases filling fast in November: the share of their allocated storage a day. */
@@ -111,9 +119,15 @@ const SCENARIO = {
     ['copy', 6, 'FAILED', 'Access denied to the destination vault key kvdc-central'],
   ] as ['backup' | 'copy', number, string, string][],
   /** Busiest-direction profile peak per site, bits per second (November; October is 0.8 of it). */
-  sitePeakBps: { 'civic-centre-dc': 1.25e9, 'northgate-depot': 1.6e8, 'central-library': 6e7 } as Record<string, number>,
+  sitePeakBps: { 'civic-centre-dc': 1.25e9, 'northgate-depot': 1.6e8, 'central-library': 6e7 } as Record<
+    string,
+    number
+  >,
   /** The share the first tunnel of a device carries (the rest goes on the second). */
-  tunnelShare: { 'civic-centre-dc': 0.96, 'northgate-depot': 0.55, 'central-library': 1 } as Record<string, number>,
+  tunnelShare: { 'civic-centre-dc': 0.96, 'northgate-depot': 0.55, 'central-library': 1 } as Record<
+    string,
+    number
+  >,
   /** Both tunnels of a site down. */
   siteOutages: { 'northgate-depot': [[at(20, 4), at(20, 5, 30)]] } as Record<string, [number, number][]>,
   /** Attachments that dropped packets, by site. */
@@ -127,7 +141,13 @@ interface FixtureModel {
   readonly servers: ReadonlyMap<string, { service: MonitoredService }>;
   readonly databases: ReadonlyMap<string, { service: MonitoredService; index: number }>;
   readonly tunnels: ReadonlyMap<string, { site: string; device: string; first: boolean; devices: number }>;
-  readonly connections: readonly { id: string; name: string; site: string; ips: [string, string]; attachment: string }[];
+  readonly connections: readonly {
+    id: string;
+    name: string;
+    site: string;
+    ips: [string, string];
+    attachment: string;
+  }[];
 }
 
 function model(estate: MonitoredEstate): FixtureModel {
@@ -144,8 +164,21 @@ function model(estate: MonitoredEstate): FixtureModel {
     site.devices.forEach((device, d) => {
       const ips: [string, string] = [`18.130.${10 + s}.${10 + d * 2}`, `18.130.${10 + s}.${11 + d * 2}`];
       const id = `vpn-0${(s * 16 + d).toString(16).padStart(2, '0')}fixture0000`;
-      connections.push({ id, name: siteVpnName(estate.prefix, site.name, device.name), site: site.name, ips, attachment: `tgw-attach-0${s}${d}fixture00` });
-      ips.forEach((ip, i) => tunnels.set(ip, { site: site.name, device: device.name, first: i === 0, devices: site.devices.length }));
+      connections.push({
+        id,
+        name: siteVpnName(estate.prefix, site.name, device.name),
+        site: site.name,
+        ips,
+        attachment: `tgw-attach-0${s}${d}fixture00`,
+      });
+      ips.forEach((ip, i) =>
+        tunnels.set(ip, {
+          site: site.name,
+          device: device.name,
+          first: i === 0,
+          devices: site.devices.length,
+        }),
+      );
     });
   });
   return { estate, servers, databases, tunnels, connections };
@@ -154,7 +187,15 @@ function model(estate: MonitoredEstate): FixtureModel {
 type Dimensions = Record<string, string>;
 
 /** The value of one metric at one time, from the fixture model. */
-function metricValue(m: FixtureModel, namespace: string, metric: string, dims: Dimensions, stat: string, t: number, period: number): number | undefined {
+function metricValue(
+  m: FixtureModel,
+  namespace: string,
+  metric: string,
+  dims: Dimensions,
+  stat: string,
+  t: number,
+  period: number,
+): number | undefined {
   const november = t >= MONTH_START;
   if (namespace === 'AWS/RDS') {
     const id = dims['DBInstanceIdentifier'] ?? '';
@@ -202,7 +243,9 @@ function metricValue(m: FixtureModel, namespace: string, metric: string, dims: D
   if (namespace === 'AWS/Backup') {
     const vault = m.estate.vaults.find((v) => v.name === dims['BackupVaultName']);
     if (!vault) return undefined;
-    const dbs = m.estate.services.filter((s) => s.accountId === vault.accountId).flatMap((s) => s.databases).length;
+    const dbs = m.estate.services
+      .filter((s) => s.accountId === vault.accountId)
+      .flatMap((s) => s.databases).length;
     const day = Math.floor((t - MONTH_START) / DAY) + 1;
     const production = vault.account === 'production';
     const failedToday = november && production && day === 6;
@@ -233,13 +276,18 @@ function metricValue(m: FixtureModel, namespace: string, metric: string, dims: D
     const share = SCENARIO.tunnelShare[tunnel.site] ?? 0.5;
     const mine = (tunnel.first ? share : 1 - share) / tunnel.devices;
     const direction = metric === 'TunnelDataIn' ? 1 : 0.45;
-    const bitsPerSecond = down ? 0 : peak * (0.08 + 0.92 * dayShape(t)) * (0.9 + 0.1 * noise(hash(ip + metric), t)) * mine * direction;
+    const bitsPerSecond = down
+      ? 0
+      : peak * (0.08 + 0.92 * dayShape(t)) * (0.9 + 0.1 * noise(hash(ip + metric), t)) * mine * direction;
     return (bitsPerSecond * period) / 8;
   }
   if (namespace === 'AWS/TransitGateway') {
     const connection = m.connections.find((c) => c.attachment === dims['TransitGatewayAttachment']);
     if (!connection) return undefined;
-    return november && SCENARIO.drops.has(connection.site) && metric === 'PacketDropCountNoRoute' && new Date(t).getUTCHours() === 9
+    return november &&
+      SCENARIO.drops.has(connection.site) &&
+      metric === 'PacketDropCountNoRoute' &&
+      new Date(t).getUTCHours() === 9
       ? 12
       : 0;
   }
@@ -262,11 +310,16 @@ export interface FixtureMocks {
 
 /** The account a mocked call is made for: the fixture's source signs each account with its id as key id. */
 async function accountOf(getClient: () => { config: object }): Promise<string> {
-  const credentials = (getClient().config as { credentials: () => Promise<{ accessKeyId: string }> }).credentials;
+  const credentials = (getClient().config as { credentials: () => Promise<{ accessKeyId: string }> })
+    .credentials;
   return (await credentials()).accessKeyId;
 }
 
-function page<T>(items: readonly T[], token: string | undefined, size: number): { items: T[]; next?: string } {
+function page<T>(
+  items: readonly T[],
+  token: string | undefined,
+  size: number,
+): { items: T[]; next?: string } {
   const start = token === undefined ? 0 : Number(token);
   const next = start + size < items.length ? String(start + size) : undefined;
   return { items: items.slice(start, start + size), ...(next === undefined ? {} : { next }) };
@@ -287,12 +340,19 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
     let skip = Number(input.NextToken ?? '0');
     let budget = pointsPerAnswer;
     let offset = 0;
-    const results: { Id: string; Timestamps: Date[]; Values: number[]; StatusCode: 'Complete' | 'PartialData' }[] = [];
+    const results: {
+      Id: string;
+      Timestamps: Date[];
+      Values: number[];
+      StatusCode: 'Complete' | 'PartialData';
+    }[] = [];
     for (const q of input.MetricDataQueries ?? []) {
       const stat = q.MetricStat;
       if (!stat?.Metric) continue;
       const period = stat.Period ?? 60;
-      const dims = Object.fromEntries((stat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']));
+      const dims = Object.fromEntries(
+        (stat.Metric.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']),
+      );
       const count = Math.floor((end - start) / (period * 1000));
       const from = Math.max(0, skip - offset);
       offset += count;
@@ -302,7 +362,15 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
       const values: number[] = [];
       for (let i = from; i < from + take; i++) {
         const t = start + i * period * 1000;
-        const v = metricValue(m, stat.Metric.Namespace ?? '', stat.Metric.MetricName ?? '', dims, stat.Stat ?? '', t, period);
+        const v = metricValue(
+          m,
+          stat.Metric.Namespace ?? '',
+          stat.Metric.MetricName ?? '',
+          dims,
+          stat.Stat ?? '',
+          t,
+          period,
+        );
         if (v !== undefined) {
           timestamps.push(new Date(t));
           values.push(v);
@@ -310,7 +378,12 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
       }
       budget -= take;
       skip += take;
-      results.push({ Id: q.Id ?? '', Timestamps: timestamps, Values: values, StatusCode: from + take < count ? 'PartialData' : 'Complete' });
+      results.push({
+        Id: q.Id ?? '',
+        Timestamps: timestamps,
+        Values: values,
+        StatusCode: from + take < count ? 'PartialData' : 'Complete',
+      });
     }
     const total = (input.MetricDataQueries ?? []).reduce(
       (sum, q) => sum + Math.floor((end - start) / ((q.MetricStat?.Period ?? 60) * 1000)),
@@ -321,44 +394,61 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
 
   const logs = mockClient(CloudWatchLogsClient);
   logs.on(DescribeLogGroupsCommand).resolves({
-    logGroups: [{ logGroupName: alarmHistoryLogGroupName(estate.prefix), creationTime: Date.parse('2026-09-01T00:00:00Z') }],
+    logGroups: [
+      {
+        logGroupName: alarmHistoryLogGroupName(estate.prefix),
+        creationTime: Date.parse('2026-09-01T00:00:00Z'),
+      },
+    ],
   });
-  logs.on(FilterLogEventsCommand).callsFake(async (input: FilterLogEventsCommandInput, getClient: () => Client) => {
-    const account = await accountOf(getClient);
-    const events = [...SCENARIO.incidents, ...SCENARIO.previousIncidents].flatMap(([subject, start, end]) => {
-      const service = estate.services.find((s) => s.id === subject);
-      const owner =
-        service?.accountId ??
-        (subject.startsWith('backups-')
-          ? estate.alertAccounts.find((a) => a.name === subject.slice('backups-'.length))?.id
-          : estate.networkAccount.id);
-      if (owner !== account || (service === undefined && !['central-egress', 'backups-production'].includes(subject))) return [];
-      const name = subject.startsWith('backups-')
-        ? `${estate.prefix}-backup-${estate.prefix}-${subject.slice('backups-'.length)}-service`
-        : subject === 'central-egress'
-          ? `${estate.prefix}-egress-service`
-          : serviceAlarmName(estate.prefix, subject);
-      const change = (when: number, state: string, previous: string) => ({
-        timestamp: when,
-        message: JSON.stringify({
-          'detail-type': 'CloudWatch Alarm State Change',
-          source: 'aws.cloudwatch',
-          time: new Date(when).toISOString(),
-          detail: {
-            alarmName: name,
-            state: { value: state, reason: `fixture: ${state}`, timestamp: new Date(when).toISOString() },
-            previousState: { value: previous },
-          },
-        }),
-      });
-      return [change(start, 'ALARM', 'OK'), ...(end === undefined ? [] : [change(end, 'OK', 'ALARM')])];
+  logs
+    .on(FilterLogEventsCommand)
+    .callsFake(async (input: FilterLogEventsCommandInput, getClient: () => Client) => {
+      const account = await accountOf(getClient);
+      const events = [...SCENARIO.incidents, ...SCENARIO.previousIncidents].flatMap(
+        ([subject, start, end]) => {
+          const service = estate.services.find((s) => s.id === subject);
+          const owner =
+            service?.accountId ??
+            (subject.startsWith('backups-')
+              ? estate.alertAccounts.find((a) => a.name === subject.slice('backups-'.length))?.id
+              : estate.networkAccount.id);
+          if (
+            owner !== account ||
+            (service === undefined && !['central-egress', 'backups-production'].includes(subject))
+          )
+            return [];
+          const name = subject.startsWith('backups-')
+            ? `${estate.prefix}-backup-${estate.prefix}-${subject.slice('backups-'.length)}-service`
+            : subject === 'central-egress'
+              ? `${estate.prefix}-egress-service`
+              : serviceAlarmName(estate.prefix, subject);
+          const change = (when: number, state: string, previous: string) => ({
+            timestamp: when,
+            message: JSON.stringify({
+              'detail-type': 'CloudWatch Alarm State Change',
+              source: 'aws.cloudwatch',
+              time: new Date(when).toISOString(),
+              detail: {
+                alarmName: name,
+                state: { value: state, reason: `fixture: ${state}`, timestamp: new Date(when).toISOString() },
+                previousState: { value: previous },
+              },
+            }),
+          });
+          return [change(start, 'ALARM', 'OK'), ...(end === undefined ? [] : [change(end, 'OK', 'ALARM')])];
+        },
+      );
+      const inRange = events
+        .filter(
+          (e) =>
+            e.timestamp >= (input.startTime ?? 0) &&
+            e.timestamp <= (input.endTime ?? Number.MAX_SAFE_INTEGER),
+        )
+        .sort((a, b) => a.timestamp - b.timestamp);
+      const p = page(inRange, input.nextToken, pageSize);
+      return { events: p.items, ...(p.next === undefined ? {} : { nextToken: p.next }) };
     });
-    const inRange = events
-      .filter((e) => e.timestamp >= (input.startTime ?? 0) && e.timestamp <= (input.endTime ?? Number.MAX_SAFE_INTEGER))
-      .sort((a, b) => a.timestamp - b.timestamp);
-    const p = page(inRange, input.nextToken, pageSize);
-    return { events: p.items, ...(p.next === undefined ? {} : { nextToken: p.next }) };
-  });
 
   const backup = mockClient(BackupClient);
   const jobs = (kind: 'backup' | 'copy', account: string, state: string | undefined) => {
@@ -376,66 +466,116 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
         vault: vault.name,
       }));
   };
-  backup.on(ListBackupJobsCommand).callsFake(async (input: ListBackupJobsCommandInput, getClient: () => Client) => {
-    const list = jobs('backup', await accountOf(getClient), input.ByState).map((j) => ({
-      BackupJobId: j.id,
-      State: j.State,
-      ResourceArn: j.ResourceArn,
-      CreationDate: j.CreationDate,
-      StatusMessage: j.StatusMessage,
-      BackupVaultName: j.vault,
-    }));
-    return { BackupJobs: list };
-  });
-  backup.on(ListCopyJobsCommand).callsFake(async (input: ListCopyJobsCommandInput, getClient: () => Client) => {
-    const list = jobs('copy', await accountOf(getClient), input.ByState).map((j) => ({
-      CopyJobId: j.id,
-      State: j.State,
-      ResourceArn: j.ResourceArn,
-      CreationDate: j.CreationDate,
-      StatusMessage: j.StatusMessage,
-      SourceBackupVaultArn: `arn:aws:backup:${estate.region}:000000000000:backup-vault:${j.vault}`,
-    }));
-    return { CopyJobs: list };
-  });
-  backup.on(ListRecoveryPointsByBackupVaultCommand).callsFake(async (input: ListRecoveryPointsByBackupVaultCommandInput, getClient: () => Client) => {
-    const account = await accountOf(getClient);
-    const after = input.ByCreatedAfter?.getTime() ?? 0;
-    const before = input.ByCreatedBefore?.getTime() ?? Number.MAX_SAFE_INTEGER;
-    const points: { ResourceArn: string; RecoveryPointArn: string; CreationDate: Date; Status: 'COMPLETED' | 'AVAILABLE' }[] = [];
-    for (const service of estate.services.filter((s) => s.accountId === account)) {
-      for (const db of service.databases) {
-        const arn = `arn:aws:rds:${estate.region}:${account}:db:${db.identifier}`;
-        const everySixHours = db.backupTier.startsWith('gold');
-        if (!SCENARIO.noContinuous.has(db.identifier) && db.backupTier !== 'bronze') {
-          points.push({ ResourceArn: arn, RecoveryPointArn: `arn:aws:backup:${estate.region}:${account}:recovery-point:continuous:db-${db.identifier}`, CreationDate: new Date('2026-08-01T04:00:00Z'), Status: 'AVAILABLE' });
-        }
-        for (let t = Math.floor(after / DAY) * DAY; t < before; t += everySixHours ? 6 * HOUR : DAY) {
-          const created = t + (everySixHours ? 20 * 60_000 : HOUR + 35 * 60_000);
-          if (created < after || created >= before) continue;
-          points.push({ ResourceArn: arn, RecoveryPointArn: `arn:aws:rds:${estate.region}:${account}:snapshot:awsbackup:job-${db.identifier}-${created}`, CreationDate: new Date(created), Status: 'COMPLETED' });
+  backup
+    .on(ListBackupJobsCommand)
+    .callsFake(async (input: ListBackupJobsCommandInput, getClient: () => Client) => {
+      const list = jobs('backup', await accountOf(getClient), input.ByState).map((j) => ({
+        BackupJobId: j.id,
+        State: j.State,
+        ResourceArn: j.ResourceArn,
+        CreationDate: j.CreationDate,
+        StatusMessage: j.StatusMessage,
+        BackupVaultName: j.vault,
+      }));
+      return { BackupJobs: list };
+    });
+  backup
+    .on(ListCopyJobsCommand)
+    .callsFake(async (input: ListCopyJobsCommandInput, getClient: () => Client) => {
+      const list = jobs('copy', await accountOf(getClient), input.ByState).map((j) => ({
+        CopyJobId: j.id,
+        State: j.State,
+        ResourceArn: j.ResourceArn,
+        CreationDate: j.CreationDate,
+        StatusMessage: j.StatusMessage,
+        SourceBackupVaultArn: `arn:aws:backup:${estate.region}:000000000000:backup-vault:${j.vault}`,
+      }));
+      return { CopyJobs: list };
+    });
+  backup
+    .on(ListRecoveryPointsByBackupVaultCommand)
+    .callsFake(async (input: ListRecoveryPointsByBackupVaultCommandInput, getClient: () => Client) => {
+      const account = await accountOf(getClient);
+      const after = input.ByCreatedAfter?.getTime() ?? 0;
+      const before = input.ByCreatedBefore?.getTime() ?? Number.MAX_SAFE_INTEGER;
+      const points: {
+        ResourceArn: string;
+        RecoveryPointArn: string;
+        CreationDate: Date;
+        Status: 'COMPLETED' | 'AVAILABLE';
+      }[] = [];
+      for (const service of estate.services.filter((s) => s.accountId === account)) {
+        for (const db of service.databases) {
+          const arn = `arn:aws:rds:${estate.region}:${account}:db:${db.identifier}`;
+          const everySixHours = db.backupTier.startsWith('gold');
+          if (!SCENARIO.noContinuous.has(db.identifier) && db.backupTier !== 'bronze') {
+            points.push({
+              ResourceArn: arn,
+              RecoveryPointArn: `arn:aws:backup:${estate.region}:${account}:recovery-point:continuous:db-${db.identifier}`,
+              CreationDate: new Date('2026-08-01T04:00:00Z'),
+              Status: 'AVAILABLE',
+            });
+          }
+          for (let t = Math.floor(after / DAY) * DAY; t < before; t += everySixHours ? 6 * HOUR : DAY) {
+            const created = t + (everySixHours ? 20 * 60_000 : HOUR + 35 * 60_000);
+            if (created < after || created >= before) continue;
+            points.push({
+              ResourceArn: arn,
+              RecoveryPointArn: `arn:aws:rds:${estate.region}:${account}:snapshot:awsbackup:job-${db.identifier}-${created}`,
+              CreationDate: new Date(created),
+              Status: 'COMPLETED',
+            });
+          }
         }
       }
-    }
-    const p = page(points, input.NextToken, Math.max(pageSize, 1000));
-    return { RecoveryPoints: p.items, ...(p.next === undefined ? {} : { NextToken: p.next }) };
-  });
+      const p = page(points, input.NextToken, Math.max(pageSize, 1000));
+      return { RecoveryPoints: p.items, ...(p.next === undefined ? {} : { NextToken: p.next }) };
+    });
 
   const rds = mockClient(RDSClient);
-  rds.on(DescribeEventsCommand).callsFake(async (input: DescribeEventsCommandInput, getClient: () => Client) => {
-    const account = await accountOf(getClient);
-    const mine = estate.services.filter((s) => s.accountId === account).flatMap((s) => s.databases.map((d) => d.identifier));
-    const events = [
-      ['kvdc-finance-unit4-unit4-erp', at(18, 14, 33), 'Multi-AZ instance failover started.', ['failover']],
-      ['kvdc-finance-unit4-unit4-erp', at(18, 14, 36), 'Multi-AZ instance failover completed.', ['failover']],
-      ['kvdc-edrms-information-at-work', at(25, 2, 0), 'Storage size reached 80% of the allocated storage.', ['low storage']],
-      ['kvdc-web-cms-drupal', at(28, 3, 0), 'Applying modification to database instance class', ['configuration change']],
-    ] as const;
-    const list = events
-      .filter(([id, when]) => mine.includes(id) && when >= (input.StartTime?.getTime() ?? 0) && when < (input.EndTime?.getTime() ?? Number.MAX_SAFE_INTEGER))
-      .map(([id, when, message, categories]) => ({ SourceIdentifier: id, Date: new Date(when), Message: message, EventCategories: [...categories] }));
-    return { Events: list };
-  });
+  rds
+    .on(DescribeEventsCommand)
+    .callsFake(async (input: DescribeEventsCommandInput, getClient: () => Client) => {
+      const account = await accountOf(getClient);
+      const mine = estate.services
+        .filter((s) => s.accountId === account)
+        .flatMap((s) => s.databases.map((d) => d.identifier));
+      const events = [
+        ['kvdc-finance-unit4-unit4-erp', at(18, 14, 33), 'Multi-AZ instance failover started.', ['failover']],
+        [
+          'kvdc-finance-unit4-unit4-erp',
+          at(18, 14, 36),
+          'Multi-AZ instance failover completed.',
+          ['failover'],
+        ],
+        [
+          'kvdc-edrms-information-at-work',
+          at(25, 2, 0),
+          'Storage size reached 80% of the allocated storage.',
+          ['low storage'],
+        ],
+        [
+          'kvdc-web-cms-drupal',
+          at(28, 3, 0),
+          'Applying modification to database instance class',
+          ['configuration change'],
+        ],
+      ] as const;
+      const list = events
+        .filter(
+          ([id, when]) =>
+            mine.includes(id) &&
+            when >= (input.StartTime?.getTime() ?? 0) &&
+            when < (input.EndTime?.getTime() ?? Number.MAX_SAFE_INTEGER),
+        )
+        .map(([id, when, message, categories]) => ({
+          SourceIdentifier: id,
+          Date: new Date(when),
+          Message: message,
+          EventCategories: [...categories],
+        }));
+      return { Events: list };
+    });
 
   const ec2 = mockClient(EC2Client);
   ec2.on(DescribeVpnConnectionsCommand).resolves({
@@ -463,9 +603,17 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
       ...estate.services.map((s) => {
         const base = 60 + 500 * hash(`${s.id}cost`) + (s.databases.length > 0 ? 350 : 0);
         const rise = november && SCENARIO.costlier.has(s.id) ? 1.25 : 1;
-        return { Keys: [`workload$${s.id}`], Metrics: { UnblendedCost: { Amount: (base * rise * (november ? 1 : 0.97)).toFixed(2), Unit: 'USD' } } };
+        return {
+          Keys: [`workload$${s.id}`],
+          Metrics: {
+            UnblendedCost: { Amount: (base * rise * (november ? 1 : 0.97)).toFixed(2), Unit: 'USD' },
+          },
+        };
       }),
-      { Keys: ['workload$'], Metrics: { UnblendedCost: { Amount: (november ? 3900 : 3850).toFixed(2), Unit: 'USD' } } },
+      {
+        Keys: ['workload$'],
+        Metrics: { UnblendedCost: { Amount: (november ? 3900 : 3850).toFixed(2), Unit: 'USD' } },
+      },
     ];
     const p = page(groups, input.NextPageToken, pageSize);
     return {

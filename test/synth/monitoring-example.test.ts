@@ -34,7 +34,7 @@ function alarms(): FoundAlarm[] {
         {
           stack,
           name: String(p['AlarmName']),
-          description: String(p['AlarmDescription'] ?? ''),
+          description: typeof p['AlarmDescription'] === 'string' ? p['AlarmDescription'] : '',
           properties: p,
           composite: r.Type === 'AWS::CloudWatch::CompositeAlarm',
         },

@@ -27,10 +27,16 @@ interface Part {
 function partsOf(service: MonitoredService, lookup: SeriesLookup): { parts: Part[]; unread: string[] } {
   const parts: Part[] = [];
   const unread: string[] = [];
-  const liveSince = service.liveSince === undefined ? undefined : Date.parse(`${service.liveSince}T00:00:00Z`);
+  const liveSince =
+    service.liveSince === undefined ? undefined : Date.parse(`${service.liveSince}T00:00:00Z`);
   for (const server of service.servers) {
     if (!server.live || liveSince === undefined) continue;
-    parts.push({ label: `server ${server.hostname}`, key: serverKey(server.hostname), from: liveSince, kind: 'server' });
+    parts.push({
+      label: `server ${server.hostname}`,
+      key: serverKey(server.hostname),
+      from: liveSince,
+      kind: 'server',
+    });
   }
   for (const db of service.databases) {
     const key = databaseKey(db.identifier, 'samples');
@@ -68,7 +74,9 @@ export function serviceAvailability(
     const read = lookup(part.key);
     if (!read.ok) return notRead(`${part.label}: ${read.reason}`);
     const samples = new Map<number, number>();
-    read.series.timestamps.forEach((t, i) => samples.set(Math.floor((t - start) / (HOUR * 1000)), read.series.values[i] ?? 0));
+    read.series.timestamps.forEach((t, i) =>
+      samples.set(Math.floor((t - start) / (HOUR * 1000)), read.series.values[i] ?? 0),
+    );
     let any = false;
     for (let h = 0; h < hours; h++) {
       const hourStart = start + h * HOUR * 1000;
@@ -80,7 +88,7 @@ export function serviceAvailability(
     }
     if (!any && part.kind === 'server') {
       return notRead(
-        `${part.label}: no ${'mem_used_percent'} samples from its CloudWatch agent in ${period.label} although it has run in AWS since ${service.liveSince ?? '?'}: the agent is not running with its configuration from SSM, or the server was down all period`,
+        `${part.label}: no mem_used_percent samples from its CloudWatch agent in ${period.label} although it has run in AWS since ${service.liveSince ?? '?'}: the agent is not running with its configuration from SSM, or the server was down all period`,
       );
     }
   }

@@ -64,6 +64,11 @@ class NotAnAwsAnswer extends Error {
   }
 }
 
+/** An SDK answer as it may really arrive: a proxy's empty body deserialises to nothing. */
+function maybe<T>(value: T): T | undefined {
+  return value;
+}
+
 function list<T>(action: string, field: string, value: T[] | undefined): T[] {
   if (!Array.isArray(value)) throw new NotAnAwsAnswer(action, field);
   return value;
@@ -77,7 +82,10 @@ export function metricBatches(queries: readonly MetricQuery[], start: Date, end:
   let points = 0;
   for (const q of queries) {
     const n = Math.ceil(span / q.periodSeconds);
-    if (current.length > 0 && (current.length >= METRIC_QUERIES_PER_CALL || points + n > METRIC_POINTS_PER_CALL)) {
+    if (
+      current.length > 0 &&
+      (current.length >= METRIC_QUERIES_PER_CALL || points + n > METRIC_POINTS_PER_CALL)
+    ) {
       batches.push(current);
       current = [];
       points = 0;
@@ -89,7 +97,11 @@ export function metricBatches(queries: readonly MetricQuery[], start: Date, end:
   return batches;
 }
 
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -117,7 +129,9 @@ export class AwsAccountSource implements AccountSource {
       const failures: { keys: string[]; failure: ReadFailure }[] = [];
       const batches = metricBatches(queries, start, end);
       await inParallel(batches, CONCURRENT_BATCHES, async (batch) => {
-        const result = await read('cloudwatch:GetMetricData', () => this.metricBatch(client, batch, start, end));
+        const result = await read('cloudwatch:GetMetricData', () =>
+          this.metricBatch(client, batch, start, end),
+        );
         if (!result.ok) {
           failures.push({ keys: batch.map((q) => q.key), failure: result.failure });
           return;
@@ -172,7 +186,11 @@ export class AwsAccountSource implements AccountSource {
           ...(token === undefined ? {} : { NextToken: token }),
         }),
       );
-      for (const r of list('cloudwatch:GetMetricData', 'MetricDataResults', answer.MetricDataResults)) {
+      for (const r of list(
+        'cloudwatch:GetMetricData',
+        'MetricDataResults',
+        maybe(answer)?.MetricDataResults,
+      )) {
         const q = r.Id === undefined ? undefined : ids.get(r.Id);
         if (q === undefined) continue;
         if (r.StatusCode === 'Forbidden' || r.StatusCode === 'InternalError') {
@@ -186,14 +204,17 @@ export class AwsAccountSource implements AccountSource {
         });
         points.set(q.key, acc);
       }
-      token = answer.NextToken;
+      token = maybe(answer)?.NextToken;
     } while (token !== undefined);
     const series = new Map<string, MetricSeries>();
     for (const q of batch) {
       if (failed.has(q.key)) continue;
       const acc = points.get(q.key) ?? { t: [], v: [] };
       const order = acc.t.map((_, i) => i).sort((a, b) => (acc.t[a] ?? 0) - (acc.t[b] ?? 0));
-      series.set(q.key, { timestamps: order.map((i) => acc.t[i] ?? 0), values: order.map((i) => acc.v[i] ?? 0) });
+      series.set(q.key, {
+        timestamps: order.map((i) => acc.t[i] ?? 0),
+        values: order.map((i) => acc.v[i] ?? 0),
+      });
     }
     return { series, failed: [...failed].map(([key, status]) => ({ key, status })) };
   }
@@ -203,7 +224,7 @@ export class AwsAccountSource implements AccountSource {
     try {
       const group = await read('logs:DescribeLogGroups', async () => {
         const answer = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
-        const found = list('logs:DescribeLogGroups', 'logGroups', answer.logGroups).find(
+        const found = list('logs:DescribeLogGroups', 'logGroups', maybe(answer)?.logGroups).find(
           (g) => g.logGroupName === logGroupName,
         );
         if (found?.creationTime === undefined) {
@@ -223,7 +244,7 @@ export class AwsAccountSource implements AccountSource {
           { client },
           { logGroupName, startTime: start.getTime(), endTime: end.getTime() },
         )) {
-          for (const event of list('logs:FilterLogEvents', 'events', page.events)) {
+          for (const event of list('logs:FilterLogEvents', 'events', maybe(page)?.events)) {
             const change = parseStateChange(event.message, event.timestamp);
             if (change) changes.push(change);
           }
@@ -246,7 +267,7 @@ export class AwsAccountSource implements AccountSource {
             { client },
             { ByState: state, ByCreatedAfter: start, ByCreatedBefore: end },
           )) {
-            for (const j of list('backup:ListBackupJobs', 'BackupJobs', page.BackupJobs)) {
+            for (const j of list('backup:ListBackupJobs', 'BackupJobs', maybe(page)?.BackupJobs)) {
               jobs.push({
                 kind: 'backup',
                 id: j.BackupJobId ?? '?',
@@ -267,7 +288,7 @@ export class AwsAccountSource implements AccountSource {
             { client },
             { ByState: state, ByCreatedAfter: start, ByCreatedBefore: end },
           )) {
-            for (const j of list('backup:ListCopyJobs', 'CopyJobs', page.CopyJobs)) {
+            for (const j of list('backup:ListCopyJobs', 'CopyJobs', maybe(page)?.CopyJobs)) {
               jobs.push({
                 kind: 'copy',
                 id: j.CopyJobId ?? '?',
@@ -288,7 +309,11 @@ export class AwsAccountSource implements AccountSource {
     }
   }
 
-  async recoveryPoints(vaultName: string, createdAfter: Date, createdBefore: Date): Promise<Read<RecoveryPointRecord[]>> {
+  async recoveryPoints(
+    vaultName: string,
+    createdAfter: Date,
+    createdBefore: Date,
+  ): Promise<Read<RecoveryPointRecord[]>> {
     const client = new BackupClient(clientConfig(this.aws));
     try {
       return await read('backup:ListRecoveryPointsByBackupVault', async () => {
@@ -297,7 +322,11 @@ export class AwsAccountSource implements AccountSource {
           { client },
           { BackupVaultName: vaultName, ByCreatedAfter: createdAfter, ByCreatedBefore: createdBefore },
         )) {
-          for (const p of list('backup:ListRecoveryPointsByBackupVault', 'RecoveryPoints', page.RecoveryPoints)) {
+          for (const p of list(
+            'backup:ListRecoveryPointsByBackupVault',
+            'RecoveryPoints',
+            maybe(page)?.RecoveryPoints,
+          )) {
             points.push({
               resourceArn: p.ResourceArn ?? '',
               recoveryPointArn: p.RecoveryPointArn ?? '',
@@ -322,7 +351,7 @@ export class AwsAccountSource implements AccountSource {
           { client },
           { SourceType: 'db-instance', StartTime: start, EndTime: end },
         )) {
-          for (const e of list('rds:DescribeEvents', 'Events', page.Events)) {
+          for (const e of list('rds:DescribeEvents', 'Events', maybe(page)?.Events)) {
             events.push({
               identifier: e.SourceIdentifier ?? '',
               at: e.Date?.getTime() ?? 0,
@@ -343,19 +372,20 @@ export class AwsAccountSource implements AccountSource {
     try {
       return await read('ec2:DescribeVpnConnections', async () => {
         const answer = await client.send(new DescribeVpnConnectionsCommand({}));
-        return list('ec2:DescribeVpnConnections', 'VpnConnections', answer.VpnConnections)
+        return list('ec2:DescribeVpnConnections', 'VpnConnections', maybe(answer)?.VpnConnections)
           .filter((c) => c.State !== 'deleted')
-          .map((c) => ({
-            vpnConnectionId: c.VpnConnectionId ?? '?',
-            ...(c.Tags?.find((t) => t.Key === 'Name')?.Value === undefined
-              ? {}
-              : { name: c.Tags?.find((t) => t.Key === 'Name')?.Value }),
-            ...(c.State === undefined ? {} : { state: c.State }),
-            tunnels: (c.VgwTelemetry ?? []).map((t) => ({
-              outsideIp: t.OutsideIpAddress ?? '?',
-              ...(t.Status === undefined ? {} : { status: t.Status }),
-            })),
-          }));
+          .map((c) => {
+            const name = c.Tags?.find((t) => t.Key === 'Name')?.Value;
+            return {
+              vpnConnectionId: c.VpnConnectionId ?? '?',
+              ...(name === undefined ? {} : { name }),
+              ...(c.State === undefined ? {} : { state: c.State }),
+              tunnels: (c.VgwTelemetry ?? []).map((t) => ({
+                outsideIp: t.OutsideIpAddress ?? '?',
+                ...(t.Status === undefined ? {} : { status: t.Status }),
+              })),
+            };
+          });
       });
     } finally {
       client.destroy();
@@ -374,7 +404,7 @@ export class AwsAccountSource implements AccountSource {
           for (const a of list(
             'ec2:DescribeTransitGatewayAttachments',
             'TransitGatewayAttachments',
-            page.TransitGatewayAttachments,
+            maybe(page)?.TransitGatewayAttachments,
           )) {
             if (a.ResourceId && a.TransitGatewayAttachmentId && a.TransitGatewayId && a.State !== 'deleted') {
               out.push({
@@ -394,7 +424,10 @@ export class AwsAccountSource implements AccountSource {
 }
 
 /** An EventBridge "CloudWatch Alarm State Change" event as the archive keeps it; undefined when it is not one. */
-export function parseStateChange(message: string | undefined, timestamp: number | undefined): AlarmStateChange | undefined {
+export function parseStateChange(
+  message: string | undefined,
+  timestamp: number | undefined,
+): AlarmStateChange | undefined {
   if (message === undefined) return undefined;
   try {
     const event = JSON.parse(message) as {
@@ -445,13 +478,14 @@ export class AwsCostSource implements CostSource {
               ...(token === undefined ? {} : { NextPageToken: token }),
             }),
           );
-          for (const bucket of list('ce:GetCostAndUsage', 'ResultsByTime', answer.ResultsByTime)) {
+          for (const bucket of list('ce:GetCostAndUsage', 'ResultsByTime', maybe(answer)?.ResultsByTime)) {
             for (const group of bucket.Groups ?? []) {
               const key = group.Keys?.[0] ?? '';
               const tagValue = key.startsWith(`${tagKey}$`) ? key.slice(tagKey.length + 1) : key;
               const metric = group.Metrics?.['UnblendedCost'];
               const amount = Number(metric?.Amount ?? 'NaN');
-              if (!Number.isFinite(amount)) throw new NotAnAwsAnswer('ce:GetCostAndUsage', 'UnblendedCost amount');
+              if (!Number.isFinite(amount))
+                throw new NotAnAwsAnswer('ce:GetCostAndUsage', 'UnblendedCost amount');
               const previous = totals.get(tagValue);
               totals.set(tagValue, {
                 tagValue,
@@ -460,7 +494,7 @@ export class AwsCostSource implements CostSource {
               });
             }
           }
-          token = answer.NextPageToken;
+          token = maybe(answer)?.NextPageToken;
         } while (token !== undefined);
         return [...totals.values()];
       });

@@ -26,7 +26,13 @@ function svg(width: number, height: number, title: string, body: string): string
 /** Charts are drawn 480 units wide, so on a 360-pixel phone their text is still about 10 pixels high. */
 const WIDTH = 480;
 
-function label(x: number, y: number, text: string, anchor: 'start' | 'end' | 'middle' = 'start', size = 14): string {
+function label(
+  x: number,
+  y: number,
+  text: string,
+  anchor: 'start' | 'end' | 'middle' = 'start',
+  size = 14,
+): string {
   return `<text x="${n(x)}" y="${n(y)}" font-size="${size}" text-anchor="${anchor}" fill="${DARK}">${escapeHtml(text)}</text>`;
 }
 
@@ -40,30 +46,47 @@ export function availabilityChart(rows: readonly AvailabilityRow[]): string {
   const right = 64;
   const row = 24;
   const height = shown.length * row + 30;
-  const x = (v: number): number => left + ((Math.max(floor, v) - floor) / (100 - floor)) * (width - left - right);
+  const x = (v: number): number =>
+    left + ((Math.max(floor, v) - floor) / (100 - floor)) * (width - left - right);
   const body: string[] = [];
   shown.forEach((r, i) => {
     const y = 10 + i * row;
-    body.push(label(left - 6, y + 15, r.service.length > 19 ? `${r.service.slice(0, 18)}…` : r.service, 'end', 13));
+    body.push(
+      label(left - 6, y + 15, r.service.length > 19 ? `${r.service.slice(0, 18)}…` : r.service, 'end', 13),
+    );
     if (!r.current.read) {
-      body.push(`<rect x="${left}" y="${y + 3}" width="${width - left - right}" height="${row - 8}" fill="none" stroke="${GREY}" stroke-dasharray="4 3"/>`);
+      body.push(
+        `<rect x="${left}" y="${y + 3}" width="${width - left - right}" height="${row - 8}" fill="none" stroke="${GREY}" stroke-dasharray="4 3"/>`,
+      );
       body.push(label(left + 8, y + 15, 'NOT READ'));
       return;
     }
     const v = r.current.value ?? 100;
     const met = v >= r.targetPercent;
-    body.push(`<rect x="${left}" y="${y + 3}" width="${n(x(v) - left)}" height="${row - 8}" fill="${met ? GREEN : RED}"/>`);
-    body.push(`<line x1="${n(x(r.targetPercent))}" x2="${n(x(r.targetPercent))}" y1="${y}" y2="${y + row - 2}" stroke="${DARK}" stroke-width="2"/>`);
+    body.push(
+      `<rect x="${left}" y="${y + 3}" width="${n(x(v) - left)}" height="${row - 8}" fill="${met ? GREEN : RED}"/>`,
+    );
+    body.push(
+      `<line x1="${n(x(r.targetPercent))}" x2="${n(x(r.targetPercent))}" y1="${y}" y2="${y + row - 2}" stroke="${DARK}" stroke-width="2"/>`,
+    );
     body.push(label(width - right + 4, y + 15, `${v.toFixed(2)}%`, 'start', 13));
   });
   const axis = height - 14;
-  body.push(label(left, axis + 12, `${floor}%`, 'start', 12), label(width - right, axis + 12, '100%', 'end', 12));
+  body.push(
+    label(left, axis + 12, `${floor}%`, 'start', 12),
+    label(width - right, axis + 12, '100%', 'end', 12),
+  );
   return svg(width, height, 'Availability of each service against its target (black tick)', body.join(''));
 }
 
 /** Month on month: a pair of bars (previous, current) per figure, each scaled to its own larger value. */
 export function trendChart(
-  figures: readonly { readonly label: string; readonly previous?: number; readonly current?: number; readonly format: (v: number) => string }[],
+  figures: readonly {
+    readonly label: string;
+    readonly previous?: number;
+    readonly current?: number;
+    readonly format: (v: number) => string;
+  }[],
 ): string {
   const shown = figures.filter((f) => f.previous !== undefined && f.current !== undefined);
   const perRow = 2;
@@ -85,8 +108,14 @@ export function trendChart(
     bar(f.current ?? 0, 8, BLUE);
     body.push(label(cx, base + 20, f.label, 'middle', 14));
   });
-  body.push(`<rect x="4" y="${height - 16}" width="12" height="12" fill="${GREY}"/>`, label(20, height - 5, 'previous', 'start', 13));
-  body.push(`<rect x="110" y="${height - 16}" width="12" height="12" fill="${BLUE}"/>`, label(126, height - 5, 'this period', 'start', 13));
+  body.push(
+    `<rect x="4" y="${height - 16}" width="12" height="12" fill="${GREY}"/>`,
+    label(20, height - 5, 'previous', 'start', 13),
+  );
+  body.push(
+    `<rect x="110" y="${height - 16}" width="12" height="12" fill="${BLUE}"/>`,
+    label(126, height - 5, 'this period', 'start', 13),
+  );
   return svg(width, height, 'Month on month: the previous period (grey) and this one (blue)', body.join(''));
 }
 
@@ -111,15 +140,26 @@ export function siteLoadChart(sites: readonly SiteRow[]): string {
     }
     const l = s.current.value;
     const hot = l.p95Bps / capacity >= 0.7;
-    body.push(`<rect x="${left}" y="${y + 4}" width="${n(x(l.peakBps) - left)}" height="16" fill="${GREY}"/>`);
-    body.push(`<rect x="${left}" y="${y + 22}" width="${n(x(l.p95Bps) - left)}" height="16" fill="${hot ? ORANGE : BLUE}"/>`);
+    body.push(
+      `<rect x="${left}" y="${y + 4}" width="${n(x(l.peakBps) - left)}" height="16" fill="${GREY}"/>`,
+    );
+    body.push(
+      `<rect x="${left}" y="${y + 22}" width="${n(x(l.p95Bps) - left)}" height="16" fill="${hot ? ORANGE : BLUE}"/>`,
+    );
     body.push(label(left + 4, y + 17, `peak ${bps(l.peakBps)}`, 'start', 12));
     body.push(label(left + 4, y + 35, `p95 ${bps(l.p95Bps)}`, 'start', 12));
   });
   const cx = x(capacity);
-  body.push(`<line x1="${n(cx)}" x2="${n(cx)}" y1="4" y2="${height - 24}" stroke="${RED}" stroke-width="2" stroke-dasharray="6 3"/>`);
+  body.push(
+    `<line x1="${n(cx)}" x2="${n(cx)}" y1="4" y2="${height - 24}" stroke="${RED}" stroke-width="2" stroke-dasharray="6 3"/>`,
+  );
   body.push(label(cx, height - 8, `one tunnel: ${bps(capacity)}`, 'end', 13));
-  return svg(width, height, "Load per site: 95th percentile and peak against one tunnel's capacity", body.join(''));
+  return svg(
+    width,
+    height,
+    "Load per site: 95th percentile and peak against one tunnel's capacity",
+    body.join(''),
+  );
 }
 
 /** Each site's busier-direction daily peak across the period, with one tunnel's capacity. */
@@ -136,7 +176,9 @@ export function dailyPeakChart(sites: readonly SiteRow[]): string {
   const y = (v: number): number => bottom - (v / top) * (bottom - 30);
   const colours = [BLUE, GREEN, ORANGE, '#4c2c92', '#28a197', '#912b88'];
   const body: string[] = [];
-  body.push(`<line x1="${left}" x2="${width - 10}" y1="${n(y(capacity))}" y2="${n(y(capacity))}" stroke="${RED}" stroke-dasharray="6 3"/>`);
+  body.push(
+    `<line x1="${left}" x2="${width - 10}" y1="${n(y(capacity))}" y2="${n(y(capacity))}" stroke="${RED}" stroke-dasharray="6 3"/>`,
+  );
   body.push(label(width - 12, y(capacity) - 4, `one tunnel ${bps(capacity)}`, 'end', 13));
   drawn.forEach((s, i) => {
     const colour = colours[i % colours.length] ?? BLUE;
@@ -157,7 +199,14 @@ export function dailyPeakChart(sites: readonly SiteRow[]): string {
 export function costChart(rows: readonly CostLineRow[], limit = 12): string {
   const value = (r: CostLineRow): number => Math.max(r.actual.read ? r.actual.value : 0, r.onPremises ?? 0);
   const shown = [...rows].sort((a, b) => value(b) - value(a)).slice(0, limit);
-  const top = Math.max(1, ...shown.flatMap((r) => [r.actual.read ? r.actual.value : 0, r.estimate.read ? r.estimate.value : 0, r.onPremises ?? 0]));
+  const top = Math.max(
+    1,
+    ...shown.flatMap((r) => [
+      r.actual.read ? r.actual.value : 0,
+      r.estimate.read ? r.estimate.value : 0,
+      r.onPremises ?? 0,
+    ]),
+  );
   const width = WIDTH;
   const left = 150;
   const right = 64;
@@ -167,7 +216,9 @@ export function costChart(rows: readonly CostLineRow[], limit = 12): string {
   const body: string[] = [];
   shown.forEach((r, i) => {
     const y = 6 + i * row;
-    body.push(label(left - 6, y + 18, r.service.length > 19 ? `${r.service.slice(0, 18)}…` : r.service, 'end', 13));
+    body.push(
+      label(left - 6, y + 18, r.service.length > 19 ? `${r.service.slice(0, 18)}…` : r.service, 'end', 13),
+    );
     const bar = (v: number | undefined, dy: number, fill: string): void => {
       if (v === undefined) return;
       body.push(`<rect x="${left}" y="${y + dy}" width="${n(x(v) - left)}" height="10" fill="${fill}"/>`);
@@ -175,11 +226,22 @@ export function costChart(rows: readonly CostLineRow[], limit = 12): string {
     bar(r.actual.read ? r.actual.value : undefined, 2, BLUE);
     bar(r.estimate.read ? r.estimate.value : undefined, 12, GREY);
     bar(r.onPremises ?? undefined, 22, ORANGE);
-    body.push(label(width - right + 4, y + 14, r.actual.read ? gbp(r.actual.value) : 'NOT READ', 'start', 13));
+    body.push(
+      label(width - right + 4, y + 14, r.actual.read ? gbp(r.actual.value) : 'NOT READ', 'start', 13),
+    );
   });
   const legend = height - 12;
-  body.push(`<rect x="4" y="${legend - 10}" width="12" height="12" fill="${BLUE}"/>`, label(20, legend, 'actual', 'start', 13));
-  body.push(`<rect x="90" y="${legend - 10}" width="12" height="12" fill="${GREY}"/>`, label(106, legend, 'estimate', 'start', 13));
-  body.push(`<rect x="190" y="${legend - 10}" width="12" height="12" fill="${ORANGE}"/>`, label(206, legend, 'on premises', 'start', 13));
+  body.push(
+    `<rect x="4" y="${legend - 10}" width="12" height="12" fill="${BLUE}"/>`,
+    label(20, legend, 'actual', 'start', 13),
+  );
+  body.push(
+    `<rect x="90" y="${legend - 10}" width="12" height="12" fill="${GREY}"/>`,
+    label(106, legend, 'estimate', 'start', 13),
+  );
+  body.push(
+    `<rect x="190" y="${legend - 10}" width="12" height="12" fill="${ORANGE}"/>`,
+    label(206, legend, 'on premises', 'start', 13),
+  );
   return svg(width, height, 'Cost per service: actual, estimate and on-premises baseline', body.join(''));
 }

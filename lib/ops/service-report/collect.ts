@@ -26,14 +26,7 @@ import {
 import { minutes } from './format';
 import { networkRows, recommendations, siteTunnels } from './network';
 import type { ReportPeriods } from './period';
-import {
-  databaseQueries,
-  dropsQueries,
-  lookupOf,
-  serverQuery,
-  tunnelQueries,
-  vaultQueries,
-} from './queries';
+import { databaseQueries, dropsQueries, lookupOf, serverQuery, tunnelQueries, vaultQueries } from './queries';
 import type { AlarmArchive, EstateSource, MetricQuery, Read, RecoveryPointRecord } from './source';
 
 /** AWS Backup lists jobs of the last 30 days; RDS keeps events for 14 days. */
@@ -69,8 +62,12 @@ interface AccountReads {
 export async function collectServiceReport(inputs: ServiceReportInputs): Promise<ServiceReport> {
   const { estate, periods, now, source } = inputs;
   const span = { start: periods.previous.start, end: periods.current.end };
-  const jobsFrom = new Date(Math.max(periods.current.start.getTime(), now.getTime() - BACKUP_JOB_HISTORY_DAYS * DAY_MS));
-  const eventsFrom = new Date(Math.max(periods.current.start.getTime(), now.getTime() - RDS_EVENT_HISTORY_DAYS * DAY_MS));
+  const jobsFrom = new Date(
+    Math.max(periods.current.start.getTime(), now.getTime() - BACKUP_JOB_HISTORY_DAYS * DAY_MS),
+  );
+  const eventsFrom = new Date(
+    Math.max(periods.current.start.getTime(), now.getTime() - RDS_EVENT_HISTORY_DAYS * DAY_MS),
+  );
   const maxRpo = Math.max(60, ...estate.services.flatMap((s) => s.databases.map((d) => d.rpoMinutes)));
   const logGroup = alarmHistoryLogGroupName(estate.prefix);
   inputs.progress?.('reading the workload accounts');
@@ -103,7 +100,9 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
           ? reader.rdsEvents(eventsFrom, periods.current.end)
           : Promise.resolve({ ok: true as const, value: [] }),
       ]);
-      const identifiers = new Map(services.flatMap((s) => s.databases.map((d) => [d.identifier, s.id] as const)));
+      const identifiers = new Map(
+        services.flatMap((s) => s.databases.map((d) => [d.identifier, s.id] as const)),
+      );
       const reads: AccountReads = {
         account,
         services,
@@ -128,7 +127,12 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
               ok: true,
               value: events.value
                 .filter((e) => identifiers.has(e.identifier))
-                .map((e) => ({ service: identifiers.get(e.identifier) ?? '?', identifier: e.identifier, at: e.at, message: e.message })),
+                .map((e) => ({
+                  service: identifiers.get(e.identifier) ?? '?',
+                  identifier: e.identifier,
+                  at: e.at,
+                  message: e.message,
+                })),
             }
           : events,
       };
@@ -147,7 +151,9 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
   const networkQueries = tunnels.flatMap((s) => [
     ...s.tunnels.flatMap((t) => tunnelQueries(t.outsideIp)),
     ...[...new Set(s.tunnels.flatMap((t) => (t.attachmentId ? [t.attachmentId] : [])))].flatMap((a) => {
-      const tgw = attachments.ok ? attachments.value.find((x) => x.attachmentId === a)?.transitGatewayId : undefined;
+      const tgw = attachments.ok
+        ? attachments.value.find((x) => x.attachmentId === a)?.transitGatewayId
+        : undefined;
       return tgw ? dropsQueries(tgw, a) : [];
     }),
   ]);
@@ -182,7 +188,13 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
         message: `available ${current.value.percent.toFixed(2)}%, below its ${target}% target (${current.value.downtimeMinutes} minutes down)`,
       });
     }
-    if (current.read && previous.read && current.value && previous.value && current.value.percent < previous.value.percent - 0.05) {
+    if (
+      current.read &&
+      previous.read &&
+      current.value &&
+      previous.value &&
+      current.value.percent < previous.value.percent - 0.05
+    ) {
       worse.push({
         section: 'availability',
         subject: s.id,
@@ -208,7 +220,9 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
     { account: estate.networkAccount.name, archive: networkArchive },
   ];
   const unreadArchive = archives.find((a) => !a.archive.ok);
-  const readArchives = archives.flatMap((a) => (a.archive.ok ? [{ account: a.account, archive: a.archive.value }] : []));
+  const readArchives = archives.flatMap((a) =>
+    a.archive.ok ? [{ account: a.account, archive: a.archive.value }] : [],
+  );
   const incidentsNow = track(
     'incidents',
     'alarm history',
@@ -242,7 +256,11 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
   const vaults: VaultBackupRow[] = estate.vaults.map((v) => {
     const current = track('backups', v.name, jobCounts(v.name, periods.current, lookup));
     const previous = jobCounts(v.name, periods.previous, lookup);
-    if (current.read && (current.value.failed + current.value.expired + current.value.aborted > 0 || current.value.copiesFailed > 0)) {
+    if (
+      current.read &&
+      (current.value.failed + current.value.expired + current.value.aborted > 0 ||
+        current.value.copiesFailed > 0)
+    ) {
       findings.push({
         section: 'backups',
         subject: v.name,
@@ -253,7 +271,11 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
       const a = successPercent(current.value, 'backup');
       const b = successPercent(previous.value, 'backup');
       if (a !== null && b !== null && a < b - 0.5) {
-        worse.push({ section: 'backups', subject: v.name, message: `backup success fell from ${b.toFixed(1)}% to ${a.toFixed(1)}%` });
+        worse.push({
+          section: 'backups',
+          subject: v.name,
+          message: `backup success fell from ${b.toFixed(1)}% to ${a.toFixed(1)}%`,
+        });
       }
     }
     return { account: v.account, vault: v.name, current, previous };
@@ -288,17 +310,24 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
             message: `RPO of ${minutes(db.rpoMinutes)} not met for ${minutes(result.value.minutesOutside)} of the period (longest gap ${minutes(result.value.worstGapMinutes)})`,
           });
         }
-        rpo.push({ service: s.id, identifier: db.identifier, account: reads.account.name, rpoMinutes: db.rpoMinutes, judgedFrom: from, result });
+        rpo.push({
+          service: s.id,
+          identifier: db.identifier,
+          account: reads.account.name,
+          rpoMinutes: db.rpoMinutes,
+          judgedFrom: from,
+          result,
+        });
       }
     }
   }
   const failedJobsRead = accountReads.map((a) => a.reads.failedJobs);
-  const failedJobsUnread = failedJobsRead.find((r) => !r.ok);
+  const failedJobsUnread = failedJobsRead.flatMap((r) => (r.ok ? [] : [r.failure]))[0];
   const failedJobs = track(
     'backups',
     'failed jobs',
-    failedJobsUnread && !failedJobsUnread.ok
-      ? notRead<readonly FailedJob[]>(failedJobsUnread.failure.message)
+    failedJobsUnread
+      ? notRead<readonly FailedJob[]>(failedJobsUnread.message)
       : figure(failedJobsRead.flatMap((r) => (r.ok ? r.value : [])).sort((a, b) => a.at - b.at)),
   );
 
@@ -312,7 +341,11 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
     if (site.current.read) {
       const p95 = (site.current.value.p95Bps / site.tunnelCapacityBps) * 100;
       if (p95 >= inputs.vpnLoadAlarmPercent) {
-        findings.push({ section: 'network', subject: site.site, message: `95th-percentile load is ${p95.toFixed(0)}% of one tunnel's capacity` });
+        findings.push({
+          section: 'network',
+          subject: site.site,
+          message: `95th-percentile load is ${p95.toFixed(0)}% of one tunnel's capacity`,
+        });
       }
       if (site.previous.read) {
         const before = site.previous.value;
@@ -344,17 +377,62 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
       const level = s.level.database;
       if (current.read) {
         const h = current.value;
-        if (h.cpuP95 > level.cpuPercent) findings.push({ section: 'databases', subject: db.identifier, message: `CPU 95th percentile ${h.cpuP95.toFixed(0)}% above ${level.cpuPercent}%` });
-        if (h.freeStorageMinPercent < level.freeStoragePercent) findings.push({ section: 'databases', subject: db.identifier, message: `free storage fell to ${h.freeStorageMinPercent.toFixed(0)}%, below ${level.freeStoragePercent}%` });
-        if (h.connectionsPercent > level.connectionsPercent) findings.push({ section: 'databases', subject: db.identifier, message: `connections reached ${h.connectionsPercent.toFixed(0)}% of the limit` });
-        if (h.daysToFull !== null && h.daysToFull < 30) findings.push({ section: 'databases', subject: db.identifier, message: `storage fills in ${h.daysToFull.toFixed(0)} days at the month's growth` });
+        if (h.cpuP95 > level.cpuPercent)
+          findings.push({
+            section: 'databases',
+            subject: db.identifier,
+            message: `CPU 95th percentile ${h.cpuP95.toFixed(0)}% above ${level.cpuPercent}%`,
+          });
+        if (h.freeStorageMinPercent < level.freeStoragePercent)
+          findings.push({
+            section: 'databases',
+            subject: db.identifier,
+            message: `free storage fell to ${h.freeStorageMinPercent.toFixed(0)}%, below ${level.freeStoragePercent}%`,
+          });
+        if (h.connectionsPercent > level.connectionsPercent)
+          findings.push({
+            section: 'databases',
+            subject: db.identifier,
+            message: `connections reached ${h.connectionsPercent.toFixed(0)}% of the limit`,
+          });
+        if (h.daysToFull !== null && h.daysToFull < 30)
+          findings.push({
+            section: 'databases',
+            subject: db.identifier,
+            message: `storage fills in ${h.daysToFull.toFixed(0)} days at the month's growth`,
+          });
         if (previous.read) {
           const p = previous.value;
-          if (h.cpuP95 > p.cpuP95 + 10) worse.push({ section: 'databases', subject: db.identifier, message: `CPU 95th percentile rose from ${p.cpuP95.toFixed(0)}% to ${h.cpuP95.toFixed(0)}%` });
-          if (h.freeStorageMinPercent < p.freeStorageMinPercent - 5) worse.push({ section: 'databases', subject: db.identifier, message: `free storage fell from ${p.freeStorageMinPercent.toFixed(0)}% to ${h.freeStorageMinPercent.toFixed(0)}%` });
-          if (h.connectionsPercent > p.connectionsPercent + 10) worse.push({ section: 'databases', subject: db.identifier, message: `peak connections rose from ${p.connectionsPercent.toFixed(0)}% to ${h.connectionsPercent.toFixed(0)}% of the limit` });
-          if (h.readLatencyP95Ms > Math.max(5, p.readLatencyP95Ms * 1.5)) worse.push({ section: 'databases', subject: db.identifier, message: `read latency (p95) rose from ${p.readLatencyP95Ms.toFixed(1)} to ${h.readLatencyP95Ms.toFixed(1)} ms` });
-          if (h.writeLatencyP95Ms > Math.max(5, p.writeLatencyP95Ms * 1.5)) worse.push({ section: 'databases', subject: db.identifier, message: `write latency (p95) rose from ${p.writeLatencyP95Ms.toFixed(1)} to ${h.writeLatencyP95Ms.toFixed(1)} ms` });
+          if (h.cpuP95 > p.cpuP95 + 10)
+            worse.push({
+              section: 'databases',
+              subject: db.identifier,
+              message: `CPU 95th percentile rose from ${p.cpuP95.toFixed(0)}% to ${h.cpuP95.toFixed(0)}%`,
+            });
+          if (h.freeStorageMinPercent < p.freeStorageMinPercent - 5)
+            worse.push({
+              section: 'databases',
+              subject: db.identifier,
+              message: `free storage fell from ${p.freeStorageMinPercent.toFixed(0)}% to ${h.freeStorageMinPercent.toFixed(0)}%`,
+            });
+          if (h.connectionsPercent > p.connectionsPercent + 10)
+            worse.push({
+              section: 'databases',
+              subject: db.identifier,
+              message: `peak connections rose from ${p.connectionsPercent.toFixed(0)}% to ${h.connectionsPercent.toFixed(0)}% of the limit`,
+            });
+          if (h.readLatencyP95Ms > Math.max(5, p.readLatencyP95Ms * 1.5))
+            worse.push({
+              section: 'databases',
+              subject: db.identifier,
+              message: `read latency (p95) rose from ${p.readLatencyP95Ms.toFixed(1)} to ${h.readLatencyP95Ms.toFixed(1)} ms`,
+            });
+          if (h.writeLatencyP95Ms > Math.max(5, p.writeLatencyP95Ms * 1.5))
+            worse.push({
+              section: 'databases',
+              subject: db.identifier,
+              message: `write latency (p95) rose from ${p.writeLatencyP95Ms.toFixed(1)} to ${h.writeLatencyP95Ms.toFixed(1)} ms`,
+            });
         }
       }
       databases.push({
@@ -370,22 +448,34 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
   }
 
   const eventReads = accountReads.map((a) => a.reads.events);
-  const eventsUnread = eventReads.find((r) => !r.ok);
+  const eventsUnread = eventReads.flatMap((r) => (r.ok ? [] : [r.failure]))[0];
   const rdsEvents = track(
     'databases',
     'RDS events',
-    eventsUnread && !eventsUnread.ok
-      ? notRead<readonly RdsEventRow[]>(eventsUnread.failure.message)
+    eventsUnread
+      ? notRead<readonly RdsEventRow[]>(eventsUnread.message)
       : figure(eventReads.flatMap((r) => (r.ok ? r.value : [])).sort((a, b) => a.at - b.at)),
   );
 
   // Cost.
-  const costs = costSection(estate.services, periods, actual, previousActual, inputs.estimate, inputs.exchange);
+  const costs = costSection(
+    estate.services,
+    periods,
+    actual,
+    previousActual,
+    inputs.estimate,
+    inputs.exchange,
+  );
   for (const row of [...costs.rows, costs.shared]) {
     // One entry for a source that failed, not one per service.
     track('cost', 'actual cost (Cost Explorer)', row.actual);
     track('cost', 'cost estimate (lz cost)', row.estimate);
-    if (row.actual.read && row.previousActual.read && row.previousActual.value > 1 && row.actual.value > row.previousActual.value * 1.1) {
+    if (
+      row.actual.read &&
+      row.previousActual.read &&
+      row.previousActual.value > 1 &&
+      row.actual.value > row.previousActual.value * 1.1
+    ) {
       worse.push({
         section: 'cost',
         subject: row.service,
@@ -399,8 +489,16 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
     organisation: estate.organisationName,
     generatedAt: now.toISOString(),
     timeZone: periods.timeZone,
-    period: { label: periods.current.label, start: periods.current.start.toISOString(), end: periods.current.end.toISOString() },
-    previousPeriod: { label: periods.previous.label, start: periods.previous.start.toISOString(), end: periods.previous.end.toISOString() },
+    period: {
+      label: periods.current.label,
+      start: periods.current.start.toISOString(),
+      end: periods.current.end.toISOString(),
+    },
+    previousPeriod: {
+      label: periods.previous.label,
+      start: periods.previous.start.toISOString(),
+      end: periods.previous.end.toISOString(),
+    },
     availability,
     incidents: { current: incidentsNow, previous: incidentsBefore },
     backups: { vaults, rpo, failedJobs, failedJobsFrom: jobsFrom.toISOString() },
@@ -414,4 +512,3 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
     notRead: unique,
   };
 }
-

@@ -31,7 +31,8 @@ function months(period: ReportPeriod): number {
 
 function toGbp(row: CostRow, exchange: Read<Exchange>): Figure<number> {
   if (row.unit === 'GBP') return figure(row.amount);
-  if (row.unit !== 'USD') return notRead(`Cost Explorer reported ${row.unit}, which the report cannot convert`);
+  if (row.unit !== 'USD')
+    return notRead(`Cost Explorer reported ${row.unit}, which the report cannot convert`);
   return exchange.ok ? figure(row.amount * exchange.value.gbpPerUsd) : notRead(exchange.failure.message);
 }
 
@@ -63,7 +64,9 @@ export function costSection(
     name: s.name,
     actual: actualOf(actual, (t) => t === s.id),
     previousActual: actualOf(previousActual, (t) => t === s.id),
-    estimate: estimate.ok ? figure((estimate.value.byWorkload.get(s.id) ?? 0) * scale) : notRead(estimate.failure.message),
+    estimate: estimate.ok
+      ? figure((estimate.value.byWorkload.get(s.id) ?? 0) * scale)
+      : notRead(estimate.failure.message),
     onPremises: s.onPremisesMonthlyGbp === undefined ? null : s.onPremisesMonthlyGbp * scale,
   }));
   const shared: CostLineRow = {
@@ -71,16 +74,18 @@ export function costSection(
     name: 'Shared landing zone (no workload tag)',
     actual: actualOf(actual, (t) => !known.has(t)),
     previousActual: actualOf(previousActual, (t) => !known.has(t)),
-    estimate: estimate.ok ? figure(estimate.value.sharedMonthlyGbp * scale) : notRead(estimate.failure.message),
+    estimate: estimate.ok
+      ? figure(estimate.value.sharedMonthlyGbp * scale)
+      : notRead(estimate.failure.message),
     onPremises: null,
   };
   const all = [...rows, shared];
   const total: CostLineRow = {
     service: 'total',
     name: 'Total',
-    actual: all.reduce((a, r) => add(a, r.actual), figure(0) as Figure<number>),
-    previousActual: all.reduce((a, r) => add(a, r.previousActual), figure(0) as Figure<number>),
-    estimate: all.reduce((a, r) => add(a, r.estimate), figure(0) as Figure<number>),
+    actual: all.reduce<Figure<number>>((a, r) => add(a, r.actual), figure(0)),
+    previousActual: all.reduce<Figure<number>>((a, r) => add(a, r.previousActual), figure(0)),
+    estimate: all.reduce<Figure<number>>((a, r) => add(a, r.estimate), figure(0)),
     onPremises: rows.reduce((a, r) => a + (r.onPremises ?? 0), 0),
   };
   return {

@@ -41,7 +41,10 @@ export function databaseHeadroom(
     daily.set(day, Math.min(daily.get(day) ?? Number.POSITIVE_INFINITY, (storage.values[i] ?? 0) / GIB));
   });
   const days = [...daily.keys()].sort((a, b) => a - b);
-  const trend = slope(days, days.map((d) => daily.get(d) ?? 0));
+  const trend = slope(
+    days,
+    days.map((d) => daily.get(d) ?? 0),
+  );
   const lastFree = daily.get(days[days.length - 1] ?? 0) ?? 0;
   const freeMin = min(storage.values) / GIB;
   const connectionsMax = max(series('connections').values);

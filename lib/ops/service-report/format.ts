@@ -13,13 +13,23 @@ export function show<T>(value: Figure<T>, format: (v: T) => string): string {
   return value.read ? format(value.value) : NOT_READ;
 }
 
-export const percent = (v: number | null, digits = 2): string => (v === null ? 'n/a' : `${v.toFixed(digits)}%`);
+export const percent = (v: number | null, digits = 2): string =>
+  v === null ? 'n/a' : `${v.toFixed(digits)}%`;
 export const gbp = (v: number): string => `£${Math.round(v).toLocaleString('en-GB')}`;
 export const bps = (v: number): string =>
-  v >= 1e9 ? `${(v / 1e9).toFixed(2)} Gbps` : v >= 1e6 ? `${(v / 1e6).toFixed(1)} Mbps` : `${(v / 1e3).toFixed(0)} kbps`;
+  v >= 1e9
+    ? `${(v / 1e9).toFixed(2)} Gbps`
+    : v >= 1e6
+      ? `${(v / 1e6).toFixed(1)} Mbps`
+      : `${(v / 1e3).toFixed(0)} kbps`;
 export const bytes = (v: number): string =>
-  v >= 1e12 ? `${(v / 1e12).toFixed(2)} TB` : v >= 1e9 ? `${(v / 1e9).toFixed(1)} GB` : `${(v / 1e6).toFixed(0)} MB`;
-export const minutes = (v: number): string => (v >= 120 ? `${(v / 60).toFixed(1)} h` : `${Math.round(v)} min`);
+  v >= 1e12
+    ? `${(v / 1e12).toFixed(2)} TB`
+    : v >= 1e9
+      ? `${(v / 1e9).toFixed(1)} GB`
+      : `${(v / 1e6).toFixed(0)} MB`;
+export const minutes = (v: number): string =>
+  v >= 120 ? `${(v / 60).toFixed(1)} h` : `${Math.round(v)} min`;
 
 /** A time in the report's time zone, e.g. "2026-11-03 14:05". */
 export function when(epochMs: number, timeZone: string): string {
@@ -39,7 +49,8 @@ export function when(epochMs: number, timeZone: string): string {
 export function backupSuccess(c: Figure<JobCounts>, kind: 'backup' | 'copy'): string {
   return show(c, (v) => {
     const p = successPercent(v, kind);
-    const total = kind === 'backup' ? v.completed + v.failed + v.expired + v.aborted : v.copiesCompleted + v.copiesFailed;
+    const total =
+      kind === 'backup' ? v.completed + v.failed + v.expired + v.aborted : v.copiesCompleted + v.copiesFailed;
     return p === null ? 'no jobs' : `${p.toFixed(1)}% of ${total}`;
   });
 }
@@ -54,7 +65,8 @@ export interface Headline {
 export function headlines(report: ServiceReport): Headline[] {
   const availability = (which: 'current' | 'previous'): string => {
     const rows = report.availability.filter((r) => r[which].read && r[which].value !== null);
-    if (report.availability.some((r) => !r[which].read)) return which === 'current' ? NOT_READ : 'not comparable';
+    if (report.availability.some((r) => !r[which].read))
+      return which === 'current' ? NOT_READ : 'not comparable';
     const met = rows.filter((r) => r[which].read && (r[which].value ?? 0) >= r.targetPercent).length;
     return `${met} of ${rows.length} services met their target`;
   };

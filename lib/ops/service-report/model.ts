@@ -6,8 +6,7 @@ import type { Criticality } from '../../monitoring/service-levels';
  */
 
 export type Figure<T> =
-  | { readonly read: true; readonly value: T }
-  | { readonly read: false; readonly reason: string };
+  { readonly read: true; readonly value: T } | { readonly read: false; readonly reason: string };
 
 export function figure<T>(value: T): Figure<T> {
   return { read: true, value };

@@ -2,7 +2,13 @@ import { siteVpnName } from '../../connectivity/site-vpn';
 import type { MonitoredSite } from '../../monitoring/monitored-estate';
 import { figure, notRead, type Figure, type Load, type SiteRow, type TunnelRow } from './model';
 import type { ReportPeriod, ReportPeriods } from './period';
-import { dropsKey, FIVE_MINUTES, tunnelKey, VPN_TUNNEL_CAPACITY_BITS_PER_SECOND, type SeriesLookup } from './queries';
+import {
+  dropsKey,
+  FIVE_MINUTES,
+  tunnelKey,
+  VPN_TUNNEL_CAPACITY_BITS_PER_SECOND,
+  type SeriesLookup,
+} from './queries';
 import type { Read, VpnAttachmentRecord, VpnConnectionRecord } from './source';
 import { max, percentile, sum, within } from './stats';
 
@@ -44,10 +50,17 @@ function intervals(ip: string, lookup: SeriesLookup, period: ReportPeriod): Inte
     if (!read.ok) return { reason: read.reason };
     const part = within(read.series, start, end);
     const map = new Map<number, number>();
-    part.timestamps.forEach((t, i) => map.set(Math.floor((t - start) / (FIVE_MINUTES * 1000)), part.values[i] ?? 0));
+    part.timestamps.forEach((t, i) =>
+      map.set(Math.floor((t - start) / (FIVE_MINUTES * 1000)), part.values[i] ?? 0),
+    );
     maps[metric] = map;
   }
-  return { bytesIn: maps['bytesIn'] ?? new Map(), bytesOut: maps['bytesOut'] ?? new Map(), state: maps['state'] ?? new Map() };
+  const empty = (): Map<number, number> => new Map<number, number>();
+  return {
+    bytesIn: maps['bytesIn'] ?? empty(),
+    bytesOut: maps['bytesOut'] ?? empty(),
+    state: maps['state'] ?? empty(),
+  };
 }
 
 function loadOf(list: readonly Intervals[], count: number): Load {
@@ -143,7 +156,11 @@ export function siteTunnels(
   });
 }
 
-function siteLoad(tunnels: readonly Tunnel[], lookup: SeriesLookup, period: ReportPeriod): { load: Figure<Load>; list?: Intervals[] } {
+function siteLoad(
+  tunnels: readonly Tunnel[],
+  lookup: SeriesLookup,
+  period: ReportPeriod,
+): { load: Figure<Load>; list?: Intervals[] } {
   const count = Math.round((period.end.getTime() - period.start.getTime()) / (FIVE_MINUTES * 1000));
   const list: Intervals[] = [];
   for (const t of tunnels) {
@@ -174,7 +191,12 @@ export function networkRows(
   );
   for (const { site, tunnels, unread } of sites) {
     const capacity = VPN_TUNNEL_CAPACITY_BITS_PER_SECOND;
-    const base = { site: site.name, routing: site.routing, tunnels: tunnels.length, tunnelCapacityBps: capacity };
+    const base = {
+      site: site.name,
+      routing: site.routing,
+      tunnels: tunnels.length,
+      tunnelCapacityBps: capacity,
+    };
     if (unread !== undefined) {
       siteRows.push({
         ...base,
@@ -190,10 +212,18 @@ export function networkRows(
     const previous = siteLoad(tunnels, lookup, periods.previous);
     for (const t of tunnels) {
       const one = siteLoad([t], lookup, periods.current).load;
-      tunnelRows.push({ site: site.name, device: t.device, vpnConnectionId: t.vpnConnectionId, outsideIp: t.outsideIp, current: one });
+      tunnelRows.push({
+        site: site.name,
+        device: t.device,
+        vpnConnectionId: t.vpnConnectionId,
+        outsideIp: t.outsideIp,
+        current: one,
+      });
     }
     let drops: Figure<number> = figure(0);
-    for (const attachment of new Set(tunnels.flatMap((t) => (t.attachmentId === undefined ? [] : [t.attachmentId])))) {
+    for (const attachment of new Set(
+      tunnels.flatMap((t) => (t.attachmentId === undefined ? [] : [t.attachmentId])),
+    )) {
       for (const kind of ['blackhole', 'noroute'] as const) {
         const read = lookup(dropsKey(attachment, kind));
         if (!read.ok) {
@@ -202,7 +232,8 @@ export function networkRows(
         }
         if (drops.read) {
           drops = figure(
-            drops.value + sum(within(read.series, periods.current.start.getTime(), periods.current.end.getTime()).values),
+            drops.value +
+              sum(within(read.series, periods.current.start.getTime(), periods.current.end.getTime()).values),
           );
         }
       }
@@ -216,7 +247,10 @@ export function networkRows(
       const byConnection = new Map<string, number[]>();
       current.list.forEach((l, i) => {
         const id = tunnels[i]?.vpnConnectionId ?? '';
-        byConnection.set(id, [...(byConnection.get(id) ?? []), sum([...l.bytesIn.values()]) + sum([...l.bytesOut.values()])]);
+        byConnection.set(id, [
+          ...(byConnection.get(id) ?? []),
+          sum([...l.bytesIn.values()]) + sum([...l.bytesOut.values()]),
+        ]);
       });
       const shares = [...byConnection.values()].map((totals) => {
         const all = sum(totals);

@@ -29,7 +29,11 @@ export function monthPeriods(month: string, timeZone: string): ReportPeriods | {
   }
   const previous = start.minus({ months: 1 });
   return {
-    current: { label: start.toFormat('yyyy-MM'), start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() },
+    current: {
+      label: start.toFormat('yyyy-MM'),
+      start: start.toJSDate(),
+      end: start.plus({ months: 1 }).toJSDate(),
+    },
     previous: { label: previous.toFormat('yyyy-MM'), start: previous.toJSDate(), end: start.toJSDate() },
     timeZone,
   };
@@ -40,7 +44,9 @@ export function rangePeriods(from: string, to: string, timeZone: string): Report
   const start = DateTime.fromFormat(from, 'yyyy-MM-dd', { zone: timeZone });
   const last = DateTime.fromFormat(to, 'yyyy-MM-dd', { zone: timeZone });
   if (!start.isValid || !last.isValid) {
-    return { error: `--from and --to: expected calendar dates written YYYY-MM-DD, got "${from}" and "${to}"` };
+    return {
+      error: `--from and --to: expected calendar dates written YYYY-MM-DD, got "${from}" and "${to}"`,
+    };
   }
   if (last < start) {
     return { error: `--to ${to} is before --from ${from}` };

@@ -49,7 +49,8 @@ export const TUNNEL_METRICS = {
 } as const satisfies Record<string, readonly [string, Statistic]>;
 export type TunnelMetric = keyof typeof TUNNEL_METRICS;
 
-export const databaseKey = (identifier: string, metric: DatabaseMetric): string => `db|${identifier}|${metric}`;
+export const databaseKey = (identifier: string, metric: DatabaseMetric): string =>
+  `db|${identifier}|${metric}`;
 export const serverKey = (hostname: string): string => `server|${hostname}|samples`;
 export const vaultKey = (vault: string, metric: BackupMetric): string => `vault|${vault}|${metric}`;
 export const tunnelKey = (ip: string, metric: TunnelMetric): string => `tunnel|${ip}|${metric}`;
@@ -113,7 +114,9 @@ export function dropsQueries(transitGatewayId: string, attachmentId: string): Me
 }
 
 /** One series of a metrics read, or why it was not read. */
-export type SeriesLookup = (key: string) => { ok: true; series: MetricSeries } | { ok: false; reason: string };
+export type SeriesLookup = (
+  key: string,
+) => { ok: true; series: MetricSeries } | { ok: false; reason: string };
 
 export function lookupOf(...results: readonly MetricResults[]): SeriesLookup {
   const failed = new Map<string, string>();

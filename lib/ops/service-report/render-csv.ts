@@ -18,7 +18,16 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
   const tz = report.timeZone;
   return {
     'availability.csv': csv(
-      ['service', 'service_area', 'account', 'criticality', 'target_percent', 'availability_percent', 'previous_percent', 'downtime_minutes'],
+      [
+        'service',
+        'service_area',
+        'account',
+        'criticality',
+        'target_percent',
+        'availability_percent',
+        'previous_percent',
+        'downtime_minutes',
+      ],
       report.availability.map((a) => [
         a.service,
         a.serviceArea,
@@ -44,7 +53,18 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
         : [[NOT_READ, report.incidents.current.reason, '', '', '', '']],
     ),
     'backups.csv': csv(
-      ['vault', 'account', 'period', 'completed', 'failed', 'expired', 'aborted', 'copies_completed', 'copies_failed', 'backup_success_percent'],
+      [
+        'vault',
+        'account',
+        'period',
+        'completed',
+        'failed',
+        'expired',
+        'aborted',
+        'copies_completed',
+        'copies_failed',
+        'backup_success_percent',
+      ],
       report.backups.vaults.flatMap((v) =>
         (['current', 'previous'] as const).map((which) => {
           const c = v[which];
@@ -62,12 +82,33 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
                 String(c.value.copiesFailed),
                 String(successPercent(c.value, 'backup') ?? ''),
               ]
-            : [v.vault, v.account, label, NOT_READ, NOT_READ, NOT_READ, NOT_READ, NOT_READ, NOT_READ, NOT_READ];
+            : [
+                v.vault,
+                v.account,
+                label,
+                NOT_READ,
+                NOT_READ,
+                NOT_READ,
+                NOT_READ,
+                NOT_READ,
+                NOT_READ,
+                NOT_READ,
+              ];
         }),
       ),
     ),
     'rpo.csv': csv(
-      ['database', 'service', 'account', 'rpo_minutes', 'judged_from', 'met', 'minutes_outside', 'worst_gap_minutes', 'continuous'],
+      [
+        'database',
+        'service',
+        'account',
+        'rpo_minutes',
+        'judged_from',
+        'met',
+        'minutes_outside',
+        'worst_gap_minutes',
+        'continuous',
+      ],
       report.backups.rpo.map((r) => [
         r.identifier,
         r.service,
@@ -81,7 +122,19 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
       ]),
     ),
     'network-sites.csv': csv(
-      ['site', 'routing', 'tunnels', 'bytes_in', 'bytes_out', 'peak_bps', 'p95_bps', 'p95_percent_of_tunnel', 'uptime_percent', 'drops', 'previous_p95_bps'],
+      [
+        'site',
+        'routing',
+        'tunnels',
+        'bytes_in',
+        'bytes_out',
+        'peak_bps',
+        'p95_bps',
+        'p95_percent_of_tunnel',
+        'uptime_percent',
+        'drops',
+        'previous_p95_bps',
+      ],
       report.network.sites.map((s) => [
         s.site,
         s.routing,
@@ -97,7 +150,17 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
       ]),
     ),
     'network-tunnels.csv': csv(
-      ['site', 'device', 'vpn_connection', 'outside_ip', 'bytes_in', 'bytes_out', 'peak_bps', 'p95_bps', 'uptime_percent'],
+      [
+        'site',
+        'device',
+        'vpn_connection',
+        'outside_ip',
+        'bytes_in',
+        'bytes_out',
+        'peak_bps',
+        'p95_bps',
+        'uptime_percent',
+      ],
       report.network.tunnels.map((t) => [
         t.site,
         t.device,
@@ -111,7 +174,24 @@ export function renderServiceReportCsv(report: ServiceReport): Record<string, st
       ]),
     ),
     'databases.csv': csv(
-      ['database', 'service', 'account', 'instance_class', 'period', 'cpu_p95', 'cpu_max', 'free_memory_min_percent', 'free_storage_min_gib', 'free_storage_min_percent', 'storage_trend_gib_per_day', 'days_to_full', 'connections_max', 'connections_percent', 'read_latency_p95_ms', 'write_latency_p95_ms'],
+      [
+        'database',
+        'service',
+        'account',
+        'instance_class',
+        'period',
+        'cpu_p95',
+        'cpu_max',
+        'free_memory_min_percent',
+        'free_storage_min_gib',
+        'free_storage_min_percent',
+        'storage_trend_gib_per_day',
+        'days_to_full',
+        'connections_max',
+        'connections_percent',
+        'read_latency_p95_ms',
+        'write_latency_p95_ms',
+      ],
       report.databases.flatMap((d) =>
         (['current', 'previous'] as const).map((which) => {
           const h = d[which];

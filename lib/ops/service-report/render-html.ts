@@ -2,18 +2,7 @@ import { escapeHtml } from '../../waves/report/svg';
 import { availabilityChart, costChart, dailyPeakChart, siteLoadChart, trendChart } from './charts';
 import { meanMinutesToRecover } from './incidents';
 import { reportExitCode, type Figure, type ServiceReport } from './model';
-import {
-  backupSuccess,
-  bps,
-  bytes,
-  gbp,
-  headlines,
-  minutes,
-  NOT_READ,
-  percent,
-  show,
-  when,
-} from './format';
+import { backupSuccess, bps, bytes, gbp, headlines, minutes, NOT_READ, percent, show, when } from './format';
 
 const e = escapeHtml;
 
@@ -22,7 +11,12 @@ function td(text: string): string {
   return text === NOT_READ ? `<td class="not-read">${NOT_READ}</td>` : `<td>${e(text)}</td>`;
 }
 
-function table(id: string, head: readonly string[], rows: readonly (readonly string[])[], wrap = false): string {
+function table(
+  id: string,
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  wrap = false,
+): string {
   if (rows.length === 0) return '<p><em>None.</em></p>';
   return (
     `<div class="table-wrap"><table data-testid="${id}"${wrap ? ' class="wrap"' : ''}><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
@@ -89,9 +83,17 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   const metShare = (which: 'current' | 'previous'): number | undefined => {
     const rows = report.availability.filter((r) => r[which].read && r[which].value !== null);
     if (rows.length === 0 || report.availability.some((r) => !r[which].read)) return undefined;
-    return (rows.filter((r) => r[which].read && (r[which].value ?? 0) >= r.targetPercent).length / rows.length) * 100;
+    return (
+      (rows.filter((r) => r[which].read && (r[which].value ?? 0) >= r.targetPercent).length / rows.length) *
+      100
+    );
   };
-  trend.push({ label: 'services on target', previous: metShare('previous'), current: metShare('current'), format: (v) => `${v.toFixed(0)}%` });
+  trend.push({
+    label: 'services on target',
+    previous: metShare('previous'),
+    current: metShare('current'),
+    format: (v) => `${v.toFixed(0)}%`,
+  });
   trend.push({
     label: 'incidents',
     previous: value(report.incidents.previous, (l) => l.length),
@@ -109,7 +111,12 @@ export function renderServiceReportHtml(report: ServiceReport): string {
     }
     return all === 0 ? undefined : (ok / all) * 100;
   };
-  trend.push({ label: 'backup success', previous: backupRate('previous'), current: backupRate('current'), format: (v) => `${v.toFixed(1)}%` });
+  trend.push({
+    label: 'backup success',
+    previous: backupRate('previous'),
+    current: backupRate('current'),
+    format: (v) => `${v.toFixed(1)}%`,
+  });
   trend.push({
     label: 'cost (actual)',
     previous: value(report.cost.total.previousActual, (v) => v),
@@ -120,12 +127,14 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   const incidents = report.incidents.current;
   const mttr = incidents.read ? meanMinutesToRecover(incidents.value) : Number.NaN;
   const sections: string[] = [];
-  sections.push(`<section id="summary"><h2>Summary</h2>${table(
-    'headlines',
-    ['Figure', report.period.label, report.previousPeriod.label],
-    headlines(report).map((h) => [h.label, h.current, h.previous]),
-    true,
-  )}<figure>${trendChart(trend)}<figcaption>Month on month, where both periods were read.</figcaption></figure></section>`);
+  sections.push(
+    `<section id="summary"><h2>Summary</h2>${table(
+      'headlines',
+      ['Figure', report.period.label, report.previousPeriod.label],
+      headlines(report).map((h) => [h.label, h.current, h.previous]),
+      true,
+    )}<figure>${trendChart(trend)}<figcaption>Month on month, where both periods were read.</figcaption></figure></section>`,
+  );
   sections.push(
     `<section id="worse" class="worse"><h2>Got worse since ${e(report.previousPeriod.label)}</h2>${list(
       'worse',
@@ -137,7 +146,10 @@ export function renderServiceReportHtml(report: ServiceReport): string {
       'None.',
     )}<h2>NOT READ</h2>${list(
       'not-read',
-      report.notRead.map((n) => `<strong class="not-read">${NOT_READ}</strong> <strong>${e(n.subject)}</strong> (${e(n.section)}): ${e(n.reason)}`),
+      report.notRead.map(
+        (n) =>
+          `<strong class="not-read">${NOT_READ}</strong> <strong>${e(n.subject)}</strong> (${e(n.section)}): ${e(n.reason)}`,
+      ),
       'Everything was read.',
     )}</section>`,
   );
@@ -174,7 +186,13 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   sections.push(
     `<section id="backups"><h2>Backups and RPO</h2>${table(
       'backups',
-      ['Vault', 'Account', `Backups ${report.period.label}`, 'Copies', `Backups ${report.previousPeriod.label}`],
+      [
+        'Vault',
+        'Account',
+        `Backups ${report.period.label}`,
+        'Copies',
+        `Backups ${report.previousPeriod.label}`,
+      ],
       report.backups.vaults.map((v) => [
         v.vault,
         v.account,
@@ -198,7 +216,14 @@ export function renderServiceReportHtml(report: ServiceReport): string {
         ? table(
             'failed-jobs',
             ['When', 'Account', 'Kind', 'State', 'Resource', 'Message'],
-            report.backups.failedJobs.value.map((j) => [when(j.at, tz), j.account, j.kind, j.state, j.resource, j.message ?? '']),
+            report.backups.failedJobs.value.map((j) => [
+              when(j.at, tz),
+              j.account,
+              j.kind,
+              j.state,
+              j.resource,
+              j.message ?? '',
+            ]),
           )
         : `<p class="not-read">${NOT_READ}: ${e(report.backups.failedJobs.reason)}</p>`
     }</section>`,
@@ -206,7 +231,18 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   sections.push(
     `<section id="network"><h2>Network load per site</h2><figure>${siteLoadChart(report.network.sites)}</figure><figure>${dailyPeakChart(report.network.sites)}</figure>${table(
       'sites',
-      ['Site', 'Tunnels', 'In', 'Out', 'Peak', 'p95', 'p95 of a tunnel', 'Uptime', 'Drops', `p95 ${report.previousPeriod.label}`],
+      [
+        'Site',
+        'Tunnels',
+        'In',
+        'Out',
+        'Peak',
+        'p95',
+        'p95 of a tunnel',
+        'Uptime',
+        'Drops',
+        `p95 ${report.previousPeriod.label}`,
+      ],
       report.network.sites.map((s) => [
         s.site,
         String(s.tunnels),
@@ -241,20 +277,36 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   sections.push(
     `<section id="databases"><h2>Database headroom</h2>${table(
       'databases',
-      ['Database', 'CPU p95', `CPU p95 ${report.previousPeriod.label}`, 'Free memory (min)', 'Free storage (min)', 'Storage full in', 'Connections (peak)', 'Read / write p95'],
+      [
+        'Database',
+        'CPU p95',
+        `CPU p95 ${report.previousPeriod.label}`,
+        'Free memory (min)',
+        'Free storage (min)',
+        'Storage full in',
+        'Connections (peak)',
+        'Read / write p95',
+      ],
       report.databases.map((d) => [
         d.identifier,
         show(d.current, (h) => percent(h.cpuP95, 0)),
         show(d.previous, (h) => percent(h.cpuP95, 0)),
         show(d.current, (h) => percent(h.freeMemoryMinPercent, 0)),
-        show(d.current, (h) => `${h.freeStorageMinGiB.toFixed(0)} GiB (${percent(h.freeStorageMinPercent, 0)})`),
+        show(
+          d.current,
+          (h) => `${h.freeStorageMinGiB.toFixed(0)} GiB (${percent(h.freeStorageMinPercent, 0)})`,
+        ),
         show(d.current, (h) => (h.daysToFull === null ? 'not filling' : `${h.daysToFull.toFixed(0)} days`)),
         show(d.current, (h) => `${h.connectionsMax.toFixed(0)} of ${d.connectionLimit}`),
         show(d.current, (h) => `${h.readLatencyP95Ms.toFixed(1)} / ${h.writeLatencyP95Ms.toFixed(1)} ms`),
       ]),
     )}<p>RDS events since ${e(when(Date.parse(report.rdsEventsFrom), tz))} (RDS keeps 14 days):</p>${
       report.rdsEvents.read
-        ? table('rds-events', ['When', 'Database', 'Event'], report.rdsEvents.value.map((ev) => [when(ev.at, tz), ev.identifier, ev.message]))
+        ? table(
+            'rds-events',
+            ['When', 'Database', 'Event'],
+            report.rdsEvents.value.map((ev) => [when(ev.at, tz), ev.identifier, ev.message]),
+          )
         : `<p class="not-read">${NOT_READ}: ${e(report.rdsEvents.reason)}</p>`
     }</section>`,
   );

@@ -1,17 +1,6 @@
 import { meanMinutesToRecover } from './incidents';
 import { reportExitCode, type ServiceReport } from './model';
-import {
-  backupSuccess,
-  bps,
-  bytes,
-  gbp,
-  headlines,
-  minutes,
-  NOT_READ,
-  percent,
-  show,
-  when,
-} from './format';
+import { backupSuccess, bps, bytes, gbp, headlines, minutes, NOT_READ, percent, show, when } from './format';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -29,22 +18,40 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
   const tz = report.timeZone;
   const exit = reportExitCode(report);
   const status =
-    exit === 2 ? `INCOMPLETE: ${report.notRead.length} thing(s) NOT READ` : exit === 1 ? `${report.findings.length} target(s) missed` : 'every target met';
+    exit === 2
+      ? `INCOMPLETE: ${report.notRead.length} thing(s) NOT READ`
+      : exit === 1
+        ? `${report.findings.length} target(s) missed`
+        : 'every target met';
   const out: string[] = [];
   out.push(`# Service report: ${report.organisation}, ${report.period.label}\n`);
   out.push(
     `Generated ${report.generatedAt} from the live AWS APIs; times in ${tz}. Compared with ${report.previousPeriod.label}. **Status: ${status}.**\n`,
   );
-  out.push(table(['Figure', report.period.label, report.previousPeriod.label], headlines(report).map((h) => [h.label, h.current, h.previous])));
+  out.push(
+    table(
+      ['Figure', report.period.label, report.previousPeriod.label],
+      headlines(report).map((h) => [h.label, h.current, h.previous]),
+    ),
+  );
   out.push(`\n## Got worse since ${report.previousPeriod.label}\n`);
-  out.push(report.worse.length === 0 ? '_Nothing got worse._\n' : report.worse.map((w) => `- **${w.subject}** (${w.section}): ${w.message}`).join('\n') + '\n');
+  out.push(
+    report.worse.length === 0
+      ? '_Nothing got worse._\n'
+      : report.worse.map((w) => `- **${w.subject}** (${w.section}): ${w.message}`).join('\n') + '\n',
+  );
   out.push('\n## Targets missed\n');
-  out.push(report.findings.length === 0 ? '_None._\n' : report.findings.map((f) => `- **${f.subject}** (${f.section}): ${f.message}`).join('\n') + '\n');
+  out.push(
+    report.findings.length === 0
+      ? '_None._\n'
+      : report.findings.map((f) => `- **${f.subject}** (${f.section}): ${f.message}`).join('\n') + '\n',
+  );
   out.push('\n## NOT READ\n');
   out.push(
     report.notRead.length === 0
       ? '_Everything was read._\n'
-      : report.notRead.map((n) => `- ${NOT_READ} **${n.subject}** (${n.section}): ${n.reason}`).join('\n') + '\n',
+      : report.notRead.map((n) => `- ${NOT_READ} **${n.subject}** (${n.section}): ${n.reason}`).join('\n') +
+          '\n',
   );
 
   out.push('\n## Availability\n');
@@ -86,7 +93,13 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
   out.push('\n## Backups\n');
   out.push(
     table(
-      ['Vault', 'Account', `Backups ${report.period.label}`, `Copies ${report.period.label}`, `Backups ${report.previousPeriod.label}`],
+      [
+        'Vault',
+        'Account',
+        `Backups ${report.period.label}`,
+        `Copies ${report.period.label}`,
+        `Backups ${report.previousPeriod.label}`,
+      ],
       report.backups.vaults.map((v) => [
         v.vault,
         v.account,
@@ -107,7 +120,10 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
         r.identifier,
         minutes(r.rpoMinutes),
         when(r.judgedFrom, tz),
-        show(r.result, (v) => `not met for ${minutes(v.minutesOutside)}, longest gap ${minutes(v.worstGapMinutes)}`),
+        show(
+          r.result,
+          (v) => `not met for ${minutes(v.minutesOutside)}, longest gap ${minutes(v.worstGapMinutes)}`,
+        ),
       ]),
     ),
   );
@@ -115,7 +131,18 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
   out.push('\n## Network (site-to-site VPN)\n');
   out.push(
     table(
-      ['Site', 'Tunnels', 'In', 'Out', 'Peak', 'p95', 'p95 of a tunnel', 'Uptime', 'Drops', `p95 ${report.previousPeriod.label}`],
+      [
+        'Site',
+        'Tunnels',
+        'In',
+        'Out',
+        'Peak',
+        'p95',
+        'p95 of a tunnel',
+        'Uptime',
+        'Drops',
+        `p95 ${report.previousPeriod.label}`,
+      ],
       report.network.sites.map((s) => [
         s.site,
         String(s.tunnels),
@@ -140,12 +167,23 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
   out.push('\n## Database headroom\n');
   out.push(
     table(
-      ['Database', 'CPU p95', 'Free memory (min)', 'Free storage (min)', 'Storage full in', 'Connections (peak)', 'Read / write p95'],
+      [
+        'Database',
+        'CPU p95',
+        'Free memory (min)',
+        'Free storage (min)',
+        'Storage full in',
+        'Connections (peak)',
+        'Read / write p95',
+      ],
       report.databases.map((d) => [
         d.identifier,
         show(d.current, (h) => percent(h.cpuP95, 0)),
         show(d.current, (h) => percent(h.freeMemoryMinPercent, 0)),
-        show(d.current, (h) => `${h.freeStorageMinGiB.toFixed(0)} GiB (${percent(h.freeStorageMinPercent, 0)})`),
+        show(
+          d.current,
+          (h) => `${h.freeStorageMinGiB.toFixed(0)} GiB (${percent(h.freeStorageMinPercent, 0)})`,
+        ),
         show(d.current, (h) => (h.daysToFull === null ? 'not filling' : `${h.daysToFull.toFixed(0)} days`)),
         show(d.current, (h) => `${h.connectionsMax.toFixed(0)} of ${d.connectionLimit}`),
         show(d.current, (h) => `${h.readLatencyP95Ms.toFixed(1)} / ${h.writeLatencyP95Ms.toFixed(1)} ms`),

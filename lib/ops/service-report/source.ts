@@ -13,8 +13,7 @@ export interface ReadFailure {
 }
 
 export type Read<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failure: ReadFailure };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ReadFailure };
 
 export const STATISTICS = ['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const;
 export type Statistic = (typeof STATISTICS)[number];
@@ -116,7 +115,11 @@ export interface AccountSource {
   alarmHistory(logGroupName: string, start: Date, end: Date): Promise<Read<AlarmArchive>>;
   /** Backup jobs that failed, expired or were aborted, and copy jobs that failed or were partial. */
   failedJobs(start: Date, end: Date): Promise<Read<BackupJobRecord[]>>;
-  recoveryPoints(vaultName: string, createdAfter: Date, createdBefore: Date): Promise<Read<RecoveryPointRecord[]>>;
+  recoveryPoints(
+    vaultName: string,
+    createdAfter: Date,
+    createdBefore: Date,
+  ): Promise<Read<RecoveryPointRecord[]>>;
   rdsEvents(start: Date, end: Date): Promise<Read<RdsEventRecord[]>>;
   vpnConnections(): Promise<Read<VpnConnectionRecord[]>>;
   vpnAttachments(): Promise<Read<VpnAttachmentRecord[]>>;

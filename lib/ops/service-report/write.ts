@@ -16,7 +16,10 @@ export function writeServiceReport(report: ServiceReport, outDir: string): strin
     [join(outDir, 'index.html'), renderServiceReportHtml(report)],
     [join(outDir, 'summary.md'), renderServiceReportMarkdown(report)],
     [join(outDir, 'service-report.json'), `${JSON.stringify(report, null, 2)}\n`],
-    ...Object.entries(renderServiceReportCsv(report)).map(([name, text]): [string, string] => [join(outDir, 'csv', name), text]),
+    ...Object.entries(renderServiceReportCsv(report)).map(([name, text]): [string, string] => [
+      join(outDir, 'csv', name),
+      text,
+    ]),
   ];
   for (const [path, text] of files) writeFileSync(path, text);
   return files.map(([path]) => path);

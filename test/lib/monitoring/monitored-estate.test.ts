@@ -28,11 +28,17 @@ describe('the monitored estate of the example', () => {
     const crm = estate.services.find((s) => s.id === 'crm');
     expect(crm?.serviceArea).toBe(SHARED_AREA.id);
     expect(crm?.source).toBe('config');
-    expect(crm?.databases[0]).toMatchObject({ instanceClass: 'db.t4g.medium', classMemoryGiB: 4, connectionLimit: 341 });
+    expect(crm?.databases[0]).toMatchObject({
+      instanceClass: 'db.t4g.medium',
+      classMemoryGiB: 4,
+      connectionLimit: 341,
+    });
   });
 
   it('servers are live once their workload has cut over', () => {
-    const live = estate.services.filter((s) => s.servers.some((x) => x.live)).map((s) => plan.byId.get(s.id)?.workload.status);
+    const live = estate.services
+      .filter((s) => s.servers.some((x) => x.live))
+      .map((s) => plan.byId.get(s.id)?.workload.status);
     expect(new Set(live)).not.toContain('not-started');
     expect(live.length).toBeGreaterThan(0);
   });
@@ -59,7 +65,7 @@ describe('the monitored estate of the example', () => {
     expect(runbookBaseUrl(config)).toBe(
       'https://github.com/kestrel-vale/council-landing-zone/blob/main/docs/operations.md',
     );
-    const { delivery: _d, ...withoutDelivery } = config;
+    const withoutDelivery = { ...config, delivery: undefined };
     expect(runbookBaseUrl(withoutDelivery)).toBe('docs/operations.md');
   });
 

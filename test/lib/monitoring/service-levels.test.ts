@@ -1,4 +1,9 @@
-import { highestCriticality, minutesToAlarm, rotaTransitions, SERVICE_LEVELS } from '../../../lib/monitoring/service-levels';
+import {
+  highestCriticality,
+  minutesToAlarm,
+  rotaTransitions,
+  SERVICE_LEVELS,
+} from '../../../lib/monitoring/service-levels';
 
 describe('service levels', () => {
   it('tighten with criticality: higher targets, lower thresholds, faster alarms', () => {

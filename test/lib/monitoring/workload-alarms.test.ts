@@ -24,7 +24,13 @@ function build(criticality: Criticality, extra: Partial<WorkloadAlarmsProps> = {
     ownership: ownership(criticality),
     level: SERVICE_LEVELS[criticality],
     databases: [
-      { name: 'main', instanceIdentifier: 'kvdc-payroll-main', classMemoryGiB: 16, connectionLimit: 1802, allocatedStorageGiB: 200 },
+      {
+        name: 'main',
+        instanceIdentifier: 'kvdc-payroll-main',
+        classMemoryGiB: 16,
+        connectionLimit: 1802,
+        allocatedStorageGiB: 200,
+      },
     ],
     servers: [
       { hostname: 'pay-app01', platform: 'linux', live: true },
@@ -125,8 +131,8 @@ describe('WorkloadAlarms', () => {
       AlarmActions: ['arn:aws:sns:eu-west-2:555555555555:ooh'],
     });
     const signals = critical.findResources('AWS::CloudWatch::Alarm');
-    for (const signal of Object.values(signals)) {
-      expect(signal['Properties']['AlarmActions']).toBeUndefined();
+    for (const signal of Object.values(signals) as { Properties: Record<string, unknown> }[]) {
+      expect(signal.Properties['AlarmActions']).toBeUndefined();
     }
     const high = build('high').template;
     expect(Object.keys(high.findResources('AWS::CloudWatch::CompositeAlarm'))).toHaveLength(1);
@@ -155,7 +161,13 @@ describe('WorkloadAlarms', () => {
     expect(() =>
       build('high', {
         databases: [
-          { name: 'x', instanceIdentifier: 'kvdc-payroll-x', classMemoryGiB: 0, connectionLimit: 1, allocatedStorageGiB: 1 },
+          {
+            name: 'x',
+            instanceIdentifier: 'kvdc-payroll-x',
+            classMemoryGiB: 0,
+            connectionLimit: 1,
+            allocatedStorageGiB: 1,
+          },
         ],
       }),
     ).toThrow(/must be positive/);
