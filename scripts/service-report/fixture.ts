@@ -189,6 +189,7 @@ type Dimensions = Record<string, string>;
 /** The value of one metric at one time, from the fixture model. */
 function metricValue(
   m: FixtureModel,
+  silent: ReadonlySet<string>,
   namespace: string,
   metric: string,
   dims: Dimensions,
@@ -235,7 +236,7 @@ function metricValue(
   }
   if (namespace === 'CWAgent') {
     const host = dims['server'] ?? '';
-    if (!m.servers.has(host)) return undefined;
+    if (!m.servers.has(host) || silent.has(host)) return undefined;
     if (stat !== 'SampleCount') return 50;
     if (inWindow(t, SCENARIO.serverOutages[host] ?? [])) return 0;
     return 60;
@@ -299,6 +300,17 @@ export interface FixtureOptions {
   readonly pointsPerAnswer?: number;
   /** Items per page of the list APIs. */
   readonly pageSize?: number;
+  /** Calls answered AccessDenied in one account (by id), e.g. cloudwatch:GetMetricData. */
+  readonly deny?: { readonly accountId: string; readonly actions: readonly string[] };
+  /** Servers whose CloudWatch agent never reported (its metric does not exist). */
+  readonly silentServers?: readonly string[];
+}
+
+function accessDenied(action: string): Error {
+  return Object.assign(new Error(`User is not authorized to perform: ${action}`), {
+    name: 'AccessDeniedException',
+    $metadata: { httpStatusCode: 400 },
+  });
 }
 
 /** The mocked clients: how many GetMetricData calls were made, and restore when done. */
@@ -330,10 +342,17 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
   const m = model(estate);
   const pointsPerAnswer = options.pointsPerAnswer ?? 100_800;
   const pageSize = options.pageSize ?? 100;
+  const silent = new Set(options.silentServers ?? []);
   type Client = { config: object };
+  const refuse = async (action: string, getClient: () => Client): Promise<void> => {
+    if (options.deny?.actions.includes(action) && (await accountOf(getClient)) === options.deny.accountId) {
+      throw accessDenied(action);
+    }
+  };
 
   const cloudwatch = mockClient(CloudWatchClient);
-  cloudwatch.on(GetMetricDataCommand).callsFake((input: GetMetricDataCommandInput) => {
+  cloudwatch.on(GetMetricDataCommand).callsFake(async (input: GetMetricDataCommandInput, getClient: () => Client) => {
+    await refuse('cloudwatch:GetMetricData', getClient);
     const start = (input.StartTime as Date).getTime();
     const end = (input.EndTime as Date).getTime();
     // The token is how many points of the request have been answered already.
@@ -364,6 +383,7 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
         const t = start + i * period * 1000;
         const v = metricValue(
           m,
+          silent,
           stat.Metric.Namespace ?? '',
           stat.Metric.MetricName ?? '',
           dims,
@@ -404,6 +424,7 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
   logs
     .on(FilterLogEventsCommand)
     .callsFake(async (input: FilterLogEventsCommandInput, getClient: () => Client) => {
+      await refuse('logs:FilterLogEvents', getClient);
       const account = await accountOf(getClient);
       const events = [...SCENARIO.incidents, ...SCENARIO.previousIncidents].flatMap(
         ([subject, start, end]) => {

@@ -42,7 +42,8 @@ function partsOf(service: MonitoredService, lookup: SeriesLookup): { parts: Part
     const key = databaseKey(db.identifier, 'samples');
     const read = lookup(key);
     if (!read.ok) {
-      unread.push(`database ${db.identifier}: ${read.reason}`);
+      // The failed call's own words: the same for every series of the batch, so the report groups them.
+      unread.push(read.reason);
       continue;
     }
     const first = read.series.timestamps.find((_, i) => (read.series.values[i] ?? 0) > 0);
@@ -64,7 +65,7 @@ export function serviceAvailability(
   lookup: SeriesLookup,
 ): Figure<AvailabilityResult | null> {
   const { parts, unread } = partsOf(service, lookup);
-  if (unread.length > 0) return notRead(unread.join('; '));
+  if (unread.length > 0) return notRead([...new Set(unread)].join('; '));
   const start = period.start.getTime();
   const end = period.end.getTime();
   const hours = Math.round((end - start) / (HOUR * 1000));
@@ -72,7 +73,7 @@ export function serviceAvailability(
   for (const part of parts) {
     if (part.from >= end) continue;
     const read = lookup(part.key);
-    if (!read.ok) return notRead(`${part.label}: ${read.reason}`);
+    if (!read.ok) return notRead(read.reason);
     const samples = new Map<number, number>();
     read.series.timestamps.forEach((t, i) =>
       samples.set(Math.floor((t - start) / (HOUR * 1000)), read.series.values[i] ?? 0),

@@ -47,12 +47,16 @@ export const METRIC_POINTS_PER_CALL = 100_800;
 /** Batches of one account in flight at once: enough to be quick, few enough not to be throttled. */
 const CONCURRENT_BATCHES = 4;
 
-async function read<T>(action: string, call: () => Promise<T>): Promise<Read<T>> {
+/** Runs one read; a failure is a value whose message names where (`[account region]`) and the IAM action. */
+async function read<T>(action: string, call: () => Promise<T>, scope?: string): Promise<Read<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {
     const classified = classifyError(action, error);
-    return { ok: false, failure: { action, message: classified.message } };
+    return {
+      ok: false,
+      failure: { action, message: scope === undefined ? classified.message : `[${scope}] ${classified.message}` },
+    };
   }
 }
 
@@ -120,7 +124,15 @@ function stateOf(value: unknown): AlarmState {
 
 /** The SDK implementation of one account's reads. */
 export class AwsAccountSource implements AccountSource {
-  constructor(private readonly aws: AwsOptions) {}
+  /** @param scope where the reads go, e.g. `production eu-west-2`, named in every failure */
+  constructor(
+    private readonly aws: AwsOptions,
+    private readonly scope?: string,
+  ) {}
+
+  private read<T>(action: string, call: () => Promise<T>): Promise<Read<T>> {
+    return read(action, call, this.scope);
+  }
 
   async metrics(queries: readonly MetricQuery[], start: Date, end: Date): Promise<MetricResults> {
     const client = new CloudWatchClient(clientConfig(this.aws));
@@ -129,7 +141,7 @@ export class AwsAccountSource implements AccountSource {
       const failures: { keys: string[]; failure: ReadFailure }[] = [];
       const batches = metricBatches(queries, start, end);
       await inParallel(batches, CONCURRENT_BATCHES, async (batch) => {
-        const result = await read('cloudwatch:GetMetricData', () =>
+        const result = await this.read('cloudwatch:GetMetricData', () =>
           this.metricBatch(client, batch, start, end),
         );
         if (!result.ok) {
@@ -142,7 +154,7 @@ export class AwsAccountSource implements AccountSource {
             keys: result.value.failed.map((f) => f.key),
             failure: {
               action: 'cloudwatch:GetMetricData',
-              message: `cloudwatch:GetMetricData: ${result.value.failed.map((f) => `${f.key}: ${f.status}`).join('; ')}`,
+              message: `${this.scope === undefined ? '' : `[${this.scope}] `}cloudwatch:GetMetricData: ${result.value.failed.map((f) => `${f.key}: ${f.status}`).join('; ')}`,
             },
           });
         }
@@ -222,7 +234,7 @@ export class AwsAccountSource implements AccountSource {
   async alarmHistory(logGroupName: string, start: Date, end: Date): Promise<Read<AlarmArchive>> {
     const client = new CloudWatchLogsClient(clientConfig(this.aws));
     try {
-      const group = await read('logs:DescribeLogGroups', async () => {
+      const group = await this.read('logs:DescribeLogGroups', async () => {
         const answer = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
         const found = list('logs:DescribeLogGroups', 'logGroups', maybe(answer)?.logGroups).find(
           (g) => g.logGroupName === logGroupName,
@@ -238,7 +250,7 @@ export class AwsAccountSource implements AccountSource {
         return found.creationTime;
       });
       if (!group.ok) return group;
-      return await read('logs:FilterLogEvents', async () => {
+      return await this.read('logs:FilterLogEvents', async () => {
         const changes: AlarmStateChange[] = [];
         for await (const page of paginateFilterLogEvents(
           { client },
@@ -262,7 +274,7 @@ export class AwsAccountSource implements AccountSource {
     try {
       const jobs: BackupJobRecord[] = [];
       for (const state of ['FAILED', 'EXPIRED', 'ABORTED'] as BackupJobState[]) {
-        const r = await read('backup:ListBackupJobs', async () => {
+        const r = await this.read('backup:ListBackupJobs', async () => {
           for await (const page of paginateListBackupJobs(
             { client },
             { ByState: state, ByCreatedAfter: start, ByCreatedBefore: end },
@@ -283,7 +295,7 @@ export class AwsAccountSource implements AccountSource {
         if (!r.ok) return r;
       }
       for (const state of ['FAILED', 'PARTIAL'] as CopyJobState[]) {
-        const r = await read('backup:ListCopyJobs', async () => {
+        const r = await this.read('backup:ListCopyJobs', async () => {
           for await (const page of paginateListCopyJobs(
             { client },
             { ByState: state, ByCreatedAfter: start, ByCreatedBefore: end },
@@ -316,7 +328,7 @@ export class AwsAccountSource implements AccountSource {
   ): Promise<Read<RecoveryPointRecord[]>> {
     const client = new BackupClient(clientConfig(this.aws));
     try {
-      return await read('backup:ListRecoveryPointsByBackupVault', async () => {
+      return await this.read('backup:ListRecoveryPointsByBackupVault', async () => {
         const points: RecoveryPointRecord[] = [];
         for await (const page of paginateListRecoveryPointsByBackupVault(
           { client },
@@ -345,7 +357,7 @@ export class AwsAccountSource implements AccountSource {
   async rdsEvents(start: Date, end: Date): Promise<Read<RdsEventRecord[]>> {
     const client = new RDSClient(clientConfig(this.aws));
     try {
-      return await read('rds:DescribeEvents', async () => {
+      return await this.read('rds:DescribeEvents', async () => {
         const events: RdsEventRecord[] = [];
         for await (const page of paginateDescribeEvents(
           { client },
@@ -370,7 +382,7 @@ export class AwsAccountSource implements AccountSource {
   async vpnConnections(): Promise<Read<VpnConnectionRecord[]>> {
     const client = new EC2Client(clientConfig(this.aws));
     try {
-      return await read('ec2:DescribeVpnConnections', async () => {
+      return await this.read('ec2:DescribeVpnConnections', async () => {
         const answer = await client.send(new DescribeVpnConnectionsCommand({}));
         return list('ec2:DescribeVpnConnections', 'VpnConnections', maybe(answer)?.VpnConnections)
           .filter((c) => c.State !== 'deleted')
@@ -395,7 +407,7 @@ export class AwsAccountSource implements AccountSource {
   async vpnAttachments(): Promise<Read<VpnAttachmentRecord[]>> {
     const client = new EC2Client(clientConfig(this.aws));
     try {
-      return await read('ec2:DescribeTransitGatewayAttachments', async () => {
+      return await this.read('ec2:DescribeTransitGatewayAttachments', async () => {
         const out: VpnAttachmentRecord[] = [];
         for await (const page of paginateDescribeTransitGatewayAttachments(
           { client },
@@ -460,6 +472,7 @@ function ceDate(date: Date): string {
 
 /** Cost Explorer, in us-east-1 where its endpoint is, by a cost-allocation tag. */
 export class AwsCostSource implements CostSource {
+  // Cost Explorer answers for the organisation (or the account) from us-east-1.
   constructor(private readonly aws: AwsOptions) {}
 
   async costByTag(tagKey: string, start: Date, end: Date): Promise<Read<CostRow[]>> {
@@ -510,7 +523,10 @@ export function awsEstateSource(
   costOptions: AwsOptions,
 ): EstateSource {
   return {
-    account: (account) => new AwsAccountSource(accountOptions(account)),
+    account: (account) => {
+      const options = accountOptions(account);
+      return new AwsAccountSource(options, `${account.name} ${options.region ?? 'default region'}`);
+    },
     cost: () => new AwsCostSource(costOptions),
   };
 }

@@ -227,7 +227,7 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
     'incidents',
     'alarm history',
     unreadArchive && !unreadArchive.archive.ok
-      ? notRead<readonly Incident[]>(`[${unreadArchive.account}] ${unreadArchive.archive.failure.message}`)
+      ? notRead<readonly Incident[]>(unreadArchive.archive.failure.message)
       : incidentsIn(estate.prefix, periods.current, readArchives),
   );
   const incidentsBefore = unreadArchive

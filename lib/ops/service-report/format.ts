@@ -1,6 +1,6 @@
 import { successPercent } from './backups';
 import { meanMinutesToRecover } from './incidents';
-import type { Figure, JobCounts, ServiceReport } from './model';
+import type { Figure, JobCounts, NotReadItem, ServiceReport } from './model';
 
 /*
  * How the renderers write each kind of figure. One place, so the HTML, Markdown and CSV agree and a
@@ -104,4 +104,18 @@ export function headlines(report: ServiceReport): Headline[] {
       previous: '-',
     },
   ];
+}
+
+/** NOT READ items with the same cause together: one line per failed read, naming what it left unread. */
+export function groupNotRead(
+  items: readonly NotReadItem[],
+): { readonly section: string; readonly reason: string; readonly subjects: readonly string[] }[] {
+  const groups = new Map<string, { section: string; reason: string; subjects: string[] }>();
+  for (const item of items) {
+    const key = `${item.section}\u0000${item.reason}`;
+    const group = groups.get(key) ?? { section: item.section, reason: item.reason, subjects: [] };
+    group.subjects.push(item.subject);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }

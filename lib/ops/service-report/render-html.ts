@@ -2,7 +2,7 @@ import { escapeHtml } from '../../waves/report/svg';
 import { availabilityChart, costChart, dailyPeakChart, siteLoadChart, trendChart } from './charts';
 import { meanMinutesToRecover } from './incidents';
 import { reportExitCode, type Figure, type ServiceReport } from './model';
-import { backupSuccess, bps, bytes, gbp, headlines, minutes, NOT_READ, percent, show, when } from './format';
+import { backupSuccess, bps, bytes, gbp, groupNotRead, headlines, minutes, NOT_READ, percent, show, when } from './format';
 
 const e = escapeHtml;
 
@@ -146,9 +146,9 @@ export function renderServiceReportHtml(report: ServiceReport): string {
       'None.',
     )}<h2>NOT READ</h2>${list(
       'not-read',
-      report.notRead.map(
-        (n) =>
-          `<strong class="not-read">${NOT_READ}</strong> <strong>${e(n.subject)}</strong> (${e(n.section)}): ${e(n.reason)}`,
+      groupNotRead(report.notRead).map(
+        (g) =>
+          `<strong class="not-read">${NOT_READ}</strong> (${e(g.section)}) <strong>${e(g.subjects.join(', '))}</strong>: ${e(g.reason)}`,
       ),
       'Everything was read.',
     )}</section>`,

@@ -1,6 +1,6 @@
 import { meanMinutesToRecover } from './incidents';
 import { reportExitCode, type ServiceReport } from './model';
-import { backupSuccess, bps, bytes, gbp, headlines, minutes, NOT_READ, percent, show, when } from './format';
+import { backupSuccess, bps, bytes, gbp, groupNotRead, headlines, minutes, NOT_READ, percent, show, when } from './format';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -50,8 +50,9 @@ export function renderServiceReportMarkdown(report: ServiceReport): string {
   out.push(
     report.notRead.length === 0
       ? '_Everything was read._\n'
-      : report.notRead.map((n) => `- ${NOT_READ} **${n.subject}** (${n.section}): ${n.reason}`).join('\n') +
-          '\n',
+      : groupNotRead(report.notRead)
+          .map((g) => `- ${NOT_READ} (${g.section}) **${g.subjects.join(', ')}**: ${g.reason}`)
+          .join('\n') + '\n',
   );
 
   out.push('\n## Availability\n');
