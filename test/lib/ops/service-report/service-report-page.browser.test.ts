@@ -96,19 +96,19 @@ describe('service report in headless Chromium', () => {
 
   it('is readable on a 360-pixel phone: nothing wider than the screen, chart text at least 9 pixels', async () => {
     const page = await open(join(dir, 'complete'), 360);
-    const widths = await page.evaluate(() => ({
-      document: document.documentElement.scrollWidth,
-      body: document.body.scrollWidth,
-    }));
+    // Evaluated in the page; written as text because the test itself has no DOM types.
+    const widths = await page.evaluate<{ document: number; body: number }>(
+      '({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth })',
+    );
     expect(widths.document).toBeLessThanOrEqual(360);
     expect(widths.body).toBeLessThanOrEqual(360);
-    const smallest = await page.evaluate(() =>
-      Math.min(...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height)),
+    const smallest = await page.evaluate<number>(
+      "Math.min(...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height))",
     );
     expect(smallest).toBeGreaterThanOrEqual(9);
     // Wide tables scroll inside their own box rather than widening the page.
-    const wrapped = await page.evaluate(() =>
-      [...document.querySelectorAll('.table-wrap')].every((w) => getComputedStyle(w).overflowX === 'auto'),
+    const wrapped = await page.evaluate<boolean>(
+      "[...document.querySelectorAll('.table-wrap')].every((w) => getComputedStyle(w).overflowX === 'auto')",
     );
     expect(wrapped).toBe(true);
     await page.close();
