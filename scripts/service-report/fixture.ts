@@ -39,6 +39,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeEventsCommand, RDSClient, type DescribeEventsCommandInput } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { siteVpnName } from '../../lib/connectivity/site-vpn';
 import type { MonitoredEstate, MonitoredService } from '../../lib/monitoring/monitored-estate';
 import type { AwsOptions } from '../../lib/ops/aws';
@@ -320,11 +321,19 @@ export interface FixtureMocks {
   restore(): void;
 }
 
-/** The account a mocked call is made for: the fixture's source signs each account with its id as key id. */
-async function accountOf(getClient: () => { config: object }): Promise<string> {
-  const credentials = (getClient().config as { credentials: () => Promise<{ accessKeyId: string }> })
-    .credentials;
-  return (await credentials()).accessKeyId;
+/**
+ * The account a mocked call is made for. Calls of several accounts run at once, and the mock's
+ * getClient does not tell them apart, so the fixture's source runs each account's reads in an async
+ * context that names the account.
+ */
+const ACCOUNT = new AsyncLocalStorage<string>();
+
+// The client is not needed: the account comes from the async context of the call.
+// eslint-disable-next-line @typescript-eslint/require-await
+async function accountOf(_getClient: () => { config: object }): Promise<string> {
+  const account = ACCOUNT.getStore();
+  if (account === undefined) throw new Error('fixture: a call outside fixtureSource()');
+  return account;
 }
 
 function page<T>(
@@ -655,13 +664,35 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
   };
 }
 
-/** The fixture's source: each account signed with its own id as the access key id, so the mocks tell them apart. */
+/**
+ * The fixture's source: the real SDK source, each account's reads run in a context naming the
+ * account, so the mocks answer for the right one even when accounts are read at once.
+ */
 export function fixtureSource(base: AwsOptions = {}): EstateSource {
-  const options = (id: string): AwsOptions => ({
+  const options: AwsOptions = {
     ...base,
     region: 'eu-west-2',
     maxAttempts: base.maxAttempts ?? 1,
-    credentials: { accessKeyId: id, secretAccessKey: 'fixture' },
-  });
-  return awsEstateSource((account) => options(account.id), options('cost-explorer'));
+    credentials: { accessKeyId: 'fixture', secretAccessKey: 'fixture' },
+  };
+  const aws = awsEstateSource(() => options, options);
+  return {
+    account: (account) => {
+      const inner = aws.account(account);
+      const inAccount =
+        <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+        (...args: A): Promise<R> =>
+          ACCOUNT.run(account.id, () => call(...args));
+      return {
+        metrics: inAccount(inner.metrics.bind(inner)),
+        alarmHistory: inAccount(inner.alarmHistory.bind(inner)),
+        failedJobs: inAccount(inner.failedJobs.bind(inner)),
+        recoveryPoints: inAccount(inner.recoveryPoints.bind(inner)),
+        rdsEvents: inAccount(inner.rdsEvents.bind(inner)),
+        vpnConnections: inAccount(inner.vpnConnections.bind(inner)),
+        vpnAttachments: inAccount(inner.vpnAttachments.bind(inner)),
+      };
+    },
+    cost: () => aws.cost(),
+  };
 }
