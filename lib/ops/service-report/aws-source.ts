@@ -55,7 +55,10 @@ async function read<T>(action: string, call: () => Promise<T>, scope?: string): 
     const classified = classifyError(action, error);
     return {
       ok: false,
-      failure: { action, message: scope === undefined ? classified.message : `[${scope}] ${classified.message}` },
+      failure: {
+        action,
+        message: scope === undefined ? classified.message : `[${scope}] ${classified.message}`,
+      },
     };
   }
 }

@@ -2,7 +2,19 @@ import { escapeHtml } from '../../waves/report/svg';
 import { availabilityChart, costChart, dailyPeakChart, siteLoadChart, trendChart } from './charts';
 import { meanMinutesToRecover } from './incidents';
 import { reportExitCode, type Figure, type ServiceReport } from './model';
-import { backupSuccess, bps, bytes, gbp, groupNotRead, headlines, minutes, NOT_READ, percent, show, when } from './format';
+import { gbp, groupNotRead, minutes, NOT_READ, when } from './format';
+import {
+  availabilityTable,
+  costTable,
+  databaseTable,
+  headlineTable,
+  incidentTable,
+  rpoTable,
+  siteTable,
+  tunnelTable,
+  vaultTable,
+  type Table,
+} from './tables';
 
 const e = escapeHtml;
 
@@ -11,12 +23,7 @@ function td(text: string): string {
   return text === NOT_READ ? `<td class="not-read">${NOT_READ}</td>` : `<td>${e(text)}</td>`;
 }
 
-function table(
-  id: string,
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  wrap = false,
-): string {
+function table(id: string, { head, rows }: Table, wrap = false): string {
   if (rows.length === 0) return '<p><em>None.</em></p>';
   return (
     `<div class="table-wrap"><table data-testid="${id}"${wrap ? ' class="wrap"' : ''}><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>` +
@@ -128,12 +135,7 @@ export function renderServiceReportHtml(report: ServiceReport): string {
   const mttr = incidents.read ? meanMinutesToRecover(incidents.value) : Number.NaN;
   const sections: string[] = [];
   sections.push(
-    `<section id="summary"><h2>Summary</h2>${table(
-      'headlines',
-      ['Figure', report.period.label, report.previousPeriod.label],
-      headlines(report).map((h) => [h.label, h.current, h.previous]),
-      true,
-    )}<figure>${trendChart(trend)}<figcaption>Month on month, where both periods were read.</figcaption></figure></section>`,
+    `<section id="summary"><h2>Summary</h2>${table('headlines', headlineTable(report), true)}<figure>${trendChart(trend)}<figcaption>Month on month, where both periods were read.</figcaption></figure></section>`,
   );
   sections.push(
     `<section id="worse" class="worse"><h2>Got worse since ${e(report.previousPeriod.label)}</h2>${list(
@@ -154,69 +156,22 @@ export function renderServiceReportHtml(report: ServiceReport): string {
     )}</section>`,
   );
   sections.push(
-    `<section id="availability"><h2>Availability against each service's target</h2><figure>${availabilityChart(report.availability)}<figcaption>Bars in green met the target (black tick); services with nothing running in AWS yet are left out.</figcaption></figure>${table(
-      'availability',
-      ['Service', 'Criticality', 'Target', report.period.label, report.previousPeriod.label, 'Downtime'],
-      report.availability.map((a) => [
-        a.service,
-        a.criticality,
-        `${a.targetPercent}%`,
-        show(a.current, (v) => percent(v, 3)),
-        show(a.previous, (v) => percent(v, 3)),
-        show(a.downtimeMinutes, (v) => (v === null ? 'n/a' : minutes(v))),
-      ]),
-    )}</section>`,
+    `<section id="availability"><h2>Availability against each service's target</h2><figure>${availabilityChart(report.availability)}<figcaption>Bars in green met the target (black tick); services with nothing running in AWS yet are left out.</figcaption></figure>${table('availability', availabilityTable(report))}</section>`,
   );
   sections.push(
     `<section id="incidents"><h2>Incidents</h2>${
       incidents.read
-        ? `<p>${incidents.value.length} incident(s)${Number.isFinite(mttr) ? `, mean time to recover ${e(minutes(mttr))}` : ''}.</p>${table(
-            'incidents',
-            ['Started', 'Service', 'Recovered after'],
-            incidents.value.map((i) => [
-              `${when(i.start, tz)}${i.ongoingAtStart ? ' (ongoing)' : ''}`,
-              i.subject,
-              i.minutesToRecover === undefined ? 'still in alarm' : minutes(i.minutesToRecover),
-            ]),
-          )}`
+        ? `<p>${incidents.value.length} incident(s)${Number.isFinite(mttr) ? `, mean time to recover ${e(minutes(mttr))}` : ''}.</p>${table('incidents', incidentTable(report))}`
         : `<p class="not-read">${NOT_READ}: ${e(incidents.reason)}</p>`
     }</section>`,
   );
   const rpoMet = report.backups.rpo.filter((r) => r.result.read && r.result.value.met).length;
   sections.push(
-    `<section id="backups"><h2>Backups and RPO</h2>${table(
-      'backups',
-      [
-        'Vault',
-        'Account',
-        `Backups ${report.period.label}`,
-        'Copies',
-        `Backups ${report.previousPeriod.label}`,
-      ],
-      report.backups.vaults.map((v) => [
-        v.vault,
-        v.account,
-        backupSuccess(v.current, 'backup'),
-        backupSuccess(v.current, 'copy'),
-        backupSuccess(v.previous, 'backup'),
-      ]),
-    )}<p>RPO met by ${rpoMet} of ${report.backups.rpo.length} databases.</p>${table(
-      'rpo',
-      ['Database', 'RPO', 'Judged from', 'Met', 'Outside RPO', 'Longest gap'],
-      report.backups.rpo.map((r) => [
-        r.identifier,
-        minutes(r.rpoMinutes),
-        when(r.judgedFrom, tz),
-        show(r.result, (v) => (v.met ? (v.continuous ? 'yes (continuous)' : 'yes') : 'NO')),
-        show(r.result, (v) => minutes(v.minutesOutside)),
-        show(r.result, (v) => minutes(v.worstGapMinutes)),
-      ]),
-    )}<p>Failed jobs since ${e(when(Date.parse(report.backups.failedJobsFrom), tz))} (AWS Backup lists 30 days):</p>${
+    `<section id="backups"><h2>Backups and RPO</h2>${table('backups', vaultTable(report))}<p>RPO met by ${rpoMet} of ${report.backups.rpo.length} databases.</p>${table('rpo', rpoTable(report))}<p>Failed jobs since ${e(when(Date.parse(report.backups.failedJobsFrom), tz))} (AWS Backup lists 30 days):</p>${
       report.backups.failedJobs.read
-        ? table(
-            'failed-jobs',
-            ['When', 'Account', 'Kind', 'State', 'Resource', 'Message'],
-            report.backups.failedJobs.value.map((j) => [
+        ? table('failed-jobs', {
+            head: ['When', 'Account', 'Kind', 'State', 'Resource', 'Message'],
+            rows: report.backups.failedJobs.value.map((j) => [
               when(j.at, tz),
               j.account,
               j.kind,
@@ -224,105 +179,29 @@ export function renderServiceReportHtml(report: ServiceReport): string {
               j.resource,
               j.message ?? '',
             ]),
-          )
+          })
         : `<p class="not-read">${NOT_READ}: ${e(report.backups.failedJobs.reason)}</p>`
     }</section>`,
   );
   sections.push(
-    `<section id="network"><h2>Network load per site</h2><figure>${siteLoadChart(report.network.sites)}</figure><figure>${dailyPeakChart(report.network.sites)}</figure>${table(
-      'sites',
-      [
-        'Site',
-        'Tunnels',
-        'In',
-        'Out',
-        'Peak',
-        'p95',
-        'p95 of a tunnel',
-        'Uptime',
-        'Drops',
-        `p95 ${report.previousPeriod.label}`,
-      ],
-      report.network.sites.map((s) => [
-        s.site,
-        String(s.tunnels),
-        show(s.current, (l) => bytes(l.bytesIn)),
-        show(s.current, (l) => bytes(l.bytesOut)),
-        show(s.current, (l) => bps(l.peakBps)),
-        show(s.current, (l) => bps(l.p95Bps)),
-        show(s.current, (l) => percent((l.p95Bps / s.tunnelCapacityBps) * 100, 0)),
-        show(s.current, (l) => percent(l.uptimePercent, 2)),
-        show(s.drops, (d) => d.toFixed(0)),
-        show(s.previous, (l) => bps(l.p95Bps)),
-      ]),
-    )}${table(
-      'tunnels',
-      ['Site', 'Device', 'Tunnel', 'In', 'Out', 'Peak', 'p95', 'Uptime'],
-      report.network.tunnels.map((t) => [
-        t.site,
-        t.device,
-        t.outsideIp,
-        show(t.current, (l) => bytes(l.bytesIn)),
-        show(t.current, (l) => bytes(l.bytesOut)),
-        show(t.current, (l) => bps(l.peakBps)),
-        show(t.current, (l) => bps(l.p95Bps)),
-        show(t.current, (l) => percent(l.uptimePercent, 2)),
-      ]),
-    )}<h3>Recommendations</h3>${list(
+    `<section id="network"><h2>Network load per site</h2><figure>${siteLoadChart(report.network.sites)}</figure><figure>${dailyPeakChart(report.network.sites)}</figure>${table('sites', siteTable(report))}${table('tunnels', tunnelTable(report))}<h3>Recommendations</h3>${list(
       'recommendations',
       report.network.recommendations.map((r) => `<strong>${e(r.site)}</strong>: ${e(r.message)}`),
       'No recommendation.',
     )}</section>`,
   );
   sections.push(
-    `<section id="databases"><h2>Database headroom</h2>${table(
-      'databases',
-      [
-        'Database',
-        'CPU p95',
-        `CPU p95 ${report.previousPeriod.label}`,
-        'Free memory (min)',
-        'Free storage (min)',
-        'Storage full in',
-        'Connections (peak)',
-        'Read / write p95',
-      ],
-      report.databases.map((d) => [
-        d.identifier,
-        show(d.current, (h) => percent(h.cpuP95, 0)),
-        show(d.previous, (h) => percent(h.cpuP95, 0)),
-        show(d.current, (h) => percent(h.freeMemoryMinPercent, 0)),
-        show(
-          d.current,
-          (h) => `${h.freeStorageMinGiB.toFixed(0)} GiB (${percent(h.freeStorageMinPercent, 0)})`,
-        ),
-        show(d.current, (h) => (h.daysToFull === null ? 'not filling' : `${h.daysToFull.toFixed(0)} days`)),
-        show(d.current, (h) => `${h.connectionsMax.toFixed(0)} of ${d.connectionLimit}`),
-        show(d.current, (h) => `${h.readLatencyP95Ms.toFixed(1)} / ${h.writeLatencyP95Ms.toFixed(1)} ms`),
-      ]),
-    )}<p>RDS events since ${e(when(Date.parse(report.rdsEventsFrom), tz))} (RDS keeps 14 days):</p>${
+    `<section id="databases"><h2>Database headroom</h2>${table('databases', databaseTable(report))}<p>RDS events since ${e(when(Date.parse(report.rdsEventsFrom), tz))} (RDS keeps 14 days):</p>${
       report.rdsEvents.read
-        ? table(
-            'rds-events',
-            ['When', 'Database', 'Event'],
-            report.rdsEvents.value.map((ev) => [when(ev.at, tz), ev.identifier, ev.message]),
-          )
+        ? table('rds-events', {
+            head: ['When', 'Database', 'Event'],
+            rows: report.rdsEvents.value.map((ev) => [when(ev.at, tz), ev.identifier, ev.message]),
+          })
         : `<p class="not-read">${NOT_READ}: ${e(report.rdsEvents.reason)}</p>`
     }</section>`,
   );
-  const costRows = [...report.cost.rows, report.cost.shared, report.cost.total];
   sections.push(
-    `<section id="cost"><h2>Cost: actual, estimate and on-premises baseline</h2><p>${e(report.cost.exchange)}.</p><figure>${costChart(report.cost.rows)}</figure>${table(
-      'cost',
-      ['Service', 'Actual', `Actual ${report.previousPeriod.label}`, 'Estimate', 'On premises'],
-      costRows.map((c) => [
-        c.service,
-        show(c.actual, gbp),
-        show(c.previousActual, gbp),
-        show(c.estimate, gbp),
-        c.onPremises === null ? '-' : gbp(c.onPremises),
-      ]),
-    )}</section>`,
+    `<section id="cost"><h2>Cost: actual, estimate and on-premises baseline</h2><p>${e(report.cost.exchange)}.</p><figure>${costChart(report.cost.rows)}</figure>${table('cost', costTable(report))}</section>`,
   );
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
