@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -38,6 +38,11 @@ export default tseslint.config(
     languageOptions: {
       globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', console: 'readonly' },
     },
+  },
+  {
+    // The `npx lz` launcher is CommonJS by necessity: it registers ts-node before loading bin/lz.ts.
+    files: ['bin/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

@@ -134,3 +134,13 @@ export function cloudWatchAgentParameterName(prefix: string, hostname: string): 
 export function alarmHistoryLogGroupName(prefix: string): string {
   return `/${prefix}/alarm-history`;
 }
+
+/** The stack of one wave's AWS DMS resources in one VPC (stacks/database-migration-stack.ts). */
+export function databaseMigrationStackName(namePrefix: string, wave: string, vpc: string): string {
+  return `${namePrefix}-database-migration-${wave}-${vpc}`;
+}
+
+/** The stack of an account's MGN templates and DMS service roles (stacks/migration-services-stack.ts). */
+export function migrationServicesStackName(namePrefix: string, account: string): string {
+  return `${namePrefix}-migration-services-${account}`;
+}

@@ -3,14 +3,11 @@
 // in docs/operations.md. moto cannot create a logically air-gapped vault, so the central vault is a
 // standard vault with a compliance lock; the production vault gets a governance lock on purpose.
 // Usage: ts-node --swc scripts/seed-moto-backup.ts http://127.0.0.1:PORT [role-name]
-import {
-  BackupClient,
-  CreateBackupVaultCommand,
-  PutBackupVaultLockConfigurationCommand,
-} from '@aws-sdk/client-backup';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { loadConfig } from '../lib/config/load';
 import { assumeRoleOptions, roleArn } from '../lib/ops/aws';
 import { expectedVaults } from '../lib/ops/backup-plan';
+import { seedVault } from './seed-moto/estate';
 
 async function main(endpoint: string, role: string): Promise<void> {
   const config = loadConfig('config/landing-zone.yaml');
@@ -26,15 +23,11 @@ async function main(endpoint: string, role: string): Promise<void> {
         roleArn('aws', account?.id ?? '', role),
       ),
     );
-    await client.send(new CreateBackupVaultCommand({ BackupVaultName: vault.vaultName }));
-    const governance = vault.lock.mode === 'governance' || vault.kind === 'workload';
-    await client.send(
-      new PutBackupVaultLockConfigurationCommand({
-        BackupVaultName: vault.vaultName,
-        MinRetentionDays: vault.lock.minRetentionDays,
-        MaxRetentionDays: vault.lock.maxRetentionDays,
-        ...(governance ? {} : { ChangeableForDays: 3 }),
-      }),
+    // The production vault is governance-locked on purpose, so the run shows a finding.
+    await seedVault(
+      client,
+      vault,
+      vault.lock.mode === 'governance' || vault.kind === 'workload' ? 'governance' : 'compliance',
     );
     client.destroy();
     process.stdout.write(`${vault.accountName} ${vault.region} ${vault.vaultName}\n`);

@@ -10,14 +10,21 @@ import {
   type DeploymentStage,
   type PlacedStack,
 } from '../lib/delivery/stages';
+import { AccountBaselineStack } from './account-baseline-stack';
 import { AlertingStack, NetworkAlertingStack } from './alerting-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
+import { DatabaseMigrationStack } from './database-migration-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
+import { LogArchiveStack } from './log-archive-stack';
+import { MigrationServicesStack } from './migration-services-stack';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
+import { OrganisationManagementStack } from './organisation-management-stack';
+import { SecurityOrganisationStack } from './security-organisation-stack';
+import { SecurityToolingStack } from './security-tooling-stack';
 import { ServiceMonitoringStack } from './service-monitoring-stack';
 import { VpcStack } from './vpc-stack';
 import { WorkloadsStack } from './workloads-stack';
@@ -29,6 +36,11 @@ type StackClass = abstract new (...args: never[]) => Stack;
  * unclassified stack is an error, so nothing is silently left out of the deployment.
  */
 export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]> = [
+  [LogArchiveStack, 'baseline'],
+  [SecurityToolingStack, 'baseline'],
+  [OrganisationManagementStack, 'baseline'],
+  [AccountBaselineStack, 'baseline'],
+  [SecurityOrganisationStack, 'detection'],
   [NetworkHubStack, 'network'],
   [VpcStack, 'network'],
   [ConnectivityStack, 'network'],
@@ -43,8 +55,10 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   // The operations roles read backups and restore them in drills: they ship with data and backup.
   [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
+  [MigrationServicesStack, 'waves'],
   [WorkloadsStack, 'waves'],
   [ServiceMonitoringStack, 'waves'],
+  [DatabaseMigrationStack, 'waves'],
 ];
 
 /** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */

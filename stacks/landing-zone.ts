@@ -15,10 +15,17 @@ import { buildMigration, type MigrationStacks } from './migration';
 import { buildMonitoring, type MonitoringStacks } from './monitoring';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
+import {
+  buildSecurityBaseline,
+  subscribeToLogArchive,
+  type SecurityBaselineStacks,
+} from './security-baseline';
 import type { OperationsStack } from './operations-stack';
 import { VpcStack } from './vpc-stack';
 
 export interface LandingZoneStacks {
+  /** The security baseline; absent when the configuration has no securityBaseline section. */
+  readonly securityBaseline?: SecurityBaselineStacks;
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
   /** Site-to-site VPNs; absent when the configuration has no connectivity section. */
@@ -49,6 +56,7 @@ export function buildLandingZone(
   const lz = landingZoneContext(config);
   const prefix = pascal(lz.prefix);
   const env = { account: lz.networkAccount.id, region: lz.region };
+  const securityBaseline = buildSecurityBaseline(app, config);
 
   const hub = new NetworkHubStack(app, `${prefix}NetworkHub`, {
     lz,
@@ -105,15 +113,17 @@ export function buildLandingZone(
 
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
-  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
-    // Deployment order only: the stack reads the shared parameters of its VPCs, and its databases
-    // are backed up from the start by the tier plans of their account's data-protection stack.
+  // Deployment order only: a migration stack reads the shared parameters of its VPCs.
+  for (const stack of migration?.vpcReaders ?? []) {
     for (const vpcName of stack.sharedVpcs) {
       const vpcStack = vpcs[vpcName];
       if (vpcStack) {
         stack.addStackDependency(vpcStack, `reads the IDs of VPC ${vpcName} from its shared parameters`);
       }
     }
+  }
+  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
+    // Its databases are backed up from the start by the tier plans of their account's data-protection stack.
     const dpStack = dataProtection[key.split('/')[0] ?? key];
     if (dpStack && Object.keys(stack.databases).length > 0) {
       stack.addStackDependency(dpStack, 'its databases are backed up by the tier plans of that stack');
@@ -130,7 +140,22 @@ export function buildLandingZone(
     Tags.of(app).add(key, value);
   }
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
+  const all = [
+    hub,
+    ...Object.values(vpcs),
+    ...optional,
+    ...backup,
+    ...Object.values(dataProtection),
+    ...(migration?.all ?? []),
+    ...operations,
+    ...(monitoring?.all ?? []),
+    ...(securityBaseline?.all ?? []),
+  ];
+  if (securityBaseline) {
+    subscribeToLogArchive(securityBaseline, all);
+  }
   return {
+    securityBaseline,
     hub,
     vpcs,
     connectivity,
@@ -140,16 +165,7 @@ export function buildLandingZone(
     migration,
     operations,
     monitoring,
-    all: [
-      hub,
-      ...Object.values(vpcs),
-      ...optional,
-      ...backup,
-      ...Object.values(dataProtection),
-      ...(migration?.all ?? []),
-      ...operations,
-      ...(monitoring?.all ?? []),
-    ],
+    all,
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readValidationReport, type ValidationReport } from './validation-report';
-import { InputError } from '../errors';
+import { cannotRead, InputError } from '../errors';
 import { isRecord, parseTemplate, type CfnTemplate } from './template';
 
 /*
@@ -68,7 +68,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(cannotRead(file, error));
   }
 }
 

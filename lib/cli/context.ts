@@ -40,4 +40,6 @@ export interface CliContext {
   readonly debug: boolean;
   /** stderr, for progress on a terminal. */
   readonly progress: ProgressSink;
+  /** The terminal's width when stdout is one; undefined for files, pipes and CI logs. */
+  readonly columns?: number;
 }

@@ -3,6 +3,7 @@ import { action } from './action';
 import type { CliContext } from './context';
 import { allowStaleOption, assemblyOption, jsonOption } from './options';
 import { openAssembly, staleNotice } from '../assembly/open';
+import { outputWidth } from '../text';
 import { checkAssembly } from '../dr/check';
 import { formatReport } from '../dr/report';
 import type { CommandOutput } from './output';
@@ -11,6 +12,8 @@ export interface DrCheckOptions {
   readonly assembly: string;
   readonly json: boolean;
   readonly allowStale?: boolean;
+  /** Columns to wrap the text report to. @default 100 */
+  readonly width?: number;
 }
 
 /**
@@ -23,7 +26,7 @@ export function runDrCheck(options: DrCheckOptions): CommandOutput {
   const exitCode = report.breaches > 0 ? 1 : 0;
   const text = options.json
     ? `${JSON.stringify({ ...report, stale: assembly.stale }, null, 2)}\n`
-    : `${staleNotice(assembly)}${formatReport(report, options.assembly)}`;
+    : `${staleNotice(assembly)}${formatReport(report, options.assembly, options.width)}`;
   return { exitCode, stdout: text, stderr: '' };
 }
 
@@ -35,5 +38,5 @@ export function drCheckCommand(ctx: CliContext): Command {
     .addOption(assemblyOption())
     .addOption(jsonOption())
     .addOption(allowStaleOption())
-    .action(action(ctx, (opts: DrCheckOptions) => runDrCheck(opts)));
+    .action(action(ctx, (opts: DrCheckOptions) => runDrCheck({ ...opts, width: outputWidth(ctx.columns) })));
 }

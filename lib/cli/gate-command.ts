@@ -73,6 +73,10 @@ export function formatGate(result: GateResult, files: readonly string[]): string
     for (const problem of check.problems) {
       lines.push(pc.red(`      ${problem}`));
     }
+    // Changes a reviewer must read although they fail nothing (safeguards weakened in place, allowed changes).
+    if (check.id === 'change-guard') {
+      lines.push(...check.notes.map((note) => pc.yellow(`      ${note}`)));
+    }
   }
   const evidenced = result.principles.filter((p) => p.status === 'pass').length;
   lines.push(

@@ -1,24 +1,27 @@
 import { Command } from 'commander';
-import { action } from './action';
 import type { CliContext } from './context';
 import {
   accountOption,
   assumeRoleOption,
   awsOptions,
+  opsAction,
   opsCommand,
   opsWavesOption,
   type OpsFlags,
 } from './ops-options';
-import { backupClient, type AwsOptions } from '../ops/aws';
+import { backupClient, withStop, type AwsOptions } from '../ops/aws';
 import { collectFailedJobs, collectVault } from '../ops/backup-collect';
 import {
   evaluateBackupCompliance,
   vaultKey,
   type LiveJob,
+  type ResourceRow,
   type VaultReading,
 } from '../ops/backup-compliance';
 import { expectedVaults, protectedResources, type ExpectedVault } from '../ops/backup-plan';
+import { silentProgress, tracked, type Progress } from '../ops/progress';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
 import { parseSince } from '../ops/since';
 import { optionalPlan } from './ops-plan';
@@ -40,6 +43,9 @@ export interface BackupComplianceOptions {
   /** The failed-job window: `24h`, `7d`, or an ISO time (default 24h). */
   readonly since?: string;
   readonly now?: Date;
+  /** The whole run's limit in ms; what is not read by then is NOT READ (exit 2). @default 2 minutes */
+  readonly deadlineMs?: number;
+  readonly progress?: Progress;
 }
 
 function failure(message: string): CommandOutput {
@@ -52,12 +58,18 @@ async function readScope(
   scope: { account: string; region: string },
   vaults: readonly ExpectedVault[],
   since: Date,
-): Promise<{ readings: [string, VaultReading][]; jobs: LiveJob[]; errors: ScopedError[] }> {
+): Promise<{
+  readings: [string, VaultReading][];
+  jobs: LiveJob[];
+  jobsRead: boolean;
+  errors: ScopedError[];
+}> {
   const client = backupClient(aws);
   try {
     const readings: [string, VaultReading][] = [];
     const errors: ScopedError[] = [];
     const jobs: LiveJob[] = [];
+    let jobsRead = true;
     const results = await Promise.all(vaults.map((v) => collectVault(client, v.vaultName)));
     vaults.forEach((v, i) => {
       const result = results[i];
@@ -68,9 +80,10 @@ async function readScope(
     if (vaults.some((v) => v.kind === 'workload')) {
       const failed = await collectFailedJobs(client, since);
       jobs.push(...failed.jobs);
+      jobsRead = failed.errors.length === 0;
       for (const e of failed.errors) errors.push(scoped(scope, e));
     }
-    return { readings, jobs, errors };
+    return { readings, jobs, jobsRead, errors };
   } finally {
     client.destroy();
   }
@@ -128,12 +141,21 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
     scope.vaults.push(v);
     scopes.set(key, scope);
   }
-  const results = await Promise.all(
-    [...scopes.values()].map((s) => {
-      const account = config.accounts.find((a) => a.name === s.account);
-      const aws = scopeOptions(options.aws, { id: account?.id ?? '' }, s.region, options.assumeRole);
-      return readScope(aws, s, s.vaults, since);
-    }),
+  const progress = options.progress ?? silentProgress;
+  progress.plan([...scopes.values()]);
+  const results = await withDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, (deadline) =>
+    Promise.all(
+      [...scopes.values()].map((s) => {
+        const account = config.accounts.find((a) => a.name === s.account);
+        const base = withStop(options.aws, deadline.signal);
+        const aws = scopeOptions(base, { id: account?.id ?? '' }, s.region, options.assumeRole);
+        return tracked(progress, s, () => readScope(aws, s, s.vaults, since));
+      }),
+    ),
+  );
+  const scopeList = [...scopes.values()];
+  const jobsUnread = new Set(
+    scopeList.filter((_, i) => results[i]?.jobsRead === false).map((s) => s.account),
   );
   const live = new Map(results.flatMap((r) => r.readings));
   // Job IDs are unique; the same job seen twice (two reads of one account) is reported once.
@@ -152,6 +174,7 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
     live,
     jobs,
     now,
+    jobsUnread,
   );
   const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
@@ -181,7 +204,7 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
           ? `compliance (changeable until ${v.lockDate.toISOString().slice(0, 10)})`
           : v.lockMode,
       v.minRetentionDays === undefined ? '-' : `${v.minRetentionDays}-${v.maxRetentionDays ?? '?'}d`,
-      v.recoveryPoints === undefined ? '-' : String(v.recoveryPoints),
+      v.recoveryPoints !== undefined ? String(v.recoveryPoints) : v.exists === true ? 'NOT READ' : '-',
     ]),
   );
   const resourceTable = renderTable(
@@ -195,16 +218,20 @@ export async function runBackupCompliance(options: BackupComplianceOptions): Pro
       'DR-region copy',
       'Failed jobs',
     ],
-    resources.map((r) => [
-      r.identifier,
-      r.account,
-      r.tier,
-      age(r.newest, now),
-      `${r.rpoMinutes}m`,
-      age(r.centralCopy, now),
-      age(r.drCopy, now),
-      String(r.failedJobs),
-    ]),
+    resources.map((r) => {
+      const shown = (column: ResourceRow['unread'][number], text: string): string =>
+        r.unread.includes(column) ? 'NOT READ' : text;
+      return [
+        r.identifier,
+        r.account,
+        r.tier,
+        shown('newest', age(r.newest, now)),
+        `${r.rpoMinutes}m`,
+        shown('centralCopy', age(r.centralCopy, now)),
+        shown('drCopy', age(r.drCopy, now)),
+        shown('failedJobs', String(r.failedJobs)),
+      ];
+    }),
   );
   return {
     exitCode,
@@ -229,8 +256,9 @@ export function backupComplianceCommand(ctx: CliContext): Command {
       ),
     )
     .action(
-      action(
+      opsAction(
         ctx,
+        'backup-compliance',
         (
           opts: OpsFlags & {
             account?: string[];
@@ -239,11 +267,14 @@ export function backupComplianceCommand(ctx: CliContext): Command {
             region?: string[];
             waves?: string;
           },
+          progress,
         ) =>
           runBackupCompliance({
             config: opts.config,
             json: opts.json,
             aws: awsOptions(opts),
+            deadlineMs: opts.deadline,
+            progress,
             since: opts.since,
             ...(opts.account === undefined ? {} : { accounts: opts.account }),
             ...(opts.region === undefined ? {} : { regions: opts.region }),

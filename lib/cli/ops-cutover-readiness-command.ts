@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { action } from './action';
 import type { CliContext } from './context';
-import { assumeRoleOption, awsOptions, opsCommand, type OpsFlags } from './ops-options';
+import { assumeRoleOption, awsOptions, opsAction, opsCommand, type OpsFlags } from './ops-options';
 import { wavesOption } from './options';
 import type { LandingZoneConfig } from '../config/schema';
 import { ConfigValidationError } from '../config/diagnostics';
-import { backupClient, type AwsOptions } from '../ops/aws';
+import { backupClient, withStop, type AwsOptions } from '../ops/aws';
 import { collectFailedJobs, collectVault } from '../ops/backup-collect';
 import {
   evaluateBackupCompliance,
@@ -17,7 +16,7 @@ import { expectedVaults, protectedResources } from '../ops/backup-plan';
 import { workloadNeeds, type WorkloadNeeds } from '../ops/cutover-plan';
 import {
   siteStates,
-  VERDICT_EXIT_CODES,
+  verdictExitCode,
   waveVerdict,
   workloadVerdict,
   type LiveCheck,
@@ -25,8 +24,10 @@ import {
   type WorkloadVerdict,
 } from '../ops/cutover-readiness';
 import { readPlannedDatabases } from '../ops/db-read';
+import { silentProgress, type Progress, type ScopeLabel } from '../ops/progress';
 import type { Finding } from '../ops/report';
 import { renderTable } from '../ops/report';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { scoped, scopeOptions, type ScopedError } from '../ops/scopes';
 import { readNetworkVpns } from '../ops/vpn-read';
 import { plannedDevices } from '../ops/vpn-status';
@@ -34,7 +35,7 @@ import { formatDiagnostic } from '../config/diagnostics';
 import { loadWavePlan, type WaveInPlan, type WavePlan } from '../waves/load';
 import { isMigrating } from '../waves/resolve';
 import { loadOpsConfig } from './ops-vpn-status-command';
-import type { CommandOutput } from './output';
+import { failure, type CommandOutput } from './output';
 
 export interface CutoverReadinessOptions {
   readonly config: string;
@@ -45,14 +46,13 @@ export interface CutoverReadinessOptions {
   /** Read each account through this role name; without it every read uses the default credentials. */
   readonly assumeRole?: string;
   readonly now?: Date;
+  /** The whole run's limit in ms; what is not read by then makes the verdict NOT READ. @default 2 minutes */
+  readonly deadlineMs?: number;
+  readonly progress?: Progress;
 }
 
 /** How far back a failed backup or copy job still blocks a cutover. */
 const FAILED_JOB_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-function noGo(message: string): CommandOutput {
-  return { exitCode: VERDICT_EXIT_CODES['no-go'], stdout: '', stderr: `${message}\n` };
-}
 
 function awsFor(
   config: LandingZoneConfig,
@@ -74,6 +74,7 @@ async function readBackups(
   identifiers: ReadonlySet<string>,
   now: Date,
   plan: WavePlan | undefined,
+  progress: Progress,
 ): Promise<LiveCheck & { errors: ScopedError[] }> {
   const resources = protectedResources(config, plan).filter((r) => identifiers.has(r.identifier));
   const accounts = new Set(resources.map((r) => r.accountName));
@@ -91,6 +92,7 @@ async function readBackups(
     vaults.map(async (v) => {
       const scope = { account: v.accountName, region: v.region };
       const client = backupClient(awsFor(config, options, v.accountName, v.region));
+      progress.begin(scope);
       try {
         const result = await collectVault(client, v.vaultName);
         live.set(vaultKey(v), result.vault);
@@ -101,6 +103,7 @@ async function readBackups(
         errors.push(...all.map((e) => scoped(scope, e)));
       } finally {
         client.destroy();
+        progress.end(scope);
       }
     }),
   );
@@ -133,7 +136,17 @@ async function readBackups(
   return { findings: [...findings, ...perDatabase], unread, errors };
 }
 
-const MARK: Record<Verdict, string> = { go: 'GO', 'go-with-warnings': 'GO (warnings)', 'no-go': 'NO-GO' };
+const MARK: Record<Verdict, string> = {
+  go: 'GO',
+  'go-with-warnings': 'GO (warnings)',
+  'no-go': 'NO-GO',
+  'not-read': 'NOT READ',
+};
+const SEVERITY: Record<'no-go' | 'warning' | 'unread', string> = {
+  'no-go': 'NO-GO',
+  warning: 'WARNING',
+  unread: 'NOT READ',
+};
 
 function render(
   wave: WaveInPlan,
@@ -143,7 +156,7 @@ function render(
   errors: readonly ScopedError[],
 ): string {
   const table = renderTable(
-    ['Workload', 'Verdict', 'Databases', 'VPN sites', 'No-go', 'Warnings'],
+    ['Workload', 'Verdict', 'Databases', 'VPN sites', 'No-go', 'Warnings', 'Not read'],
     workloads.map((w) => [
       w.workload,
       MARK[w.verdict],
@@ -151,22 +164,56 @@ function render(
       w.sites.length === 0 ? '-' : w.sites.map((s) => `${s.site} ${s.state}`).join('\n'),
       String(w.reasons.filter((r) => r.severity === 'no-go').length),
       String(w.reasons.filter((r) => r.severity === 'warning').length),
+      String(w.reasons.filter((r) => r.severity === 'unread').length),
     ]),
   );
   const lines: string[] = [];
   for (const w of workloads) {
     for (const r of w.reasons) {
-      lines.push(`${r.severity === 'no-go' ? 'NO-GO' : 'WARNING'} ${w.workload} [${r.check}]: ${r.message}`);
+      lines.push(`${SEVERITY[r.severity]} ${w.workload} [${r.check}]: ${r.message}`);
     }
   }
   for (const id of skipped) lines.push(`SKIPPED ${id}: retired or retained, does not cut over`);
   for (const e of errors) lines.push(`FAILED ${e.message}`);
+  const late = errors.filter((e) => e.kind === 'deadline').length;
+  if (late > 0) {
+    lines.push(
+      `DEADLINE: ${late} call(s) were not answered before the run's deadline; what they would have shown is NOT READ`,
+    );
+  }
   lines.push(
     `${wave.wave.id} (${wave.wave.name}): ${MARK[verdict]}, ${workloads.length} workload(s), ` +
-      `${workloads.filter((w) => w.verdict === 'no-go').length} no-go, ${errors.length} failed call(s) ` +
-      `(exit ${VERDICT_EXIT_CODES[verdict]})`,
+      `${workloads.filter((w) => w.verdict === 'no-go').length} no-go, ` +
+      `${workloads.filter((w) => w.verdict === 'not-read').length} not read, ${errors.length} failed call(s) ` +
+      `(exit ${verdictExitCode(verdict, errors.length)})`,
   );
   return `${table}\n${lines.join('\n')}\n`;
+}
+
+/** Every account and region the wave's checks read, for the progress shown while they run. */
+function readScopes(
+  config: LandingZoneConfig,
+  databases: readonly { account: string; identifier: string }[],
+  wantsVpn: boolean,
+  home: string,
+  plan: WavePlan | undefined,
+): ScopeLabel[] {
+  const scopes = new Map<string, ScopeLabel>();
+  const add = (account: string, region: string): void => {
+    scopes.set(`${account} ${region}`, { account, region });
+  };
+  if (wantsVpn) add(config.accounts.find((a) => a.role === 'network')?.name ?? 'network', home);
+  for (const d of databases) add(d.account, home);
+  const ids = new Set(databases.map((d) => d.identifier));
+  const accounts = new Set(
+    protectedResources(config, plan)
+      .filter((r) => ids.has(r.identifier))
+      .map((r) => r.accountName),
+  );
+  for (const v of expectedVaults(config)) {
+    if (v.kind === 'workload' ? accounts.has(v.accountName) : accounts.size > 0) add(v.accountName, v.region);
+  }
+  return [...scopes.values()];
 }
 
 /** The readiness of one wave already loaded: every live check, then the verdicts. */
@@ -185,21 +232,38 @@ export async function checkWaveReadiness(
   const databases = needs.flatMap((n) => n.databases);
   const wantsVpn = needs.some((n) => n.sites.length > 0);
 
-  const [vpn, db, backup] = await Promise.all([
-    wantsVpn ? readNetworkVpns(config, options.aws, [home], options.assumeRole) : undefined,
-    readPlannedDatabases(config, databases, options.aws, home, options.assumeRole, now),
-    readBackups(config, options, new Set(databases.map((d) => d.identifier)), now, plan),
-  ]);
+  const progress = options.progress ?? silentProgress;
+  progress.plan(readScopes(config, databases, wantsVpn, home, plan));
+  const [vpn, db, backup] = await withDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, (deadline) => {
+    const bounded = { ...options, aws: withStop(options.aws, deadline.signal) };
+    return Promise.all([
+      wantsVpn ? readNetworkVpns(config, bounded.aws, [home], options.assumeRole, progress) : undefined,
+      readPlannedDatabases(config, databases, bounded.aws, home, options.assumeRole, now, progress),
+      readBackups(config, bounded, new Set(databases.map((d) => d.identifier)), now, plan, progress),
+    ]);
+  });
   const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  // Only the home region is read, so its connections are either all read or not at all.
-  const sites = siteStates(
-    devices,
-    vpn === undefined || vpn.unreadRegions.length > 0 ? undefined : vpn.evaluation,
-  );
-  const workloads = needs.map((n) => workloadVerdict(n, db, backup, sites));
+  // Any failed VPN call leaves every site unread: a site's state depends on matching its devices.
+  const sites = siteStates(devices, vpn === undefined || vpn.errors.length > 0 ? undefined : vpn.evaluation);
+  // Pending maintenance is a warning (it could restart a database during the cutover); a database
+  // whose instance or maintenance list could not be read is not read.
+  const dbCheck: LiveCheck = {
+    findings: [
+      ...db.findings,
+      ...db.rows
+        .filter((r) => r.pendingMaintenance.length > 0)
+        .map((r) => ({
+          kind: 'pending-maintenance',
+          subject: r.identifier,
+          message: `pending maintenance: ${r.pendingMaintenance.join(', ')}`,
+        })),
+    ],
+    unread: new Set([...db.unread, ...db.maintenanceUnread]),
+  };
+  const workloads = needs.map((n) => workloadVerdict(n, dbCheck, backup, sites));
   const errors = [...(vpn?.errors ?? []), ...db.errors, ...backup.errors];
   const verdict = waveVerdict(workloads);
-  const exitCode = VERDICT_EXIT_CODES[verdict];
+  const exitCode = verdictExitCode(verdict, errors.length);
   if (options.json) {
     const report = {
       wave: wave.wave.id,
@@ -217,7 +281,9 @@ export async function checkWaveReadiness(
 /**
  * `lz ops cutover-readiness --wave <id>`: for every workload of the wave that moves, its RDS
  * databases healthy and backed up, the VPN sites it needs up, and its approval, test sign-off and
- * DPIA recorded. Exit 0 go, 1 go with warnings, 2 no-go (an unknown wave or unreadable plan too).
+ * DPIA recorded. Exit 0 GO; 1 NO-GO or GO with warnings; 2 something could not be read (the verdict
+ * is then NOT READ, or NO-GO if a no-go reason was found in what was read), or an unknown wave or
+ * invalid plan.
  */
 export async function runCutoverReadiness(options: CutoverReadinessOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
@@ -227,7 +293,7 @@ export async function runCutoverReadiness(options: CutoverReadinessOptions): Pro
     plan = loadWavePlan(options.waves, config);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
-      return noGo(
+      return failure(
         `${error.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}\n${options.waves}: the migration plan is not valid (lz waves validate)`,
       );
     }
@@ -235,7 +301,7 @@ export async function runCutoverReadiness(options: CutoverReadinessOptions): Pro
   }
   const wave = plan.waves.find((w) => w.wave.id === options.wave);
   if (wave === undefined) {
-    return noGo(
+    return failure(
       `unknown wave "${options.wave}" in ${options.waves} (known waves: ${plan.waves.map((w) => w.wave.id).join(', ')})`,
     );
   }
@@ -246,22 +312,27 @@ export function cutoverReadinessCommand(ctx: CliContext): Command {
   return opsCommand(
     ctx,
     'cutover-readiness',
-    'Go/no-go per workload of a wave: databases healthy and backed up, VPN sites up, approval, sign-off, DPIA (exit 0 go, 1 warnings, 2 no-go)',
+    'Go/no-go per workload of a wave: databases healthy and backed up, VPN sites up, approval, sign-off, DPIA (exit 0 GO, 1 NO-GO or warnings, 2 not read)',
     'home',
   )
     .requiredOption('--wave <id>', 'the wave to check, e.g. wave-05')
     .addOption(wavesOption(ctx))
     .addOption(assumeRoleOption())
     .action(
-      action(ctx, (opts: OpsFlags & { wave: string; waves: string; assumeRole?: string }) =>
-        runCutoverReadiness({
-          config: opts.config,
-          waves: opts.waves,
-          wave: opts.wave,
-          json: opts.json,
-          aws: awsOptions(opts),
-          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
-        }),
+      opsAction(
+        ctx,
+        'cutover-readiness',
+        (opts: OpsFlags & { wave: string; waves: string; assumeRole?: string }, progress) =>
+          runCutoverReadiness({
+            config: opts.config,
+            waves: opts.waves,
+            wave: opts.wave,
+            json: opts.json,
+            aws: awsOptions(opts),
+            deadlineMs: opts.deadline,
+            progress,
+            ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+          }),
       ),
     );
 }

@@ -1,15 +1,17 @@
 import { Command } from 'commander';
-import { action } from './action';
 import type { CliContext } from './context';
 import {
   accountOption,
   assumeRoleOption,
   awsOptions,
+  opsAction,
   opsCommand,
   opsWavesOption,
   type OpsFlags,
 } from './ops-options';
-import type { AwsOptions } from '../ops/aws';
+import { withStop, type AwsOptions } from '../ops/aws';
+import { silentProgress, type Progress } from '../ops/progress';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { plannedDatabases } from '../ops/db-health';
 import { readPlannedDatabases } from '../ops/db-read';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
@@ -29,6 +31,9 @@ export interface DbHealthOptions {
   readonly waves?: string;
   /** The clock, for tests; defaults to now. */
   readonly now?: Date;
+  /** The whole run's limit in ms; what is not read by then is NOT READ (exit 2). @default 2 minutes */
+  readonly deadlineMs?: number;
+  readonly progress?: Progress;
 }
 
 function failure(message: string): CommandOutput {
@@ -79,13 +84,20 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
   const planned = all.filter((d) => accounts.includes(d.account));
   // Every planned database is built in the home region.
   const region = options.aws.region ?? config.organisation.homeRegion;
-  const { rows, findings, errors } = await readPlannedDatabases(
-    config,
-    planned,
-    options.aws,
-    region,
-    options.assumeRole,
-    now,
+  const progress = options.progress ?? silentProgress;
+  progress.plan(accounts.map((account) => ({ account, region })));
+  const { rows, findings, errors } = await withDeadline(
+    options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    (deadline) =>
+      readPlannedDatabases(
+        config,
+        planned,
+        withStop(options.aws, deadline.signal),
+        region,
+        options.assumeRole,
+        now,
+        progress,
+      ),
   );
   const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
@@ -118,7 +130,11 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
       r.backupRetentionDays === undefined ? '-' : `${r.backupRetentionDays}d`,
       r.latestRestorableTime === undefined ? '-' : `${formatAge(r.latestRestorableTime, now)} ago`,
       `${r.rpoMinutes}m`,
-      r.pendingMaintenance.length === 0 ? '-' : r.pendingMaintenance.join(', '),
+      !r.maintenanceRead
+        ? 'NOT READ'
+        : r.pendingMaintenance.length === 0
+          ? '-'
+          : r.pendingMaintenance.join(', '),
     ]),
   );
   return { exitCode, stdout: `${table}\n${renderSummary(status, findings, errors)}`, stderr: '' };
@@ -143,15 +159,20 @@ export function dbHealthCommand(ctx: CliContext): Command {
       ),
     )
     .action(
-      action(ctx, (opts: OpsFlags & { account?: string[]; assumeRole?: string; waves?: string }) =>
-        runDbHealth({
-          config: opts.config,
-          json: opts.json,
-          aws: awsOptions(opts),
-          ...(opts.account === undefined ? {} : { accounts: opts.account }),
-          ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
-          ...(opts.waves === undefined ? {} : { waves: opts.waves }),
-        }),
+      opsAction(
+        ctx,
+        'db-health',
+        (opts: OpsFlags & { account?: string[]; assumeRole?: string; waves?: string }, progress) =>
+          runDbHealth({
+            config: opts.config,
+            json: opts.json,
+            aws: awsOptions(opts),
+            deadlineMs: opts.deadline,
+            progress,
+            ...(opts.account === undefined ? {} : { accounts: opts.account }),
+            ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
+            ...(opts.waves === undefined ? {} : { waves: opts.waves }),
+          }),
       ),
     );
 }

@@ -1,7 +1,11 @@
 import { Command, Option } from 'commander';
 import type { AwsOptions } from '../ops/aws';
+import { StderrProgress, type Progress } from '../ops/progress';
+import { DEFAULT_DEADLINE_MS, formatDuration } from '../ops/run';
+import { action } from './action';
 import type { CliContext } from './context';
 import { collect, configOption, jsonOption, parseDuration, parsePositiveInteger } from './options';
+import type { CommandOutput } from './output';
 
 /** The flags every `lz ops` command shares, as Commander parses them. */
 export interface OpsFlags {
@@ -13,6 +17,8 @@ export interface OpsFlags {
   readonly retryMode: 'standard' | 'adaptive';
   /** Milliseconds each attempt of each API call may take. */
   readonly callTimeout: number;
+  /** Milliseconds the whole command may take (the drill: everything but the restore wait and clean-up). */
+  readonly deadline: number;
 }
 
 /** The AWS options every ops command shares; credentials come from the SDK's standard chain. */
@@ -63,7 +69,42 @@ export function opsCommand(ctx: CliContext, name: string, description: string, r
       new Option('--call-timeout <duration>', 'limit on each attempt of each API call (e.g. 10s)')
         .default(10_000, '10s')
         .argParser(parseDuration),
+    )
+    .addOption(
+      new Option(
+        '--deadline <duration>',
+        'limit on the whole run: what is not read by then is reported NOT READ (exit 2)',
+      )
+        .default(DEFAULT_DEADLINE_MS, formatDuration(DEFAULT_DEADLINE_MS))
+        .argParser(parseDuration),
     );
+}
+
+/**
+ * The action of an `lz ops` command: progress on stderr while it reads (a status line on a terminal,
+ * nothing but whole lines otherwise), the elapsed time after the result, and JSON stdout untouched.
+ * Every call has ended by the time the command returns; should anything still hold the process
+ * (a connection the SDK did not close), it exits shortly after its output is written.
+ */
+export function opsAction<O>(
+  ctx: CliContext,
+  name: string,
+  run: (options: O, progress: Progress) => Promise<CommandOutput>,
+): (options: O, command: Command) => Promise<void> {
+  return action(ctx, async (options: O) => {
+    const progress = new StderrProgress(ctx.progress, `lz ops ${name}`);
+    let closing = '';
+    try {
+      const output = await run(options, progress);
+      closing = progress.finish();
+      return { ...output, stderr: `${output.stderr}${closing}` };
+    } finally {
+      if (closing === '') progress.finish();
+      setTimeout(() => {
+        process.exit();
+      }, 2_000).unref();
+    }
+  });
 }
 
 export function assumeRoleOption(help = 'read each account through the IAM role of this name in it'): Option {

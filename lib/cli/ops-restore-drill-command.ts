@@ -1,7 +1,13 @@
 import { Command } from 'commander';
-import { action } from './action';
 import type { CliContext } from './context';
-import { assumeRoleOption, awsOptions, opsCommand, opsWavesOption, type OpsFlags } from './ops-options';
+import {
+  assumeRoleOption,
+  awsOptions,
+  opsAction,
+  opsCommand,
+  opsWavesOption,
+  type OpsFlags,
+} from './ops-options';
 import { Option } from 'commander';
 import { parseDuration } from './options';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,7 +21,10 @@ import {
   prepareDrill,
   type DrillDeps,
   type DrillOutcome,
+  type DrillPhase,
 } from '../ops/restore-drill';
+import { combine, RunStopped, shared } from '../ops/http';
+import { DEFAULT_DEADLINE_MS, startDeadline } from '../ops/run';
 import { describePlan, drillId, drillTarget } from '../ops/restore-drill-plan';
 import { scopeOptions } from '../ops/scopes';
 import { abortableSleep, tcpConnect } from '../ops/tcp-check';
@@ -34,6 +43,11 @@ export interface RestoreDrillOptions {
   readonly dryRun: boolean;
   /** Longest wait for the restored instance, in milliseconds. */
   readonly restoreTimeoutMs: number;
+  /**
+   * Limit in ms on everything before the restore is running: the reads, the dry run, the set-up.
+   * The wait is `restoreTimeoutMs`; the clean-up has its own limit. @default 2 minutes
+   */
+  readonly deadlineMs?: number;
   /** Read and change the database's account through this role name (the drill role). */
   readonly assumeRole?: string;
   /** The role AWS Backup uses to restore; default the account's AWSBackupDefaultServiceRole. */
@@ -48,7 +62,11 @@ export interface RestoreDrillOptions {
   readonly cleanupSignal?: AbortSignal;
   readonly progress?: (line: string) => void;
   /** For tests: the clock, sleeps, TCP check and poll intervals. */
-  readonly overrides?: Partial<Pick<DrillDeps, 'sleep' | 'connect' | 'now'>> & { pollMs?: number };
+  readonly overrides?: Partial<Pick<DrillDeps, 'sleep' | 'connect' | 'now'>> & {
+    pollMs?: number;
+    /** The random part of the drill id. */
+    nonce?: string;
+  };
 }
 
 function failure(message: string): CommandOutput {
@@ -88,7 +106,9 @@ function summary(outcome: DrillOutcome, status: OverallStatus, record: string): 
   for (const c of outcome.cleanup) {
     lines.push(
       c.deleted
-        ? `Deleted ${c.resource} ${c.id}`
+        ? c.note === undefined
+          ? `Deleted ${c.resource} ${c.id}`
+          : `Not created ${c.resource} ${c.id}: ${c.note}`
         : `LEFT OVER ${c.resource} ${c.id} (${c.error ?? 'unknown'}); remove it with: ${c.manual ?? '-'}`,
     );
   }
@@ -109,13 +129,29 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
   if ('exitCode' in loaded) return loaded;
   const target = drillTarget(config, options.database, loaded.plan);
   if ('error' in target) return failure(target.error);
-  const now = options.overrides?.now ?? ((): Date => new Date());
   const region = options.aws.region ?? config.organisation.homeRegion;
-  const aws = scopeOptions(options.aws, { id: target.accountId }, region, options.assumeRole);
+  // Each phase stops its calls on its own signal: the reads and set-up on the deadline or the first
+  // interrupt, the wait for the restore on the first interrupt (it has --restore-timeout), the
+  // clean-up only on a second interrupt (it has its own limit).
+  const deadline = startDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const interrupt = options.signal ?? new AbortController().signal;
+  const phases: Record<DrillPhase, AbortSignal> = {
+    setup: combine([deadline.signal, interrupt]) ?? deadline.signal,
+    wait: shared(interrupt),
+    cleanup: shared(options.cleanupSignal ?? new AbortController().signal),
+  };
+  let current = phases.setup;
+  const aws = scopeOptions(
+    { ...options.aws, stop: () => current },
+    { id: target.accountId },
+    region,
+    options.assumeRole,
+  );
   const restoreRoleArn =
     options.restoreRole ??
     `arn:${partitionOf(region)}:iam::${target.accountId}:role/service-role/AWSBackupDefaultServiceRole`;
-  const id = drillId(config.organisation.shortName, target, now());
+  const now = options.overrides?.now ?? ((): Date => new Date());
+  const id = drillId(config.organisation.shortName, target, now(), options.overrides?.nonce);
   const progress = options.progress ?? ((): void => undefined);
   const backup = backupClient(aws);
   const rds = rdsClient(aws);
@@ -127,6 +163,7 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
       {
         drillId: id,
         restoreRoleArn,
+        region,
         ...(options.runnerSecurityGroup === undefined
           ? {}
           : { runnerSecurityGroup: options.runnerSecurityGroup }),
@@ -156,7 +193,8 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
         stderr: '',
       };
     }
-    const signal = options.signal ?? new AbortController().signal;
+    const plan = prepared.plan;
+    const dir = options.outDir ?? join('reports', 'restore-drills');
     const deps: DrillDeps = {
       backup,
       rds,
@@ -165,15 +203,23 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
       connect: options.overrides?.connect ?? tcpConnect,
       now,
       progress,
+      // The record on disk lists every resource before it is requested, so a drill that is killed
+      // (SIGKILL, a lost machine) still leaves the list of what may exist and how to remove it.
+      journal: (resources) => {
+        writeRecord(dir, id, { status: 'running', recordedAt: now().toISOString(), plan, resources });
+      },
+      phase: (phase) => {
+        current = phases[phase];
+      },
     };
     const limits = {
       ...DEFAULT_LIMITS,
       timeoutMs: options.restoreTimeoutMs,
       ...(options.overrides?.pollMs === undefined ? {} : { pollMs: options.overrides.pollMs }),
     };
-    const outcome = await executeDrill(prepared.plan, deps, limits, signal, options.cleanupSignal);
+    const outcome = await executeDrill(plan, deps, limits, interrupt, options.cleanupSignal);
     const status = drillStatus(outcome);
-    const record = writeRecord(options.outDir ?? join('reports', 'restore-drills'), id, {
+    const record = writeRecord(dir, id, {
       status,
       recordedAt: now().toISOString(),
       ...outcome,
@@ -186,6 +232,7 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
       stderr: '',
     };
   } finally {
+    deadline.clear();
     backup.destroy();
     rds.destroy();
     ec2.destroy();
@@ -219,8 +266,9 @@ export function restoreDrillCommand(ctx: CliContext): Command {
       ),
     )
     .action(
-      action(
+      opsAction(
         ctx,
+        'restore-drill',
         async (
           opts: OpsFlags & {
             database: string;
@@ -232,23 +280,26 @@ export function restoreDrillCommand(ctx: CliContext): Command {
             out: string;
             waves?: string;
           },
+          progress,
         ) => {
-          // First SIGINT/SIGTERM: stop and clean up. Second: stop cleaning up and list what is left.
+          // First SIGINT/SIGTERM/SIGHUP: stop and clean up. Second: stop cleaning up and list what
+          // is left. npm 11 does not pass SIGTERM on to the script (docs/operations.md): signal the
+          // process group, or run lz without npm.
           const drill = new AbortController();
           const cleanup = new AbortController();
-          const interrupt = (): void => {
+          const interrupt = (signal: NodeJS.Signals): void => {
             if (drill.signal.aborted) {
-              process.stderr.write('second interrupt: stopping the clean-up; what is left will be listed\n');
-              cleanup.abort();
+              progress.note(`second ${signal}: stopping the clean-up; what is left will be listed`);
+              cleanup.abort(new RunStopped(`the clean-up was interrupted by a second ${signal}`));
             } else {
-              process.stderr.write(
-                'interrupted: cleaning up what the drill created (interrupt again to stop)\n',
+              progress.note(
+                `${signal}: cleaning up what the drill created (send it again to stop the clean-up)`,
               );
-              drill.abort();
+              drill.abort(new RunStopped(`the drill was interrupted by ${signal}`));
             }
           };
-          process.on('SIGINT', interrupt);
-          process.on('SIGTERM', interrupt);
+          const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+          for (const signal of signals) process.on(signal, interrupt);
           try {
             return await runRestoreDrill({
               config: opts.config,
@@ -257,10 +308,13 @@ export function restoreDrillCommand(ctx: CliContext): Command {
               database: opts.database,
               dryRun: opts.dryRun,
               restoreTimeoutMs: opts.restoreTimeout,
+              deadlineMs: opts.deadline,
               outDir: opts.out,
               signal: drill.signal,
               cleanupSignal: cleanup.signal,
-              progress: (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
+              progress: (line) => {
+                progress.note(`${new Date().toISOString().slice(11, 19)} ${line}`);
+              },
               ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
               ...(opts.restoreRole === undefined ? {} : { restoreRole: opts.restoreRole }),
               ...(opts.runnerSecurityGroup === undefined
@@ -269,8 +323,7 @@ export function restoreDrillCommand(ctx: CliContext): Command {
               ...(opts.waves === undefined ? {} : { waves: opts.waves }),
             });
           } finally {
-            process.off('SIGINT', interrupt);
-            process.off('SIGTERM', interrupt);
+            for (const signal of signals) process.off(signal, interrupt);
           }
         },
       ),

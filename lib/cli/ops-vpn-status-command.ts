@@ -1,11 +1,12 @@
 import { Command } from 'commander';
-import { action } from './action';
 import type { CliContext } from './context';
-import { assumeRoleOption, awsOptions, opsCommand, type OpsFlags } from './ops-options';
+import { assumeRoleOption, awsOptions, opsAction, opsCommand, type OpsFlags } from './ops-options';
 import { loadConfig } from '../config/load';
 import { ConfigValidationError } from '../config/diagnostics';
-import type { AwsOptions } from '../ops/aws';
+import { withStop, type AwsOptions } from '../ops/aws';
+import { silentProgress, type Progress } from '../ops/progress';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { readNetworkVpns } from '../ops/vpn-read';
 import type { CommandOutput } from './output';
 
@@ -19,6 +20,9 @@ export interface VpnStatusOptions {
   readonly assumeRole?: string;
   /** The clock, for tests; defaults to now. */
   readonly now?: Date;
+  /** The whole run's limit in ms; what is not read by then is NOT READ (exit 2). @default 2 minutes */
+  readonly deadlineMs?: number;
+  readonly progress?: Progress;
 }
 
 /** Loads the configuration or explains why it cannot (exit 2: the check could not run). */
@@ -54,7 +58,12 @@ export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOu
     options.regions === undefined || options.regions.length === 0
       ? [options.aws.region ?? config.organisation.homeRegion]
       : [...new Set(options.regions)];
-  const { evaluation, errors } = await readNetworkVpns(config, options.aws, regions, options.assumeRole);
+  const progress = options.progress ?? silentProgress;
+  const account = config.accounts.find((a) => a.role === 'network')?.name ?? 'network';
+  progress.plan(regions.map((region) => ({ account, region })));
+  const { evaluation, errors } = await withDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, (deadline) =>
+    readNetworkVpns(config, withStop(options.aws, deadline.signal), regions, options.assumeRole, progress),
+  );
   const { rows, findings } = evaluation;
   const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
@@ -87,11 +96,13 @@ export function vpnStatusCommand(ctx: CliContext): Command {
   )
     .addOption(assumeRoleOption('read the network account through the IAM role of this name in it'))
     .action(
-      action(ctx, (opts: OpsFlags & { region?: string[]; assumeRole?: string }) =>
+      opsAction(ctx, 'vpn-status', (opts: OpsFlags & { region?: string[]; assumeRole?: string }, progress) =>
         runVpnStatus({
           config: opts.config,
           json: opts.json,
           aws: awsOptions(opts),
+          deadlineMs: opts.deadline,
+          progress,
           ...(opts.region === undefined ? {} : { regions: opts.region }),
           ...(opts.assumeRole === undefined ? {} : { assumeRole: opts.assumeRole }),
         }),

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context';
+import { completionCommand } from './completion-command';
 import { costCommand } from './cost-command';
 import { deployCheckCommand } from './deploy-check-command';
 import { diffCommand } from './diff-command';
@@ -21,6 +22,7 @@ import { stagesCommand } from './stages-command';
 import { synthCommand } from './synth-command';
 import { validateCommand } from './validate-command';
 import { wavesReportCommand } from './waves-report-command';
+import { wavesRunbookCommand } from './waves-runbook-command';
 import { wavesValidateCommand } from './waves-validate-command';
 
 /** The `lz` program: every command, each defined in its own module. */
@@ -48,7 +50,8 @@ export function createProgram(ctx: CliContext): Command {
     .command('waves')
     .description('The migration plan in migration-waves/')
     .addCommand(wavesValidateCommand(ctx))
-    .addCommand(wavesReportCommand(ctx));
+    .addCommand(wavesReportCommand(ctx))
+    .addCommand(wavesRunbookCommand(ctx));
   program
     .command('ops')
     .description(
@@ -60,8 +63,13 @@ export function createProgram(ctx: CliContext): Command {
     .addCommand(cutoverReadinessCommand(ctx))
     .addCommand(restoreDrillCommand(ctx))
     .addCommand(serviceReportCommand(ctx));
+  program.addCommand(completionCommand(ctx, () => program));
   forEachCommand(program, (command) => {
     command.showHelpAfterError('(add --help for usage)').exitOverride(usageExit);
+    // Commander does not say which options are required: the help does.
+    for (const option of command.options.filter((o) => o.mandatory)) {
+      option.description = `${option.description} (required)`;
+    }
   });
   return program;
 }

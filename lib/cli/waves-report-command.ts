@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { validateConfigFile } from '../config/load';
 import { validateWavesDir } from '../waves/load';
 import { cmdbCsv, markdownSummary, mgnImportCsv, wavesCsv, workloadsCsv } from '../waves/report/exports';
+import { formatDiagnostic } from '../config/diagnostics';
 import { renderDashboard } from '../waves/report/html';
+import { readRecords } from '../waves/runbook/record';
+import { RUNBOOKS_DIR } from './waves-runbook-command';
 import { buildReportModel } from '../waves/report/model';
 import type { CommandOutput } from './output';
 
@@ -18,6 +21,8 @@ export interface WavesReportOptions {
   readonly out: string;
   /** Report date, YYYY-MM-DD; bin/ passes today's date when none is given. */
   readonly asOf: string;
+  /** Runbooks whose cutover records are read back into the status history. @default runbooks */
+  readonly runbooks?: string;
 }
 
 export const REPORT_FILES = {
@@ -48,7 +53,16 @@ export function runWavesReport(options: WavesReportOptions): CommandOutput {
     };
   }
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-  const model = buildReportModel(result.plan, options.asOf, warnings);
+  const runbooks = options.runbooks ?? RUNBOOKS_DIR;
+  const records = readRecords(runbooks, result.plan);
+  if (records.diagnostics.length > 0) {
+    return {
+      exitCode: EXIT.cannotRun,
+      stdout: '',
+      stderr: `${records.diagnostics.map(formatDiagnostic).join('\n')}\n${runbooks}: ${records.diagnostics.length} problem(s) in the cutover records (no report)\n`,
+    };
+  }
+  const model = buildReportModel(result.plan, options.asOf, warnings, records.records);
   mkdirSync(options.out, { recursive: true });
   const outputs: [string, string][] = [
     [REPORT_FILES.dashboard, renderDashboard(model, [options.config, ...result.files])],
@@ -80,5 +94,11 @@ export function wavesReportCommand(ctx: CliContext): Command {
     .addOption(wavesOption(ctx, 'directory of programme.yaml and wave files'))
     .addOption(new Option('-o, --out <dir>', 'output directory').default('reports/waves'))
     .addOption(asOfOption(ctx, 'report date'))
+    .addOption(
+      new Option(
+        '--runbooks <dir>',
+        'runbooks whose cutover records are read into the status history',
+      ).default(RUNBOOKS_DIR),
+    )
     .action(action(ctx, (opts: WavesReportOptions) => runWavesReport(opts)));
 }

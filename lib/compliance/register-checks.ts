@@ -1,6 +1,6 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { regionsAllowedBy } from '../config/regions';
+import { landingZoneRegions } from '../config/regions';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS, type OrganisationConfig } from '../config/schema';
 import { ControlTowerGuardValidator } from './control-tower-guard';
 import { CouncilChecks, type CouncilChecksProps } from './council-pack';
@@ -44,12 +44,8 @@ export function registerComplianceChecks(app: App, organisation: OrganisationCon
 export function councilChecksProps(
   organisation: OrganisationConfig,
 ): Pick<CouncilChecksProps, 'allowedRegions' | 'minimumLogRetentionDays'> {
-  const allowed = regionsAllowedBy(organisation.dataResidency);
-  const candidates = [organisation.homeRegion, organisation.drRegion].filter(
-    (region): region is NonNullable<typeof region> => region !== undefined,
-  );
   return {
-    allowedRegions: candidates.filter((region) => allowed.includes(region)),
+    allowedRegions: landingZoneRegions(organisation),
     minimumLogRetentionDays: organisation.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS,
   };
 }

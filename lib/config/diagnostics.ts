@@ -1,3 +1,4 @@
+import { cannotRead } from '../errors';
 /** One problem found in a configuration file, located precisely enough to fix without searching. */
 export interface Diagnostic {
   readonly file: string;
@@ -54,6 +55,5 @@ export function unreadable(
   error: unknown,
   what: '(file)' | '(directory)' = '(file)',
 ): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return { file, line: 0, column: 0, path: what, message: `cannot read: ${reason}`, severity: 'error' };
+  return { file, line: 0, column: 0, path: what, message: cannotRead(file, error), severity: 'error' };
 }

@@ -65,6 +65,26 @@ export function schemaDiagnostics(
   });
 }
 
+/**
+ * A YAML file checked against a strict zod schema: its located source and the parsed value, or every
+ * syntax and schema problem with file, line and field. For the data files (prices, support dates)
+ * whose own rules run on the parsed value.
+ */
+export function parseYamlText<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+): { readonly source: YamlSource; readonly value?: z.infer<S>; readonly diagnostics: Diagnostic[] } {
+  const source = new YamlSource(file, text);
+  if (source.parseDiagnostics.length > 0) {
+    return { source, diagnostics: source.parseDiagnostics };
+  }
+  const parsed = schema.safeParse(source.data, { reportInput: true });
+  return parsed.success
+    ? { source, value: parsed.data, diagnostics: [] }
+    : { source, diagnostics: sortDiagnostics(schemaDiagnostics(source, parsed.error.issues, schema)) };
+}
+
 /** Validates configuration text: schema first, then every cross-field rule over the valid parts. */
 export function validateConfigText(file: string, text: string): LoadResult {
   const source = new YamlSource(file, text);

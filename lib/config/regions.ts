@@ -57,6 +57,21 @@ export function isRegionAllowed(rule: DataResidencyRule, region: string): boolea
   return ALLOWED[rule].includes(region);
 }
 
+/**
+ * The regions the landing zone may use: the home region, and the DR region where the
+ * data-residency rule allows it. The synth-time residency rule checks templates against these,
+ * the residency guardrail denies everything else, and the security baseline covers exactly these.
+ */
+export function landingZoneRegions(organisation: {
+  readonly homeRegion: string;
+  readonly drRegion?: string | undefined;
+  readonly dataResidency: DataResidencyRule;
+}): string[] {
+  return [organisation.homeRegion, organisation.drRegion].filter(
+    (region): region is string => region !== undefined && isRegionAllowed(organisation.dataResidency, region),
+  );
+}
+
 /** Availability zone names published for the regions a council is likely to use. */
 export const KNOWN_AVAILABILITY_ZONES: Partial<Record<string, readonly string[]>> = {
   'eu-west-2': ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** IAM role names: letters, digits and `+=,.@_-`, at most 64 characters. */
-const RoleName = z
+export const RoleName = z
   .string()
   .regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, 'must be an IAM role name: letters, digits and +=,.@_- (at most 64)');
 

@@ -6,6 +6,7 @@ import { DataProtectionSchema } from './schema-data-protection';
 import { DeliverySchema } from './schema-delivery';
 import { MonitoringSchema } from './schema-monitoring';
 import { OperationsSchema } from './schema-operations';
+import { SecurityBaselineSchema } from './schema-security-baseline';
 
 /*
  * The single source of the landing-zone configuration: TypeScript types are inferred from it, the
@@ -56,6 +57,8 @@ export const ACCOUNT_ROLES = [
   'network',
   'shared-services',
   'log-archive',
+  'security',
+  'management',
   'backup',
   'production',
   'non-production',
@@ -70,7 +73,7 @@ const Account = z.strictObject({
     .meta({ description: 'The 12-digit AWS account id, quoted so YAML keeps leading zeros.' }),
   role: z.enum(ACCOUNT_ROLES).meta({
     description:
-      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads.',
+      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads; log-archive keeps the immutable log archive; security is the audit account (delegated administrator of the detection services); management is the AWS Organizations management account, which holds no workloads.',
   }),
   description: z.string().optional(),
 });
@@ -104,6 +107,7 @@ export const INTERFACE_ENDPOINTS = [
   'ssmmessages',
   'ec2messages',
   'ec2',
+  'mgn',
   'logs',
   'monitoring',
   'kms',
@@ -206,6 +210,10 @@ export const LandingZoneSchema = z
     }),
     monitoring: MonitoringSchema.optional().meta({
       description: 'Alarms derived from the plan, dashboards and who they notify (see docs/operations.md).',
+    }),
+    securityBaseline: SecurityBaselineSchema.optional().meta({
+      description:
+        'Organisation trail, log archive, detection, guardrails and security alarms (see docs/security-baseline.md). Omit to deploy none of it.',
     }),
   })
   .meta({ title: 'Council landing zone configuration' });

@@ -23,6 +23,12 @@ import {
   type DataProtectionConfig,
 } from './schema-data-protection';
 import { DeliverySchema, type DeliveryConfig } from './schema-delivery';
+import {
+  SecurityBaselineElementSchemas,
+  type BreakGlassConfig,
+  type OrganisationalUnitConfig,
+  type SecurityBaselineConfig,
+} from './schema-security-baseline';
 
 /** A list element that passed its own schema, with its position in the file. */
 export interface Indexed<T> {
@@ -65,6 +71,16 @@ export interface ConfigView {
   /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
   readonly logRetentions: { path: PathSegment[]; days: number }[];
   readonly delivery?: DeliveryConfig;
+  /** Whether the file has a delivery section at all, valid or not. */
+  readonly hasDelivery: boolean;
+  /** Whether the file has a securityBaseline section at all. */
+  readonly hasSecurityBaseline: boolean;
+  readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
+  /** Every account name listed in any OU entry, valid or not, to avoid false "in no OU" errors. */
+  readonly organisationalUnitAccounts: ReadonlySet<string>;
+  readonly breakGlass?: BreakGlassConfig;
+  readonly securityAlarms?: SecurityBaselineConfig['alarms'];
+  readonly logArchive?: SecurityBaselineConfig['logArchive'];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -106,6 +122,7 @@ export function buildView(data: unknown): ConfigView {
   const dns = record(connectivity['dns']);
   const dnsShape = ConnectivityElementSchemas.HybridDns.shape;
   const dataProtection = record(root['dataProtection']);
+  const securityBaseline = record(root['securityBaseline']);
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
     accounts: validItems(ElementSchemas.Account, root['accounts']),
@@ -130,6 +147,23 @@ export function buildView(data: unknown): ConfigView {
     databases: validItems(DataProtectionElementSchemas.Database, dataProtection['databases']),
     onPremisesRangeNames: names(network['onPremisesRanges']),
     delivery: valid(DeliverySchema, root['delivery']),
+    hasDelivery: root['delivery'] !== undefined,
+    hasSecurityBaseline: root['securityBaseline'] !== undefined,
+    organisationalUnits: validItems(
+      SecurityBaselineElementSchemas.OrganisationalUnit,
+      record(securityBaseline['organisation'])['organisationalUnits'],
+    ),
+    organisationalUnitAccounts: new Set(
+      list(record(securityBaseline['organisation'])['organisationalUnits']).flatMap((ou) =>
+        list(record(ou)['accounts']).filter((name): name is string => typeof name === 'string'),
+      ),
+    ),
+    breakGlass: valid(SecurityBaselineElementSchemas.BreakGlass, securityBaseline['breakGlass']),
+    securityAlarms: valid(SecurityBaselineElementSchemas.Alarms, securityBaseline['alarms']),
+    logArchive:
+      securityBaseline['logArchive'] === undefined
+        ? undefined
+        : valid(SecurityBaselineElementSchemas.LogArchive, securityBaseline['logArchive']),
     logRetentions: [
       { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
       { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },

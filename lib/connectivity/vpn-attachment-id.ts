@@ -2,6 +2,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeDeployTimeFunction } from '../compliance/deploy-time-function';
 
 export interface VpnAttachmentIdProps {
   readonly vpnConnectionId: string;
@@ -57,9 +58,6 @@ export class VpnAttachmentId extends Construct {
   }
 }
 
-/** The ID aws-cdk-lib gives the one Lambda function that serves every AwsCustomResource in a stack. */
-const AWS_CUSTOM_RESOURCE_SINGLETON_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
-
 function acknowledgeLookupFindings(lookup: cr.AwsCustomResource): void {
   const policy = lookup.node.tryFindChild('CustomResourcePolicy');
   if (policy) {
@@ -76,30 +74,5 @@ function acknowledgeLookupFindings(lookup: cr.AwsCustomResource): void {
         'EC2 action and is reviewed with this construct.',
     });
   }
-  const handler = Stack.of(lookup).node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON_ID);
-  if (!handler) {
-    return;
-  }
-  const role = handler.node.tryFindChild('ServiceRole');
-  if (role) {
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'aws-cdk-lib attaches AWSLambdaBasicExecutionRole to the AwsCustomResource function; it only lets the ' +
-        'function write its own logs.',
-    });
-  }
-  const reasons: Record<string, string> = {
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency':
-      'The function runs only while CloudFormation deploys this stack, once per VPN connection; it has no other caller.',
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ':
-      'The function is invoked synchronously by CloudFormation, which reports any failure and rolls the deployment back; ' +
-      'there is no asynchronous event to lose.',
-    'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC':
-      'The function only calls the regional EC2 API at deploy time and touches no data in any VPC; putting it in a VPC ' +
-      'would add an EC2 interface endpoint for no security benefit.',
-  };
-  for (const [id, reason] of Object.entries(reasons)) {
-    Validations.of(handler).acknowledge({ id, reason });
-  }
+  acknowledgeDeployTimeFunction(Stack.of(lookup));
 }

@@ -1,5 +1,11 @@
 import type { CfnResourceJson } from '../assembly/template';
-import type { PriceEntry, PriceMatch, PriceTable, Usage } from './price-table';
+import {
+  SECURITY_BASELINE_PER_USE,
+  type PriceEntry,
+  type PriceMatch,
+  type PriceTable,
+  type Usage,
+} from './price-table';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
 import { TAGS } from '../names';
 
@@ -45,6 +51,23 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::RDS::OptionGroup': 'no charge for an option group',
   'AWS::RAM::ResourceShare': 'no charge for sharing',
   'AWS::SNS::TopicPolicy': 'no charge for a topic policy',
+  'AWS::S3::BucketPolicy': 'no charge for a bucket policy',
+  'AWS::KMS::Alias': 'no charge for a key alias',
+  'AWS::Organizations::Policy': 'no charge for service control or tag policies',
+  'AWS::Config::DeliveryChannel': 'no charge for a delivery channel',
+  'AWS::Config::ConfigurationAggregator': 'no charge for an aggregator',
+  'AWS::AccessAnalyzer::Analyzer': 'no charge for an external-access analyzer',
+  'AWS::Logs::Destination': 'no charge for a CloudWatch Logs destination',
+  'AWS::Logs::SubscriptionFilter': 'no charge for a subscription filter (the delivery stream is charged)',
+  'AWS::Logs::LogStream': 'no charge for a log stream',
+  'AWS::Events::EventBus': 'no charge for an event bus',
+  'AWS::Events::EventBusPolicy': 'no charge for a bus policy',
+  'AWS::EC2::SnapshotBlockPublicAccess': 'no charge for an account setting',
+  'AWS::SecurityHub::DelegatedAdmin': 'no charge for designating an administrator',
+  'AWS::SecurityHub::FindingAggregator': 'no charge for cross-region aggregation itself',
+  'AWS::SecurityHub::OrganizationConfiguration': 'no charge for an organisation setting',
+  'AWS::SecurityHub::ConfigurationPolicy': 'no charge for a configuration policy',
+  'AWS::SecurityHub::PolicyAssociation': 'no charge for a policy association',
 };
 
 /** Known chargeable types with no rule yet, and why: shown beside the not-priced entry. */
@@ -62,6 +85,23 @@ const KNOWN_UNPRICED: Readonly<Record<string, string>> = {
   'AWS::Route53Resolver::ResolverEndpoint': 'no sourced price in the price table',
   'AWS::MGN::Application':
     'Application Migration Service is charged per replicating server, not per application',
+  'AWS::CloudTrail::Trail':
+    'data events are charged per 100,000 (usage price cloudtrail-data-events); volume is not known from the template',
+  'AWS::Config::ConfigurationRecorder':
+    'charged per configuration item recorded (usage price config-items); changes are not known from the template',
+  'AWS::Config::ConfigRule':
+    'charged per rule evaluation (usage price config-rule-evaluations); evaluations are not known from the template',
+  'AWS::Config::ConformancePack':
+    'charged per conformance pack evaluation (usage price config-conformance-pack-evaluations)',
+  'AWS::GuardDuty::Detector':
+    'charged per event and GB analysed (usage prices guardduty-*); volume is not known from the template',
+  'AWS::SecurityHub::Hub':
+    'charged per security check (usage price securityhub-checks); checks are not known from the template',
+  'AWS::S3::Bucket':
+    'charged per GB-month stored (usage prices s3-standard-storage, s3-deep-archive-storage); size is not known from the template',
+  'AWS::KinesisFirehose::DeliveryStream': 'charged per GB ingested; no sourced price in the price table',
+  'AWS::Events::Rule':
+    'no charge for a rule; events forwarded to another account or region are charged per event, volume not known',
 };
 
 export interface CostLine {
@@ -127,6 +167,7 @@ const USAGE_ONLY: readonly Usage[] = [
   'nat-gateway-data-processed',
   'transit-gateway-data-processed',
   'ebs-snapshot-storage',
+  ...SECURITY_BASELINE_PER_USE,
 ];
 
 interface Facts {
@@ -246,6 +287,21 @@ export function chargesOf(type: string, props: Record<string, unknown>, table: P
     }
     case 'AWS::RDS::DBInstance':
       return rdsCharges(props, table);
+    case 'AWS::CloudTrail::Trail': {
+      // The first copy of management events is free; data events are charged per use.
+      const price = findPrice(table, 'cloudtrail-trail-months');
+      return [
+        price
+          ? {
+              usage: 'cloudtrail-trail-months',
+              price,
+              quantity: 1,
+              description: 'trail (first copy of management events)',
+            }
+          : { reason: 'no price in the table for cloudtrail-trail-months (trail)' },
+        { reason: KNOWN_UNPRICED[type] ?? '' },
+      ];
+    }
     default:
       return [{ reason: KNOWN_UNPRICED[type] ?? 'no pricing rule for this resource type' }];
   }

@@ -1,14 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
-import { schemaDiagnostics } from '../config/load';
-import { YamlSource } from '../config/yaml-source';
+import { parseYamlText } from '../config/load';
 import { RDS_ENGINE_IDS } from '../data/engines';
 
 /*
  * The committed price table (pricing/<region>.yaml). Strict: an unknown key is an error, so a
  * mistyped field never silently drops a price. Every price carries its source and date.
  */
+
+/** The security baseline's charges per use (docs/security-baseline.md), never in a monthly total. */
+export const SECURITY_BASELINE_PER_USE = [
+  'cloudtrail-data-events',
+  'config-items',
+  'config-rule-evaluations',
+  'config-conformance-pack-evaluations',
+  'guardduty-cloudtrail-events',
+  'guardduty-flow-and-dns-logs',
+  'guardduty-s3-data-events',
+  'securityhub-checks',
+  's3-standard-storage',
+  's3-deep-archive-storage',
+] as const;
 
 /** What a price is charged on; the pricing rules in estimate.ts look prices up by these. */
 export const USAGES = [
@@ -25,10 +38,23 @@ export const USAGES = [
   'kms-key-months',
   'ec2-instance-hours',
   'ebs-gp3-gb-months',
+  // The security baseline: its one fixed charge (the trail), then its charges per use.
+  'cloudtrail-trail-months',
+  ...SECURITY_BASELINE_PER_USE,
 ] as const;
 export type Usage = (typeof USAGES)[number];
 
-export const UNITS = ['hour', 'month', 'GB', 'GB-month'] as const;
+export const UNITS = [
+  'hour',
+  'month',
+  'GB',
+  'GB-month',
+  '100k-events',
+  '1M-events',
+  'item',
+  'evaluation',
+  'check',
+] as const;
 
 const PriceDate = z
   .string()
@@ -89,20 +115,14 @@ export interface PriceTableResult {
 
 /** Validates price-table text: schema, then unique ids, known RDS engines and no two prices for the same thing. */
 export function validatePriceTableText(file: string, text: string): PriceTableResult {
-  const source = new YamlSource(file, text);
-  if (source.parseDiagnostics.length > 0) {
-    return { diagnostics: source.parseDiagnostics };
-  }
-  const parsed = PriceTableSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      diagnostics: sortDiagnostics(schemaDiagnostics(source, parsed.error.issues, PriceTableSchema)),
-    };
+  const { source, value, diagnostics: invalid } = parseYamlText(file, text, PriceTableSchema);
+  if (!value) {
+    return { diagnostics: invalid };
   }
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, number>();
   const keys = new Map<string, number>();
-  parsed.data.prices.forEach((price, index) => {
+  value.prices.forEach((price, index) => {
     const seen = ids.get(price.id);
     if (seen !== undefined) {
       diagnostics.push(
@@ -135,7 +155,7 @@ export function validatePriceTableText(file: string, text: string): PriceTableRe
   });
   return diagnostics.length > 0
     ? { diagnostics: sortDiagnostics(diagnostics) }
-    : { table: parsed.data, diagnostics: [] };
+    : { table: value, diagnostics: [] };
 }
 
 export function validatePriceTableFile(file: string): PriceTableResult {

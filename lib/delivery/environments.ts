@@ -1,3 +1,4 @@
+import { landingZoneRegions } from '../config/regions';
 import type { LandingZoneConfig } from '../config/schema';
 
 /*
@@ -24,11 +25,22 @@ export function drRegionVaultRegion(config: LandingZoneConfig): string | undefin
     : undefined;
 }
 
-/** Every region the landing zone deploys to in an account: the home region, and the DR vault's. */
+/**
+ * Every region the landing zone deploys to in an account: the home region, and the DR vault's;
+ * with a security baseline, every region the landing zone may use, in every account (each gets
+ * AWS Config and its account defaults there).
+ */
 export function regionsOfAccount(config: LandingZoneConfig, accountName: string): string[] {
   const account = config.accounts.find((a) => a.name === accountName);
   const dr = drRegionVaultRegion(config);
-  return [config.organisation.homeRegion, ...(account?.role === 'backup' && dr !== undefined ? [dr] : [])];
+  const regions = [
+    config.organisation.homeRegion,
+    ...(account?.role === 'backup' && dr !== undefined ? [dr] : []),
+    ...(config.securityBaseline !== undefined && account !== undefined
+      ? landingZoneRegions(config.organisation)
+      : []),
+  ];
+  return [...new Set(regions)];
 }
 
 export interface DeploymentEnvironment {

@@ -3,15 +3,19 @@ import type { AccountConfig, AccountRole } from '../config/schema';
 /*
  * The one source of the deployment order, used by `lz stages`, the GitHub Actions deploy workflow
  * and the CodePipeline stack. Every stack is placed in exactly one stage: a phase in one account.
- * Phases go in a fixed order (network and connectivity first, data and backup next, then the
- * migration waves); within a phase, shared accounts deploy before workload accounts, and
+ * Phases go in a fixed order (the security baseline and organisation-wide detection first, then
+ * network and connectivity, data and backup, then the migration waves); within a phase, shared accounts deploy before workload accounts, and
  * non-production before production, so every change is rehearsed before it reaches live services.
  */
 
-export const DEPLOYMENT_PHASES = ['network', 'data', 'waves'] as const;
+export const DEPLOYMENT_PHASES = ['baseline', 'detection', 'network', 'data', 'waves'] as const;
 export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 
 export const PHASE_TITLES: Readonly<Record<DeploymentPhase, string>> = {
+  baseline:
+    'security baseline: log archive, security tooling, then the management account’s organisation trail, guardrails and delegated administrators, then every account’s Config, hygiene defaults and alarm forwarding',
+  detection:
+    'organisation-wide detection from the security account: GuardDuty, Security Hub, IAM Access Analyzer and the Config aggregator',
   network: 'network and connectivity: Transit Gateway hub, VPCs, site-to-site VPNs, hybrid DNS',
   data: 'data and backup: backup-account vaults, then each workload account’s databases and backup plans, and the operations roles',
   waves: 'migration waves: MGN wave records and the target infrastructure of each migrating workload',
@@ -19,9 +23,13 @@ export const PHASE_TITLES: Readonly<Record<DeploymentPhase, string>> = {
 
 /** Account roles in deployment order within a phase. */
 const ROLE_ORDER: readonly AccountRole[] = [
+  // The security baseline's order: the archive first (everything writes to it), the security
+  // account's tooling before the management account makes it the delegated administrator.
+  'log-archive',
+  'security',
+  'management',
   'network',
   'shared-services',
-  'log-archive',
   'backup',
   'non-production',
   'production',

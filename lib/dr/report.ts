@@ -1,3 +1,4 @@
+import { wrap } from '../text';
 import { DISRUPTION_LABELS, type Assessment, type DrReport } from './assess';
 
 function minutes(value: number | null): string {
@@ -20,8 +21,11 @@ const STATUS: Readonly<Record<Assessment['status'], string>> = {
   'no-target': 'no target',
 };
 
-/** The report an engineer or architect reads: one block per database, one line per disruption, then the reasoning. */
-export function formatReport(report: DrReport, assembly: string): string {
+/**
+ * The report an engineer or architect reads: one block per database, one line per disruption, then
+ * the reasoning, wrapped to `width` columns.
+ */
+export function formatReport(report: DrReport, assembly: string, width = 100): string {
   const lines: string[] = [];
   const total = report.workloads.reduce((n, w) => n + w.assessments.length, 0);
   lines.push(
@@ -34,13 +38,15 @@ export function formatReport(report: DrReport, assembly: string): string {
       `${w.workload}: ${w.database} (${w.engine}, tier ${w.tier ?? 'none'}, stack ${w.stackId}, ${w.region})`,
     );
     for (const a of w.assessments) {
+      lines.push(`  ${STATUS[a.status].padEnd(9)} ${DISRUPTION_LABELS[a.disruption]}`);
       lines.push(
-        `  ${STATUS[a.status].padEnd(9)} ${DISRUPTION_LABELS[a.disruption].padEnd(32)} ` +
-          `RPO ${minutes(a.rpoMinutes).padEnd(16)} target ${target(a.targetRpoMinutes).padEnd(16)} ` +
-          `RTO ${minutes(a.rtoMinutes).padEnd(16)} target ${target(a.targetRtoMinutes)}`,
+        `            RPO ${minutes(a.rpoMinutes)} (target ${target(a.targetRpoMinutes)}), ` +
+          `RTO ${minutes(a.rtoMinutes)} (target ${target(a.targetRtoMinutes)})`,
       );
       for (const reason of a.reasoning) {
-        lines.push(`            - ${reason}`);
+        lines.push(
+          ...wrap(reason, width, 14, 12).map((l, i) => (i === 0 ? l.replace(/^( {12})/, '$1- ') : l)),
+        );
       }
     }
   }

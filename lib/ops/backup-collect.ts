@@ -5,16 +5,9 @@ import {
   paginateListRecoveryPointsByBackupVault,
   type BackupClient,
 } from '@aws-sdk/client-backup';
-import { attempt, classifyError, type OperationError } from './errors';
+import { attempt, classifyError, isNotFound, type OperationError } from './errors';
 import type { LiveJob, LiveRecoveryPoint, LiveVault } from './backup-compliance';
-
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { name?: unknown }).name === 'ResourceNotFoundException'
-  );
-}
+import { answered } from './http';
 
 /**
  * One vault: its lock settings, then every recovery point in it (paginated). A vault that does not
@@ -26,9 +19,13 @@ export async function collectVault(
 ): Promise<{ vault?: LiveVault; errors: OperationError[] }> {
   let described;
   try {
-    described = await client.send(new DescribeBackupVaultCommand({ BackupVaultName: vaultName }));
+    described = answered(
+      await client.send(new DescribeBackupVaultCommand({ BackupVaultName: vaultName })),
+      'BackupVaultName',
+    );
   } catch (error) {
-    if (isNotFound(error))
+    // AWS Backup's own "no such vault"; a 404 that is not an AWS answer is a failed read.
+    if (isNotFound(error, /^ResourceNotFoundException$/))
       return { vault: { name: vaultName, exists: false, recoveryPoints: [] }, errors: [] };
     return { errors: [classifyError('backup:DescribeBackupVault', error)] };
   }

@@ -62,6 +62,8 @@ export interface ResourceRow {
   readonly centralCopy?: Date;
   readonly drCopy?: Date;
   readonly failedJobs: number;
+  /** The columns that could not be read (their vault or job list failed, or was not selected). */
+  readonly unread: readonly ('newest' | 'centralCopy' | 'drCopy' | 'failedJobs')[];
 }
 
 export interface BackupEvaluation {
@@ -197,6 +199,8 @@ export function evaluateBackupCompliance(
   live: ReadonlyMap<string, VaultReading>,
   jobs: readonly LiveJob[],
   now: Date,
+  /** Accounts whose failed jobs could not be listed. */
+  jobsUnread: ReadonlySet<string> = new Set(),
 ): BackupEvaluation {
   const findings: Finding[] = [];
   const vaultRows = vaults.map((v) => evaluateVault(v, live.get(vaultKey(v)), findings));
@@ -230,6 +234,13 @@ export function evaluateBackupCompliance(
     }
     const centralCopy = checkCopy(r, 'central', centralLive, now, findings);
     const drCopy = checkCopy(r, 'dr', drLive, now, findings);
+    const read = (vault: VaultReading): boolean => vault !== undefined && vault.recoveryPointsRead !== false;
+    const unread: ResourceRow['unread'][number][] = [];
+    if (!read(ownLive) && ownLive?.exists !== false) unread.push('newest');
+    if (r.centralCopy !== undefined && !read(centralLive) && centralLive?.exists !== false)
+      unread.push('centralCopy');
+    if (r.drCopy !== undefined && !read(drLive) && drLive?.exists !== false) unread.push('drCopy');
+    if (jobsUnread.has(r.accountName)) unread.push('failedJobs');
     resourceRows.push({
       identifier: r.identifier,
       account: r.accountName,
@@ -239,6 +250,7 @@ export function evaluateBackupCompliance(
       ...(centralCopy === undefined ? {} : { centralCopy }),
       ...(drCopy === undefined ? {} : { drCopy }),
       failedJobs: failed.length,
+      unread,
     });
   }
 

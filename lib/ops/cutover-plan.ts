@@ -4,9 +4,12 @@ import type { WavePlan } from '../waves/load';
 import type { WaveHeaderConfig, WorkloadConfig } from '../waves/schema';
 import { plannedDatabases, type PlannedDatabase } from './db-health';
 
-/** Why a workload may not cut over (no-go) or may, with a risk someone should accept (warning). */
+/**
+ * Why a workload may not cut over (no-go), may with a risk someone should accept (warning), or
+ * cannot be decided because something it depends on could not be read (unread).
+ */
 export interface Reason {
-  readonly severity: 'no-go' | 'warning';
+  readonly severity: 'no-go' | 'warning' | 'unread';
   /** Which check: approval, sign-off, dpia, database, backup, vpn, or unread (a failed AWS call). */
   readonly check: 'approval' | 'sign-off' | 'dpia' | 'database' | 'backup' | 'vpn' | 'unread';
   readonly message: string;

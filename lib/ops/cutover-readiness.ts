@@ -2,9 +2,22 @@ import type { Reason, WorkloadNeeds } from './cutover-plan';
 import type { Finding } from './report';
 import type { PlannedDevice, VpnEvaluation } from './vpn-status';
 
-/** Exit codes of `lz ops cutover-readiness`: the decision, not the health of the estate. */
-export const VERDICT_EXIT_CODES = { go: 0, 'go-with-warnings': 1, 'no-go': 2 } as const;
-export type Verdict = keyof typeof VERDICT_EXIT_CODES;
+/**
+ * A workload's or a wave's decision. `not-read`: no no-go reason was found, but something the verdict
+ * depends on could not be read, so neither GO nor NO-GO can be said.
+ */
+export type Verdict = 'go' | 'go-with-warnings' | 'no-go' | 'not-read';
+
+/**
+ * The exit code of `lz ops cutover-readiness`, on the one table every command shares: 0 GO (everything
+ * read, nothing to accept); 1 the check ran and found something: NO-GO, or GO with warnings someone
+ * must accept; 2 something could not be read (the verdict is NOT READ, or NO-GO when a no-go reason
+ * was found in what was read). A NO-GO never exits 0.
+ */
+export function verdictExitCode(verdict: Verdict, failedCalls: number): 0 | 1 | 2 {
+  if (failedCalls > 0 || verdict === 'not-read') return 2;
+  return verdict === 'go' ? 0 : 1;
+}
 
 /** One site's VPN as a workload experiences it. */
 export interface SiteState {
@@ -28,7 +41,10 @@ export interface WorkloadVerdict {
   readonly reasons: readonly Reason[];
 }
 
-/** db-health findings that make a database unfit to cut over to; the rest are warnings. */
+/**
+ * db-health findings that make a database unfit to cut over to; the rest (and a pending maintenance
+ * action, which could restart it during the cutover) are warnings.
+ */
 const DB_NO_GO = new Set(['missing-database', 'status', 'not-encrypted', 'backups-disabled']);
 /** backup-compliance findings that mean the database is not protected now; copies are warnings. */
 const BACKUP_NO_GO = new Set(['unprotected', 'rpo-breach', 'missing-vault']);
@@ -95,9 +111,9 @@ export function workloadVerdict(
     const id = planned.identifier;
     if (db.unread.has(id)) {
       reasons.push({
-        severity: 'no-go',
+        severity: 'unread',
         check: 'unread',
-        message: `${id}: database health could not be read`,
+        message: `${id}: database health could not be read in full`,
       });
     }
     for (const f of db.findings.filter((x) => x.subject === id)) {
@@ -108,7 +124,7 @@ export function workloadVerdict(
       });
     }
     if (backup.unread.has(id)) {
-      reasons.push({ severity: 'no-go', check: 'unread', message: `${id}: backups could not be read` });
+      reasons.push({ severity: 'unread', check: 'unread', message: `${id}: backups could not be read` });
     }
     for (const f of backup.findings.filter((x) => x.subject === id)) {
       reasons.push({
@@ -123,7 +139,12 @@ export function workloadVerdict(
     const state = sites.get(need.site) ?? { state: 'unread' as const, detail: 'not a configured site' };
     siteRows.push({ site: need.site, need: need.need, state: state.state });
     if (state.state === 'up') continue;
-    const severity = state.state === 'degraded' || need.need === 'soft' ? 'warning' : 'no-go';
+    const severity =
+      state.state === 'unread'
+        ? 'unread'
+        : state.state === 'degraded' || need.need === 'soft'
+          ? 'warning'
+          : 'no-go';
     reasons.push({
       severity,
       check: state.state === 'unread' ? 'unread' : 'vpn',
@@ -132,9 +153,11 @@ export function workloadVerdict(
   }
   const verdict: Verdict = reasons.some((r) => r.severity === 'no-go')
     ? 'no-go'
-    : reasons.length > 0
-      ? 'go-with-warnings'
-      : 'go';
+    : reasons.some((r) => r.severity === 'unread')
+      ? 'not-read'
+      : reasons.length > 0
+        ? 'go-with-warnings'
+        : 'go';
   return {
     workload: needs.workload,
     verdict,
@@ -144,8 +167,10 @@ export function workloadVerdict(
   };
 }
 
-/** The wave's verdict is its worst workload's. */
+/** The wave's verdict is its worst workload's: NO-GO, then NOT READ, then GO with warnings. */
 export function waveVerdict(workloads: readonly WorkloadVerdict[]): Verdict {
-  if (workloads.some((w) => w.verdict === 'no-go')) return 'no-go';
-  return workloads.some((w) => w.verdict === 'go-with-warnings') ? 'go-with-warnings' : 'go';
+  for (const verdict of ['no-go', 'not-read', 'go-with-warnings'] as const) {
+    if (workloads.some((w) => w.verdict === verdict)) return verdict;
+  }
+  return 'go';
 }

@@ -6,18 +6,21 @@ import {
   type ResourcePendingMaintenanceActions,
 } from '@aws-sdk/client-rds';
 import { attempt, type OperationError } from './errors';
+import { answered } from './http';
 import type { LiveDatabase } from './db-health';
 
 async function allInstances(client: RDSClient): Promise<DBInstance[]> {
   const out: DBInstance[] = [];
-  for await (const page of paginateDescribeDBInstances({ client }, {})) out.push(...(page.DBInstances ?? []));
+  for await (const page of paginateDescribeDBInstances({ client }, {})) {
+    out.push(...(answered(page, 'DBInstances').DBInstances ?? []));
+  }
   return out;
 }
 
 async function allPending(client: RDSClient): Promise<ResourcePendingMaintenanceActions[]> {
   const out: ResourcePendingMaintenanceActions[] = [];
   for await (const page of paginateDescribePendingMaintenanceActions({ client }, {})) {
-    out.push(...(page.PendingMaintenanceActions ?? []));
+    out.push(...(answered(page, 'PendingMaintenanceActions').PendingMaintenanceActions ?? []));
   }
   return out;
 }

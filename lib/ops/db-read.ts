@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { rdsClient, type AwsOptions } from './aws';
+import { silentProgress, tracked, type Progress } from './progress';
 import { collectDatabases } from './db-collect';
 import { evaluateDbHealth, type DatabaseRow, type PlannedDatabase } from './db-health';
 import type { Finding } from './report';
@@ -13,6 +14,8 @@ export type ScopedDatabaseRow = Omit<DatabaseRow, 'exists'> & {
   readonly account: string;
   readonly region: string;
   readonly exists?: boolean;
+  /** False when the pending maintenance actions of its account could not be read. */
+  readonly maintenanceRead: boolean;
 };
 
 export interface DatabaseReading {
@@ -22,6 +25,8 @@ export interface DatabaseReading {
   readonly findings: Finding[];
   /** Identifiers of the databases whose account could not be read. */
   readonly unread: Set<string>;
+  /** Identifiers of the databases whose pending maintenance could not be read. */
+  readonly maintenanceUnread: Set<string>;
   readonly errors: ScopedError[];
 }
 
@@ -38,28 +43,42 @@ export async function readPlannedDatabases(
   region: string,
   assumeRole: string | undefined,
   now: Date,
+  progress: Progress = silentProgress,
 ): Promise<DatabaseReading> {
   const accounts = [...new Set(databases.map((d) => d.account))];
   const results = await Promise.all(
-    accounts.map(async (account) => {
-      const planned = databases.filter((d) => d.account === account);
-      const id = config.accounts.find((a) => a.name === account)?.id ?? '';
-      const client = rdsClient(scopeOptions(base, { id }, region, assumeRole));
-      const live = await collectDatabases(client).finally(() => {
-        client.destroy();
-      });
-      const errors = live.errors.map((e) => scoped({ account, region }, e));
-      // Without the instance list nothing can be said about the databases; without only the
-      // maintenance list, everything else is still checked.
-      if (live.errors.some((e) => e.action === 'rds:DescribeDBInstances')) {
-        return { account, planned, read: undefined, errors };
-      }
-      return { account, planned, read: evaluateDbHealth(planned, live.databases, now), errors };
-    }),
+    accounts.map((account) =>
+      tracked(progress, { account, region }, async () => {
+        const planned = databases.filter((d) => d.account === account);
+        const id = config.accounts.find((a) => a.name === account)?.id ?? '';
+        const client = rdsClient(scopeOptions(base, { id }, region, assumeRole));
+        const live = await collectDatabases(client).finally(() => {
+          client.destroy();
+        });
+        const errors = live.errors.map((e) => scoped({ account, region }, e));
+        const maintenanceRead = !live.errors.some(
+          (e) => e.action === 'rds:DescribePendingMaintenanceActions',
+        );
+        // Without the instance list nothing can be said about the databases; without only the
+        // maintenance list, everything else is still checked and the maintenance shown as not read.
+        if (live.errors.some((e) => e.action === 'rds:DescribeDBInstances')) {
+          return { account, planned, read: undefined, maintenanceRead, errors };
+        }
+        return {
+          account,
+          planned,
+          read: evaluateDbHealth(planned, live.databases, now),
+          maintenanceRead,
+          errors,
+        };
+      }),
+    ),
   );
   const byIdentifier = new Map<string, ScopedDatabaseRow>();
   const unread = new Set<string>();
+  const maintenanceUnread = new Set<string>();
   for (const r of results) {
+    if (!r.maintenanceRead) for (const p of r.planned) maintenanceUnread.add(p.identifier);
     if (r.read === undefined) {
       for (const p of r.planned) {
         unread.add(p.identifier);
@@ -71,11 +90,19 @@ export async function readPlannedDatabases(
           region,
           rpoMinutes: p.rpoMinutes,
           pendingMaintenance: [],
+          maintenanceRead: r.maintenanceRead,
         });
       }
       continue;
     }
-    for (const row of r.read.rows) byIdentifier.set(row.identifier, { ...row, account: r.account, region });
+    for (const row of r.read.rows) {
+      byIdentifier.set(row.identifier, {
+        ...row,
+        account: r.account,
+        region,
+        maintenanceRead: r.maintenanceRead,
+      });
+    }
   }
   const order = new Map(databases.map((d, i) => [d.identifier, i]));
   const position = (f: Finding): number => order.get(f.subject) ?? databases.length;
@@ -87,6 +114,7 @@ export async function readPlannedDatabases(
     // Array.prototype.sort is stable, so each database's findings keep their order.
     findings: results.flatMap((r) => r.read?.findings ?? []).sort((a, b) => position(a) - position(b)),
     unread,
+    maintenanceUnread,
     errors: results.flatMap((r) => r.errors),
   };
 }

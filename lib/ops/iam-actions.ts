@@ -59,12 +59,18 @@ export function allReadActions(): string[] {
  * limited to resources the drill created: tagged `lz-restore-drill` or named `<prefix>-drill-*`.
  */
 export const RESTORE_DRILL_ACTIONS = {
-  /** Reads: the source instance, its recovery points, the restore job and the restored instance. */
+  /**
+   * Reads: the source instance, its recovery points, the restore job and the restored instance; at
+   * clean-up, the drill's security group and restore job looked up by name when AWS's answer to
+   * creating them was lost.
+   */
   read: [
     'rds:DescribeDBInstances',
     'backup:ListRecoveryPointsByBackupVault',
     'backup:GetRecoveryPointRestoreMetadata',
     'backup:DescribeRestoreJob',
+    'backup:ListRestoreJobs',
+    'ec2:DescribeSecurityGroups',
   ],
   /** Only when the request tags the new security group with the drill tag. */
   createTaggedSecurityGroup: ['ec2:CreateSecurityGroup'],

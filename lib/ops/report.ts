@@ -47,6 +47,12 @@ export function renderSummary(
   const lines: string[] = [];
   for (const f of findings) lines.push(`DEGRADED ${f.subject}: ${f.message} [${f.kind}]`);
   for (const e of errors) lines.push(`FAILED ${e.message}`);
+  const late = errors.filter((e) => e.kind === 'deadline').length;
+  if (late > 0) {
+    lines.push(
+      `DEADLINE: ${late} call(s) were not answered before the run's deadline; what they would have shown is NOT READ`,
+    );
+  }
   lines.push(
     `${status.toUpperCase()}: ${findings.length} finding(s), ${errors.length} failed call(s) (exit ${EXIT_CODES[status]})`,
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LandingZoneConfig } from '../config/schema';
 import { workloadVaultName } from '../backup/vault-names';
 import { plannedRdsDatabases } from '../waves/migration-plan';
@@ -43,11 +44,18 @@ export function drillTarget(
 }
 
 /**
- * The name every resource of one drill shares: `<prefix>-drill-<workload>-<name>-<yyyymmddhhmm>`,
- * cut to RDS's 63 characters and made a valid identifier (letters, digits, single hyphens).
+ * The name every resource of one drill shares:
+ * `<prefix>-drill-<workload>-<name>-<yyyymmddhhmmss>-<4 random hex digits>`, cut to RDS's 63
+ * characters and made a valid identifier (letters, digits, single hyphens). Unique to the run, so
+ * looking a resource up by this name (after a lost answer) can only find this drill's own.
  */
-export function drillId(prefix: string, target: { workload: string; name: string }, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:T]/g, '').slice(0, 12);
+export function drillId(
+  prefix: string,
+  target: { workload: string; name: string },
+  at: Date,
+  nonce: string = randomBytes(2).toString('hex'),
+): string {
+  const stamp = `${at.toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${nonce}`;
   const body = `${target.workload}-${target.name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const head = drillNamePrefix(prefix);
   const room = 63 - head.length - stamp.length - 1;
@@ -68,6 +76,8 @@ export interface DrillPlan {
   readonly runnerSecurityGroup?: string;
   readonly restoreRoleArn: string;
   readonly rtoMinutes: number;
+  /** Where the drill runs, for the removal commands in the record. */
+  readonly region?: string;
 }
 
 export function describePlan(plan: DrillPlan): string {

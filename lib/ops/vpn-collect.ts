@@ -5,6 +5,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import { attempt, type OperationError } from './errors';
+import { answered } from './http';
 import type { LiveCustomerGateway, LiveVpnConnection } from './vpn-status';
 
 function nameTag(tags: readonly Tag[] | undefined): string | undefined {
@@ -23,8 +24,12 @@ export interface VpnInventory {
  */
 export async function collectVpnInventory(client: EC2Client): Promise<VpnInventory> {
   const [gatewaysResult, connectionsResult] = await Promise.all([
-    attempt('ec2:DescribeCustomerGateways', () => client.send(new DescribeCustomerGatewaysCommand({}))),
-    attempt('ec2:DescribeVpnConnections', () => client.send(new DescribeVpnConnectionsCommand({}))),
+    attempt('ec2:DescribeCustomerGateways', async () =>
+      answered(await client.send(new DescribeCustomerGatewaysCommand({})), 'CustomerGateways'),
+    ),
+    attempt('ec2:DescribeVpnConnections', async () =>
+      answered(await client.send(new DescribeVpnConnectionsCommand({})), 'VpnConnections'),
+    ),
   ]);
   const errors: OperationError[] = [];
   const gateways: LiveCustomerGateway[] = [];

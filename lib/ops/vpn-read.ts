@@ -1,5 +1,6 @@
 import type { LandingZoneConfig } from '../config/schema';
 import { ec2Client, type AwsOptions } from './aws';
+import { silentProgress, tracked, type Progress } from './progress';
 import { scoped, scopeOptions, type ScopedError } from './scopes';
 import { collectVpnInventory } from './vpn-collect';
 import { evaluateVpnStatus, plannedDevices, type VpnEvaluation } from './vpn-status';
@@ -12,6 +13,8 @@ export interface VpnReading {
   readonly regions: readonly string[];
   /** Regions whose connections could not be listed; their devices are shown as not read. */
   readonly unreadRegions: readonly string[];
+  /** Regions whose customer gateways could not be listed: connections there cannot be matched by IP. */
+  readonly unmatchedRegions: readonly string[];
   readonly errors: ScopedError[];
 }
 
@@ -26,30 +29,34 @@ export async function readNetworkVpns(
   base: AwsOptions,
   regions: readonly string[],
   assumeRole: string | undefined,
+  progress: Progress = silentProgress,
 ): Promise<VpnReading> {
   const network = config.accounts.find((a) => a.role === 'network');
   const account = network?.name ?? 'network';
   const results = await Promise.all(
-    regions.map(async (region) => {
-      const client = ec2Client(scopeOptions(base, { id: network?.id ?? '' }, region, assumeRole));
-      const inventory = await collectVpnInventory(client).finally(() => {
-        client.destroy();
-      });
-      return { region, inventory };
-    }),
+    regions.map((region) =>
+      tracked(progress, { account, region }, async () => {
+        const client = ec2Client(scopeOptions(base, { id: network?.id ?? '' }, region, assumeRole));
+        const inventory = await collectVpnInventory(client).finally(() => {
+          client.destroy();
+        });
+        return { region, inventory };
+      }),
+    ),
   );
-  const unreadRegions = results
-    .filter((r) => r.inventory.errors.some((e) => e.action === 'ec2:DescribeVpnConnections'))
-    .map((r) => r.region);
+  const failed = (action: string): string[] =>
+    results.filter((r) => r.inventory.errors.some((e) => e.action === action)).map((r) => r.region);
+  const unreadRegions = failed('ec2:DescribeVpnConnections');
+  const unmatchedRegions = failed('ec2:DescribeCustomerGateways');
   const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
   const evaluation = evaluateVpnStatus(
     devices,
     results.flatMap((r) => r.inventory.gateways.map((g) => ({ ...g, region: r.region }))),
     results.flatMap((r) => r.inventory.connections.map((c) => ({ ...c, region: r.region }))),
-    { regions, incomplete: unreadRegions.length > 0 },
+    { regions, incomplete: unreadRegions.length > 0, unmatchedRegions },
   );
   const errors = results.flatMap((r) =>
     r.inventory.errors.map((e) => scoped({ account, region: r.region }, e)),
   );
-  return { evaluation, account, regions, unreadRegions, errors };
+  return { evaluation, account, regions, unreadRegions, unmatchedRegions, errors };
 }

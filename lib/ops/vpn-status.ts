@@ -86,6 +86,12 @@ export interface VpnReadScope {
    * shown as not read rather than reported missing.
    */
   readonly incomplete?: boolean;
+  /**
+   * Regions whose customer gateways could not be read: their connections can be matched to a device
+   * by Name tag only, so a device not found may still be there (not read, not missing), and a
+   * connection matched to no device is not known to be unexpected.
+   */
+  readonly unmatchedRegions?: readonly string[];
 }
 
 function gatewayKey(region: string | undefined, id: string): string {
@@ -128,7 +134,8 @@ export function evaluateVpnStatus(
     );
     const connection = candidates[0];
     if (connection === undefined) {
-      if (scope.incomplete !== true) {
+      const unknown = scope.incomplete === true || (scope.unmatchedRegions ?? []).length > 0;
+      if (!unknown) {
         findings.push({
           kind: 'missing-connection',
           subject,
@@ -140,7 +147,7 @@ export function evaluateVpnStatus(
         device: device.device,
         connectionId: '-',
         tunnel: '-',
-        status: scope.incomplete === true ? 'NOT READ' : 'MISSING',
+        status: unknown ? 'NOT READ' : 'MISSING',
       });
       continue;
     }
@@ -205,18 +212,22 @@ export function evaluateVpnStatus(
   for (const connection of live) {
     if (claimed.has(connection.id)) continue;
     const ip = gatewayOf(connection)?.ipAddress;
-    findings.push({
-      kind: 'unexpected-connection',
-      subject: connection.id,
-      message: `${connection.name ?? 'untagged'} (${ip ?? 'unknown customer gateway'}) is not a site device in the configuration`,
-    });
+    // Its customer gateway not read, it may be a configured device's (matched by IP): not unexpected.
+    const unmatched = (scope.unmatchedRegions ?? []).includes(connection.region ?? '');
+    if (!unmatched) {
+      findings.push({
+        kind: 'unexpected-connection',
+        subject: connection.id,
+        message: `${connection.name ?? 'untagged'} (${ip ?? 'unknown customer gateway'}) is not a site device in the configuration`,
+      });
+    }
     rows.push({
       site: '?',
       device: connection.name ?? '?',
       ...(connection.region === undefined ? {} : { region: connection.region }),
       connectionId: connection.id,
       tunnel: '-',
-      status: connection.state ?? 'UNKNOWN',
+      status: unmatched ? 'NOT MATCHED' : (connection.state ?? 'UNKNOWN'),
     });
   }
   return { rows, findings };

@@ -1,4 +1,5 @@
 import { exampleAssembly } from '../helpers/example-assembly';
+import { EXAMPLE_BASELINE_STAGES } from '../helpers/landing-zone';
 import { lz } from '../helpers/lz-cli';
 
 describe('lz stages', () => {
@@ -8,6 +9,7 @@ describe('lz stages', () => {
     expect(run.stdout.startsWith('stages=')).toBe(true);
     const byId = JSON.parse(run.stdout.trim().slice('stages='.length)) as Record<string, string>;
     expect(Object.keys(byId)).toEqual([
+      ...EXAMPLE_BASELINE_STAGES,
       'network-network',
       'data-network',
       'data-backup',
@@ -17,6 +19,7 @@ describe('lz stages', () => {
       'waves-production',
     ]);
     expect(byId['network-network']?.split(' ')).toContain('KvdcNetworkHub');
+    expect(byId['baseline-log-archive']?.split(' ')).toContain('KvdcLogArchive');
   });
 
   it('exits 2 when the assembly was synthesised from another configuration', () => {

@@ -27,6 +27,35 @@ export function editedExample(edit: (doc: ReturnType<typeof parseDocument>) => v
   return doc.toString();
 }
 
+/** The errors of a configuration text: field path, message and line. */
+export function configErrors(text: string): { path: string; message: string; line: number }[] {
+  return validateConfigText('landing-zone.yaml', text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map(({ path, message, line }) => ({ path, message, line }));
+}
+
+/** `text` with the first `from` replaced by `to`; fails loudly if `from` is absent. */
+export function editOnce(from: string, to: string, text: string = exampleText()): string {
+  const out = text.replace(from, to);
+  if (out === text) {
+    throw new Error(`edit did not apply: ${from}`);
+  }
+  return out;
+}
+
+/** The security-baseline stages the example deploys first (docs/security-baseline.md). */
+export const EXAMPLE_BASELINE_STAGES: readonly string[] = [
+  'baseline-log-archive',
+  'baseline-security',
+  'baseline-management',
+  'baseline-network',
+  'baseline-shared-services',
+  'baseline-backup',
+  'baseline-non-production',
+  'baseline-production',
+  'detection-security',
+];
+
 export function validate(text: string): ReturnType<typeof validateConfigText> {
   return validateConfigText('test.yaml', text);
 }

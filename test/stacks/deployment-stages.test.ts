@@ -41,9 +41,19 @@ describe('the deployment stages of the example council', () => {
     }
   });
 
-  it('puts network and connectivity first, data and backup next, the waves last', () => {
-    expect(stages.map((s) => s.phase)).toEqual(['network', 'data', 'data', 'data', 'data', 'waves', 'waves']);
-    expect(stages[0]?.stacks).toEqual(
+  it('puts the security baseline first, then network and connectivity, data and backup, the waves last', () => {
+    expect(stages.map((s) => s.phase)).toEqual([
+      ...Array<string>(8).fill('baseline'),
+      'detection',
+      'network',
+      'data',
+      'data',
+      'data',
+      'data',
+      'waves',
+      'waves',
+    ]);
+    expect(stages.find((s) => s.id === 'network-network')?.stacks).toEqual(
       expect.arrayContaining(['KvdcNetworkHub', 'KvdcConnectivity', 'KvdcHybridDns', 'KvdcVpcProduction']),
     );
     expect(stages.find((s) => s.id === 'data-backup')?.stacks).toEqual([
@@ -57,7 +67,11 @@ describe('the deployment stages of the example council', () => {
   });
 
   it('gates only the production account', () => {
-    expect(stages.filter((s) => s.production).map((s) => s.account)).toEqual(['production', 'production']);
+    expect(stages.filter((s) => s.production).map((s) => s.account)).toEqual([
+      'production',
+      'production',
+      'production',
+    ]);
   });
 });
 

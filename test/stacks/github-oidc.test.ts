@@ -68,9 +68,10 @@ describe('the one-time GitHub OIDC roles', () => {
     expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     const id = config.accounts[production]?.id ?? '';
     const resources = statements.flatMap((s) => s.Resource).map((r) => JSON.stringify(r));
-    expect(resources).toHaveLength(4);
+    // Four bootstrap roles in each region the account uses: with the security baseline, home and DR.
+    expect(resources).toHaveLength(4 * 2);
     for (const resource of resources) {
-      expect(resource).toMatch(new RegExp(`:iam::${id}:role/cdk-hnb659fds-[a-z-]+-role-${id}-eu-west-2"`));
+      expect(resource).toMatch(new RegExp(`:iam::${id}:role/cdk-hnb659fds-[a-z-]+-role-${id}-eu-west-[12]"`));
     }
   });
 
@@ -91,8 +92,9 @@ describe('the one-time GitHub OIDC roles', () => {
     });
     expect(diff).toBeDefined();
     const resources = statementsOf(delivery, 'lz-github-pull-request-diff').flatMap((s) => s.Resource);
-    // One lookup role per account and region the landing zone uses (the backup account has two).
-    expect(resources).toHaveLength(config.accounts.length + 1);
+    // One lookup role per account and region the landing zone uses (with the security baseline,
+    // every account uses the home and the DR region).
+    expect(resources).toHaveLength(config.accounts.length * 2);
     for (const resource of resources) {
       expect(JSON.stringify(resource)).toContain('cdk-hnb659fds-lookup-role-');
     }

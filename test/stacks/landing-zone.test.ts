@@ -40,6 +40,26 @@ describe('landing-zone stacks', () => {
       'kvdc-alerting-non-production 666666666666 eu-west-2',
       // Without a plan, only the databases of dataProtection.databases are monitored.
       'kvdc-monitoring-non-production-landing-zone 666666666666 eu-west-2',
+      // The security baseline (docs/security-baseline.md): deployed first, listed last.
+      'kvdc-log-archive 333333333333 eu-west-2',
+      'kvdc-security-tooling 777777777777 eu-west-2',
+      'kvdc-security-tooling-dr-region 777777777777 eu-west-1',
+      'kvdc-organisation-management 888888888888 eu-west-2',
+      ...[
+        ['network', '111111111111'],
+        ['shared-services', '222222222222'],
+        ['log-archive', '333333333333'],
+        ['backup', '444444444444'],
+        ['production', '555555555555'],
+        ['non-production', '666666666666'],
+        ['security', '777777777777'],
+        ['management', '888888888888'],
+      ].flatMap(([name, id]) => [
+        `kvdc-account-baseline-${name ?? ''} ${id ?? ''} eu-west-2`,
+        `kvdc-account-baseline-${name ?? ''}-dr-region ${id ?? ''} eu-west-1`,
+      ]),
+      'kvdc-security-organisation 777777777777 eu-west-2',
+      'kvdc-security-organisation-dr-region 777777777777 eu-west-1',
     ]);
     for (const stack of stacks.all) {
       expect({ stack: stack.stackName, terminationProtection: stack.terminationProtection }).toEqual({

@@ -156,6 +156,8 @@ describe('workload targets from the plan', () => {
     ]);
     expect(revs?.dependencies.map((d) => d.node.id).sort()).toEqual([
       'KvdcDataProtectionProduction',
+      // Its database log groups subscribe to the log archive's destination.
+      'KvdcLogArchive',
       'KvdcVpcProduction',
     ]);
     const t = Template.fromStack(revs ?? synth().stacks.hub);
@@ -270,6 +272,11 @@ describe('workload targets from the plan', () => {
       'wave-05',
       (d) => {
         d.addIn(['workloads'], moved);
+        // Windows Server 2016 is out of support by wave 5: the move comes with an in-place upgrade.
+        d.setIn(
+          ['workloads', workloadIndex(d, 'housing-repairs'), 'servers', 0, 'targetOs'],
+          'Windows Server 2022',
+        );
       },
       texts,
     );
@@ -295,8 +302,10 @@ describe('workload targets from the plan', () => {
       'HousingRepairsMgnApplicationD509EBD5',
       // The database: from workload id and database name only, never the wave.
       'HousingRepairsRepairsDatabaseAgentLogs42929A49',
+      'HousingRepairsRepairsDatabaseAgentLogsArchiveSubscription60D7A667',
       'HousingRepairsRepairsDatabaseEngineGroupsParameterGroup8E3F0FBF',
       'HousingRepairsRepairsDatabaseErrorLogsA012A95A',
+      'HousingRepairsRepairsDatabaseErrorLogsArchiveSubscription11124BC5',
       'HousingRepairsRepairsDatabaseInstanceC6C5BA13',
       'HousingRepairsRepairsDatabaseInstanceMonitoringRoleF0EB3097',
       'HousingRepairsRepairsDatabaseInstanceSubnetGroup0D29862A',

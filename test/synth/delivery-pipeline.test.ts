@@ -6,7 +6,7 @@ import { evaluateGate } from '../../lib/gate/evaluate';
 import { buildDeliveryPipeline } from '../../stacks/delivery-pipeline-app';
 import { stacksOf } from '../../stacks/deployment-stages';
 import { testApp } from '../helpers/cdk-app';
-import { exampleConfig } from '../helpers/landing-zone';
+import { EXAMPLE_BASELINE_STAGES, exampleConfig } from '../helpers/landing-zone';
 import { examplePlan } from '../helpers/waves';
 
 interface Action {
@@ -84,6 +84,7 @@ describe('the CodePipeline delivery app', () => {
 
   it('deploys the stages in the order of lz stages', () => {
     expect(built.stages.map((s) => s.id)).toEqual([
+      ...EXAMPLE_BASELINE_STAGES,
       'network-network',
       'data-network',
       'data-backup',

@@ -12,6 +12,8 @@ import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
+import { securityBaselineAccounts } from './security-baseline-accounts';
+import { securityBaselineReferences } from './security-baseline-references';
 import type { ConfigRule } from './rule';
 import { siteLanRanges } from './site-lan-ranges';
 import { siteRouting } from './site-routing';
@@ -39,4 +41,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   drResidency,
   logRetentionMinimum,
   deliveryAccount,
+  // The security baseline (the optional `securityBaseline` section).
+  securityBaselineAccounts,
+  securityBaselineReferences,
 ];

@@ -1,7 +1,14 @@
 import type { AccountRole, VpcPurpose } from '../schema';
 import type { ConfigRule } from './rule';
 
-const SINGLETON_ROLES: readonly AccountRole[] = ['network', 'shared-services', 'log-archive', 'backup'];
+const SINGLETON_ROLES: readonly AccountRole[] = [
+  'network',
+  'shared-services',
+  'log-archive',
+  'security',
+  'management',
+  'backup',
+];
 
 const ROLES_FOR_PURPOSE: Record<VpcPurpose, readonly AccountRole[]> = {
   egress: ['network'],

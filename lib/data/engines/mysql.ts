@@ -50,5 +50,7 @@ export const MYSQL = defineEngine({
   },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',
+  lifecycleProduct: 'mysql',
+  migration: { dms: { engineName: 'mysql' }, defaultMethod: 'dms' },
   waveAliases: { mysql: { edition: undefined } },
 });

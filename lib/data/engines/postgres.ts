@@ -36,5 +36,9 @@ export const POSTGRES = defineEngine({
   },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',
+  lifecycleProduct: 'postgresql',
+  migration: { dms: { engineName: 'postgres' }, defaultMethod: 'dms' },
+  // rds.allowed_extensions limits CREATE EXTENSION to the listed ones (RDS for PostgreSQL 13.10, 14.7, 15.2 and later).
+  extensions: { parameter: 'rds.allowed_extensions', names: { postgis: 'PostGIS' } },
   waveAliases: { postgres: { edition: undefined } },
 });

@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { validateConfigText } from '../../../lib/config/load';
-import { lineOf } from '../../helpers/landing-zone';
+import { configErrors, editOnce, lineOf } from '../../helpers/landing-zone';
 
 const EXAMPLE = readFileSync('config/landing-zone.yaml', 'utf8');
 const ARN = 'arn:aws:codeconnections:eu-west-2:222222222222:connection/00000000-0000-0000-0000-000000000000';
 
-function errors(text: string): { path: string; message: string; line: number }[] {
-  return validateConfigText('landing-zone.yaml', text)
-    .diagnostics.filter((d) => d.severity === 'error')
-    .map(({ path, message, line }) => ({ path, message, line }));
-}
-
-function edit(from: string, to: string, text = EXAMPLE): string {
-  const out = text.replace(from, to);
-  if (out === text) {
-    throw new Error(`edit did not apply: ${from}`);
-  }
-  return out;
-}
+const errors = configErrors;
+const edit = (from: string, to: string, text = EXAMPLE): string => editOnce(from, to, text);
 
 describe('the delivery section', () => {
   test('the example has one, and it is valid', () => {

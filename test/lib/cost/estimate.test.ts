@@ -215,6 +215,16 @@ describe('pricing rules (730 hours a month, committed eu-west-2 prices)', () => 
       'nat-gateway-data-processed',
       'ebs-snapshot-storage',
       'transit-gateway-data-processed',
+      'cloudtrail-data-events',
+      'config-items',
+      'config-rule-evaluations',
+      'config-conformance-pack-evaluations',
+      'guardduty-cloudtrail-events',
+      'guardduty-flow-and-dns-logs',
+      'guardduty-s3-data-events',
+      'securityhub-checks',
+      's3-standard-storage',
+      's3-deep-archive-storage',
     ]);
   });
 });
@@ -272,5 +282,49 @@ describe('roll-ups', () => {
     }
     expect(e.totalGbp).toBeCloseTo(e.totalUsd * prices.exchangeRate.gbpPerUsd, 9);
     expect(e.byAccount[0]?.monthlyGbp).toBeCloseTo(73 * prices.exchangeRate.gbpPerUsd, 9);
+  });
+});
+
+describe('the security baseline', () => {
+  it('prices the organisation trail as the free first copy and lists its data events as a usage charge', () => {
+    const e = estimateCost(
+      [
+        stack(
+          'Management',
+          { Trail: { Type: 'AWS::CloudTrail::Trail', Properties: { IsOrganizationTrail: true } } },
+          '888',
+        ),
+      ],
+      prices,
+    );
+    expect(e.lines).toEqual([
+      expect.objectContaining({ usage: 'cloudtrail-trail-months', monthlyUsd: 0, confirmed: true }),
+    ]);
+    expect(e.notPriced.map((n) => n.reason)).toEqual([expect.stringContaining('cloudtrail-data-events')]);
+  });
+
+  it('names the usage price of every per-use detection service, never counting it as zero', () => {
+    const e = estimateCost(
+      [
+        stack(
+          'Security',
+          {
+            Recorder: { Type: 'AWS::Config::ConfigurationRecorder', Properties: {} },
+            Detector: { Type: 'AWS::GuardDuty::Detector', Properties: {} },
+            Hub: { Type: 'AWS::SecurityHub::Hub', Properties: {} },
+            Archive: { Type: 'AWS::S3::Bucket', Properties: {} },
+          },
+          '777',
+        ),
+      ],
+      prices,
+    );
+    expect(e.lines).toEqual([]);
+    expect(e.notPriced.map((n) => n.reason)).toEqual([
+      expect.stringContaining('config-items'),
+      expect.stringContaining('guardduty-'),
+      expect.stringContaining('securityhub-checks'),
+      expect.stringContaining('s3-standard-storage'),
+    ]);
   });
 });

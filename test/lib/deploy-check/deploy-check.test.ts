@@ -234,7 +234,8 @@ describe('lz deploy-check', () => {
       { one: ['Stray'] },
     );
     expect(result.problems('bootstrap')).toEqual([
-      'Stray (555555555555 us-east-1, stage one): region us-east-1 of the production account is not bootstrapped by the documented commands (eu-west-2); cdk deploy would fail to find the bootstrap stack',
+      // With the security baseline every account is bootstrapped in the home and DR regions.
+      'Stray (555555555555 us-east-1, stage one): region us-east-1 of the production account is not bootstrapped by the documented commands (eu-west-2, eu-west-1); cdk deploy would fail to find the bootstrap stack',
     ]);
   });
 });

@@ -136,10 +136,10 @@ describe('lz ops backup-compliance (aws-sdk-client-mock)', () => {
       .rejects(Object.assign(new Error('kvdc-dr'), { name: 'ResourceNotFoundException' }));
     backup
       .on(DescribeBackupVaultCommand, { BackupVaultName: 'kvdc-non-production' })
-      .resolves({ Locked: false });
+      .resolves({ BackupVaultName: 'kvdc-non-production', Locked: false });
     backup
       .on(ListRecoveryPointsByBackupVaultCommand, { BackupVaultName: 'kvdc-non-production' })
-      .resolves({});
+      .resolves({ RecoveryPoints: [] });
     backup.on(ListRecoveryPointsByBackupVaultCommand, { BackupVaultName: 'kvdc-central' }).resolves({
       RecoveryPoints: [point('kvdc-revenues-benefits-main', 60)],
     });

@@ -196,7 +196,7 @@ describe('lz ops db-health (aws-sdk-client-mock)', () => {
         ...(second === undefined ? [] : [second]),
       ],
     });
-    rds.on(DescribePendingMaintenanceActionsCommand).resolves({});
+    rds.on(DescribePendingMaintenanceActionsCommand).resolves({ PendingMaintenanceActions: [] });
     const out = await runDbHealth({
       config: CONFIG,
       json: true,

@@ -150,14 +150,14 @@ describe('lz ops cutover-readiness through the SDK (aws-sdk-client-mock)', () =>
     expect(exitCode).toBe(0);
   });
 
-  it('no-go (exit 2) when the database is not available', async () => {
+  it('no-go (exit 1: read, and found something) when the database is not available', async () => {
     rds.reset();
     seedDatabase('stopped');
     const { exitCode, report } = await run();
     expect(report.workloads[0]?.reasons).toEqual([
       { severity: 'no-go', check: 'database', message: `${IDENTIFIER}: status is stopped [status]` },
     ]);
-    expect(exitCode).toBe(2);
+    expect(exitCode).toBe(1);
   });
 
   it('no-go when the database has no recovery point in its vault (and no copies: warnings)', async () => {
@@ -203,15 +203,52 @@ describe('lz ops cutover-readiness through the SDK (aws-sdk-client-mock)', () =>
     expect(exitCode).toBe(2);
   });
 
-  it('the VPN connections unreadable: hard sites are a no-go as unread, the database still checked', async () => {
+  it('the VPN connections unreadable: every site it needs is not read, so NOT READ (exit 2), the database still checked', async () => {
     ec2.on(DescribeVpnConnectionsCommand).rejects(accessDenied());
-    const { report } = await run();
+    const { exitCode, report } = await run();
     expect(report.errors.map((e) => e.action)).toEqual(['ec2:DescribeVpnConnections']);
     expect(report.workloads[0]?.reasons.map((r) => [r.severity, r.check])).toEqual([
-      ['no-go', 'unread'],
-      ['warning', 'unread'],
+      ['unread', 'unread'],
+      ['unread', 'unread'],
     ]);
+    expect(report.verdict).toBe('not-read');
+    expect(exitCode).toBe(2);
     expect(rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    ['ec2:DescribeCustomerGateways', () => ec2.on(DescribeCustomerGatewaysCommand).rejects(accessDenied())],
+    [
+      'rds:DescribePendingMaintenanceActions',
+      () => rds.on(DescribePendingMaintenanceActionsCommand).rejects(accessDenied()),
+    ],
+  ])('%s denied: never GO, the verdict is NOT READ (exit 2)', async (action, deny) => {
+    deny();
+    const { exitCode, report } = await run();
+    expect(report.errors.map((e) => e.action)).toEqual([action]);
+    expect(report.verdict).toBe('not-read');
+    expect(report.workloads[0]?.reasons.map((r) => r.severity)).toContain('unread');
+    expect(exitCode).toBe(2);
+  });
+
+  it('a pending maintenance action is a warning: it could restart the database during the cutover', async () => {
+    rds.on(DescribePendingMaintenanceActionsCommand).resolves({
+      PendingMaintenanceActions: [
+        {
+          ResourceIdentifier: ARN,
+          PendingMaintenanceActionDetails: [{ Action: 'system-update' }],
+        },
+      ],
+    });
+    const { exitCode, report } = await run();
+    expect(report.workloads[0]?.reasons).toEqual([
+      {
+        severity: 'warning',
+        check: 'database',
+        message: `${IDENTIFIER}: pending maintenance: system-update [pending-maintenance]`,
+      },
+    ]);
+    expect(exitCode).toBe(1);
   });
 
   it('the table lists each workload, each reason and the wave verdict', async () => {
@@ -223,14 +260,15 @@ describe('lz ops cutover-readiness through the SDK (aws-sdk-client-mock)', () =>
       `NO-GO revenues-benefits [database]: ${IDENTIFIER}: status is stopped [status]`,
     );
     expect(out.stdout).toContain(
-      'wave-05 (Revenues and benefits): NO-GO, 1 workload(s), 1 no-go, 0 failed call(s) (exit 2)',
+      'wave-05 (Revenues and benefits): NO-GO, 1 workload(s), 1 no-go, 0 not read, 0 failed call(s) (exit 1)',
     );
   });
 
   it('the real wave-05 as planned: no-go on the recorded approval and the databases the config lacks', async () => {
     const out = await runCutoverReadiness(OPTIONS);
     const report = JSON.parse(out.stdout) as Report;
-    expect(out.exitCode).toBe(2);
+    expect(report.verdict).toBe('no-go');
+    expect(out.exitCode).toBe(1);
     const first = report.workloads.find((w) => w.workload === 'revs-bens-nec');
     expect(first?.reasons.map((r) => r.check)).toEqual(
       expect.arrayContaining(['approval', 'sign-off', 'database']),

@@ -1,5 +1,11 @@
 import { workloadNeeds } from '../../../lib/ops/cutover-plan';
-import { siteStates, waveVerdict, workloadVerdict, type LiveCheck } from '../../../lib/ops/cutover-readiness';
+import {
+  siteStates,
+  verdictExitCode,
+  waveVerdict,
+  workloadVerdict,
+  type LiveCheck,
+} from '../../../lib/ops/cutover-readiness';
 import { plannedDevices, type VpnEvaluation } from '../../../lib/ops/vpn-status';
 import { approvedHeader, config, IDENTIFIER, readyWorkload } from './cutover-fixture';
 
@@ -195,16 +201,44 @@ describe('workloadVerdict', () => {
     expect(workloadVerdict(needs, db, clean, up).verdict).toBe('go');
   });
 
-  it('what could not be read is a no-go, not a pass', () => {
+  it('what could not be read makes the verdict NOT READ, never a pass', () => {
     const unread = { findings: [], unread: new Set([IDENTIFIER]) };
-    expect(workloadVerdict(needs, unread, clean, up).reasons).toEqual([
-      { severity: 'no-go', check: 'unread', message: `${IDENTIFIER}: database health could not be read` },
+    const verdict = workloadVerdict(needs, unread, clean, up);
+    expect(verdict.reasons).toEqual([
+      {
+        severity: 'unread',
+        check: 'unread',
+        message: `${IDENTIFIER}: database health could not be read in full`,
+      },
     ]);
+    expect(verdict.verdict).toBe('not-read');
+    expect(waveVerdict([verdict])).toBe('not-read');
     const noVpn = workloadVerdict(needs, clean, clean, siteStates(devices, undefined));
     expect(noVpn.reasons.map((r) => [r.severity, r.check])).toEqual([
-      ['no-go', 'unread'],
-      ['warning', 'unread'],
+      ['unread', 'unread'],
+      ['unread', 'unread'],
     ]);
+  });
+
+  it('a no-go found in what was read stays NO-GO when something else could not be read', () => {
+    const db = {
+      findings: [{ kind: 'status', subject: IDENTIFIER, message: 'status is stopped' }],
+      unread: new Set<string>(),
+    };
+    const verdict = workloadVerdict(needs, db, clean, siteStates(devices, undefined));
+    expect(verdict.verdict).toBe('no-go');
+    expect(waveVerdict([verdict, workloadVerdict(needs, clean, clean, siteStates(devices, undefined))])).toBe(
+      'no-go',
+    );
+  });
+
+  it('maps verdicts onto the one exit-code table: NO-GO never exits 0, anything not read exits 2', () => {
+    expect(verdictExitCode('go', 0)).toBe(0);
+    expect(verdictExitCode('go-with-warnings', 0)).toBe(1);
+    expect(verdictExitCode('no-go', 0)).toBe(1);
+    expect(verdictExitCode('no-go', 1)).toBe(2);
+    expect(verdictExitCode('not-read', 1)).toBe(2);
+    expect(verdictExitCode('go', 1)).toBe(2);
   });
 
   it('a hard site down is a no-go, a soft site down or a degraded site a warning', () => {

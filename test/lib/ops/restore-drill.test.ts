@@ -124,14 +124,14 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       database: 'gis/main',
       dryRun: true,
       restoreTimeoutMs: 60 * 60_000,
-      overrides: { now: time.now },
+      overrides: { now: time.now, nonce: 'd1d1' },
     });
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('restore:  arn:rp:new (taken 2026-11-22T01:00:00.000Z)');
     expect(out.stdout).toContain(
-      "DB subnet group kvdc-drill-gis-main-202611230200 on the source's isolated subnets subnet-a, subnet-b",
+      "DB subnet group kvdc-drill-gis-main-20261123020000-d1d1 on the source's isolated subnets subnet-a, subnet-b",
     );
-    expect(out.stdout).toContain('delete:   DB instance kvdc-drill-gis-main-202611230200');
+    expect(out.stdout).toContain('delete:   DB instance kvdc-drill-gis-main-20261123020000-d1d1');
     expect(out.stdout).toContain('Dry run: nothing was created or changed.');
     for (const command of MUTATING) {
       expect(
@@ -150,7 +150,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       .resolvesOnce({ Status: 'RUNNING', PercentDone: '40%' })
       .resolves({ Status: 'COMPLETED' });
     rds
-      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-202611230200' })
+      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-20261123020000-d1d1' })
       .resolvesOnce({
         DBInstances: [{ DBInstanceStatus: 'available', Endpoint: { Address: 'drill.internal', Port: 5432 } }],
       })
@@ -167,6 +167,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       outDir: dir,
       progress: (l) => lines.push(l),
       overrides: {
+        nonce: 'd1d1',
         now: time.now,
         sleep: time.sleep,
         connect: () => Promise.resolve({ ok: true }),
@@ -180,8 +181,8 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
     const start = backup.commandCalls(StartRestoreJobCommand)[0]?.args[0].input;
     expect(start?.Metadata).toEqual({
       Engine: 'postgres',
-      DBInstanceIdentifier: 'kvdc-drill-gis-main-202611230200',
-      DBSubnetGroupName: 'kvdc-drill-gis-main-202611230200',
+      DBInstanceIdentifier: 'kvdc-drill-gis-main-20261123020000-d1d1',
+      DBSubnetGroupName: 'kvdc-drill-gis-main-20261123020000-d1d1',
       VpcSecurityGroupIds: '["sg-drill"]',
       MultiAZ: 'false',
       PubliclyAccessible: 'false',
@@ -190,7 +191,9 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
     expect(rds.commandCalls(DeleteDBInstanceCommand)).toHaveLength(1);
     expect(rds.commandCalls(DeleteDBSubnetGroupCommand)).toHaveLength(1);
     expect(ec2.commandCalls(DeleteSecurityGroupCommand)).toHaveLength(1);
-    const record = JSON.parse(readFileSync(join(dir, 'kvdc-drill-gis-main-202611230200.json'), 'utf8')) as {
+    const record = JSON.parse(
+      readFileSync(join(dir, 'kvdc-drill-gis-main-20261123020000-d1d1.json'), 'utf8'),
+    ) as {
       restoreMinutes: number;
       withinRto: boolean;
       cleanup: { deleted: boolean }[];
@@ -207,7 +210,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       return { Status: 'RUNNING' };
     });
     rds
-      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-202611230200' })
+      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-20261123020000-d1d1' })
       .resolvesOnce({ DBInstances: [{ DBInstanceStatus: 'creating' }] })
       .resolvesOnce({ DBInstances: [{ DBInstanceStatus: 'available' }] })
       .rejects(notFound('DBInstanceNotFoundFault'));
@@ -221,6 +224,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
       signal: abort.signal,
       overrides: {
+        nonce: 'd1d1',
         now: time.now,
         sleep: time.sleep,
         connect: () => Promise.resolve({ ok: true }),
@@ -233,8 +237,8 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
     };
     expect(report.stopped).toBe('interrupted while the restore job ran');
     expect(report.cleanup).toEqual([
-      { resource: 'db-instance', id: 'kvdc-drill-gis-main-202611230200', deleted: true },
-      { resource: 'db-subnet-group', id: 'kvdc-drill-gis-main-202611230200', deleted: true },
+      { resource: 'db-instance', id: 'kvdc-drill-gis-main-20261123020000-d1d1', deleted: true },
+      { resource: 'db-subnet-group', id: 'kvdc-drill-gis-main-20261123020000-d1d1', deleted: true },
       { resource: 'security-group', id: 'sg-drill', deleted: true },
     ]);
     expect(rds.commandCalls(DeleteDBInstanceCommand)).toHaveLength(1);
@@ -256,7 +260,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       dryRun: false,
       restoreTimeoutMs: 60 * 60_000,
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
-      overrides: { now: time.now, sleep: time.sleep, pollMs: 1000 },
+      overrides: { now: time.now, sleep: time.sleep, pollMs: 1000, nonce: 'd1d1' },
     });
     expect(out.stdout).toContain(
       'Stopped: rds:CreateDBSubnetGroup: access denied (AccessDenied). The role needs the IAM action rds:CreateDBSubnetGroup',
@@ -270,7 +274,7 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
     const time = fakeTime();
     backup.on(DescribeRestoreJobCommand).resolves({ Status: 'FAILED', StatusMessage: 'bad metadata' });
     rds
-      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-202611230200' })
+      .on(DescribeDBInstancesCommand, { DBInstanceIdentifier: 'kvdc-drill-gis-main-20261123020000-d1d1' })
       .rejects(notFound('DBInstanceNotFoundFault'));
     ec2
       .on(DeleteSecurityGroupCommand)
@@ -283,11 +287,11 @@ describe('lz ops restore-drill (aws-sdk-client-mock)', () => {
       dryRun: false,
       restoreTimeoutMs: 60 * 60_000,
       outDir: mkdtempSync(join(tmpdir(), 'drill-')),
-      overrides: { now: time.now, sleep: time.sleep, pollMs: 60_000 },
+      overrides: { now: time.now, sleep: time.sleep, pollMs: 60_000, nonce: 'd1d1' },
     });
     expect(out.stdout).toContain('Stopped: restore job job-1 FAILED: bad metadata');
     expect(out.stdout).toContain('LEFT OVER security-group sg-drill');
-    expect(out.stdout).toContain('aws ec2 delete-security-group --group-id sg-drill');
+    expect(out.stdout).toContain('aws ec2 delete-security-group --region eu-west-2 --group-id sg-drill');
     expect(out.exitCode).toBe(2);
   });
 

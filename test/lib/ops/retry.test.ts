@@ -2,6 +2,7 @@ import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { clientConfig, ec2Client, rdsClient } from '../../../lib/ops/aws';
 import { collectDatabases } from '../../../lib/ops/db-collect';
 import { classifyError } from '../../../lib/ops/errors';
+import { BoundedHttpHandler, checkAnswer } from '../../../lib/ops/http';
 import { collectVpnInventory } from '../../../lib/ops/vpn-collect';
 
 // aws-sdk-client-mock replaces `send`, which bypasses the SDK's middleware. These tests keep the real
@@ -17,15 +18,17 @@ function throttling(): Error {
 }
 
 describe('the SDK client factory', () => {
-  it('passes region, endpoint and a bounded retry configuration, leaving credentials to the chain', () => {
+  it('passes region, endpoint, bounded retries and an HTTP handler whose time limits are enforced', () => {
     const config = clientConfig({ region: 'eu-west-2', endpoint: 'http://127.0.0.1:5000' });
     expect(config).toEqual({
       region: 'eu-west-2',
       endpoint: 'http://127.0.0.1:5000',
       maxAttempts: 5,
       retryMode: 'standard',
-      requestHandler: { requestTimeout: 10000, connectionTimeout: 5000 },
+      requestHandler: expect.any(BoundedHttpHandler) as unknown,
     });
+    // Without a stop signal the credentials are left to the SDK's own chain.
+    expect('credentials' in config).toBe(false);
     expect(clientConfig({ retryMode: 'adaptive', maxAttempts: 2 })).toMatchObject({
       retryMode: 'adaptive',
       maxAttempts: 2,
@@ -74,8 +77,8 @@ describe('the SDK client factory', () => {
     const result = await collectVpnInventory(client);
     expect(calls).toBe(4); // two calls, two attempts each
     expect(result.errors.map((e) => e.kind)).toEqual(['throttled', 'throttled']);
-    expect(result.errors[0]?.message).toContain(
-      "ec2:DescribeCustomerGateways: still throttled after the SDK's retries",
+    expect(result.errors[0]?.message).toBe(
+      'ec2:DescribeCustomerGateways: still throttled after 2 attempts (ThrottlingException); try again later or raise --max-attempts.',
     );
   });
 
@@ -119,9 +122,27 @@ describe('classifyError', () => {
     );
   });
 
-  it('explains an API the endpoint does not implement (moto answers 404 with HTML)', () => {
-    const error = Object.assign(new Error('XML parse error'), { $response: { statusCode: 404 } });
+  it('explains an API the endpoint does not implement: a 404 that is not an AWS error', () => {
+    const error = checkAnswer(
+      'xml',
+      'DescribePendingMaintenanceActions',
+      404,
+      {},
+      '<!doctype html><title>404 Not Found</title>',
+    );
     expect(classifyError('rds:DescribePendingMaintenanceActions', error).kind).toBe('not-implemented');
+  });
+
+  it('a 404 with an AWS error code is a real answer: the resource does not exist', () => {
+    const error = Object.assign(new Error('DBInstance kvdc-nope not found.'), {
+      name: 'DBInstanceNotFoundFault',
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(classifyError('rds:DescribeDBInstances', error)).toEqual({
+      action: 'rds:DescribeDBInstances',
+      kind: 'not-found',
+      message: 'rds:DescribeDBInstances: DBInstanceNotFoundFault: DBInstance kvdc-nope not found.',
+    });
   });
 
   it('explains an unreachable endpoint', () => {

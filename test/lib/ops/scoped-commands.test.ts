@@ -174,7 +174,7 @@ describe('lz ops db-health across accounts', () => {
       // The caller's own credentials: no role assumed.
       DBInstances: (await signingKey(getClient)) === 'caller' ? databases.map(instance) : [],
     }));
-    rds.on(DescribePendingMaintenanceActionsCommand).resolves({});
+    rds.on(DescribePendingMaintenanceActionsCommand).resolves({ PendingMaintenanceActions: [] });
     const one = await runDbHealth({
       config: CONFIG,
       json: true,

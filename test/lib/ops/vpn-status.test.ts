@@ -182,4 +182,22 @@ describe('evaluateVpnStatus', () => {
       'library/router-1 NOT READ',
     );
   });
+
+  it('customer gateways not read: a device matched by nothing is NOT READ, an unclaimed connection NOT MATCHED, nothing claimed', () => {
+    // vpn-3 carries no Name tag: without its gateway (matched by IP) it belongs to nobody known.
+    const { connections } = healthy();
+    const region = (c: LiveVpnConnection): LiveVpnConnection => ({ ...c, region: 'eu-west-2' });
+    const result = evaluateVpnStatus(PLANNED, [], connections.map(region), {
+      unmatchedRegions: ['eu-west-2'],
+    });
+    expect(kinds(result)).toEqual([]);
+    expect(result.rows.map((r) => `${r.site}/${r.device} ${r.connectionId} ${r.status}`)).toEqual([
+      'dc/edge-1 vpn-1 UP',
+      'dc/edge-1 vpn-1 UP',
+      'dc/edge-2 vpn-2 UP',
+      'dc/edge-2 vpn-2 UP',
+      'library/router-1 - NOT READ',
+      '?/? vpn-3 NOT MATCHED',
+    ]);
+  });
 });

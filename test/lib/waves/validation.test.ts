@@ -93,7 +93,7 @@ describe('migration wave validation', () => {
         line: lineOf(t2.waves[4]?.text ?? '', 'start: 2027-02-20T08:00'),
         path: 'wave.cutoverWindow',
         message:
-          'cutover window 2027-02-20T08:00 to 2027-02-20T22:00 falls in blackout council-tax-billing-2027 "Annual council-tax and business-rates billing" (2027-02-15 to 2027-03-31, revenues-and-benefits, customer-services, finance): affects revs-bens-nec, edrms, revs-bens-portal',
+          'cutover window 2027-02-20T08:00 to 2027-02-20T22:00 falls in blackout council-tax-billing-2027 "Annual council-tax and business-rates billing" (2027-02-15 to 2027-03-31, revenues-and-benefits, customer-services, finance): affects revs-bens-nec, edrms, revs-bens-portal, revs-bens-uat',
       });
     });
 
