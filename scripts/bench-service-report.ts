@@ -48,7 +48,9 @@ async function main(): Promise<void> {
       source: fixtureSource(),
       estimate: { ok: true, value: { byWorkload: new Map(), sharedMonthlyGbp: 0 } },
       exchange: { ok: true, value: { gbpPerUsd: 0.79, source: 'benchmark' } },
-      tierRetentionDays: Object.fromEntries((config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays])),
+      tierRetentionDays: Object.fromEntries(
+        (config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays]),
+      ),
       vpnLoadAlarmPercent: 80,
     });
     const read = performance.now();
@@ -80,7 +82,9 @@ async function main(): Promise<void> {
         `Measured ${result.date} on ${result.machine}; load average ${result.loadAverageAtStart} at the start.\n`,
     );
     if (report.notRead.length > 0) {
-      throw new Error(`the benchmark report has ${report.notRead.length} NOT READ item(s): ${report.notRead[0]?.reason ?? ''}`);
+      throw new Error(
+        `the benchmark report has ${report.notRead.length} NOT READ item(s): ${report.notRead[0]?.reason ?? ''}`,
+      );
     }
   } finally {
     fixture.restore();

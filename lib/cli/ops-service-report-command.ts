@@ -6,7 +6,9 @@ import { loadConfig } from '../config/load';
 import type { LandingZoneConfig } from '../config/schema';
 import { validatePriceTableFile } from '../cost/price-table';
 import { monitoredEstate } from '../monitoring/monitored-estate';
-import type { AwsOptions } from '../ops/aws';
+import { withStop, type AwsOptions } from '../ops/aws';
+import { silentProgress, type Progress, type ScopeLabel } from '../ops/progress';
+import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { scopeOptions } from '../ops/scopes';
 import { awsEstateSource } from '../ops/service-report/aws-source';
 import { collectServiceReport } from '../ops/service-report/collect';
@@ -18,13 +20,11 @@ import type { EstateSource, Read } from '../ops/service-report/source';
 import { writeServiceReport } from '../ops/service-report/write';
 import { loadWavePlan } from '../waves/load';
 import type { MigrationPlan } from '../waves/migration-plan';
-import { action } from './action';
 import type { CliContext } from './context';
 import { buildCostReport } from './cost-command';
-import { assumeRoleOption, awsOptions, opsCommand, type OpsFlags } from './ops-options';
+import { assumeRoleOption, awsOptions, opsAction, opsCommand, type OpsFlags } from './ops-options';
 import { allowStaleOption, assemblyOption, parseCalendarDate, pricesOption, wavesOption } from './options';
 import { failure, type CommandOutput } from './output';
-import { Progress } from './progress';
 
 export interface ServiceReportOptions {
   readonly config: string;
@@ -44,10 +44,15 @@ export interface ServiceReportOptions {
   readonly assumeRole?: string;
   /** The account (by name) whose Cost Explorer is read through the role. @default - the caller's credentials */
   readonly costAccount?: string;
-  /** Tests and the fixture run give their own source; otherwise the AWS SDK. */
+  /**
+   * Tests and the fixture run give their own source; otherwise the AWS SDK, every call of which
+   * ends by the deadline.
+   */
   readonly source?: EstateSource;
   readonly now?: Date;
-  readonly progress?: CliContext['progress'];
+  /** The whole run's limit in ms; what is not read by then is NOT READ (exit 2). @default 2 minutes */
+  readonly deadlineMs?: number;
+  readonly progress?: Progress;
 }
 
 function periodsOf(options: ServiceReportOptions, timeZone: string): ReportPeriods | { error: string } {
@@ -135,29 +140,41 @@ function costEstimate(
   }
 }
 
-function defaultSource(
+/** Checks what the SDK source needs before anything is read. */
+function sourceProblem(
   options: ServiceReportOptions,
   config: LandingZoneConfig,
   accounts: readonly string[],
-): EstateSource | { error: string } {
-  const region = config.organisation.homeRegion;
+): string | undefined {
+  // The default credentials reach one account: reading the others with them would report their
+  // services as down and their backups as missing.
   if (options.assumeRole === undefined && accounts.length > 1) {
-    return {
-      error:
-        `the report reads ${accounts.length} accounts (${accounts.join(', ')}) but the default credentials reach one: ` +
-        'read them all with --assume-role <role-name>',
-    };
+    return (
+      `the report reads ${accounts.length} accounts (${accounts.join(', ')}) but the default credentials reach one: ` +
+      'read them all with --assume-role <role-name>'
+    );
   }
-  let costAws: AwsOptions = options.aws;
-  if (options.costAccount !== undefined) {
-    const account = config.accounts.find((a) => a.name === options.costAccount);
-    if (account === undefined)
-      return { error: `--cost-account ${options.costAccount}: no such account in the configuration` };
-    costAws = scopeOptions(options.aws, account, 'us-east-1', options.assumeRole);
+  if (options.costAccount !== undefined && !config.accounts.some((a) => a.name === options.costAccount)) {
+    return `--cost-account ${options.costAccount}: no such account in the configuration (accounts: ${config.accounts.map((a) => a.name).join(', ')})`;
   }
+  return undefined;
+}
+
+/**
+ * The SDK source: each account in the home region through the role, Cost Explorer through the role
+ * in --cost-account (or the caller's credentials), every call stopped by `aws.stop` (the deadline).
+ */
+function defaultSource(
+  options: ServiceReportOptions,
+  config: LandingZoneConfig,
+  aws: AwsOptions,
+): EstateSource {
+  const region = config.organisation.homeRegion;
+  const costAccount = config.accounts.find((a) => a.name === options.costAccount);
   return awsEstateSource(
-    (account) => scopeOptions(options.aws, account, region, options.assumeRole),
-    costAws,
+    (account) => scopeOptions(aws, account, region, options.assumeRole),
+    costAccount === undefined ? aws : scopeOptions(aws, costAccount, 'us-east-1', options.assumeRole),
+    costAccount?.name,
   );
 }
 
@@ -186,31 +203,33 @@ export async function runServiceReport(options: ServiceReportOptions): Promise<C
   }
   const estate = monitoredEstate(config, plan);
   const accounts = estate.alertAccounts.map((a) => a.name);
-  const source = options.source ?? defaultSource(options, config, accounts);
-  if ('error' in source) return failure(source.error);
+  if (options.source === undefined) {
+    const problem = sourceProblem(options, config, accounts);
+    if (problem !== undefined) return failure(problem);
+  }
 
-  const progress = new Progress(options.progress, 'service-report');
-  progress.phase('cost estimate');
+  // The estimate is local (the assembly and the price table): read before the clock starts.
   const { estimate, exchange } = costEstimate(options, now.toISOString().slice(0, 10));
-  const report = await collectServiceReport({
-    estate,
-    periods,
-    now,
-    source,
-    estimate,
-    exchange,
-    tierRetentionDays: Object.fromEntries(
-      (config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays]),
-    ),
-    vpnLoadAlarmPercent: config.monitoring?.vpnLoadAlarmPercent ?? 80,
-    progress: (phase) => {
-      progress.phase(phase);
-    },
-  });
-  progress.phase('writing');
+  const costScope: ScopeLabel = { account: options.costAccount ?? 'caller', region: 'us-east-1' };
+  const report = await withDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, (deadline) =>
+    collectServiceReport({
+      estate,
+      periods,
+      now,
+      source: options.source ?? defaultSource(options, config, withStop(options.aws, deadline.signal)),
+      estimate,
+      exchange,
+      tierRetentionDays: Object.fromEntries(
+        (config.dataProtection?.tiers ?? []).map((t) => [t.name, t.retentionDays]),
+      ),
+      vpnLoadAlarmPercent: config.monitoring?.vpnLoadAlarmPercent ?? 80,
+      progress: options.progress ?? silentProgress,
+      costScope,
+    }),
+  );
+  // What was read is written even when the deadline passed: the rest is NOT READ in every file.
   const out = options.out ?? join('reports', 'service-report', periods.current.label.replace(/ /g, '_'));
   const written = writeServiceReport(report, out);
-  progress.finish();
   const exitCode = reportExitCode(report);
   if (options.json) {
     return { exitCode, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
@@ -247,8 +266,9 @@ export function serviceReportCommand(ctx: CliContext): Command {
       "read Cost Explorer through the role in this account (default: the caller's credentials)",
     )
     .action(
-      action(
+      opsAction(
         ctx,
+        'service-report',
         (
           opts: OpsFlags & {
             month?: string;
@@ -262,6 +282,7 @@ export function serviceReportCommand(ctx: CliContext): Command {
             assumeRole?: string;
             costAccount?: string;
           },
+          progress,
         ) =>
           runServiceReport({
             config: opts.config,
@@ -271,7 +292,8 @@ export function serviceReportCommand(ctx: CliContext): Command {
             allowStale: opts.allowStale,
             json: opts.json,
             aws: awsOptions(opts),
-            progress: ctx.progress,
+            deadlineMs: opts.deadline,
+            progress,
             ...(opts.month === undefined ? {} : { month: opts.month }),
             ...(opts.from === undefined ? {} : { from: opts.from }),
             ...(opts.to === undefined ? {} : { to: opts.to }),

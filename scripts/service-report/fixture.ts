@@ -328,9 +328,9 @@ export interface FixtureMocks {
  */
 const ACCOUNT = new AsyncLocalStorage<string>();
 
-// The client is not needed: the account comes from the async context of the call.
+// Async like the SDK's calls it stands in for, so a refusal arrives as a rejected promise.
 // eslint-disable-next-line @typescript-eslint/require-await
-async function accountOf(_getClient: () => { config: object }): Promise<string> {
+async function accountOf(): Promise<string> {
   const account = ACCOUNT.getStore();
   if (account === undefined) throw new Error('fixture: a call outside fixtureSource()');
   return account;
@@ -352,16 +352,15 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
   const pointsPerAnswer = options.pointsPerAnswer ?? 100_800;
   const pageSize = options.pageSize ?? 100;
   const silent = new Set(options.silentServers ?? []);
-  type Client = { config: object };
-  const refuse = async (action: string, getClient: () => Client): Promise<void> => {
-    if (options.deny?.actions.includes(action) && (await accountOf(getClient)) === options.deny.accountId) {
+  const refuse = async (action: string): Promise<void> => {
+    if (options.deny?.actions.includes(action) && (await accountOf()) === options.deny.accountId) {
       throw accessDenied(action);
     }
   };
 
   const cloudwatch = mockClient(CloudWatchClient);
-  cloudwatch.on(GetMetricDataCommand).callsFake(async (input: GetMetricDataCommandInput, getClient: () => Client) => {
-    await refuse('cloudwatch:GetMetricData', getClient);
+  cloudwatch.on(GetMetricDataCommand).callsFake(async (input: GetMetricDataCommandInput) => {
+    await refuse('cloudwatch:GetMetricData');
     const start = (input.StartTime as Date).getTime();
     const end = (input.EndTime as Date).getTime();
     // The token is how many points of the request have been answered already.
@@ -430,55 +429,50 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
       },
     ],
   });
-  logs
-    .on(FilterLogEventsCommand)
-    .callsFake(async (input: FilterLogEventsCommandInput, getClient: () => Client) => {
-      await refuse('logs:FilterLogEvents', getClient);
-      const account = await accountOf(getClient);
-      const events = [...SCENARIO.incidents, ...SCENARIO.previousIncidents].flatMap(
-        ([subject, start, end]) => {
-          const service = estate.services.find((s) => s.id === subject);
-          const owner =
-            service?.accountId ??
-            (subject.startsWith('backups-')
-              ? estate.alertAccounts.find((a) => a.name === subject.slice('backups-'.length))?.id
-              : estate.networkAccount.id);
-          if (
-            owner !== account ||
-            (service === undefined && !['central-egress', 'backups-production'].includes(subject))
-          )
-            return [];
-          const name = subject.startsWith('backups-')
-            ? `${estate.prefix}-backup-${estate.prefix}-${subject.slice('backups-'.length)}-service`
-            : subject === 'central-egress'
-              ? `${estate.prefix}-egress-service`
-              : serviceAlarmName(estate.prefix, subject);
-          const change = (when: number, state: string, previous: string) => ({
-            timestamp: when,
-            message: JSON.stringify({
-              'detail-type': 'CloudWatch Alarm State Change',
-              source: 'aws.cloudwatch',
-              time: new Date(when).toISOString(),
-              detail: {
-                alarmName: name,
-                state: { value: state, reason: `fixture: ${state}`, timestamp: new Date(when).toISOString() },
-                previousState: { value: previous },
-              },
-            }),
-          });
-          return [change(start, 'ALARM', 'OK'), ...(end === undefined ? [] : [change(end, 'OK', 'ALARM')])];
-        },
-      );
-      const inRange = events
-        .filter(
-          (e) =>
-            e.timestamp >= (input.startTime ?? 0) &&
-            e.timestamp <= (input.endTime ?? Number.MAX_SAFE_INTEGER),
-        )
-        .sort((a, b) => a.timestamp - b.timestamp);
-      const p = page(inRange, input.nextToken, pageSize);
-      return { events: p.items, ...(p.next === undefined ? {} : { nextToken: p.next }) };
+  logs.on(FilterLogEventsCommand).callsFake(async (input: FilterLogEventsCommandInput) => {
+    await refuse('logs:FilterLogEvents');
+    const account = await accountOf();
+    const events = [...SCENARIO.incidents, ...SCENARIO.previousIncidents].flatMap(([subject, start, end]) => {
+      const service = estate.services.find((s) => s.id === subject);
+      const owner =
+        service?.accountId ??
+        (subject.startsWith('backups-')
+          ? estate.alertAccounts.find((a) => a.name === subject.slice('backups-'.length))?.id
+          : estate.networkAccount.id);
+      if (
+        owner !== account ||
+        (service === undefined && !['central-egress', 'backups-production'].includes(subject))
+      )
+        return [];
+      const name = subject.startsWith('backups-')
+        ? `${estate.prefix}-backup-${estate.prefix}-${subject.slice('backups-'.length)}-service`
+        : subject === 'central-egress'
+          ? `${estate.prefix}-egress-service`
+          : serviceAlarmName(estate.prefix, subject);
+      const change = (when: number, state: string, previous: string) => ({
+        timestamp: when,
+        message: JSON.stringify({
+          'detail-type': 'CloudWatch Alarm State Change',
+          source: 'aws.cloudwatch',
+          time: new Date(when).toISOString(),
+          detail: {
+            alarmName: name,
+            state: { value: state, reason: `fixture: ${state}`, timestamp: new Date(when).toISOString() },
+            previousState: { value: previous },
+          },
+        }),
+      });
+      return [change(start, 'ALARM', 'OK'), ...(end === undefined ? [] : [change(end, 'OK', 'ALARM')])];
     });
+    const inRange = events
+      .filter(
+        (e) =>
+          e.timestamp >= (input.startTime ?? 0) && e.timestamp <= (input.endTime ?? Number.MAX_SAFE_INTEGER),
+      )
+      .sort((a, b) => a.timestamp - b.timestamp);
+    const p = page(inRange, input.nextToken, pageSize);
+    return { events: p.items, ...(p.next === undefined ? {} : { nextToken: p.next }) };
+  });
 
   const backup = mockClient(BackupClient);
   const jobs = (kind: 'backup' | 'copy', account: string, state: string | undefined) => {
@@ -496,36 +490,32 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
         vault: vault.name,
       }));
   };
-  backup
-    .on(ListBackupJobsCommand)
-    .callsFake(async (input: ListBackupJobsCommandInput, getClient: () => Client) => {
-      const list = jobs('backup', await accountOf(getClient), input.ByState).map((j) => ({
-        BackupJobId: j.id,
-        State: j.State,
-        ResourceArn: j.ResourceArn,
-        CreationDate: j.CreationDate,
-        StatusMessage: j.StatusMessage,
-        BackupVaultName: j.vault,
-      }));
-      return { BackupJobs: list };
-    });
-  backup
-    .on(ListCopyJobsCommand)
-    .callsFake(async (input: ListCopyJobsCommandInput, getClient: () => Client) => {
-      const list = jobs('copy', await accountOf(getClient), input.ByState).map((j) => ({
-        CopyJobId: j.id,
-        State: j.State,
-        ResourceArn: j.ResourceArn,
-        CreationDate: j.CreationDate,
-        StatusMessage: j.StatusMessage,
-        SourceBackupVaultArn: `arn:aws:backup:${estate.region}:000000000000:backup-vault:${j.vault}`,
-      }));
-      return { CopyJobs: list };
-    });
+  backup.on(ListBackupJobsCommand).callsFake(async (input: ListBackupJobsCommandInput) => {
+    const list = jobs('backup', await accountOf(), input.ByState).map((j) => ({
+      BackupJobId: j.id,
+      State: j.State,
+      ResourceArn: j.ResourceArn,
+      CreationDate: j.CreationDate,
+      StatusMessage: j.StatusMessage,
+      BackupVaultName: j.vault,
+    }));
+    return { BackupJobs: list };
+  });
+  backup.on(ListCopyJobsCommand).callsFake(async (input: ListCopyJobsCommandInput) => {
+    const list = jobs('copy', await accountOf(), input.ByState).map((j) => ({
+      CopyJobId: j.id,
+      State: j.State,
+      ResourceArn: j.ResourceArn,
+      CreationDate: j.CreationDate,
+      StatusMessage: j.StatusMessage,
+      SourceBackupVaultArn: `arn:aws:backup:${estate.region}:000000000000:backup-vault:${j.vault}`,
+    }));
+    return { CopyJobs: list };
+  });
   backup
     .on(ListRecoveryPointsByBackupVaultCommand)
-    .callsFake(async (input: ListRecoveryPointsByBackupVaultCommandInput, getClient: () => Client) => {
-      const account = await accountOf(getClient);
+    .callsFake(async (input: ListRecoveryPointsByBackupVaultCommandInput) => {
+      const account = await accountOf();
       const after = input.ByCreatedAfter?.getTime() ?? 0;
       const before = input.ByCreatedBefore?.getTime() ?? Number.MAX_SAFE_INTEGER;
       const points: {
@@ -563,49 +553,42 @@ export function installFixture(estate: MonitoredEstate, options: FixtureOptions 
     });
 
   const rds = mockClient(RDSClient);
-  rds
-    .on(DescribeEventsCommand)
-    .callsFake(async (input: DescribeEventsCommandInput, getClient: () => Client) => {
-      const account = await accountOf(getClient);
-      const mine = estate.services
-        .filter((s) => s.accountId === account)
-        .flatMap((s) => s.databases.map((d) => d.identifier));
-      const events = [
-        ['kvdc-finance-unit4-unit4-erp', at(18, 14, 33), 'Multi-AZ instance failover started.', ['failover']],
-        [
-          'kvdc-finance-unit4-unit4-erp',
-          at(18, 14, 36),
-          'Multi-AZ instance failover completed.',
-          ['failover'],
-        ],
-        [
-          'kvdc-edrms-information-at-work',
-          at(25, 2, 0),
-          'Storage size reached 80% of the allocated storage.',
-          ['low storage'],
-        ],
-        [
-          'kvdc-web-cms-drupal',
-          at(28, 3, 0),
-          'Applying modification to database instance class',
-          ['configuration change'],
-        ],
-      ] as const;
-      const list = events
-        .filter(
-          ([id, when]) =>
-            mine.includes(id) &&
-            when >= (input.StartTime?.getTime() ?? 0) &&
-            when < (input.EndTime?.getTime() ?? Number.MAX_SAFE_INTEGER),
-        )
-        .map(([id, when, message, categories]) => ({
-          SourceIdentifier: id,
-          Date: new Date(when),
-          Message: message,
-          EventCategories: [...categories],
-        }));
-      return { Events: list };
-    });
+  rds.on(DescribeEventsCommand).callsFake(async (input: DescribeEventsCommandInput) => {
+    const account = await accountOf();
+    const mine = estate.services
+      .filter((s) => s.accountId === account)
+      .flatMap((s) => s.databases.map((d) => d.identifier));
+    const events = [
+      ['kvdc-finance-unit4-unit4-erp', at(18, 14, 33), 'Multi-AZ instance failover started.', ['failover']],
+      ['kvdc-finance-unit4-unit4-erp', at(18, 14, 36), 'Multi-AZ instance failover completed.', ['failover']],
+      [
+        'kvdc-edrms-information-at-work',
+        at(25, 2, 0),
+        'Storage size reached 80% of the allocated storage.',
+        ['low storage'],
+      ],
+      [
+        'kvdc-web-cms-drupal',
+        at(28, 3, 0),
+        'Applying modification to database instance class',
+        ['configuration change'],
+      ],
+    ] as const;
+    const list = events
+      .filter(
+        ([id, when]) =>
+          mine.includes(id) &&
+          when >= (input.StartTime?.getTime() ?? 0) &&
+          when < (input.EndTime?.getTime() ?? Number.MAX_SAFE_INTEGER),
+      )
+      .map(([id, when, message, categories]) => ({
+        SourceIdentifier: id,
+        Date: new Date(when),
+        Message: message,
+        EventCategories: [...categories],
+      }));
+    return { Events: list };
+  });
 
   const ec2 = mockClient(EC2Client);
   ec2.on(DescribeVpnConnectionsCommand).resolves({

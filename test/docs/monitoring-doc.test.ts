@@ -6,7 +6,12 @@ import { serviceLevelTableRows } from '../../lib/monitoring/docs-table';
 import { monitoredEstate } from '../../lib/monitoring/monitored-estate';
 import { RUNBOOKS, runbookAnchor, type RunbookKind } from '../../lib/monitoring/runbooks';
 import { serviceReportPolicy } from '../../lib/ops/service-report/iam-actions';
-import { FIXTURE_MONTH, FIXTURE_NOW, fixtureSource, installFixture } from '../../scripts/service-report/fixture';
+import {
+  FIXTURE_MONTH,
+  FIXTURE_NOW,
+  fixtureSource,
+  installFixture,
+} from '../../scripts/service-report/fixture';
 import { exampleAssembly } from '../helpers/example-assembly';
 import { exampleConfig } from '../helpers/landing-zone';
 import { examplePlan } from '../helpers/waves';
@@ -73,7 +78,10 @@ describe('docs/operations.md: lz ops service-report', () => {
         source: fixtureSource(),
         now: FIXTURE_NOW,
       });
-      const shown = /<!-- service-report-fixture-run -->\n\n```console\n\$ npm run -s service-report:fixture\n([\s\S]*?)```/.exec(DOC)?.[1];
+      const shown =
+        /<!-- service-report-fixture-run -->\n\n```console\n\$ npm run -s service-report:fixture\n([\s\S]*?)```/.exec(
+          DOC,
+        )?.[1];
       expect(shown).toBe(run.stdout.replaceAll(out, `reports/service-report/${FIXTURE_MONTH}`));
     } finally {
       fixture.restore();

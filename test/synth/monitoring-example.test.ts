@@ -51,7 +51,7 @@ const text = (a: FoundAlarm): string => JSON.stringify(a.properties);
 describe('alarms of the example estate', () => {
   it('every database has CPU, memory, storage, connection and latency alarms in its own account', () => {
     const databases = estate.services.flatMap((s) => s.databases.map((d) => ({ s, d })));
-    expect(databases.length).toBe(15);
+    expect(databases.length).toBe(16);
     for (const { s, d } of databases) {
       for (const signal of ['cpu', 'memory', 'storage', 'connections', 'read-latency', 'write-latency']) {
         const alarm = named.get(`kvdc-${s.id}-db-${d.name}-${signal}`);

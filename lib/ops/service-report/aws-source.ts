@@ -1,25 +1,31 @@
 import {
-  BackupClient,
   paginateListBackupJobs,
   paginateListCopyJobs,
   paginateListRecoveryPointsByBackupVault,
   type BackupJobState,
   type CopyJobState,
 } from '@aws-sdk/client-backup';
-import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
-  CloudWatchLogsClient,
-  DescribeLogGroupsCommand,
-  paginateFilterLogEvents,
-} from '@aws-sdk/client-cloudwatch-logs';
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
+  GetMetricDataCommand,
+  type CloudWatchClient,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
+import { DescribeLogGroupsCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import {
   DescribeVpnConnectionsCommand,
-  EC2Client,
   paginateDescribeTransitGatewayAttachments,
 } from '@aws-sdk/client-ec2';
-import { paginateDescribeEvents, RDSClient } from '@aws-sdk/client-rds';
-import { clientConfig, type AwsOptions } from '../aws';
+import { paginateDescribeEvents } from '@aws-sdk/client-rds';
+import {
+  backupClient,
+  cloudWatchClient,
+  cloudWatchLogsClient,
+  costExplorerClient,
+  ec2Client,
+  rdsClient,
+  type AwsOptions,
+} from '../aws';
 import { classifyError } from '../errors';
 import type {
   AccountSource,
@@ -138,7 +144,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async metrics(queries: readonly MetricQuery[], start: Date, end: Date): Promise<MetricResults> {
-    const client = new CloudWatchClient(clientConfig(this.aws));
+    const client = cloudWatchClient(this.aws);
     try {
       const series = new Map<string, MetricSeries>();
       const failures: { keys: string[]; failure: ReadFailure }[] = [];
@@ -235,7 +241,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async alarmHistory(logGroupName: string, start: Date, end: Date): Promise<Read<AlarmArchive>> {
-    const client = new CloudWatchLogsClient(clientConfig(this.aws));
+    const client = cloudWatchLogsClient(this.aws);
     try {
       const group = await this.read('logs:DescribeLogGroups', async () => {
         const answer = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
@@ -273,7 +279,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async failedJobs(start: Date, end: Date): Promise<Read<BackupJobRecord[]>> {
-    const client = new BackupClient(clientConfig(this.aws));
+    const client = backupClient(this.aws);
     try {
       const jobs: BackupJobRecord[] = [];
       for (const state of ['FAILED', 'EXPIRED', 'ABORTED'] as BackupJobState[]) {
@@ -329,7 +335,7 @@ export class AwsAccountSource implements AccountSource {
     createdAfter: Date,
     createdBefore: Date,
   ): Promise<Read<RecoveryPointRecord[]>> {
-    const client = new BackupClient(clientConfig(this.aws));
+    const client = backupClient(this.aws);
     try {
       return await this.read('backup:ListRecoveryPointsByBackupVault', async () => {
         const points: RecoveryPointRecord[] = [];
@@ -358,7 +364,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async rdsEvents(start: Date, end: Date): Promise<Read<RdsEventRecord[]>> {
-    const client = new RDSClient(clientConfig(this.aws));
+    const client = rdsClient(this.aws);
     try {
       return await this.read('rds:DescribeEvents', async () => {
         const events: RdsEventRecord[] = [];
@@ -383,7 +389,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async vpnConnections(): Promise<Read<VpnConnectionRecord[]>> {
-    const client = new EC2Client(clientConfig(this.aws));
+    const client = ec2Client(this.aws);
     try {
       return await this.read('ec2:DescribeVpnConnections', async () => {
         const answer = await client.send(new DescribeVpnConnectionsCommand({}));
@@ -408,7 +414,7 @@ export class AwsAccountSource implements AccountSource {
   }
 
   async vpnAttachments(): Promise<Read<VpnAttachmentRecord[]>> {
-    const client = new EC2Client(clientConfig(this.aws));
+    const client = ec2Client(this.aws);
     try {
       return await this.read('ec2:DescribeTransitGatewayAttachments', async () => {
         const out: VpnAttachmentRecord[] = [];
@@ -475,45 +481,55 @@ function ceDate(date: Date): string {
 
 /** Cost Explorer, in us-east-1 where its endpoint is, by a cost-allocation tag. */
 export class AwsCostSource implements CostSource {
-  // Cost Explorer answers for the organisation (or the account) from us-east-1.
-  constructor(private readonly aws: AwsOptions) {}
+  /**
+   * Cost Explorer answers for the organisation (or the account) from us-east-1.
+   * @param account whose credentials ask (the --cost-account, or the caller's own), named in a failure
+   */
+  constructor(
+    private readonly aws: AwsOptions,
+    private readonly account = 'caller',
+  ) {}
 
   async costByTag(tagKey: string, start: Date, end: Date): Promise<Read<CostRow[]>> {
-    const client = new CostExplorerClient(clientConfig({ ...this.aws, region: 'us-east-1' }));
+    const client = costExplorerClient({ ...this.aws, region: 'us-east-1' });
     try {
-      return await read('ce:GetCostAndUsage', async () => {
-        const totals = new Map<string, CostRow>();
-        let token: string | undefined;
-        do {
-          const answer = await client.send(
-            new GetCostAndUsageCommand({
-              TimePeriod: { Start: ceDate(start), End: ceDate(end) },
-              Granularity: 'MONTHLY',
-              Metrics: ['UnblendedCost'],
-              GroupBy: [{ Type: 'TAG', Key: tagKey }],
-              ...(token === undefined ? {} : { NextPageToken: token }),
-            }),
-          );
-          for (const bucket of list('ce:GetCostAndUsage', 'ResultsByTime', maybe(answer)?.ResultsByTime)) {
-            for (const group of bucket.Groups ?? []) {
-              const key = group.Keys?.[0] ?? '';
-              const tagValue = key.startsWith(`${tagKey}$`) ? key.slice(tagKey.length + 1) : key;
-              const metric = group.Metrics?.['UnblendedCost'];
-              const amount = Number(metric?.Amount ?? 'NaN');
-              if (!Number.isFinite(amount))
-                throw new NotAnAwsAnswer('ce:GetCostAndUsage', 'UnblendedCost amount');
-              const previous = totals.get(tagValue);
-              totals.set(tagValue, {
-                tagValue,
-                amount: (previous?.amount ?? 0) + amount,
-                unit: metric?.Unit ?? 'USD',
-              });
+      return await read(
+        'ce:GetCostAndUsage',
+        async () => {
+          const totals = new Map<string, CostRow>();
+          let token: string | undefined;
+          do {
+            const answer = await client.send(
+              new GetCostAndUsageCommand({
+                TimePeriod: { Start: ceDate(start), End: ceDate(end) },
+                Granularity: 'MONTHLY',
+                Metrics: ['UnblendedCost'],
+                GroupBy: [{ Type: 'TAG', Key: tagKey }],
+                ...(token === undefined ? {} : { NextPageToken: token }),
+              }),
+            );
+            for (const bucket of list('ce:GetCostAndUsage', 'ResultsByTime', maybe(answer)?.ResultsByTime)) {
+              for (const group of bucket.Groups ?? []) {
+                const key = group.Keys?.[0] ?? '';
+                const tagValue = key.startsWith(`${tagKey}$`) ? key.slice(tagKey.length + 1) : key;
+                const metric = group.Metrics?.['UnblendedCost'];
+                const amount = Number(metric?.Amount ?? 'NaN');
+                if (!Number.isFinite(amount))
+                  throw new NotAnAwsAnswer('ce:GetCostAndUsage', 'UnblendedCost amount');
+                const previous = totals.get(tagValue);
+                totals.set(tagValue, {
+                  tagValue,
+                  amount: (previous?.amount ?? 0) + amount,
+                  unit: metric?.Unit ?? 'USD',
+                });
+              }
             }
-          }
-          token = maybe(answer)?.NextPageToken;
-        } while (token !== undefined);
-        return [...totals.values()];
-      });
+            token = maybe(answer)?.NextPageToken;
+          } while (token !== undefined);
+          return [...totals.values()];
+        },
+        `${this.account} us-east-1`,
+      );
     } finally {
       client.destroy();
     }
@@ -524,12 +540,14 @@ export class AwsCostSource implements CostSource {
 export function awsEstateSource(
   accountOptions: (account: { name: string; id: string }) => AwsOptions,
   costOptions: AwsOptions,
+  /** The account Cost Explorer is asked through, for messages. @default 'caller' (the caller's credentials) */
+  costAccount?: string,
 ): EstateSource {
   return {
     account: (account) => {
       const options = accountOptions(account);
       return new AwsAccountSource(options, `${account.name} ${options.region ?? 'default region'}`);
     },
-    cost: () => new AwsCostSource(costOptions),
+    cost: () => new AwsCostSource(costOptions, costAccount),
   };
 }

@@ -28,6 +28,7 @@ import { networkRows, recommendations, siteTunnels } from './network';
 import type { ReportPeriods } from './period';
 import { databaseQueries, dropsQueries, lookupOf, serverQuery, tunnelQueries, vaultQueries } from './queries';
 import type { AlarmArchive, EstateSource, MetricQuery, Read, RecoveryPointRecord } from './source';
+import { silentProgress, tracked, type Progress, type ScopeLabel } from '../progress';
 
 /** AWS Backup lists jobs of the last 30 days; RDS keeps events for 14 days. */
 export const BACKUP_JOB_HISTORY_DAYS = 30;
@@ -46,7 +47,10 @@ export interface ServiceReportInputs {
   readonly tierRetentionDays: Readonly<Record<string, number>>;
   /** The VPN load alarm's threshold (monitoring.vpnLoadAlarmPercent): a p95 above it is a finding. */
   readonly vpnLoadAlarmPercent: number;
-  readonly progress?: (phase: string) => void;
+  /** Which account and region is being read, as every `lz ops` command reports it. */
+  readonly progress?: Progress;
+  /** How progress names the Cost Explorer reads. @default the caller's credentials in us-east-1 */
+  readonly costScope?: ScopeLabel;
 }
 
 interface AccountReads {
@@ -70,103 +74,121 @@ export async function collectServiceReport(inputs: ServiceReportInputs): Promise
   );
   const maxRpo = Math.max(60, ...estate.services.flatMap((s) => s.databases.map((d) => d.rpoMinutes)));
   const logGroup = alarmHistoryLogGroupName(estate.prefix);
-  inputs.progress?.('reading the workload accounts');
-
   const workloadAccounts = estate.alertAccounts.filter((a) => a.id !== estate.networkAccount.id);
+  const progress = inputs.progress ?? silentProgress;
+  const home = (account: { name: string }): ScopeLabel => ({ account: account.name, region: estate.region });
+  const costScope = inputs.costScope ?? { account: 'caller', region: 'us-east-1' };
+  progress.plan([...workloadAccounts.map(home), home(estate.networkAccount), costScope]);
+
   const accountReads = await Promise.all(
-    workloadAccounts.map(async (account) => {
-      const reader = source.account(account);
-      const services = estate.services.filter((s) => s.accountId === account.id);
-      const vault = estate.vaults.find((v) => v.accountId === account.id);
-      const queries: MetricQuery[] = [
-        ...services.flatMap((s) => [
-          ...s.databases.flatMap(databaseQueries),
-          ...s.servers.filter((x) => x.live).map((x) => serverQuery(s.id, x)),
-        ]),
-        ...(vault ? vaultQueries(vault.name) : []),
-      ];
-      const [metrics, archive, jobs, points, events] = await Promise.all([
-        reader.metrics(queries, span.start, span.end),
-        reader.alarmHistory(logGroup, span.start, span.end),
-        reader.failedJobs(jobsFrom, periods.current.end),
-        vault
-          ? reader.recoveryPoints(
-              vault.name,
-              new Date(periods.current.start.getTime() - maxRpo * 60_000 - DAY_MS),
-              periods.current.end,
-            )
-          : Promise.resolve<Read<RecoveryPointRecord[]>>({ ok: true, value: [] }),
-        services.some((s) => s.databases.length > 0)
-          ? reader.rdsEvents(eventsFrom, periods.current.end)
-          : Promise.resolve({ ok: true as const, value: [] }),
-      ]);
-      const identifiers = new Map(
-        services.flatMap((s) => s.databases.map((d) => [d.identifier, s.id] as const)),
-      );
-      const reads: AccountReads = {
-        account,
-        services,
-        archive,
-        failedJobs: jobs.ok
-          ? {
-              ok: true,
-              value: jobs.value.map((j) => ({
-                account: account.name,
-                kind: j.kind,
-                id: j.id,
-                state: j.state,
-                resource: j.resourceArn.split(':').pop() ?? j.resourceArn,
-                at: j.createdAt,
-                ...(j.message === undefined ? {} : { message: j.message }),
-              })),
-            }
-          : jobs,
-        points: new Map(vault ? [[vault.name, points]] : []),
-        events: events.ok
-          ? {
-              ok: true,
-              value: events.value
-                .filter((e) => identifiers.has(e.identifier))
-                .map((e) => ({
-                  service: identifiers.get(e.identifier) ?? '?',
-                  identifier: e.identifier,
-                  at: e.at,
-                  message: e.message,
+    workloadAccounts.map((account) =>
+      tracked(progress, home(account), async () => {
+        const reader = source.account(account);
+        const services = estate.services.filter((s) => s.accountId === account.id);
+        const vault = estate.vaults.find((v) => v.accountId === account.id);
+        const queries: MetricQuery[] = [
+          ...services.flatMap((s) => [
+            ...s.databases.flatMap(databaseQueries),
+            ...s.servers.filter((x) => x.live).map((x) => serverQuery(s.id, x)),
+          ]),
+          ...(vault ? vaultQueries(vault.name) : []),
+        ];
+        const [metrics, archive, jobs, points, events] = await Promise.all([
+          reader.metrics(queries, span.start, span.end),
+          reader.alarmHistory(logGroup, span.start, span.end),
+          reader.failedJobs(jobsFrom, periods.current.end),
+          vault
+            ? reader.recoveryPoints(
+                vault.name,
+                new Date(periods.current.start.getTime() - maxRpo * 60_000 - DAY_MS),
+                periods.current.end,
+              )
+            : Promise.resolve<Read<RecoveryPointRecord[]>>({ ok: true, value: [] }),
+          services.some((s) => s.databases.length > 0)
+            ? reader.rdsEvents(eventsFrom, periods.current.end)
+            : Promise.resolve({ ok: true as const, value: [] }),
+        ]);
+        const identifiers = new Map(
+          services.flatMap((s) => s.databases.map((d) => [d.identifier, s.id] as const)),
+        );
+        const reads: AccountReads = {
+          account,
+          services,
+          archive,
+          failedJobs: jobs.ok
+            ? {
+                ok: true,
+                value: jobs.value.map((j) => ({
+                  account: account.name,
+                  kind: j.kind,
+                  id: j.id,
+                  state: j.state,
+                  resource: j.resourceArn.split(':').pop() ?? j.resourceArn,
+                  at: j.createdAt,
+                  ...(j.message === undefined ? {} : { message: j.message }),
                 })),
-            }
-          : events,
-      };
-      return { reads, metrics };
-    }),
+              }
+            : jobs,
+          points: new Map(vault ? [[vault.name, points]] : []),
+          events: events.ok
+            ? {
+                ok: true,
+                value: events.value
+                  .filter((e) => identifiers.has(e.identifier))
+                  .map((e) => ({
+                    service: identifiers.get(e.identifier) ?? '?',
+                    identifier: e.identifier,
+                    at: e.at,
+                    message: e.message,
+                  })),
+              }
+            : events,
+        };
+        return { reads, metrics };
+      }),
+    ),
   );
 
-  inputs.progress?.('reading the network account');
   const network = source.account(estate.networkAccount);
-  const [connections, attachments, networkArchive] = await Promise.all([
-    estate.sites.length > 0 ? network.vpnConnections() : Promise.resolve({ ok: true as const, value: [] }),
-    estate.sites.length > 0 ? network.vpnAttachments() : Promise.resolve({ ok: true as const, value: [] }),
-    network.alarmHistory(logGroup, span.start, span.end),
-  ]);
-  const tunnels = siteTunnels(estate.prefix, estate.sites, connections, attachments);
-  const networkQueries = tunnels.flatMap((s) => [
-    ...s.tunnels.flatMap((t) => tunnelQueries(t.outsideIp)),
-    ...[...new Set(s.tunnels.flatMap((t) => (t.attachmentId ? [t.attachmentId] : [])))].flatMap((a) => {
-      const tgw = attachments.ok
-        ? attachments.value.find((x) => x.attachmentId === a)?.transitGatewayId
-        : undefined;
-      return tgw ? dropsQueries(tgw, a) : [];
-    }),
-  ]);
-  const networkMetrics = await network.metrics(networkQueries, span.start, span.end);
+  const { tunnels, networkArchive, networkMetrics } = await tracked(
+    progress,
+    home(estate.networkAccount),
+    async () => {
+      const [connections, attachments, networkArchive] = await Promise.all([
+        estate.sites.length > 0
+          ? network.vpnConnections()
+          : Promise.resolve({ ok: true as const, value: [] }),
+        estate.sites.length > 0
+          ? network.vpnAttachments()
+          : Promise.resolve({ ok: true as const, value: [] }),
+        network.alarmHistory(logGroup, span.start, span.end),
+      ]);
+      const tunnels = siteTunnels(estate.prefix, estate.sites, connections, attachments);
+      const networkQueries = tunnels.flatMap((s) => [
+        ...s.tunnels.flatMap((t) => tunnelQueries(t.outsideIp)),
+        ...[...new Set(s.tunnels.flatMap((t) => (t.attachmentId ? [t.attachmentId] : [])))].flatMap((a) => {
+          const tgw = attachments.ok
+            ? attachments.value.find((x) => x.attachmentId === a)?.transitGatewayId
+            : undefined;
+          return tgw ? dropsQueries(tgw, a) : [];
+        }),
+      ]);
+      return {
+        tunnels,
+        networkArchive,
+        networkMetrics: await network.metrics(networkQueries, span.start, span.end),
+      };
+    },
+  );
 
-  inputs.progress?.('reading Cost Explorer');
   const cost = source.cost();
-  const [actual, previousActual] = await Promise.all([
-    cost.costByTag(TAGS.workload, periods.current.start, periods.current.end),
-    cost.costByTag(TAGS.workload, periods.previous.start, periods.previous.end),
-  ]);
+  const [actual, previousActual] = await tracked(progress, costScope, () =>
+    Promise.all([
+      cost.costByTag(TAGS.workload, periods.current.start, periods.current.end),
+      cost.costByTag(TAGS.workload, periods.previous.start, periods.previous.end),
+    ]),
+  );
 
-  inputs.progress?.('computing the report');
   const lookup = lookupOf(...accountReads.map((a) => a.metrics), networkMetrics);
   const notReadItems: NotReadItem[] = [];
   const findings: ReportFinding[] = [];

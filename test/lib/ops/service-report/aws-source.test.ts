@@ -109,7 +109,7 @@ describe('AwsAccountSource.metrics', () => {
     const result = await new AwsAccountSource(AWS).metrics(queries, START, END);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]?.failure.message).toContain(
-      "cloudwatch:GetMetricData: still throttled after the SDK's retries",
+      'cloudwatch:GetMetricData: still throttled (ThrottlingException); try again later or raise --max-attempts.',
     );
     expect(result.failures[0]?.keys).toContain('db|db-0|cpu');
     expect(result.series.size + (result.failures[0]?.keys.length ?? 0)).toBe(140);
@@ -380,9 +380,11 @@ describe('AwsCostSource', () => {
     const bad = await new AwsCostSource(AWS).costByTag('workload', START, END);
     expect(!bad.ok && bad.failure.message).toContain('not an AWS response');
     ce.on(GetCostAndUsageCommand).rejects(error('AccessDeniedException'));
-    const denied = await new AwsCostSource(AWS).costByTag('workload', START, END);
+    const denied = await new AwsCostSource(AWS, 'management').costByTag('workload', START, END);
     expect(!denied.ok && denied.failure.message).toContain(
       'The role needs the IAM action ce:GetCostAndUsage',
     );
+    // Which account asked, and where: Cost Explorer's endpoint is in us-east-1 whatever the home region.
+    expect(!denied.ok && denied.failure.message).toMatch(/^\[management us-east-1\] ce:GetCostAndUsage/);
   });
 });

@@ -65,7 +65,10 @@ const service: MonitoredService = {
 function results(series: Record<string, MetricSeries>, failed: Record<string, string> = {}) {
   return lookupOf({
     series: new Map(Object.entries(series)),
-    failures: Object.entries(failed).map(([key, message]) => ({ keys: [key], failure: { action: 'x', message } })),
+    failures: Object.entries(failed).map(([key, message]) => ({
+      keys: [key],
+      failure: { action: 'x', message },
+    })),
   });
 }
 
@@ -81,7 +84,9 @@ describe('periods', () => {
     const range = rangePeriods('2026-11-03', '2026-11-09', 'Europe/London') as ReportPeriods;
     expect(range.current.label).toBe('2026-11-03 to 2026-11-09');
     expect(range.previous.label).toBe('2026-10-27 to 2026-11-02');
-    expect(rangePeriods('2026-11-09', '2026-11-03', 'UTC')).toEqual({ error: '--to 2026-11-03 is before --from 2026-11-09' });
+    expect(rangePeriods('2026-11-09', '2026-11-03', 'UTC')).toEqual({
+      error: '--to 2026-11-03 is before --from 2026-11-09',
+    });
     expect(monthPeriods('2026-13', 'UTC')).toHaveProperty('error');
   });
 });
@@ -90,7 +95,9 @@ describe('availability', () => {
   const full = (t: number): number => (t >= START + 24 * HOUR && t < START + 27 * HOUR ? 0 : 60);
   it('counts a server from its cutover day and a database from its first sample; the worst part each hour', () => {
     const lookup = results({
-      [serverKey('pay-app01')]: hourly(START, END, (t) => (t >= START + 14 * 24 * HOUR && t < START + 14 * 24 * HOUR + 2 * HOUR ? 30 : 60)),
+      [serverKey('pay-app01')]: hourly(START, END, (t) =>
+        t >= START + 14 * 24 * HOUR && t < START + 14 * 24 * HOUR + 2 * HOUR ? 30 : 60,
+      ),
       [databaseKey(db.identifier, 'samples')]: hourly(START - 31 * 24 * HOUR, END, full),
     });
     const result = serviceAvailability(service, periods.current, lookup);
@@ -112,21 +119,38 @@ describe('availability', () => {
   });
 
   it('a database that never reported, or a series that failed, is not read', () => {
-    const none = serviceAvailability(service, periods.current, results({ [databaseKey(db.identifier, 'samples')]: { timestamps: [], values: [] } }));
+    const none = serviceAvailability(
+      service,
+      periods.current,
+      results({ [databaseKey(db.identifier, 'samples')]: { timestamps: [], values: [] } }),
+    );
     expect(!none.read && none.reason).toContain('no CPUUtilization samples in either period');
-    const failed = serviceAvailability(service, periods.current, results({}, { [databaseKey(db.identifier, 'samples')]: 'throttled' }));
+    const failed = serviceAvailability(
+      service,
+      periods.current,
+      results({}, { [databaseKey(db.identifier, 'samples')]: 'throttled' }),
+    );
     // The failed call's own words, the same for every series of its batch, so the report groups them.
     expect(!failed.read && failed.reason).toBe('throttled');
   });
 
   it('a service with nothing running in AWS yet has no availability, not 100%', () => {
-    const result = serviceAvailability({ ...service, databases: [], servers: [], liveSince: undefined }, periods.current, results({}));
+    const result = serviceAvailability(
+      { ...service, databases: [], servers: [], liveSince: undefined },
+      periods.current,
+      results({}),
+    );
     expect(result).toEqual({ read: true, value: null });
   });
 });
 
 describe('incidents', () => {
-  const change = (alarmName: string, at: number, state: 'OK' | 'ALARM', previous: 'OK' | 'ALARM') => ({ alarmName, at, state, previous });
+  const change = (alarmName: string, at: number, state: 'OK' | 'ALARM', previous: 'OK' | 'ALARM') => ({
+    alarmName,
+    at,
+    state,
+    previous,
+  });
   it('are the episodes of the paging alarms, with time to recover; one already in alarm starts with the period', () => {
     const archive = {
       since: START - 60 * 24 * HOUR,
@@ -140,16 +164,34 @@ describe('incidents', () => {
     };
     const result = incidentsIn('kvdc', periods.current, [{ account: 'production', archive }]);
     expect(result.read && result.value).toEqual([
-      { subject: 'egress', alarmName: 'kvdc-egress-service', start: START, end: START + 2 * HOUR, minutesToRecover: 120, ongoingAtStart: true },
-      { subject: 'payroll', alarmName: 'kvdc-payroll-service', start: START + 5 * HOUR, end: START + 7 * HOUR, minutesToRecover: 120, ongoingAtStart: false },
+      {
+        subject: 'egress',
+        alarmName: 'kvdc-egress-service',
+        start: START,
+        end: START + 2 * HOUR,
+        minutesToRecover: 120,
+        ongoingAtStart: true,
+      },
+      {
+        subject: 'payroll',
+        alarmName: 'kvdc-payroll-service',
+        start: START + 5 * HOUR,
+        end: START + 7 * HOUR,
+        minutesToRecover: 120,
+        ongoingAtStart: false,
+      },
       { subject: 'finance', alarmName: 'kvdc-finance-service', start: END - HOUR, ongoingAtStart: false },
     ]);
     expect(subjectOf('kvdc', 'kvdc-payroll-db-main-cpu')).toBeUndefined();
   });
 
   it('an archive younger than the period is not read, never "no incidents"', () => {
-    const result = incidentsIn('kvdc', periods.current, [{ account: 'network', archive: { since: START + HOUR, changes: [] } }]);
-    expect(!result.read && result.reason).toContain("the network account's alarm history archive starts on 2026-11-01T01:00:00.000Z");
+    const result = incidentsIn('kvdc', periods.current, [
+      { account: 'network', archive: { since: START + HOUR, changes: [] } },
+    ]);
+    expect(!result.read && result.reason).toContain(
+      "the network account's alarm history archive starts on 2026-11-01T01:00:00.000Z",
+    );
   });
 });
 
@@ -164,22 +206,58 @@ describe('backups', () => {
       [vaultKey('v', 'copiesFailed')]: { timestamps: [], values: [] },
     });
     const counts = jobCounts('v', periods.current, lookup);
-    expect(counts.read && counts.value).toEqual({ completed: 19, failed: 1, expired: 0, aborted: 0, copiesCompleted: 19, copiesFailed: 0 });
+    expect(counts.read && counts.value).toEqual({
+      completed: 19,
+      failed: 1,
+      expired: 0,
+      aborted: 0,
+      copiesCompleted: 19,
+      copiesFailed: 0,
+    });
     expect(counts.read && successPercent(counts.value, 'backup')).toBe(95);
-    const empty = results(Object.fromEntries(['completed', 'failed', 'expired', 'aborted', 'copiesCompleted', 'copiesFailed'].map((m) => [vaultKey('w', m as 'failed'), { timestamps: [], values: [] }])));
+    const empty = results(
+      Object.fromEntries(
+        ['completed', 'failed', 'expired', 'aborted', 'copiesCompleted', 'copiesFailed'].map((m) => [
+          vaultKey('w', m as 'failed'),
+          { timestamps: [], values: [] },
+        ]),
+      ),
+    );
     const none = jobCounts('w', periods.current, empty);
     expect(!none.read && none.reason).toContain('AWS Backup published no job counts for vault w in 2026-11');
   });
 
   it('RPO: continuous backup meets it; daily snapshots against a 4-hour RPO do not', () => {
-    const continuous = rpoCompliance([{ resourceArn: 'a', recoveryPointArn: 'arn:aws:backup:x:continuous:db-a', createdAt: START - 1, status: 'AVAILABLE' }], 240, START, END);
+    const continuous = rpoCompliance(
+      [
+        {
+          resourceArn: 'a',
+          recoveryPointArn: 'arn:aws:backup:x:continuous:db-a',
+          createdAt: START - 1,
+          status: 'AVAILABLE',
+        },
+      ],
+      240,
+      START,
+      END,
+    );
     expect(continuous).toMatchObject({ met: true, continuous: true });
-    const daily = Array.from({ length: 31 }, (_, d) => ({ resourceArn: 'a', recoveryPointArn: `s${d}`, createdAt: START - HOUR + d * 24 * HOUR, status: 'COMPLETED' }));
+    const daily = Array.from({ length: 31 }, (_, d) => ({
+      resourceArn: 'a',
+      recoveryPointArn: `s${d}`,
+      createdAt: START - HOUR + d * 24 * HOUR,
+      status: 'COMPLETED',
+    }));
     const result = rpoCompliance(daily, 240, START, END);
     expect(result.met).toBe(false);
     expect(result.worstGapMinutes).toBe(24 * 60);
     expect(result.minutesOutside).toBe(30 * 20 * 60);
-    const sixHourly = Array.from({ length: 121 }, (_, i) => ({ resourceArn: 'a', recoveryPointArn: `p${i}`, createdAt: START - HOUR + i * 6 * HOUR, status: 'COMPLETED' }));
+    const sixHourly = Array.from({ length: 121 }, (_, i) => ({
+      resourceArn: 'a',
+      recoveryPointArn: `p${i}`,
+      createdAt: START - HOUR + i * 6 * HOUR,
+      status: 'COMPLETED',
+    }));
     expect(rpoCompliance(sixHourly, 480, START, END)).toMatchObject({ met: true, worstGapMinutes: 360 });
   });
 });
@@ -190,7 +268,10 @@ describe('network recommendations', () => {
     routing,
     tunnels: 2,
     tunnelCapacityBps: 1.25e9,
-    current: { read: true, value: { bytesIn: 5e12, bytesOut: 2e12, peakBps: p95 * 1.1, p95Bps: p95, uptimePercent: uptime } },
+    current: {
+      read: true,
+      value: { bytesIn: 5e12, bytesOut: 2e12, peakBps: p95 * 1.1, p95Bps: p95, uptimePercent: uptime },
+    },
     previous: { read: false, reason: 'x' },
     drops: { read: true, value: drops },
     busiestTunnelSharePercent: { read: true, value: share },
@@ -198,7 +279,9 @@ describe('network recommendations', () => {
   });
   it('near capacity, unbalanced on a BGP site, drops and uptime each say what to do', () => {
     const lines = recommendations(row(1e9, 95, 'bgp', 12, 99.5));
-    expect(lines[0]).toContain("95th-percentile load 1.00 Gbps is 80% of one tunnel's 1.25 Gbps: add capacity");
+    expect(lines[0]).toContain(
+      "95th-percentile load 1.00 Gbps is 80% of one tunnel's 1.25 Gbps: add capacity",
+    );
     expect(lines[1]).toContain('one tunnel carries 95% of its connection');
     expect(lines[2]).toContain('dropped 12 packets');
     expect(lines[3]).toContain('reachable 99.50% of the time');
@@ -214,7 +297,11 @@ describe('database headroom', () => {
     const lookup = results({
       [databaseKey(db.identifier, 'cpu')]: hourly(START, END, (t) => ((t - START) / HOUR) % 100),
       [databaseKey(db.identifier, 'freeMemory')]: hourly(START, END, () => 4 * gib),
-      [databaseKey(db.identifier, 'freeStorage')]: hourly(START, END, (t) => (60 - ((t - START) / (24 * HOUR)) * 1.5) * gib),
+      [databaseKey(db.identifier, 'freeStorage')]: hourly(
+        START,
+        END,
+        (t) => (60 - ((t - START) / (24 * HOUR)) * 1.5) * gib,
+      ),
       [databaseKey(db.identifier, 'connections')]: hourly(START, END, () => 901),
       [databaseKey(db.identifier, 'readLatency')]: hourly(START, END, () => 0.004),
       [databaseKey(db.identifier, 'writeLatency')]: hourly(START, END, () => 0.006),
@@ -233,7 +320,9 @@ describe('database headroom', () => {
   it('a metric with no data in the period is not read, naming it', () => {
     const lookup = results({ [databaseKey(db.identifier, 'cpu')]: { timestamps: [], values: [] } });
     const h = databaseHeadroom(db, periods.current, lookup);
-    expect(!h.read && h.reason).toContain('AWS/RDS CPUUtilization of kvdc-payroll-main has no data in 2026-11');
+    expect(!h.read && h.reason).toContain(
+      'AWS/RDS CPUUtilization of kvdc-payroll-main has no data in 2026-11',
+    );
   });
 });
 
@@ -242,7 +331,13 @@ describe('cost', () => {
     const section = costSection(
       [service],
       periods,
-      { ok: true, value: [{ tagValue: 'payroll', amount: 100, unit: 'USD' }, { tagValue: '', amount: 50, unit: 'USD' }] },
+      {
+        ok: true,
+        value: [
+          { tagValue: 'payroll', amount: 100, unit: 'USD' },
+          { tagValue: '', amount: 50, unit: 'USD' },
+        ],
+      },
       { ok: false, failure: { action: 'ce:GetCostAndUsage', message: 'denied' } },
       { ok: true, value: { byWorkload: new Map([['payroll', 70]]), sharedMonthlyGbp: 30 } },
       { ok: true, value: { gbpPerUsd: 0.8, source: 'test' } },

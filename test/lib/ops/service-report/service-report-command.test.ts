@@ -65,7 +65,9 @@ describe('lz ops service-report against the fixture month', () => {
       report: JSON.parse(read('service-report.json')) as ServiceReport,
       dir: out,
       files: Object.fromEntries(
-        ['index.html', 'summary.md', 'csv/availability.csv', 'csv/network-sites.csv', 'csv/cost.csv'].map((f) => [f, read(f)]),
+        ['index.html', 'summary.md', 'csv/availability.csv', 'csv/network-sites.csv', 'csv/cost.csv'].map(
+          (f) => [f, read(f)],
+        ),
       ),
     };
     rmSync(out, { recursive: true, force: true });
@@ -110,11 +112,9 @@ describe('lz ops service-report against the fixture month', () => {
       expect.arrayContaining(['waste-bartec', 'finance-unit4', 'egress', 'backup-kvdc-production']),
     );
     expect(incidents.every((i) => i.minutesToRecover !== undefined)).toBe(true);
-    expect(report.backups.failedJobs.read && report.backups.failedJobs.value.map((j) => `${j.kind}:${j.state}`)).toEqual([
-      'backup:FAILED',
-      'backup:EXPIRED',
-      'copy:FAILED',
-    ]);
+    expect(
+      report.backups.failedJobs.read && report.backups.failedJobs.value.map((j) => `${j.kind}:${j.state}`),
+    ).toEqual(['backup:FAILED', 'backup:EXPIRED', 'copy:FAILED']);
     const civic = report.network.sites.find((s) => s.site === 'civic-centre-dc');
     expect(civic?.tunnels).toBe(4);
     expect(civic?.current.read && civic.current.value.p95Bps).toBeGreaterThan(1e9);
@@ -157,13 +157,15 @@ describe('lz ops service-report against the fixture month', () => {
       deny: { accountId: '555555555555', actions: ['cloudwatch:GetMetricData', 'logs:FilterLogEvents'] },
     });
     expect(output.exitCode).toBe(2);
-    const running = report?.availability.filter((a) => a.account === 'production' && a.current.read === false) ?? [];
+    const running = report?.availability.filter((a) => a.account === 'production' && !a.current.read) ?? [];
     expect(running.length).toBeGreaterThan(5);
     const reasons = report?.notRead.map((n) => n.reason) ?? [];
     expect(reasons).toContain(
       '[production eu-west-2] cloudwatch:GetMetricData: access denied (AccessDeniedException). The role needs the IAM action cloudwatch:GetMetricData; see docs/operations.md for the minimum policy.',
     );
-    expect(reasons.some((r) => r.startsWith('[production eu-west-2] logs:FilterLogEvents: access denied'))).toBe(true);
+    expect(
+      reasons.some((r) => r.startsWith('[production eu-west-2] logs:FilterLogEvents: access denied')),
+    ).toBe(true);
     expect(report?.incidents.current.read).toBe(false);
     // Non-production was read.
     expect(report?.availability.find((a) => a.service === 'intranet-staging')?.current.read).toBe(true);
@@ -195,7 +197,10 @@ describe('lz ops service-report against the fixture month', () => {
 describe('lz ops service-report: input it refuses (exit 2, before any call)', () => {
   it.each([
     [{ month: '2026-13' }, '--month: expected a month written YYYY-MM, got "2026-13"'],
-    [{ month: '2026-11', from: '2026-11-01', to: '2026-11-02' }, 'give either --month or --from and --to, not both'],
+    [
+      { month: '2026-11', from: '2026-11-01', to: '2026-11-02' },
+      'give either --month or --from and --to, not both',
+    ],
     [{ month: undefined }, 'give the period: --month YYYY-MM, or --from YYYY-MM-DD and --to YYYY-MM-DD'],
     [{ month: '2026-12' }, 'the period 2026-12 has not ended yet'],
   ])('%j', async (options, message) => {

@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runServiceReport } from '../../../../lib/cli/ops-service-report-command';
 import { monitoredEstate } from '../../../../lib/monitoring/monitored-estate';
-import { FIXTURE_MONTH, FIXTURE_NOW, fixtureSource, installFixture } from '../../../../scripts/service-report/fixture';
+import {
+  FIXTURE_MONTH,
+  FIXTURE_NOW,
+  fixtureSource,
+  installFixture,
+} from '../../../../scripts/service-report/fixture';
 import { exampleAssembly } from '../../../helpers/example-assembly';
 import { exampleConfig } from '../../../helpers/landing-zone';
 import { examplePlan } from '../../../helpers/waves';
@@ -65,7 +70,9 @@ describe('service report in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`);
+      throw new Error(
+        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
+      );
     }
     dir = mkdtempSync(join(tmpdir(), 'lz-service-report-page-'));
     incomplete = join(dir, 'incomplete');
@@ -82,7 +89,16 @@ describe('service report in headless Chromium', () => {
   it('renders every section with its charts, fetching nothing but itself', async () => {
     const page = await open(join(dir, 'complete'), 1280);
     expect(await page.title()).toBe('Kestrel Vale District Council: service report 2026-11');
-    for (const id of ['summary', 'worse', 'availability', 'incidents', 'backups', 'network', 'databases', 'cost']) {
+    for (const id of [
+      'summary',
+      'worse',
+      'availability',
+      'incidents',
+      'backups',
+      'network',
+      'databases',
+      'cost',
+    ]) {
       expect(await page.locator(`section#${id}`).count()).toBe(1);
     }
     expect(await page.locator('svg').count()).toBe(5);
