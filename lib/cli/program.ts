@@ -20,6 +20,7 @@ import { reviewCommand } from './review-command';
 import { schemaCommand } from './schema-command';
 import { stagesCommand } from './stages-command';
 import { synthCommand } from './synth-command';
+import { initCommand } from './init-command';
 import { validateCommand } from './validate-command';
 import { wavesReportCommand } from './waves-report-command';
 import { wavesRunbookCommand } from './waves-runbook-command';
@@ -29,6 +30,7 @@ import { wavesValidateCommand } from './waves-validate-command';
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('lz').description("The council landing zone's command-line tool");
   for (const command of [
+    initCommand(ctx),
     validateCommand(ctx),
     planCommand(ctx),
     schemaCommand(ctx),

@@ -1,5 +1,6 @@
 /*
  * Sample outputs in the README and docs/ are never typed: each is a block that follows a marker
+ * (prettier may put a blank line between them)
  *
  *   <!-- sample: lz validate --config test/fixtures/configs/three-mistakes.yaml -->
  *   ```console
@@ -27,7 +28,7 @@ export interface Sample {
   readonly end: number;
 }
 
-const MARKER = /<!-- sample: lz (.*?) -->\n(```console\n[\s\S]*?```)/g;
+const MARKER = /<!-- sample: lz (.*?) -->\n\n?(```console\n[\s\S]*?```)/g;
 
 /** Splits a marker's command line into arguments, honouring single and double quotes. */
 export function splitArgs(line: string): string[] {
