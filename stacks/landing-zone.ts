@@ -12,6 +12,7 @@ import { DataProtectionStack } from './data-protection-stack';
 import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
+import { buildMonitoring, type MonitoringStacks } from './monitoring';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import {
@@ -37,6 +38,8 @@ export interface LandingZoneStacks {
   readonly migration?: MigrationStacks;
   /** The lz ops roles, one stack per account the commands read; none without `operations`. */
   readonly operations: readonly OperationsStack[];
+  /** Alarms and dashboards derived from the plan; absent without `monitoring`. */
+  readonly monitoring?: MonitoringStacks;
   readonly all: readonly Stack[];
 }
 
@@ -127,6 +130,7 @@ export function buildLandingZone(
     }
   }
   const operations = buildOperations(app, config);
+  const monitoring = buildMonitoring(app, config, plan, { hub, vpcs });
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
@@ -144,6 +148,7 @@ export function buildLandingZone(
     ...Object.values(dataProtection),
     ...(migration?.all ?? []),
     ...operations,
+    ...(monitoring?.all ?? []),
     ...(securityBaseline?.all ?? []),
   ];
   if (securityBaseline) {
@@ -159,6 +164,7 @@ export function buildLandingZone(
     backup,
     migration,
     operations,
+    monitoring,
     all,
   };
 }

@@ -129,6 +129,12 @@ export interface EngineDefinition<
   readonly optionGroup?: EngineOptionGroup;
   /** Largest storage RDS allows, GiB. */
   readonly maxStorageGiB: number;
+  /**
+   * The default limit on client connections of an instance with this much memory (bytes), as the
+   * engine's default parameter group sets it; the connections alarm and the service report's
+   * headroom compare against it. `formula` is the parameter group's own expression, for the docs.
+   */
+  readonly maxConnections: { readonly formula: string; of(classMemoryBytes: number): number };
   readonly instanceClassFamily: InstanceClassFamily;
   /**
    * The product in the end-of-support table (lib/lifecycle/end-of-support.yaml; the support-dates

@@ -94,6 +94,8 @@ export const SQL_SERVER = defineEngine({
   tlsParameters: { 'rds.force_ssl': '1' },
   tls: { kind: 'parameter', parameter: 'rds.force_ssl', acceptedValues: ['1'] },
   extraParameters: {},
+  // user connections defaults to 0 (no limit of its own): SQL Server's ceiling of 32,767 applies.
+  maxConnections: { formula: '32767 (user connections 0: the engine maximum)', of: () => 32767 },
   maxStorageGiB: 16384,
   instanceClassFamily: 'intel',
   lifecycleProduct: 'sql-server',
