@@ -28,7 +28,12 @@ export function runGuard(options: GuardOptions): CommandOutput {
   }
   const baseline = readTemplates(options.baselines);
   const current = templatesById(assembly);
-  const setProblem = baselineSetProblem(options.baselines, Object.keys(baseline), Object.keys(current));
+  const setProblem = baselineSetProblem(
+    options.baselines,
+    Object.keys(baseline),
+    Object.keys(current),
+    options.assembly,
+  );
   if (setProblem !== undefined) {
     return failure(`change guard: ${setProblem}`);
   }

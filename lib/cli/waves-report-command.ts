@@ -26,7 +26,10 @@ import {
   wavesCsv,
   workloadsCsv,
 } from '../waves/report/exports';
+import { formatDiagnostic } from '../config/diagnostics';
 import { renderDashboard } from '../waves/report/html';
+import { readRecords } from '../waves/runbook/record';
+import { RUNBOOKS_DIR } from './waves-runbook-command';
 import { buildReportModel } from '../waves/report/model';
 import type { CommandOutput } from './output';
 
@@ -41,6 +44,8 @@ export interface WavesReportOptions {
   readonly prices?: string;
   readonly usage?: string;
   readonly allowStale?: boolean;
+  /** Runbooks whose cutover records are read back into the status history. @default runbooks */
+  readonly runbooks?: string;
 }
 
 export const REPORT_FILES = {
@@ -109,7 +114,22 @@ export function runWavesReport(options: WavesReportOptions): CommandOutput {
     };
   }
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-  const model = buildReportModel(result.plan, options.asOf, warnings, reportFigures(options));
+  const runbooks = options.runbooks ?? RUNBOOKS_DIR;
+  const records = readRecords(runbooks, result.plan);
+  if (records.diagnostics.length > 0) {
+    return {
+      exitCode: EXIT.cannotRun,
+      stdout: '',
+      stderr: `${records.diagnostics.map(formatDiagnostic).join('\n')}\n${runbooks}: ${records.diagnostics.length} problem(s) in the cutover records (no report)\n`,
+    };
+  }
+  const model = buildReportModel(
+    result.plan,
+    options.asOf,
+    warnings,
+    records.records,
+    reportFigures(options),
+  );
   mkdirSync(options.out, { recursive: true });
   const outputs: [string, string][] = [
     [REPORT_FILES.dashboard, renderDashboard(model, [options.config, ...result.files])],
@@ -148,5 +168,11 @@ export function wavesReportCommand(ctx: CliContext): Command {
     .addOption(pricesOption())
     .addOption(usageAssumptionsOption())
     .addOption(allowStaleOption())
+    .addOption(
+      new Option(
+        '--runbooks <dir>',
+        'runbooks whose cutover records are read into the status history',
+      ).default(RUNBOOKS_DIR),
+    )
     .action(action(ctx, (opts: WavesReportOptions) => runWavesReport(opts)));
 }

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
-import { schemaDiagnostics } from '../config/load';
-import { YamlSource } from '../config/yaml-source';
+import { parseYamlText } from '../config/load';
 import { RDS_ENGINE_IDS } from '../data/engines';
 
 /*
@@ -208,20 +207,14 @@ export interface PriceTableResult {
 
 /** Validates price-table text: schema, then unique ids, known RDS engines and no two prices for the same thing. */
 export function validatePriceTableText(file: string, text: string): PriceTableResult {
-  const source = new YamlSource(file, text);
-  if (source.parseDiagnostics.length > 0) {
-    return { diagnostics: source.parseDiagnostics };
-  }
-  const parsed = PriceTableSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      diagnostics: sortDiagnostics(schemaDiagnostics(source, parsed.error.issues, PriceTableSchema)),
-    };
+  const { source, value, diagnostics: invalid } = parseYamlText(file, text, PriceTableSchema);
+  if (!value) {
+    return { diagnostics: invalid };
   }
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, number>();
   const keys = new Map<string, number>();
-  parsed.data.prices.forEach((price, index) => {
+  value.prices.forEach((price, index) => {
     const seen = ids.get(price.id);
     if (seen !== undefined) {
       diagnostics.push(
@@ -254,7 +247,7 @@ export function validatePriceTableText(file: string, text: string): PriceTableRe
   });
   return diagnostics.length > 0
     ? { diagnostics: sortDiagnostics(diagnostics) }
-    : { table: parsed.data, diagnostics: [] };
+    : { table: value, diagnostics: [] };
 }
 
 export function validatePriceTableFile(file: string): PriceTableResult {

@@ -47,6 +47,10 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::S3::BucketPolicy': 'no charge for a bucket policy',
   'AWS::KMS::Alias': 'no charge for a key alias',
   'AWS::SSM::Parameter': 'standard parameters have no charge',
+  'AWS::SSM::Document': 'no charge for an SSM document of your own; its runs are priced where they happen',
+  // Two invocations a day per critical service (the rota's on-duty and off-duty switch): far inside
+  // EventBridge Scheduler's 14 million free invocations a month.
+  'AWS::Scheduler::Schedule': 'within the free 14 million EventBridge Scheduler invocations a month',
   'AWS::Lambda::Permission': 'no charge for a permission',
   'AWS::Organizations::Policy': 'no charge for service control or tag policies',
   'AWS::Organizations::OrganizationalUnit': 'no charge for an organisational unit',

@@ -123,7 +123,8 @@ function launched(workload: WorkloadConfig, server: ServerConfig): boolean {
 }
 
 /** Every server of the plan that MGN will launch in AWS, with the account id it lands in. */
-export function migratingServers(plan: MigrationPlan, asOf: string): ServerCostInput[] {
+/** The servers MGN launches; `asOf` (for pricing) decides which are past MGN's free period. */
+export function migratingServers(plan: MigrationPlan, asOf?: string): ServerCostInput[] {
   return plan.workloads
     .filter(({ workload: w }) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
     .flatMap(({ workload: w, wave, account, backupTier }) =>
@@ -141,7 +142,7 @@ export function migratingServers(plan: MigrationPlan, asOf: string): ServerCostI
           ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
           ...(backupTier === undefined ? {} : { backupTier: backupTier.name }),
           ...optional('sqlLicence', sqlLicenceOf(w, s)),
-          ...optional('mgnBillable', mgnBillableSince(w, asOf)),
+          ...(asOf === undefined ? {} : optional('mgnBillable', mgnBillableSince(w, asOf))),
         })),
     );
 }

@@ -149,7 +149,12 @@ function changeGuardCheck(options: GateOptions): GateCheck {
   const current = Object.fromEntries(
     Object.entries(templatesById(options.assembly)).filter(([id]) => inScope(id)),
   );
-  const setProblem = baselineSetProblem(options.baselines, Object.keys(baseline), Object.keys(current));
+  const setProblem = baselineSetProblem(
+    options.baselines,
+    Object.keys(baseline),
+    Object.keys(current),
+    options.assembly.dir,
+  );
   if (allow.diagnostics.length > 0 || setProblem !== undefined) {
     const problem =
       allow.diagnostics.length > 0

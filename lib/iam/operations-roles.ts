@@ -2,6 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { allReadActions, RESTORE_DRILL_ACTIONS } from '../ops/iam-actions';
+import { SERVICE_REPORT_READ_ACTIONS } from '../ops/service-report/iam-actions';
 import { DRILL_TAG, drillNamePrefix } from '../ops/restore-drill-plan';
 
 export interface OperationsRolesProps {
@@ -15,9 +16,14 @@ export interface OperationsRolesProps {
   readonly prefix: string;
 }
 
+/** Every read action of every `lz ops` command, the service report's included, once and sorted. */
+export function readOnlyActions(): string[] {
+  return [...new Set([...allReadActions(), ...SERVICE_REPORT_READ_ACTIONS])].sort();
+}
+
 /** The statements of the read-only role: every action of every `lz ops` read, from one list. */
 export function readOnlyStatements(): iam.PolicyStatement[] {
-  return [new iam.PolicyStatement({ sid: 'LzOpsRead', actions: allReadActions(), resources: ['*'] })];
+  return [new iam.PolicyStatement({ sid: 'LzOpsRead', actions: readOnlyActions(), resources: ['*'] })];
 }
 
 /**
@@ -92,14 +98,14 @@ export class OperationsRoles extends Construct {
     this.readOnly = new iam.Role(this, 'ReadOnly', {
       roleName: props.roleName,
       assumedBy: new iam.AccountPrincipal(props.trustedAccount),
-      description: 'lz ops: read-only checks of VPNs, databases and backups',
+      description: 'lz ops: read-only checks of VPNs, databases and backups, and the service report',
       inlinePolicies: { LzOpsRead: new iam.PolicyDocument({ statements: readStatements }) },
     });
     acknowledge(
       this.readOnly,
       readStatements,
-      `Read-only Describe/List actions (${allReadActions().join(', ')}) that the commands call across the account; ` +
-        'the EC2 and Backup list actions cannot be limited to a resource ARN.',
+      `Read-only Describe/List/Get actions (${readOnlyActions().join(', ')}) that the commands call across the account; ` +
+        'the EC2, Backup, CloudWatch, RDS event and Cost Explorer read actions cannot be limited to a resource ARN.',
     );
     if (props.drillRoleName !== undefined) {
       const drillPolicy = drillStatements(stack, props.prefix);

@@ -47,9 +47,15 @@ export function baselineSetProblem(
   dir: string,
   baselineIds: readonly string[],
   currentIds: readonly string[],
+  /** The assembly the baselines would be accepted from. @default cdk.out */
+  assembly = 'cdk.out',
 ): string | undefined {
-  const firstDeployment =
-    'for a first deployment (nothing is deployed yet) accept this synth with `npm run baseline` and commit baselines/ with the change';
+  // The exact command for these folders: a second council's baselines live beside its configuration.
+  const accept =
+    dir === 'baselines' && assembly === 'cdk.out'
+      ? '`npm run baseline`'
+      : `\`npx lz baseline --accept --assembly ${assembly} --baselines ${dir}\``;
+  const firstDeployment = `for a first deployment (nothing is deployed yet) accept this synth with ${accept} and commit ${dir} with the change`;
   if (baselineIds.length === 0) {
     return `there are no baselines in ${dir}: ${firstDeployment}`;
   }

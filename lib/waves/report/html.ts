@@ -44,6 +44,21 @@ function states(w: WaveSummary): string {
   }).join(' · ');
 }
 
+/** Cutover records read back from the runbooks, and where the wave file still has to catch up. */
+function recordedSection(model: ReportModel): string {
+  if (model.recorded.length === 0) {
+    return '';
+  }
+  const rows = model.recorded
+    .map(
+      (r) =>
+        `<tr data-recorded="${e(r.workload)}"><td>${e(r.workload)}</td><td>${e(r.wave)}</td><td>${e(r.result)}${r.finishedAt ? ` at ${e(r.finishedAt.replace('T', ' '))}` : ''}</td><td>${e(r.status)}${r.status === r.fileStatus ? '' : ` <span class="muted">(wave file still says ${e(r.fileStatus)}: update it)</span>`}</td><td><code>${e(r.file)}</code></td></tr>`,
+    )
+    .join('');
+  return `<section id="recorded"><h2>Cutover records (runbooks)</h2>
+<table><thead><tr><th>Workload</th><th>Wave</th><th>Recorded</th><th>Status used</th><th>Runbook</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 /** The manager dashboard: one self-contained HTML file (inline CSS and SVG, no scripts, no network). */
 export function renderDashboard(model: ReportModel, sources: readonly string[]): string {
   const t = model.totals;
@@ -152,6 +167,8 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#1d70b8"></span>Plan to forecast end (filled: share moved), colour = RAG</span>
 <span><span class="swatch" style="background:#b1b4b6;height:5px"></span>Baseline</span>
 <span>◆ Cutover</span>
+<span><span style="color:${RAG_COLOURS.amber}">◆</span> Cutover outside its wave's dates</span>
+<span><span style="color:${RAG_COLOURS.red}">◆</span> Missed cutover (window passed, not cut over)</span>
 <span><span class="swatch" style="background:#d4351c"></span>Blackout, all services (shaded across the chart)</span>
 <span><span class="swatch" style="background:#f47738;opacity:.6"></span>Blackout, some service areas (hover for which)</span>
 </div>
@@ -166,6 +183,7 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#b1b4b6"></span>Baseline (approved ${e(model.programme.baseline.approvedOn)})</span>
 <span><span class="swatch" style="background:#1d70b8"></span>Forecast (current plan)</span>
 <span><span class="swatch" style="background:#0b0c0c"></span>Actual (status history)</span>
+<span><span style="color:${RAG_COLOURS.amber}">▲</span> Cutover outside its wave's dates</span>
 </div>
 </section>
 <div class="grid2">
@@ -174,6 +192,7 @@ ${ganttSvg(model)}
 <section id="upcoming-blackouts"><h2>Upcoming blackouts (180 days)</h2>
 <table><thead><tr><th>Dates</th><th>Blackout</th><th>Applies to</th></tr></thead><tbody>${blackouts || '<tr><td colspan="3">None</td></tr>'}</tbody></table></section>
 </div>
+${recordedSection(model)}
 <section id="blockers"><h2>Blockers</h2>
 <table><thead><tr><th>Workload</th><th>Wave</th><th>Status</th><th>Detail</th><th>Business owner</th></tr></thead><tbody>${blockers || '<tr><td colspan="5">None</td></tr>'}</tbody></table></section>
 <section id="risks"><h2>Risks (validation warnings)</h2>

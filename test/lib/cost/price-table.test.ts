@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { validatePriceTableText } from '../../../lib/cost/price-table';
+import { findPrice } from '../../../lib/cost/rules';
+import { dmsInstanceClass } from '../../../lib/waves/dms-plan';
 import { lineOf } from '../../helpers/landing-zone';
 import { committedBook, committedPrices, PRICES_FILE } from './fixtures';
 
@@ -134,5 +136,41 @@ describe('the committed price table', () => {
     const result = validatePriceTableText('bad.yaml', 'region: [eu-west-2\n');
     expect(result.table).toBeUndefined();
     expect(result.diagnostics[0]).toMatchObject({ file: 'bad.yaml', path: '(yaml)' });
+  });
+});
+
+describe('the committed tables price everything the plan can size', () => {
+  // The DMS plan picks a replication instance class from the data it moves; a class it can choose
+  // that a table does not price would leave a wave's estimate incomplete the day it grows.
+  it('every DMS replication instance class the plan can choose, single-AZ and Multi-AZ, in every region', () => {
+    const classes = new Set<string>();
+    for (const gib of [10, 100, 400, 1500, 6000, 50_000]) {
+      for (const tasks of [1, 3, 6, 12, 40]) {
+        for (const production of [false, true]) {
+          classes.add(dmsInstanceClass(gib, tasks, production));
+        }
+      }
+    }
+    expect([...classes].sort()).toEqual(
+      expect.arrayContaining([
+        'dms.r5.2xlarge',
+        'dms.r5.4xlarge',
+        'dms.r5.large',
+        'dms.r5.xlarge',
+        'dms.t3.medium',
+      ]),
+    );
+    for (const [region, table] of committedBook()) {
+      for (const instanceClass of classes) {
+        for (const multiAz of [false, true]) {
+          expect({
+            region,
+            instanceClass,
+            multiAz,
+            priced: findPrice(table, 'dms-instance-hours', { instanceClass, multiAz }) !== undefined,
+          }).toEqual({ region, instanceClass, multiAz, priced: true });
+        }
+      }
+    }
   });
 });

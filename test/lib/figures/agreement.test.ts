@@ -44,7 +44,7 @@ function expectAgreement(report: CostReport, plan: MigrationPlan): void {
   const f: Figures = report.figures;
   const text = formatCostText(report);
   const md = formatCostMarkdown(report);
-  const model = buildReportModel(plan, AS_OF, [], { figures: f });
+  const model = buildReportModel(plan, AS_OF, [], [], { figures: f });
   const dashboard = renderDashboard(model, []);
   const summary = markdownSummary(model);
   const waves = parseCsv(wavesCsv(model));

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { validateConfigText } from '../../../lib/config/load';
-import { OperationsRoles } from '../../../lib/iam/operations-roles';
-import { allReadActions, RESTORE_DRILL_ACTIONS } from '../../../lib/ops/iam-actions';
+import { RESTORE_DRILL_ACTIONS } from '../../../lib/ops/iam-actions';
+import { OperationsRoles, readOnlyActions } from '../../../lib/iam/operations-roles';
 import { testApp } from '../../helpers/cdk-app';
 
 interface Statement {
@@ -46,8 +46,13 @@ describe('OperationsRoles', () => {
     expect(Object.keys(roles(false))).toEqual(['lz-operations-read-only']);
     expect(role?.Policies.map((p) => p.PolicyName)).toEqual(['LzOpsRead']);
     const statements = role?.Policies[0]?.PolicyDocument.Statement ?? [];
-    expect(actions(statements)).toEqual(allReadActions());
-    expect(actions(statements).every((a) => /^[a-z0-9]+:(Describe|List|Get)/.test(a))).toBe(true);
+    expect(actions(statements)).toEqual(readOnlyActions());
+    expect(actions(statements)).toEqual(
+      expect.arrayContaining(['cloudwatch:GetMetricData', 'ce:GetCostAndUsage']),
+    );
+    expect(actions(statements).every((a) => /^[a-z0-9]+:(Describe|List|Get|FilterLogEvents$)/.test(a))).toBe(
+      true,
+    );
     expect(role?.AssumeRolePolicyDocument.Statement.map((s) => JSON.stringify(s.Principal))).toEqual([
       expect.stringContaining(':iam::222222222222:root'),
     ]);

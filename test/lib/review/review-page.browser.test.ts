@@ -1,25 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runReview } from '../../../lib/cli/review-command';
 import { acceptBaseline } from '../../../lib/safety/baseline-files';
+import { launchChromium } from '../../helpers/chromium';
 import { resourcesByStack, synthReviewAssembly } from './fixture';
 
 /**
  * The review pack as an architect sees it, in headless Chromium from the Debian package. A missing
  * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 describe('review pack in headless Chromium', () => {
   let dir: string;
@@ -29,11 +20,7 @@ describe('review pack in headless Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
-      );
-    }
+    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'lz-review-page-'));
     const baselines = join(dir, 'baselines');
     acceptBaseline(
@@ -53,7 +40,6 @@ describe('review pack in headless Chromium', () => {
       asOf: '2026-11-23',
     });
     expect(run.exitCode).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -24,7 +24,7 @@ describe('the change guard on a baseline set it cannot compare with', () => {
     const run = guard();
     expect(run.exitCode).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      `change guard: there are no baselines in ${dir}: for a first deployment (nothing is deployed yet) accept this synth with \`npm run baseline\` and commit baselines/ with the change`,
+      `change guard: there are no baselines in ${dir}: for a first deployment (nothing is deployed yet) accept this synth with \`npx lz baseline --accept --assembly ${exampleAssembly().dir} --baselines ${dir}\` and commit ${dir} with the change`,
     ]);
   });
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runWavesReport } from '../../../../lib/cli/waves-report-command';
+import { launchChromium, offline } from '../../../helpers/chromium';
 import { examplePlan } from '../../../helpers/waves';
 import { exampleAssembly } from '../../../helpers/example-assembly';
 import { buildCostReport } from '../../../../lib/cli/cost-command';
@@ -12,16 +13,6 @@ import { gbp } from '../../../../lib/figures/format';
  * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing
  * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 describe('waves dashboard in headless Chromium', () => {
   let out: string;
@@ -29,11 +20,7 @@ describe('waves dashboard in headless Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
-      );
-    }
+    browser = await launchChromium();
     out = mkdtempSync(join(tmpdir(), 'waves-report-'));
     const run = runWavesReport({
       config: 'config/landing-zone.yaml',
@@ -45,14 +32,11 @@ describe('waves dashboard in headless Chromium', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Self-contained: any request other than the file itself would be a mistake.
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
-    );
+    await offline(page);
     await page.goto(`file://${resolve(out, 'dashboard.html')}`);
     expect(errors).toEqual([]);
   });
@@ -105,7 +89,7 @@ describe('waves dashboard in headless Chromium', () => {
     expect(
       await page.locator('#upcoming-blackouts tr[data-upcoming-blackout="christmas-freeze-2026"]').count(),
     ).toBe(1);
-    expect(await page.locator('#rag-rules li').count()).toBe(9);
+    expect(await page.locator('#rag-rules li').count()).toBe(11);
   });
 
   it('shows run cost and savings from the figures model, and draws the before/after chart', async () => {
