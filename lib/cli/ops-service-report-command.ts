@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openAssembly } from '../assembly/open';
 import { loadConfig } from '../config/load';
 import type { LandingZoneConfig } from '../config/schema';
-import { validatePriceTableFile } from '../cost/price-table';
+import { loadPriceBook } from '../cost/price-table';
 import { monitoredEstate } from '../monitoring/monitored-estate';
 import { withStop, type AwsOptions } from '../ops/aws';
 import { silentProgress, type Progress, type ScopeLabel } from '../ops/progress';
@@ -78,7 +78,8 @@ function costEstimate(
   asOf: string,
 ): { estimate: Read<WorkloadCostEstimate>; exchange: Read<Exchange> } {
   const exchangeFromTable = (): Read<Exchange> => {
-    const table = validatePriceTableFile(options.prices).table;
+    // The exchange rate is one for every region's table; any table of the book carries it.
+    const table = [...(loadPriceBook(options.prices).tables?.values() ?? [])][0];
     return table
       ? {
           ok: true,
@@ -89,7 +90,7 @@ function costEstimate(
         }
       : {
           ok: false,
-          failure: { action: 'price table', message: `${options.prices} is not a valid price table` },
+          failure: { action: 'price table', message: `${options.prices} holds no valid price table` },
         };
   };
   try {

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
       waves: 'migration-waves',
       month: FIXTURE_MONTH,
       assembly: 'cdk.out',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       out,
       json,
       aws: {},

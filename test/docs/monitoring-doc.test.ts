@@ -71,7 +71,7 @@ describe('docs/operations.md: lz ops service-report', () => {
         waves: 'migration-waves',
         month: FIXTURE_MONTH,
         assembly: exampleAssembly().dir,
-        prices: 'pricing/eu-west-2.yaml',
+        prices: 'pricing',
         out,
         json: false,
         aws: {},

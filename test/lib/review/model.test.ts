@@ -32,7 +32,7 @@ describe('review pack model, from a synthesised test assembly', () => {
       assembly,
       waves: 'migration-waves',
       config: 'config/landing-zone.yaml',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       asOf: '2026-11-23',
     });
     if ('error' in built) {

@@ -33,7 +33,7 @@ describe('review pack in headless Chromium', () => {
       assembly,
       config: 'config/landing-zone.yaml',
       waves: 'migration-waves',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       baselines,
       allowList: join(baselines, 'allow-list.yaml'),
       out,

@@ -55,7 +55,7 @@ async function stalledRun(limits: { deadlineMs: number; callTimeoutMs: number },
     month: FIXTURE_MONTH,
     // No assembly: the estimate is NOT READ at once, so only the AWS reads are timed.
     assembly: join(dir, 'no-assembly.out'),
-    prices: 'pricing/eu-west-2.yaml',
+    prices: 'pricing',
     out: join(dir, 'report'),
     json: true,
     aws: {

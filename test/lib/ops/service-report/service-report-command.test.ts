@@ -38,7 +38,7 @@ async function run(fixture: FixtureOptions = {}, options: Partial<ServiceReportO
       waves: 'migration-waves',
       month: FIXTURE_MONTH,
       assembly: exampleAssembly().dir,
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       out: dir,
       json: true,
       aws: {},

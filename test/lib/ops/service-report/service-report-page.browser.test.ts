@@ -45,7 +45,7 @@ describe('service report in headless Chromium', () => {
         waves: 'migration-waves',
         month: FIXTURE_MONTH,
         assembly: exampleAssembly().dir,
-        prices: 'pricing/eu-west-2.yaml',
+        prices: 'pricing',
         out,
         json: true,
         aws: {},
