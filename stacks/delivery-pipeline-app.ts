@@ -1,4 +1,6 @@
-import { App, Tags, type AppProps } from 'aws-cdk-lib';
+import { App, Aspects, Tags, type AppProps } from 'aws-cdk-lib';
+import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
+import { KeyAdministration } from '../lib/kms/council-key';
 import { LOG_RETENTION_DAYS } from '../lib/config/schema-primitives';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { registerComplianceChecks } from '../lib/compliance/register-checks';
@@ -51,6 +53,9 @@ export function buildDeliveryPipeline(
   const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
   const stages = deploymentStagesOf(stage, stage.synth(), config);
   const tags = landingZoneTags(config.organisation);
+  Aspects.of(app).add(
+    new KeyAdministration({ breakGlassRoleName: breakGlassRoleName(config.securityBaseline) }),
+  );
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },
     stackName: `${prefix}-delivery-pipeline`,

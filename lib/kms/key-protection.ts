@@ -90,9 +90,11 @@ export function keyProtection(keyPolicy: unknown, pendingWindowInDays?: unknown)
     (action) =>
       !denies.some((s) => values(s['Action']).some((a) => typeof a === 'string' && globMatches(a, action))),
   ).map((action) => `${action} is not denied to all but named roles`);
-  const window = pendingWindowInDays ?? KEY_DELETION_WINDOW_DAYS;
-  if (window !== KEY_DELETION_WINDOW_DAYS && Number(window) !== KEY_DELETION_WINDOW_DAYS) {
-    missing.push(`the deletion waiting period is ${String(window)} days, not ${KEY_DELETION_WINDOW_DAYS}`);
+  const window = Number(pendingWindowInDays ?? KEY_DELETION_WINDOW_DAYS);
+  if (window !== KEY_DELETION_WINDOW_DAYS) {
+    missing.push(
+      `the deletion waiting period is ${JSON.stringify(pendingWindowInDays)} days, not ${KEY_DELETION_WINDOW_DAYS}`,
+    );
   }
   return { protected: missing.length === 0, missing };
 }

@@ -10,6 +10,7 @@ import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
+import { operationsTrust } from './operations-trust';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import { securityBaselineAccounts } from './security-baseline-accounts';
@@ -41,6 +42,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   drResidency,
   logRetentionMinimum,
   deliveryAccount,
+  operationsTrust,
   // The security baseline (the optional `securityBaseline` section).
   securityBaselineAccounts,
   securityBaselineReferences,
