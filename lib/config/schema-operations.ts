@@ -29,13 +29,10 @@ export const OperationsSchema = z.strictObject({
       description:
         'The dedicated delivery/tooling account (role delivery or security) whose named principals (trustedPrincipalArns) may assume the operations roles.',
     }),
-  trustedPrincipalArns: z
-    .array(PrincipalArnPattern)
-    .min(1)
-    .meta({
-      description:
-        "The principals of trustedAccount that may assume the roles (aws:PrincipalArn, ArnLike), e.g. the rota's Identity Center permission set role. The whole account is never trusted.",
-    }),
+  trustedPrincipalArns: z.array(PrincipalArnPattern).min(1).meta({
+    description:
+      "The principals of trustedAccount that may assume the roles (aws:PrincipalArn, ArnLike), e.g. the rota's Identity Center permission set role. The whole account is never trusted.",
+  }),
   roleName: RoleName.default('lz-operations-read-only').meta({
     description: 'The read-only role: the name `lz ops <command> --assume-role` is given.',
   }),

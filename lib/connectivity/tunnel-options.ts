@@ -28,6 +28,14 @@ export interface TunnelCrypto {
 export const ALLOWED_DH_GROUPS: readonly number[] = [14, 15, 16, 19, 20, 21];
 
 /**
+ * The Diffie-Hellman groups the tunnels were deployed with before the allow-list: kept only for a
+ * site whose tunnelHardening is pending, so its connections are not replaced outside a change
+ * window. Includes the weak groups 22 to 24; the site's acknowledgement of
+ * Council-VPNTunnelStrongCrypto says so and names the site.
+ */
+export const DEPLOYED_DH_GROUPS: readonly number[] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
+
+/**
  * The tunnel settings every council VPN uses by default, aligned with the NCSC's guidance on IPsec
  * (IKEv2 only; AES-256; SHA-2; the Diffie-Hellman groups of ALLOWED_DH_GROUPS). AWS's defaults also accept
  * IKEv1, AES-128, SHA-1 and DH groups 2 and 5, and a tunnel left unconfigured silently falls back

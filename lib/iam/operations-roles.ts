@@ -62,7 +62,13 @@ export function drillRestoreStatements(stack: Stack, prefix: string): iam.Policy
     new iam.PolicyStatement({
       sid: 'RestoreBackupSnapshotAsDrillCopy',
       actions: ['rds:RestoreDBInstanceFromDBSnapshot'],
-      resources: [rds(`db:${drill}*`), backupSnapshotArn(stack), rds(`subgrp:${drill}*`), rds('og:*'), rds('pg:*')],
+      resources: [
+        rds(`db:${drill}*`),
+        backupSnapshotArn(stack),
+        rds(`subgrp:${drill}*`),
+        rds('og:*'),
+        rds('pg:*'),
+      ],
     }),
     new iam.PolicyStatement({
       sid: 'TagDrillCopy',
@@ -76,7 +82,16 @@ export function drillRestoreStatements(stack: Stack, prefix: string): iam.Policy
     }),
     new iam.PolicyStatement({
       sid: 'UseSnapshotKeyThroughRds',
-      actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:Decrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      // Named actions, not GenerateDataKey*/ReEncrypt*: what RDS needs to copy an encrypted snapshot.
+      actions: [
+        'kms:CreateGrant',
+        'kms:DescribeKey',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+        'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+      ],
       resources: [`arn:${stack.partition}:kms:${stack.region}:${stack.account}:key/*`],
       conditions: { StringEquals: { 'kms:ViaService': `rds.${stack.region}.amazonaws.com` } },
     }),

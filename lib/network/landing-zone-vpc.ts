@@ -3,6 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
 import { cidr } from '../ipv4';
+import {
+  gatewayEndpointStatements,
+  interfaceEndpointStatements,
+  type EndpointBoundary,
+} from './endpoint-policy';
 import { planSubnets, type SubnetTier } from './address-plan';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';
@@ -42,6 +47,11 @@ export interface LandingZoneVpcProps {
     readonly trafficType: 'ALL' | 'ACCEPT' | 'REJECT';
     readonly maxAggregationIntervalSeconds: number;
   };
+  /**
+   * Whose principals and resources the endpoints carry requests for (the organisation, or the
+   * landing zone's accounts): every endpoint gets a policy bounded to it.
+   */
+  readonly endpointBoundary: EndpointBoundary;
   /** Account the VPC's workload subnets are shared with through AWS RAM. @default - not shared (the network account's own) */
   readonly shareWithAccount?: string;
 }
@@ -150,7 +160,7 @@ export class LandingZoneVpc extends Construct {
 
     this.addHubRoutes(props, isEgress);
     this.addFlowLogs(props);
-    this.addEndpoints(config);
+    this.addEndpoints(config, props.endpointBoundary);
     if (props.shareWithAccount !== undefined) {
       this.shareSubnets(config, fullName, props.shareWithAccount);
     }
@@ -192,17 +202,27 @@ export class LandingZoneVpc extends Construct {
     });
   }
 
-  private addEndpoints(config: LandingZoneVpcSpec): void {
+  private addEndpoints(config: LandingZoneVpcSpec, boundary: EndpointBoundary): void {
+    const stack = Stack.of(this);
     const endpoints = config.endpoints ?? [];
     const workloadTiers = config.subnets.filter((t) => t.type === 'private' || t.type === 'isolated');
     const interfaces = endpoints.filter((service) => GATEWAY_SERVICES[service] === undefined);
     for (const service of endpoints) {
       const gateway = GATEWAY_SERVICES[service];
       if (gateway) {
-        this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
+        const endpoint = this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
           service: gateway,
           subnets: workloadTiers.map((t) => ({ subnetGroupName: t.name })),
         });
+        // Without a policy the endpoint carries any request, to any bucket or table of any account.
+        for (const statement of gatewayEndpointStatements(
+          service as 's3' | 'dynamodb',
+          boundary,
+          stack.region,
+          stack.partition,
+        )) {
+          endpoint.addToPolicy(statement);
+        }
       }
     }
     const endpointTier = workloadTiers[0];
@@ -216,13 +236,16 @@ export class LandingZoneVpc extends Construct {
     });
     securityGroup.addIngressRule(ec2.Peer.ipv4(config.cidr), ec2.Port.tcp(443), `HTTPS from ${config.name}`);
     for (const service of interfaces) {
-      this.vpc.addInterfaceEndpoint(`${pascal(service.replace('.', '-'))}Endpoint`, {
+      const endpoint = this.vpc.addInterfaceEndpoint(`${pascal(service.replace('.', '-'))}Endpoint`, {
         service: new ec2.InterfaceVpcEndpointAwsService(service),
         subnets: { subnetGroupName: endpointTier.name },
         securityGroups: [securityGroup],
         privateDnsEnabled: true,
         open: false,
       });
+      for (const statement of interfaceEndpointStatements(boundary)) {
+        endpoint.addToPolicy(statement);
+      }
     }
   }
 

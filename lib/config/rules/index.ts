@@ -18,6 +18,7 @@ import { securityBaselineReferences } from './security-baseline-references';
 import type { ConfigRule } from './rule';
 import { siteLanRanges } from './site-lan-ranges';
 import { siteRouting } from './site-routing';
+import { tunnelHardening } from './tunnel-hardening';
 import { subnetTiers } from './subnet-tiers';
 import { tunnelInsideCidrs } from './tunnel-inside-cidrs';
 
@@ -31,6 +32,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   // Hybrid connectivity (the optional `connectivity` section).
   connectivityNames,
   siteRouting,
+  tunnelHardening,
   bgpAsns,
   tunnelInsideCidrs,
   customerGatewayAddresses,

@@ -174,7 +174,7 @@ describe('operations configuration', () => {
   });
 
   it('requires named principals: an operations section without trustedPrincipalArns is an error', () => {
-    const bad = example.replace(/  trustedPrincipalArns:\n    - [^\n]+\n/, '');
+    const bad = example.replace(/ {2}trustedPrincipalArns:\n {4}- [^\n]+\n/, '');
     const errors = validateConfigText('x.yaml', bad).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.path)).toEqual(['operations.trustedPrincipalArns']);
   });
