@@ -62,9 +62,10 @@ export class DataProtectionChecks extends NagPack {
     });
     this.applyRule({
       ruleSuffixOverride: 'RDSTlsEnforced',
-      info: "The RDS instance's parameter group (or Oracle option group) does not force TLS.",
+      info: "The RDS instance's parameter group (or Oracle option group) does not force TLS 1.2 or later.",
       explanation:
-        'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections.',
+        'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections and TLS 1.0 ' +
+        'and 1.1 (ssl_min_protocol_version for PostgreSQL, rds.tls10/rds.tls11 for SQL Server, tls_version for MySQL).',
       level: NagMessageLevel.ERROR,
       rule: rdsTlsEnforced,
       node,
