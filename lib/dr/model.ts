@@ -158,8 +158,9 @@ function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts |
       name,
       lock: 'compliance',
       airGapped: true,
-      // Encrypted with an AWS-owned key that no one in the account can schedule for deletion.
-      keyProtected: true,
+      // With no key of its own, an AWS-owned key no one in the account can schedule for deletion;
+      // with one, that key must be protected like any other.
+      keyProtected: p['EncryptionKeyArn'] === undefined || vaultKeyProtected(p, stack),
       ...(min === undefined ? {} : { minRetentionDays: min }),
     };
   }

@@ -148,12 +148,26 @@ function isDefaultRootStatement(statement: Json, stack: Stack): boolean {
   );
 }
 
+/**
+ * A grant to an AWS service with no condition (aws-cdk-lib writes them, e.g. when a topic lets
+ * AWS Backup or EventBridge publish) lets that service use the key on behalf of any account: the
+ * confused-deputy problem. Such a grant is tied to the key's own account.
+ */
+function withSourceAccount(statement: Json, stack: Stack): Json {
+  const service = record(statement['Principal'])['Service'];
+  if (statement['Effect'] !== 'Allow' || service === undefined || statement['Condition'] !== undefined) {
+    return statement;
+  }
+  return { ...statement, Condition: { StringEquals: { 'aws:SourceAccount': stack.account } } };
+}
+
 const ADMINISTERED = new WeakSet<kms.CfnKey>();
 
 /**
  * Gives every KMS key in its scope the council's key policy: the CDK's default `kms:*` to the
  * account root is replaced by administration for the CloudFormation execution role and the
- * break-glass role, use and reads for the account's principals through IAM, and a deny of
+ * break-glass role, use and reads for the account's principals through IAM, unconditioned grants
+ * to AWS services tied to the account (aws:SourceAccount), and a deny of
  * kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but break-glass (as the
  * protect-recovery guardrail does, but also where no SCP applies). Applied to every key, including
  * those aws-cdk-lib creates itself, so no key escapes it; the DataProtection-KeyPolicyLeastPrivilege
@@ -174,8 +188,8 @@ export class KeyAdministration implements IAspect {
     ADMINISTERED.add(node);
     const stack = Stack.of(node);
     const original: unknown = node.keyPolicy;
-    const statements: unknown[] = keyAdministrationStatements(stack, this.props).map(
-      (s): unknown => s.toStatementJson(),
+    const statements: unknown[] = keyAdministrationStatements(stack, this.props).map((s): unknown =>
+      s.toStatementJson(),
     );
     node.keyPolicy = Lazy.any({
       produce: () => {
@@ -183,7 +197,8 @@ export class KeyAdministration implements IAspect {
         const kept = [document['Statement'] ?? []]
           .flat()
           .map(record)
-          .filter((s) => !isDefaultRootStatement(s, stack));
+          .filter((s) => !isDefaultRootStatement(s, stack))
+          .map((s) => withSourceAccount(s, stack));
         return { ...document, Version: '2012-10-17', Statement: [...statements, ...kept] };
       },
     });
