@@ -32,7 +32,7 @@ const statements = stacks.all.flatMap((stack) =>
     .findAll()
     .filter((c): c is kms.CfnKey => c instanceof kms.CfnKey)
     .flatMap((key) =>
-      ((Stack.of(key).resolve(key.keyPolicy) as { Statement: Statement[] }).Statement ?? []).map(
+      ((Stack.of(key).resolve(key.keyPolicy) as { Statement?: Statement[] }).Statement ?? []).map(
         (statement) => ({
           path: key.node.path,
           statement,
