@@ -94,7 +94,8 @@ describe('the one-time GitHub OIDC roles', () => {
     expect(rolesOf(production).map((r) => r.Properties.RoleName)).toEqual(['lz-github-deploy']);
     const [diff] = rolesOf(delivery).filter((r) => r.Properties.RoleName === 'lz-github-pull-request-diff');
     expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition['StringEquals']).toMatchObject({
-      'token.actions.githubusercontent.com:sub': 'repo:kestrel-vale/council-landing-zone:environment:pull-request-diff',
+      'token.actions.githubusercontent.com:sub':
+        'repo:kestrel-vale/council-landing-zone:environment:pull-request-diff',
     });
     expect(diff).toBeDefined();
     const resources = statementsOf(delivery, 'lz-github-pull-request-diff').flatMap((s) => s.Resource);

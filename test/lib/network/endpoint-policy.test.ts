@@ -62,7 +62,9 @@ describe('VPC endpoint policies', () => {
 
   it('without an organisation, the boundary is the landing zone accounts', () => {
     const config = loadConfig(EXAMPLE_CONFIG_FILE);
-    expect(endpointBoundaryOf({ ...config, securityBaseline: undefined })).toEqual({ accountIds: config.accounts.map((a) => a.id) });
+    expect(endpointBoundaryOf({ ...config, securityBaseline: undefined })).toEqual({
+      accountIds: config.accounts.map((a) => a.id),
+    });
     expect(endpointBoundaryOf(config)).toEqual({ organisationId: 'o-kv7777777777' });
   });
 
