@@ -1,8 +1,9 @@
-import { RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
 import { cidr } from '../ipv4';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import {
   gatewayEndpointStatements,
   interfaceEndpointStatements,
@@ -106,6 +107,7 @@ export class LandingZoneVpc extends Construct {
 
     // Deleting a stack must never take a network (and everything in it) with it.
     this.vpc.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.logDefaultSecurityGroupHandler(fullName);
     for (const subnet of [
       ...this.vpc.publicSubnets,
       ...this.vpc.privateSubnets,
@@ -200,6 +202,24 @@ export class LandingZoneVpc extends Construct {
       maxAggregationInterval: props.flowLogs.maxAggregationIntervalSeconds,
       tags: [{ key: 'Name', value: `${props.namePrefix}-${props.spec.name}` }],
     });
+  }
+
+  /**
+   * The handler aws-cdk-lib deploys to strip the default security group writes to a log group it
+   * creates on first run: unencrypted, kept forever, outside the stack. Pointing it at an encrypted
+   * group with a retention keeps what it did (and any failure) as evidence like every other log.
+   */
+  private logDefaultSecurityGroupHandler(fullName: string): void {
+    const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    const handler = provider?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource)) {
+      return;
+    }
+    const logs = new EncryptedLogGroup(this, 'DefaultSecurityGroupHandlerLogs', {
+      logGroupName: `/${fullName}/default-security-group-handler`,
+      purpose: 'the logs of the handler that strips the default security group',
+    });
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroup.logGroupName });
   }
 
   private addEndpoints(config: LandingZoneVpcSpec, boundary: EndpointBoundary): void {
