@@ -1,6 +1,7 @@
 import { App, Aspects, Tags, type AppProps } from 'aws-cdk-lib';
 import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
 import { KeyAdministration } from '../lib/kms/council-key';
+import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { LOG_RETENTION_DAYS } from '../lib/config/schema-primitives';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { registerComplianceChecks } from '../lib/compliance/register-checks';
@@ -54,7 +55,11 @@ export function buildDeliveryPipeline(
   const stages = deploymentStagesOf(stage, stage.synth(), config);
   const tags = landingZoneTags(config.organisation);
   Aspects.of(app).add(
-    new KeyAdministration({ breakGlassRoleName: breakGlassRoleName(config.securityBaseline) }),
+    new KeyAdministration({
+      breakGlassRoleName: breakGlassRoleName(config.securityBaseline),
+      executionRoleArnPattern: (account, partition) =>
+        bootstrapRoleArnPattern('cfn-exec', account, partition),
+    }),
   );
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },

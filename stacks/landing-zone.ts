@@ -4,6 +4,7 @@ import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardra
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
 import { KeyAdministration } from '../lib/kms/council-key';
+import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { landingZoneTags, pascal } from '../lib/names';
 import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
@@ -130,7 +131,11 @@ export function buildLandingZone(
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(
-    new KeyAdministration({ breakGlassRoleName: breakGlassRoleName(config.securityBaseline) }),
+    new KeyAdministration({
+      breakGlassRoleName: breakGlassRoleName(config.securityBaseline),
+      executionRoleArnPattern: (account, partition) =>
+        bootstrapRoleArnPattern('cfn-exec', account, partition),
+    }),
   );
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave

@@ -1,4 +1,8 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+// The allow-list lives with the rule that enforces it (the rule may not import the constructs).
+import { ALLOWED_DH_GROUPS } from '../compliance/rules/vpn-tunnel-strong-crypto';
+
+export { ALLOWED_DH_GROUPS };
 
 type TunnelOptions = ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty;
 
@@ -17,15 +21,6 @@ export interface TunnelCrypto {
   readonly dpdTimeoutSeconds: number;
   readonly startupAction: string;
 }
-
-/**
- * The Diffie-Hellman groups a council tunnel may offer: 2048-bit and larger MODP groups (14, 15, 16)
- * and the NIST elliptic-curve groups (19, 20, 21). Groups 22 to 24 are MODP groups with small
- * prime-order subgroups that RFC 8247 says must not be used; 17 and 18 (6144- and 8192-bit MODP)
- * buy nothing over 16 at a large cost in negotiation time. The rule Council-VPNTunnelStrongCrypto
- * checks both phases against this list.
- */
-export const ALLOWED_DH_GROUPS: readonly number[] = [14, 15, 16, 19, 20, 21];
 
 /**
  * The Diffie-Hellman groups the tunnels were deployed with before the allow-list: kept only for a

@@ -2,7 +2,6 @@ import { Duration, Lazy, RemovalPolicy, Stack, type IAspect } from 'aws-cdk-lib'
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct, IConstruct } from 'constructs';
-import { bootstrapRoleArnPattern } from '../delivery/bootstrap-roles';
 import { KEY_DELETION_WINDOW_DAYS, KEY_DESTRUCTION_ACTIONS } from './key-protection';
 
 export interface CouncilKeyProps {
@@ -77,6 +76,11 @@ export const KEY_READ_ACTIONS = [
 export interface KeyAdministrationProps {
   /** The role that alone may schedule deletion, disable or re-write a key (securityBaseline.breakGlass.roleName). */
   readonly breakGlassRoleName: string;
+  /**
+   * The ArnLike pattern of the role CloudFormation deploys with in an account (the CDK bootstrap's
+   * execution role), the only other key administrator. Given by the app, which knows the bootstrap.
+   */
+  readonly executionRoleArnPattern: (account: string, partition: string) => string;
 }
 
 /** The ARN of a role of the key's own account. */
@@ -99,10 +103,7 @@ export function keyAdministrationStatements(
       resources: ['*'],
       conditions: {
         ArnLike: {
-          'aws:PrincipalArn': [
-            bootstrapRoleArnPattern('cfn-exec', stack.account, stack.partition),
-            breakGlass,
-          ],
+          'aws:PrincipalArn': [props.executionRoleArnPattern(stack.account, stack.partition), breakGlass],
         },
       },
     }),

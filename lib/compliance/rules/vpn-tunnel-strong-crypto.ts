@@ -1,7 +1,16 @@
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
 import type { CfnResource } from 'aws-cdk-lib';
-import { ALLOWED_DH_GROUPS } from '../../connectivity/tunnel-options';
 import { asTunnel, listValues, TUNNELS_PER_CONNECTION, vpnTunnelOptions } from './vpn-tunnel-options';
+
+/**
+ * The Diffie-Hellman groups a council tunnel may offer: 2048-bit and larger MODP groups (14, 15, 16)
+ * and the NIST elliptic-curve groups (19, 20, 21). Groups 22 to 24 are MODP groups with small
+ * prime-order subgroups that RFC 8247 says must not be used; 17 and 18 (6144- and 8192-bit MODP)
+ * buy nothing over 16 at a large cost in negotiation time. The rule Council-VPNTunnelStrongCrypto
+ * checks both phases against this list;
+ * lib/connectivity/tunnel-options.ts offers exactly these.
+ */
+export const ALLOWED_DH_GROUPS: readonly number[] = [14, 15, 16, 19, 20, 21];
 
 const ENCRYPTION = new Set(['AES256', 'AES256-GCM-16']);
 const INTEGRITY = new Set(['SHA2-256', 'SHA2-384', 'SHA2-512']);

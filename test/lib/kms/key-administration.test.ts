@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
 import { keyDeletionProtected } from '../../../lib/compliance/rules/key-deletion-protected';
 import { keyPolicyLeastPrivilege } from '../../../lib/compliance/rules/key-policy-least-privilege';
+import { bootstrapRoleArnPattern } from '../../../lib/delivery/bootstrap-roles';
 import { councilKey, KeyAdministration } from '../../../lib/kms/council-key';
 import { testApp } from '../../helpers/cdk-app';
 import { exampleLandingZone } from '../connectivity/example-landing-zone';
@@ -14,7 +15,13 @@ function keyIn(withAspect: boolean): { stack: Stack; key: kms.CfnKey } {
   const stack = new Stack(app, 'Keys', { env: { account: '555555555555', region: 'eu-west-2' } });
   const key = councilKey(stack, 'Key', { description: 'test' });
   if (withAspect) {
-    Aspects.of(app).add(new KeyAdministration({ breakGlassRoleName: 'lz-break-glass' }));
+    Aspects.of(app).add(
+      new KeyAdministration({
+        breakGlassRoleName: 'lz-break-glass',
+        executionRoleArnPattern: (account, partition) =>
+          bootstrapRoleArnPattern('cfn-exec', account, partition),
+      }),
+    );
   }
   app.synth();
   return { stack, key: key.node.defaultChild as kms.CfnKey };
