@@ -49,6 +49,7 @@ describe('landing-zone stacks', () => {
         ['non-production', '666666666666'],
         ['security', '777777777777'],
         ['management', '888888888888'],
+        ['delivery', '999999999999'],
       ].flatMap(([name, id]) => [
         `kvdc-account-baseline-${name ?? ''} ${id ?? ''} eu-west-2`,
         `kvdc-account-baseline-${name ?? ''}-dr-region ${id ?? ''} eu-west-1`,
