@@ -40,5 +40,6 @@ export function councilDatabaseProps(
       ...(planned.regionLoss === undefined ? {} : { regionLoss: planned.regionLoss }),
     },
     copyDestinationAccounts: [placement.backupAccountId],
+    ...(planned.extensions === undefined ? {} : { extensions: planned.extensions }),
   };
 }

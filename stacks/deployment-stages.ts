@@ -11,17 +11,21 @@ import {
   type PlacedStack,
 } from '../lib/delivery/stages';
 import { AccountBaselineStack } from './account-baseline-stack';
+import { AlertingStack, NetworkAlertingStack } from './alerting-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
+import { DatabaseMigrationStack } from './database-migration-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { LogArchiveStack } from './log-archive-stack';
+import { MigrationServicesStack } from './migration-services-stack';
 import { MigrationWavesStack } from './migration-waves-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { OperationsStack } from './operations-stack';
 import { OrganisationManagementStack } from './organisation-management-stack';
 import { SecurityOrganisationStack } from './security-organisation-stack';
 import { SecurityToolingStack } from './security-tooling-stack';
+import { ServiceMonitoringStack } from './service-monitoring-stack';
 import { VpcStack } from './vpc-stack';
 import { WorkloadsStack } from './workloads-stack';
 
@@ -41,12 +45,20 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [VpcStack, 'network'],
   [ConnectivityStack, 'network'],
   [HybridDnsStack, 'network'],
+  // The network's alarms notify the network account's topics, so those ship with the network; a
+  // workload account's topics and backup alarms ship with its data; service alarms with the waves.
+  // NetworkAlertingStack extends AlertingStack, so it comes first: the first match wins.
+  [NetworkAlertingStack, 'network'],
+  [AlertingStack, 'data'],
   [BackupAccountStack, 'data'],
   [DataProtectionStack, 'data'],
   // The operations roles read backups and restore them in drills: they ship with data and backup.
   [OperationsStack, 'data'],
   [MigrationWavesStack, 'waves'],
+  [MigrationServicesStack, 'waves'],
   [WorkloadsStack, 'waves'],
+  [ServiceMonitoringStack, 'waves'],
+  [DatabaseMigrationStack, 'waves'],
 ];
 
 /** The stacks that belong to `scope` itself (an App or a Stage), not to a nested stage. */

@@ -15,6 +15,7 @@ import { DataProtectionStack } from './data-protection-stack';
 import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
+import { buildMonitoring, type MonitoringStacks } from './monitoring';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import {
@@ -40,6 +41,8 @@ export interface LandingZoneStacks {
   readonly migration?: MigrationStacks;
   /** The lz ops roles, one stack per account the commands read; none without `operations`. */
   readonly operations: readonly OperationsStack[];
+  /** Alarms and dashboards derived from the plan; absent without `monitoring`. */
+  readonly monitoring?: MonitoringStacks;
   readonly all: readonly Stack[];
 }
 
@@ -113,21 +116,24 @@ export function buildLandingZone(
 
   const { dataProtection, backup } = buildDataProtection(app, config, prefix, vpcs);
   const migration = plan ? buildMigration(app, lz, plan) : undefined;
-  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
-    // Deployment order only: the stack reads the shared parameters of its VPCs, and its databases
-    // are backed up from the start by the tier plans of their account's data-protection stack.
+  // Deployment order only: a migration stack reads the shared parameters of its VPCs.
+  for (const stack of migration?.vpcReaders ?? []) {
     for (const vpcName of stack.sharedVpcs) {
       const vpcStack = vpcs[vpcName];
       if (vpcStack) {
         stack.addStackDependency(vpcStack, `reads the IDs of VPC ${vpcName} from its shared parameters`);
       }
     }
+  }
+  for (const [key, stack] of Object.entries(migration?.workloads ?? {})) {
+    // Its databases are backed up from the start by the tier plans of their account's data-protection stack.
     const dpStack = dataProtection[key.split('/')[0] ?? key];
     if (dpStack && Object.keys(stack.databases).length > 0) {
       stack.addStackDependency(dpStack, 'its databases are backed up by the tier plans of that stack');
     }
   }
   const operations = buildOperations(app, config);
+  const monitoring = buildMonitoring(app, config, plan, { hub, vpcs });
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
   Aspects.of(app).add(
@@ -152,6 +158,7 @@ export function buildLandingZone(
     ...Object.values(dataProtection),
     ...(migration?.all ?? []),
     ...operations,
+    ...(monitoring?.all ?? []),
     ...(securityBaseline?.all ?? []),
   ];
   if (securityBaseline) {
@@ -167,6 +174,7 @@ export function buildLandingZone(
     backup,
     migration,
     operations,
+    monitoring,
     all,
   };
 }

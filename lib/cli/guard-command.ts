@@ -7,9 +7,9 @@ import { templatesById } from '../assembly/read';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../config/diagnostics';
 import { readAllowList } from '../safety/allow-list';
-import { acceptBaseline, readTemplates } from '../safety/baseline-files';
+import { acceptBaseline, baselineSetProblem, readTemplates } from '../safety/baseline-files';
 import { describeChange, guardChanges } from '../safety/change-guard';
-import type { CommandOutput } from './output';
+import { failure, type CommandOutput } from './output';
 
 export interface GuardOptions {
   readonly assembly: string;
@@ -27,14 +27,17 @@ export function runGuard(options: GuardOptions): CommandOutput {
     return { exitCode: 2, stdout: '', stderr: `${allow.diagnostics.map(formatDiagnostic).join('\n')}\n` };
   }
   const baseline = readTemplates(options.baselines);
-  if (Object.keys(baseline).length === 0) {
-    return {
-      exitCode: 2,
-      stdout: '',
-      stderr: `no baseline templates in ${options.baselines}: accept the current release with \`npm run lz -- baseline --accept\`\n`,
-    };
+  const current = templatesById(assembly);
+  const setProblem = baselineSetProblem(
+    options.baselines,
+    Object.keys(baseline),
+    Object.keys(current),
+    options.assembly,
+  );
+  if (setProblem !== undefined) {
+    return failure(`change guard: ${setProblem}`);
   }
-  const result = guardChanges(baseline, templatesById(assembly), allow.entries);
+  const result = guardChanges(baseline, current, allow.entries);
   const exitCode = result.blocked.length > 0 ? 1 : 0;
   if (options.json) {
     return {

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import Table from 'cli-table3';
 import { action } from './action';
 import type { CliContext } from './context';
 import { configOption, jsonOption } from './options';
@@ -7,11 +6,17 @@ import { validateConfigFile } from '../config/load';
 import { cidr } from '../ipv4';
 import { planSubnets } from '../network/address-plan';
 import { segmentOfVpc } from '../network/segmentation';
-import type { CommandOutput } from './output';
+import { failure, type CommandOutput } from './output';
+import { renderTable, type Column } from './table';
+import { outputWidth } from '../text';
 
 export interface PlanOptions {
   readonly config: string;
   readonly json: boolean;
+  /** Keep every column however wide. */
+  readonly wide?: boolean;
+  /** The width to fit. @default 100 */
+  readonly width?: number;
 }
 
 /** AWS keeps five addresses in every subnet (network, router, DNS, reserved, broadcast). */
@@ -22,11 +27,7 @@ export function runPlan(options: PlanOptions): CommandOutput {
   const result = validateConfigFile(options.config);
   const config = result.config;
   if (!config) {
-    return {
-      exitCode: 1,
-      stdout: '',
-      stderr: `${options.config} is not valid: run \`npm run validate\` for details\n`,
-    };
+    return failure(`${options.config} is not valid: run \`npx lz validate\` for details`);
   }
   const roles = new Map(config.accounts.map((a) => [a.name, a.role]));
   const rows = config.network.vpcs.flatMap((vpc) => {
@@ -47,27 +48,22 @@ export function runPlan(options: PlanOptions): CommandOutput {
   if (options.json) {
     return { exitCode: 0, stdout: `${JSON.stringify(rows, null, 2)}\n`, stderr: '' };
   }
-  const table = new Table({
-    head: ['VPC', 'Segment', 'Shared with', 'Tier', 'Type', 'Zone', 'Subnet', 'Usable'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of rows) {
-    table.push([
-      `${r.vpc} ${r.vpcCidr}`,
-      r.segment,
-      r.sharedWith,
-      r.tier,
-      r.type,
-      r.availabilityZone,
-      r.cidr,
-      r.usableAddresses,
-    ]);
-  }
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { header: 'VPC', value: (r) => `${r.vpc} ${r.vpcCidr}`, priority: 1 },
+    { header: 'Segment', value: (r) => r.segment, priority: 3 },
+    { header: 'Shared with', value: (r) => r.sharedWith, priority: 4 },
+    { header: 'Tier', value: (r) => r.tier, priority: 1 },
+    { header: 'Type', value: (r) => r.type, priority: 5 },
+    { header: 'Zone', value: (r) => r.availabilityZone, priority: 2 },
+    { header: 'Subnet', value: (r) => r.cidr, priority: 1 },
+    { header: 'Usable', value: (r) => r.usableAddresses, priority: 2 },
+  ];
+  const table = renderTable(columns, rows, { width: options.width ?? 100, wide: options.wide === true });
   const onPrem = config.network.onPremisesRanges.map((r) => `${r.name} ${r.cidr}`).join(', ');
   return {
     exitCode: 0,
-    stdout: `${table.toString()}\nAWS address space: ${config.network.awsAddressSpace.join(', ')}\nOn-premises (kept clear): ${onPrem}\n`,
+    stdout: `${table}AWS address space: ${config.network.awsAddressSpace.join(', ')}\nOn-premises (kept clear): ${onPrem}\n`,
     stderr: '',
   };
 }
@@ -77,5 +73,6 @@ export function planCommand(ctx: CliContext): Command {
     .description('Show the address plan: every subnet of every VPC, with its zone and usable addresses')
     .addOption(configOption(ctx, 'configuration file'))
     .addOption(jsonOption())
-    .action(action(ctx, (opts: PlanOptions) => runPlan(opts)));
+    .option('--wide', 'every column, however wide the table', false)
+    .action(action(ctx, (opts: PlanOptions) => runPlan({ ...opts, width: outputWidth(ctx.columns) })));
 }

@@ -12,6 +12,7 @@ import { backupComplianceCommand } from './ops-backup-compliance-command';
 import { cutoverReadinessCommand } from './ops-cutover-readiness-command';
 import { dbHealthCommand } from './ops-db-health-command';
 import { restoreDrillCommand } from './ops-restore-drill-command';
+import { serviceReportCommand } from './ops-service-report-command';
 import { vpnStatusCommand } from './ops-vpn-status-command';
 import { EXIT } from './output';
 import { planCommand } from './plan-command';
@@ -19,14 +20,17 @@ import { reviewCommand } from './review-command';
 import { schemaCommand } from './schema-command';
 import { stagesCommand } from './stages-command';
 import { synthCommand } from './synth-command';
+import { initCommand } from './init-command';
 import { validateCommand } from './validate-command';
 import { wavesReportCommand } from './waves-report-command';
+import { wavesRunbookCommand } from './waves-runbook-command';
 import { wavesValidateCommand } from './waves-validate-command';
 
 /** The `lz` program: every command, each defined in its own module. */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('lz').description("The council landing zone's command-line tool");
   for (const command of [
+    initCommand(ctx),
     validateCommand(ctx),
     planCommand(ctx),
     schemaCommand(ctx),
@@ -48,7 +52,8 @@ export function createProgram(ctx: CliContext): Command {
     .command('waves')
     .description('The migration plan in migration-waves/')
     .addCommand(wavesValidateCommand(ctx))
-    .addCommand(wavesReportCommand(ctx));
+    .addCommand(wavesReportCommand(ctx))
+    .addCommand(wavesRunbookCommand(ctx));
   program
     .command('ops')
     .description(
@@ -58,7 +63,8 @@ export function createProgram(ctx: CliContext): Command {
     .addCommand(dbHealthCommand(ctx))
     .addCommand(backupComplianceCommand(ctx))
     .addCommand(cutoverReadinessCommand(ctx))
-    .addCommand(restoreDrillCommand(ctx));
+    .addCommand(restoreDrillCommand(ctx))
+    .addCommand(serviceReportCommand(ctx));
   program.addCommand(completionCommand(ctx, () => program));
   forEachCommand(program, (command) => {
     command.showHelpAfterError('(add --help for usage)').exitOverride(usageExit);

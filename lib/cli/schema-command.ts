@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JSON_SCHEMA_PATH, landingZoneJsonSchema } from '../config/json-schema';
+import { USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, usageAssumptionsJsonSchema } from '../cost/usage-assumptions';
+import { END_OF_SUPPORT_JSON_SCHEMA_PATH, endOfSupportJsonSchema } from '../lifecycle/json-schema';
 import {
   PROGRAMME_JSON_SCHEMA_PATH,
   programmeJsonSchema,
@@ -24,6 +26,8 @@ const SCHEMAS: readonly { path: string; generate: () => string }[] = [
   { path: JSON_SCHEMA_PATH, generate: landingZoneJsonSchema },
   { path: WAVE_JSON_SCHEMA_PATH, generate: waveJsonSchema },
   { path: PROGRAMME_JSON_SCHEMA_PATH, generate: programmeJsonSchema },
+  { path: USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, generate: usageAssumptionsJsonSchema },
+  { path: END_OF_SUPPORT_JSON_SCHEMA_PATH, generate: endOfSupportJsonSchema },
 ];
 
 /** `lz schema`: print, write, or check that the committed JSON Schemas match the zod schemas. */
@@ -61,7 +65,7 @@ export function schemaCommand(ctx: CliContext): Command {
     )
     .option(
       '--write',
-      'write schema/landing-zone.schema.json and the migration-wave and programme schemas',
+      'write schema/landing-zone.schema.json and the migration-wave, programme and end-of-support schemas',
       false,
     )
     .option('--check', 'fail if the committed schema is out of date', false)

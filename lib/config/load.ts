@@ -61,8 +61,41 @@ export function schemaDiagnostics(
         return source.diagnostic(path, `unknown key "${key}" (${hint})`, 'error', key);
       });
     }
+    if (path.length === 0 && issue.code === 'invalid_type') {
+      return [source.diagnostic(path, describeTopLevel(issue.input, allowedKeysAt(rootSchema, [])))];
+    }
     return [source.diagnostic(path, describeIssue(issue))];
   });
+}
+
+/** An empty file, or a list or a value where the file's mapping belongs, said in words with what belongs there. */
+function describeTopLevel(input: unknown, keys: readonly string[]): string {
+  const expected = `a mapping with the keys ${keys.filter((k) => k !== '$schema').join(', ')}`;
+  if (input === null || input === undefined) {
+    return `the file is empty (or only comments): it should hold ${expected}`;
+  }
+  const got = Array.isArray(input) ? 'a list' : `a single ${typeof input} value`;
+  return `the file holds ${got} at the top level: it should hold ${expected}`;
+}
+
+/**
+ * A YAML file checked against a strict zod schema: its located source and the parsed value, or every
+ * syntax and schema problem with file, line and field. For the data files (prices, support dates)
+ * whose own rules run on the parsed value.
+ */
+export function parseYamlText<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+): { readonly source: YamlSource; readonly value?: z.infer<S>; readonly diagnostics: Diagnostic[] } {
+  const source = new YamlSource(file, text);
+  if (source.parseDiagnostics.length > 0) {
+    return { source, diagnostics: source.parseDiagnostics };
+  }
+  const parsed = schema.safeParse(source.data, { reportInput: true });
+  return parsed.success
+    ? { source, value: parsed.data, diagnostics: [] }
+    : { source, diagnostics: sortDiagnostics(schemaDiagnostics(source, parsed.error.issues, schema)) };
 }
 
 /** Validates configuration text: schema first, then every cross-field rule over the valid parts. */
@@ -78,8 +111,16 @@ export function validateConfigText(file: string, text: string): LoadResult {
   }
   const view = buildView(source.data);
   for (const rule of CONFIG_RULES) {
-    rule(view, (path, message, severity = 'error') =>
-      diagnostics.push(source.diagnostic(path, message, severity)),
+    rule(view, (path, message, severity = 'error', firstUsedAt) =>
+      diagnostics.push(
+        source.diagnostic(
+          path,
+          firstUsedAt === undefined
+            ? message
+            : `${message} (first used at line ${source.locate(firstUsedAt).line})`,
+          severity,
+        ),
+      ),
     );
   }
   const hasErrors = diagnostics.some((d) => d.severity === 'error');

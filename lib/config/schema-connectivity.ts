@@ -85,6 +85,10 @@ const Site = z
       description:
         'Networks at the site. Each must sit inside one of network.onPremisesRanges and overlap no VPC, the AWS space or another site.',
     }),
+    bandwidthMbps: z.int().min(1).max(10000).optional().meta({
+      description:
+        "Usable bandwidth of the site's VPN path, megabits per second: the slower of its internet line and its VPN device's IPsec throughput (an AWS VPN tunnel carries up to 1,250). Server replication (AWS MGN) is throttled to a share of it.",
+    }),
     acceleration: z.boolean().default(false).meta({
       description:
         'Accelerated VPN over the AWS Global Accelerator network, for distant or congested internet paths. Changing it replaces the VPN connections.',

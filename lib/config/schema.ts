@@ -4,6 +4,7 @@ import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
 import { DeliverySchema } from './schema-delivery';
+import { MonitoringSchema } from './schema-monitoring';
 import { OperationsSchema } from './schema-operations';
 import { SecurityBaselineSchema } from './schema-security-baseline';
 
@@ -107,6 +108,7 @@ export const INTERFACE_ENDPOINTS = [
   'ssmmessages',
   'ec2messages',
   'ec2',
+  'mgn',
   'logs',
   'monitoring',
   'kms',
@@ -206,6 +208,9 @@ export const LandingZoneSchema = z
     }),
     operations: OperationsSchema.optional().meta({
       description: 'The IAM roles the lz ops commands read through (see docs/operations.md).',
+    }),
+    monitoring: MonitoringSchema.optional().meta({
+      description: 'Alarms derived from the plan, dashboards and who they notify (see docs/operations.md).',
     }),
     securityBaseline: SecurityBaselineSchema.optional().meta({
       description:

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseIgnoringUnknownKeys } from './lenient-parse';
 import { LogRetentionDays } from './schema-primitives';
 import type { PathSegment } from './diagnostics';
 import {
@@ -96,7 +97,7 @@ function list(value: unknown): unknown[] {
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
+  const result = parseIgnoringUnknownKeys(schema, value);
   return result.success ? result.data : undefined;
 }
 

@@ -78,6 +78,11 @@ export interface CouncilDatabaseProps {
   readonly iamAuthentication?: boolean;
   /** @default 'dbadmin' */
   readonly masterUsername?: string;
+  /**
+   * Extensions the database may create, e.g. postgis; the parameter group allows exactly these
+   * (lib/data/engines). @default - none
+   */
+  readonly extensions?: readonly string[];
 }
 
 const MIN_PITR_DAYS = 1;
@@ -101,7 +106,7 @@ export class CouncilDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: CouncilDatabaseProps) {
     super(scope, id);
-    this.facts = engineFacts(props.engine, props.edition, props.version, props.licence);
+    this.facts = engineFacts(props.engine, props.edition, props.version, props.licence, props.extensions);
     const label = `${props.workload}/${props.databaseName}`;
     const multiAz = props.multiAz ?? props.production;
     const iamAuthentication = props.iamAuthentication ?? this.facts.supportsIamAuthentication;

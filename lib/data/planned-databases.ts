@@ -19,6 +19,8 @@ export interface RdsInstanceSpec {
   readonly allocatedStorageGiB: number;
   /** Storage autoscaling ceiling. @default - no autoscaling */
   readonly maxAllocatedStorageGiB?: number;
+  /** Extensions the parameter group allows, e.g. postgis. @default - none */
+  readonly extensions?: readonly string[];
 }
 
 export interface PlannedRdsDatabase extends RdsInstanceSpec {

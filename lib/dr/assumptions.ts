@@ -8,6 +8,8 @@ export const ASSUMPTIONS = {
   pointInTimeRpoMinutes: 5,
   /** Multi-AZ failover to the synchronous standby: typically one to two minutes; bound at five. */
   multiAzFailoverMinutes: 5,
+  /** A warm standby or replica taking over (promotion, DNS, application reconnection): the plan's bound. */
+  standbyTakeoverMinutes: 30,
   /** Fixed part of restoring an RDS instance (create, attach, DNS, app reconnection). */
   restoreBaseMinutes: 30,
   /** Variable part: minutes per started 100 GiB of allocated storage. */
@@ -22,9 +24,7 @@ export const ASSUMPTIONS = {
   daylightSavingAllowanceMinutes: 60,
 } as const;
 
-export function restoreMinutes(allocatedStorageGiB: number): number {
-  return (
-    ASSUMPTIONS.restoreBaseMinutes +
-    Math.ceil(allocatedStorageGiB / 100) * ASSUMPTIONS.restoreMinutesPer100GiB
-  );
+/** Minutes to restore a database of this many GiB (allocated storage from a template, or the data size in the plan). */
+export function restoreMinutes(gib: number): number {
+  return ASSUMPTIONS.restoreBaseMinutes + Math.ceil(gib / 100) * ASSUMPTIONS.restoreMinutesPer100GiB;
 }

@@ -5,7 +5,7 @@ import { unacknowledgedFindings, type Finding, type ValidationReport } from '../
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { checkAssembly } from '../dr/check';
 import { readAllowList } from '../safety/allow-list';
-import { readTemplates } from '../safety/baseline-files';
+import { baselineSetProblem, readTemplates } from '../safety/baseline-files';
 import { describeChange, guardChanges } from '../safety/change-guard';
 import { acknowledgementRegister, type Acknowledgement } from './acknowledgements';
 import { runCfnLint, type LintMatch, type LintResult } from './cfn-lint-check';
@@ -146,11 +146,20 @@ function changeGuardCheck(options: GateOptions): GateCheck {
   const baseline = Object.fromEntries(
     Object.entries(readTemplates(options.baselines)).filter(([id]) => inScope(id)),
   );
-  if (allow.diagnostics.length > 0 || Object.keys(baseline).length === 0) {
+  const current = Object.fromEntries(
+    Object.entries(templatesById(options.assembly)).filter(([id]) => inScope(id)),
+  );
+  const setProblem = baselineSetProblem(
+    options.baselines,
+    Object.keys(baseline),
+    Object.keys(current),
+    options.assembly.dir,
+  );
+  if (allow.diagnostics.length > 0 || setProblem !== undefined) {
     const problem =
       allow.diagnostics.length > 0
         ? `invalid ${options.allowList}: ${allow.diagnostics.map((d) => `${d.line}:${d.column} ${d.path}: ${d.message}`).join('; ')}`
-        : `no baseline templates in ${options.baselines}`;
+        : (setProblem ?? '');
     return {
       id: 'change-guard',
       title: 'Change guard',
@@ -160,9 +169,6 @@ function changeGuardCheck(options: GateOptions): GateCheck {
       notes: [],
     };
   }
-  const current = Object.fromEntries(
-    Object.entries(templatesById(options.assembly)).filter(([id]) => inScope(id)),
-  );
   const result = guardChanges(baseline, current, allow.entries);
   const safeguards = safeguardChanges(baseline, current);
   return {

@@ -186,7 +186,7 @@ export class OperationsRoles extends Construct {
       this.readOnly,
       readStatements,
       `Read-only Describe/List actions (${readActions.join(', ')}) that the commands call across the account; ` +
-        'the EC2 and Backup list actions cannot be limited to a resource ARN.',
+        'the EC2, Backup, CloudWatch, RDS event and Cost Explorer read actions cannot be limited to a resource ARN.',
     );
     if (props.drillRoleName !== undefined) {
       const restorePolicy = drillRestoreStatements(stack, props.prefix);

@@ -110,6 +110,7 @@ export class SharedVpcImport extends Construct {
   private readonly props: SharedVpcImportProps;
   private readonly vpcId: string;
   private withSubnets?: ec2.IVpc;
+  private readonly subnetIds = new Map<number, string>();
 
   constructor(scope: Construct, id: string, props: SharedVpcImportProps) {
     super(scope, id);
@@ -128,18 +129,38 @@ export class SharedVpcImport extends Construct {
 
   /** The VPC with the subnets of its isolated tier (`tier`). */
   get isolated(): ec2.IVpc {
-    const tier = this.props.tier;
-    if (tier === undefined) {
-      throw new Error(`the import of VPC ${this.props.vpcName} names no isolated tier`);
-    }
+    const tier = this.isolatedTier();
     this.withSubnets ??= ec2.Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: this.vpcId,
       availabilityZones: [...this.props.availabilityZones],
       isolatedSubnetIds: this.names()
         .subnetIds(tier)
-        .map((name, i) => this.parameter(`${pascal(tier)}Subnet${i + 1}`, name)),
+        .map((_, i) => this.isolatedSubnetId(i)),
     });
     return this.withSubnets;
+  }
+
+  /** One subnet of the isolated tier (0 is the first zone's), declaring only its own parameter. */
+  isolatedSubnetId(index: number): string {
+    const tier = this.isolatedTier();
+    const name = this.names().subnetIds(tier)[index];
+    if (name === undefined) {
+      throw new Error(`VPC ${this.props.vpcName} has no subnet ${index + 1} in tier ${tier}`);
+    }
+    let id = this.subnetIds.get(index);
+    if (id === undefined) {
+      id = this.parameter(`${pascal(tier)}Subnet${index + 1}`, name);
+      this.subnetIds.set(index, id);
+    }
+    return id;
+  }
+
+  private isolatedTier(): string {
+    const tier = this.props.tier;
+    if (tier === undefined) {
+      throw new Error(`the import of VPC ${this.props.vpcName} names no isolated tier`);
+    }
+    return tier;
   }
 
   private names(): SharedVpcParameterNames {

@@ -1,3 +1,5 @@
+import { SERVICE_REPORT_READ_ACTIONS } from './service-report/iam-actions';
+
 /**
  * The IAM actions each `lz ops` command calls: the one list the documented minimum policies
  * (docs/operations.md, checked by a test) and the read-only operations role are built from. Add an
@@ -23,6 +25,7 @@ export const OPS_READ_ACTIONS = {
     'backup:ListBackupJobs',
     'backup:ListCopyJobs',
   ],
+  'service-report': SERVICE_REPORT_READ_ACTIONS,
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type OpsCommandName = keyof typeof OPS_READ_ACTIONS;
@@ -34,10 +37,11 @@ export type OpsCommandName = keyof typeof OPS_READ_ACTIONS;
  * reads each account through the same roles, so its actions are covered account by account.
  */
 export const OPS_COMMANDS_BY_ACCOUNT_ROLE = {
-  network: ['vpn-status'],
+  // The service report reads metrics, events, jobs and costs in the network and workload accounts.
+  network: ['vpn-status', 'service-report'],
   backup: ['backup-compliance'],
-  production: ['db-health', 'backup-compliance'],
-  'non-production': ['db-health', 'backup-compliance'],
+  production: ['db-health', 'backup-compliance', 'service-report'],
+  'non-production': ['db-health', 'backup-compliance', 'service-report'],
 } as const satisfies Readonly<Record<string, readonly OpsCommandName[]>>;
 
 /** The read actions of the given commands, once, sorted. */

@@ -37,3 +37,35 @@ export function acceptBaseline(assemblyDir: string, baselineDir: string): string
   }
   return templates;
 }
+
+/**
+ * Why the baselines cannot be compared with this synth at all, in one line with the way out, or
+ * undefined when they can: there are none yet (a first deployment), or they belong to another
+ * council or app (not one stack in common), which would otherwise read as deleting everything.
+ */
+export function baselineSetProblem(
+  dir: string,
+  baselineIds: readonly string[],
+  currentIds: readonly string[],
+  /** The assembly the baselines would be accepted from. @default cdk.out */
+  assembly = 'cdk.out',
+): string | undefined {
+  // The exact command for these folders: a second council's baselines live beside its configuration.
+  const accept =
+    dir === 'baselines' && assembly === 'cdk.out'
+      ? '`npm run baseline`'
+      : `\`npx lz baseline --accept --assembly ${assembly} --baselines ${dir}\``;
+  const firstDeployment = `for a first deployment (nothing is deployed yet) accept this synth with ${accept} and commit ${dir} with the change`;
+  if (baselineIds.length === 0) {
+    return `there are no baselines in ${dir}: ${firstDeployment}`;
+  }
+  const current = new Set(currentIds);
+  if (currentIds.length > 0 && !baselineIds.some((id) => current.has(id))) {
+    const sample = baselineIds.slice(0, 3).join(', ');
+    return (
+      `the baselines in ${dir} (${sample}${baselineIds.length > 3 ? ', …' : ''}) share no stack with this synth: ` +
+      `they belong to another council or app; ${firstDeployment}`
+    );
+  }
+  return undefined;
+}

@@ -103,6 +103,18 @@ export class OrganisationDetection extends Construct {
       organizationAggregationSource: { roleArn: aggregatorRole.roleArn, allAwsRegions: true },
     });
 
+    if (home.linkedRegions.length === 0) {
+      // One region only (uk-only, no DR region): central configuration needs a finding aggregator
+      // with at least one linked region, which CloudFormation cannot express here. Local
+      // configuration enables Security Hub and its default standards (AWS FSBP, CIS) in every new
+      // member account of this one region, which is all central configuration would do.
+      new securityhub.CfnOrganizationConfiguration(this, 'SecurityHubOrganisation', {
+        autoEnable: true,
+        autoEnableStandards: 'DEFAULT',
+        configurationType: 'LOCAL',
+      });
+      return;
+    }
     const aggregator = new securityhub.CfnFindingAggregator(this, 'FindingAggregator', {
       regionLinkingMode: 'SPECIFIED_REGIONS',
       regions: [...home.linkedRegions],

@@ -1,3 +1,4 @@
+import { parseIgnoringUnknownKeys } from '../config/lenient-parse';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
@@ -9,6 +10,10 @@ import type { z } from 'zod';
 import { resolveMigrationPlan, type MigrationPlan } from './migration-plan';
 import { placeWorkload, type PlacedWorkload, type WaveFilesView, type WaveEntry } from './wave-files-view';
 import { resolveTarget } from './resolve';
+import { committedEndOfSupport } from '../lifecycle/load';
+import type { EndOfSupportTable } from '../lifecycle/schema';
+import { dmsGroups } from './dms-plan';
+import { replicationGroups } from './replication';
 import { WAVE_RULES } from './rules';
 import {
   ProgrammeFileSchema,
@@ -82,6 +87,8 @@ export function validateWaveTexts(
   programme: SourceText,
   waveTexts: readonly SourceText[],
   landingZone: LandingZoneConfig,
+  /** The end-of-support table. @default - the committed lib/lifecycle/end-of-support.yaml */
+  lifecycle: EndOfSupportTable = committedEndOfSupport(),
 ): WaveValidationResult {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, YamlSource>();
@@ -129,8 +136,12 @@ export function validateWaveTexts(
       );
     }
     const root = record(source.data);
-    const headerResult = WaveElementSchemas.WaveHeader.safeParse(root['wave']);
-    const header = headerResult.success ? headerResult.data : undefined;
+    // A file that passed its schema already holds its parsed parts; otherwise each part is parsed alone.
+    const whole = parsed.success ? parsed.data : undefined;
+    const headerResult = whole
+      ? undefined
+      : parseIgnoringUnknownKeys(WaveElementSchemas.WaveHeader, root['wave']);
+    const header = whole ? whole.wave : headerResult?.success ? headerResult.data : undefined;
     const entry: { file: string; header?: WaveHeaderConfig; workloads: PlacedWorkload[]; number?: number } = {
       file,
       header,
@@ -143,7 +154,10 @@ export function validateWaveTexts(
       if (typeof id === 'string') {
         allIds.add(id);
       }
-      const result = WaveElementSchemas.Workload.safeParse(item);
+      const parsedWorkload = whole?.workloads[index];
+      const result = parsedWorkload
+        ? { success: true as const, data: parsedWorkload }
+        : parseIgnoringUnknownKeys(WaveElementSchemas.Workload, item);
       if (result.success) {
         const placed = placeWorkload(entry, result.data, index, resolveTarget(landingZone, result.data));
         entry.workloads.push(placed);
@@ -159,6 +173,18 @@ export function validateWaveTexts(
       byId.set(w.value.id, w);
     }
   }
+  // Derived once for the rules and the plan: transfer per site and wave, and the DMS groups.
+  const items = workloads.map((p) => ({
+    workload: p.value,
+    wave: p.wave.header,
+    target: p.target,
+    cutoverStart: p.window?.interval?.start,
+  }));
+  const replication = replicationGroups(items, {
+    zone: programmeConfig?.programme.timeZone ?? 'Europe/London',
+    bandwidthSharePercent: programmeConfig?.replication.bandwidthSharePercent ?? 50,
+  });
+  const dms = dmsGroups(items);
   const view: WaveFilesView = {
     landingZone,
     programme: programmeConfig,
@@ -167,10 +193,18 @@ export function validateWaveTexts(
     workloads,
     byId,
     allIds,
+    replication,
+    dms,
+    lifecycle,
   };
   for (const rule of WAVE_RULES) {
-    rule(view, (at, message, severity = 'error') => {
+    rule(view, (at, raw, severity = 'error', firstUsedAt) => {
       const source = sources.get(at.file);
+      const firstSource = firstUsedAt === undefined ? undefined : sources.get(firstUsedAt.file);
+      const message =
+        firstUsedAt === undefined
+          ? raw
+          : `${raw} (first used at ${firstUsedAt.file}:${firstSource?.locate(firstUsedAt.path).line ?? 0})`;
       diagnostics.push(
         source
           ? source.diagnostic(at.path, message, severity)
@@ -186,6 +220,7 @@ export function validateWaveTexts(
       ? resolveMigrationPlan(
           landingZone,
           programmeConfig,
+          { replication, dms },
           waves.flatMap((w) =>
             w.header
               ? [

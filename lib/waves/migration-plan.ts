@@ -2,6 +2,8 @@ import type { LandingZoneConfig } from '../config/schema';
 import type { BackupTierConfig } from '../config/schema-data-protection';
 import type { PlannedRdsDatabase } from '../data/planned-databases';
 import { databaseInstanceIdentifier } from '../names';
+import type { DmsGroup } from './dms-plan';
+import type { ReplicationGroup } from './replication';
 import { plannedWaveDatabases, type WorkloadTarget } from './resolve';
 import type { ProgrammeConfig, WaveHeaderConfig, WorkloadConfig } from './schema';
 
@@ -48,6 +50,10 @@ export interface MigrationPlan {
   readonly byId: ReadonlyMap<string, ResolvedWorkload>;
   /** Every planned RDS database: dataProtection.databases first, then the waves', in file order. */
   readonly databases: readonly PlannedRdsDatabase[];
+  /** Server and database transfer per account, VPC, site and wave still to happen (lib/waves/replication.ts). */
+  readonly replication: readonly ReplicationGroup[];
+  /** The databases AWS DMS moves, by account, VPC and wave (lib/waves/dms-plan.ts). */
+  readonly databaseMigrations: readonly DmsGroup[];
 }
 
 /**
@@ -67,6 +73,7 @@ export interface ResolvedWaveInput {
 export function resolveMigrationPlan(
   landingZone: LandingZoneConfig,
   programme: ProgrammeConfig,
+  derived: { readonly replication: readonly ReplicationGroup[]; readonly dms: readonly DmsGroup[] },
   input: readonly ResolvedWaveInput[],
 ): MigrationPlan {
   const waves = [...input].sort((a, b) => a.wave.id.localeCompare(b.wave.id));
@@ -109,6 +116,8 @@ export function resolveMigrationPlan(
     workloads,
     byId,
     databases: [...plannedConfigDatabases(landingZone), ...workloads.flatMap((w) => w.databases)],
+    replication: derived.replication,
+    databaseMigrations: derived.dms,
   };
 }
 

@@ -68,7 +68,7 @@ export interface RdsSpec extends RdsInstanceSpec {
 
 export interface RdsSpecProblem {
   /** Field path inside the database entry, e.g. ['licence']. */
-  readonly path: readonly string[];
+  readonly path: readonly (string | number)[];
   readonly message: string;
 }
 
@@ -138,6 +138,15 @@ export function rdsSpec(
       message: `must be at least the allocated storage (${allocated} GiB)`,
     });
   }
+  const offered = definition.extensions?.names ?? {};
+  (db.extensions ?? []).forEach((name, i) => {
+    if (offered[name] === undefined) {
+      problems.push({
+        path: ['extensions', i],
+        message: `${definition.label} on RDS offers no extension ${name}${Object.keys(offered).length > 0 ? ` (offered: ${Object.keys(offered).join(', ')})` : ''}`,
+      });
+    }
+  });
   if (problems.length > 0 || licence === undefined) {
     return { problems };
   }
@@ -151,6 +160,9 @@ export function rdsSpec(
         db.rds?.instanceClass ?? defaultInstanceClass(mapping.engine, mapping.edition, db.sizeGiB),
       allocatedStorageGiB: allocated,
       maxAllocatedStorageGiB: max,
+      ...(db.extensions === undefined || db.extensions.length === 0
+        ? {}
+        : { extensions: [...new Set(db.extensions)].sort() }),
     },
     problems,
   };

@@ -1,9 +1,11 @@
 import { chooseBackupTier, type TierChoice } from '../backup/tier-choice';
+import type { SiteConfig } from '../config/schema-connectivity';
 import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../config/schema';
 import type { PlannedRdsDatabase } from '../data/planned-databases';
 import { databaseInstanceIdentifier } from '../names';
+import { databaseMigration, type DatabaseMigration } from './database-migration';
 import { rdsSpec, type RdsSpec, type RdsSpecProblem } from './rds-spec';
-import type { DatabaseConfig, WorkloadConfig } from './schema';
+import type { DatabaseConfig, ServerConfig, WorkloadConfig, WorkloadState } from './schema';
 
 /*
  * What a workload's target means in the landing zone: its account and VPC, whether it is
@@ -17,6 +19,32 @@ import type { DatabaseConfig, WorkloadConfig } from './schema';
 /** Workloads that move (and so cut over): everything except retire and retain. */
 export function isMigrating(w: WorkloadConfig): boolean {
   return w.strategy !== 'retire' && w.strategy !== 'retain';
+}
+
+/** States in which a workload has cut over (the source may still be running). */
+export const DONE_STATES: readonly WorkloadState[] = ['cutover', 'disconnected', 'complete'];
+
+/** Whether a workload has cut over already: nothing is replicated or migrated for it any more. */
+export function isCutOver(w: WorkloadConfig): boolean {
+  return DONE_STATES.includes(w.status);
+}
+
+/** A server's fully qualified name: its own, or its host name in the programme's domain. */
+export function serverFqdn(server: ServerConfig, domain: string): string {
+  return server.fqdn ?? `${server.hostname}.${domain}`;
+}
+
+/**
+ * The servers AWS MGN replicates for a workload that lands in AWS: all of them, except database
+ * servers whose every database moves to RDS, SaaS or retirement (nothing on them moves).
+ */
+export function replicatedServers(workload: WorkloadConfig): readonly ServerConfig[] {
+  if (!buildsTarget(workload)) {
+    return [];
+  }
+  const dbsLeaveServers =
+    workload.databases.length > 0 && workload.databases.every((d) => d.target !== 'ec2');
+  return workload.servers.filter((s) => !(s.tier === 'db' && dbsLeaveServers));
 }
 
 /** Workloads the CDK app builds a target for: migrating, landing in AWS (not supplier-hosted), with a target. */
@@ -39,6 +67,8 @@ export interface WaveRdsDatabase {
   /** What CouncilDatabase builds; undefined when a problem prevents it. */
   readonly spec?: RdsSpec;
   readonly problems: readonly RdsSpecProblem[];
+  /** How it moves into RDS: method, source host and database, and anything that stops it. */
+  readonly migration: DatabaseMigration;
 }
 
 export interface WorkloadTarget {
@@ -58,6 +88,10 @@ export interface WorkloadTarget {
   readonly isolatedTier?: string;
   /** Its databases with target rds, when it builds a target. */
   readonly rdsDatabases: readonly WaveRdsDatabase[];
+  /** The council site its servers and databases move from (connectivity.sites), when it names one that exists. */
+  readonly site?: SiteConfig;
+  /** The servers AWS MGN replicates for it. */
+  readonly replicatedServers: readonly ServerConfig[];
 }
 
 /** The backup tier name chosen for a workload, when one fits. */
@@ -92,12 +126,18 @@ export function resolveTarget(lz: LandingZoneConfig, workload: WorkloadConfig): 
             identifier: databaseInstanceIdentifier(lz.organisation.shortName, workload.id, db.name),
             ...(spec === undefined ? {} : { spec }),
             problems,
+            migration: databaseMigration(workload, db),
           },
         ];
       })
     : [];
+  const site = workload.site
+    ? lz.connectivity?.sites.find((candidate) => candidate.name === workload.site)
+    : undefined;
   return {
     builds,
+    ...(site === undefined ? {} : { site }),
+    replicatedServers: replicatedServers(workload),
     ...(account === undefined ? {} : { account }),
     ...(vpc === undefined ? {} : { vpc }),
     production,

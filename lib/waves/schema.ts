@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATA_RESIDENCY_RULES } from '../config/regions';
-import { WAVE_ENGINE_NAMES } from '../data/engines';
+import { MIGRATION_METHODS, WAVE_ENGINE_NAMES, WAVE_EXTENSION_NAMES } from '../data/engines';
 import { ResourceName } from '../config/schema';
 
 /*
@@ -128,6 +128,14 @@ const Server = z.strictObject({
     .meta({ description: 'Short host name; unique across the whole plan (the MGN user-provided id).' }),
   fqdn: z.string().optional().meta({ description: 'Defaults to hostname + programme.domain.' }),
   os: z.string().min(3).meta({ description: 'Operating system and version, e.g. "Windows Server 2016".' }),
+  targetOs: z.string().min(3).optional().meta({
+    description:
+      'The operating system it runs in AWS when the migration upgrades it in place, e.g. "Windows Server 2022". Default: os. Its support dates are checked at cutover.',
+  }),
+  osLicence: z.enum(['licence-included', 'byol']).optional().meta({
+    description:
+      'Operating-system licence in AWS (the MGN launch template): licence-included (default) or byol. Windows Server BYOL needs Dedicated Hosts, which the launch templates do not use.',
+  }),
   platform: z.enum(['windows', 'linux']),
   role: z.enum(SERVER_ROLES),
   tier: z.enum(SERVER_TIERS).meta({ description: 'app or db: which security group the server lands in.' }),
@@ -186,6 +194,30 @@ const Database = z.strictObject({
       'Licence model in AWS. For rds: byol, licence-included or open-source, as RDS allows for the engine (SQL Server on RDS is licence-included only). Default for rds: open-source for postgres and mysql, licence-included otherwise.',
   }),
   rds: RdsSettings.optional(),
+  extensions: z.array(z.enum(WAVE_EXTENSION_NAMES)).optional().meta({
+    description:
+      'Extensions the database uses (postgis for PostgreSQL); the target parameter group allows exactly these.',
+  }),
+  migration: z
+    .strictObject({
+      method: z.enum(MIGRATION_METHODS).optional().meta({
+        description:
+          'dms: AWS DMS full load then change data capture, with validation (default where DMS can capture the edition); sqlserver-native-backup: native backup to S3 and restore on RDS; oracle-data-pump: Data Pump export and import through S3.',
+      }),
+      sourceHost: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a lower-case host name or FQDN')
+        .optional()
+        .meta({
+          description:
+            "The server the database runs on today: a db-tier server's hostname in this workload, or an FQDN. Default: the workload's only db-tier server.",
+        }),
+      sourceDatabase: z.string().min(1).max(128).optional().meta({
+        description: 'The database name on the source server, e.g. NEC_REVS. Default: name.',
+      }),
+    })
+    .optional()
+    .meta({ description: 'How a database with target rds moves (see docs/migration-waves.md).' }),
   cmdbId: z.string().optional(),
 });
 export type DatabaseConfig = z.infer<typeof Database>;
@@ -286,6 +318,10 @@ const Workload = z
     name: z.string().min(3),
     cmdbId: z.string().regex(/^[A-Z]{2,5}-\d{3,8}$/, 'must look like CI-000123'),
     serviceArea: ResourceName.meta({ description: 'One of programme.yaml serviceAreas.' }),
+    site: ResourceName.optional().meta({
+      description:
+        'The council site (connectivity.sites in config/landing-zone.yaml) whose VPN its servers replicate over and its databases are read through. Required when servers replicate or databases move by DMS.',
+    }),
     owners: z.strictObject({
       business: Role.optional(),
       technical: Role.optional(),
@@ -315,11 +351,14 @@ const Workload = z
     testing: Testing.optional(),
     cost: z.strictObject({
       currentMonthlyGbp: z.number().min(0).meta({ description: 'Monthly on-premises run cost today, GBP.' }),
-      targetMonthlyGbp: z
-        .number()
-        .min(0)
-        .optional()
-        .meta({ description: 'Expected monthly cost after, GBP.' }),
+      targetMonthlyGbp: z.number().min(0).optional().meta({
+        description:
+          "The business case's expected monthly cost after, GBP, kept for reference: the reports use the estimate from the templates and the price tables (docs/cost.md), never this.",
+      }),
+      saasMonthlyGbp: z.number().min(0).optional().meta({
+        description:
+          'repurchase only: the monthly fee of the replacement (SaaS), GBP. It is the run cost after the move, so it counts against the saving.',
+      }),
     }),
     status: z.enum(WORKLOAD_STATES),
     statusHistory: z
@@ -407,6 +446,26 @@ export const ProgrammeFileSchema = z
       })
       .meta({ description: 'The approved plan that burn-down and slippage are measured against.' }),
     blackouts: z.array(Blackout),
+    replication: z
+      .strictObject({
+        bandwidthSharePercent: z.int().min(1).max(100).default(50).meta({
+          description:
+            "The share of a site's VPN bandwidth (connectivity.sites[].bandwidthMbps) that server replication may use; the rest stays for the people working there.",
+        }),
+      })
+      .default({ bandwidthSharePercent: 50 })
+      .meta({
+        description: 'How server replication (AWS MGN) shares the VPN bandwidth of the council sites.',
+      }),
+    supportDates: z
+      .strictObject({
+        warnWithinMonths: z.int().min(0).max(120).default(12).meta({
+          description:
+            'Warn when a workload moves onto, or stays on, a version whose support ends within this many months of its cutover.',
+        }),
+      })
+      .default({ warnWithinMonths: 12 })
+      .meta({ description: 'End-of-support checks (lib/lifecycle/end-of-support.yaml).' }),
   })
   .meta({ title: 'Council migration programme' });
 export type ProgrammeConfig = z.infer<typeof ProgrammeFileSchema>;

@@ -72,9 +72,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayMillis(to) - dayMillis(from)) / DAY_MS);
 }
 
-/** The local date (YYYY-MM-DD) of an instant in a zone. */
+const localDates = new Map<string, string>();
+
+/** The local date (YYYY-MM-DD) of an instant in a zone (cached: workloads share their windows). */
 export function localDate(millis: number, zone: string): string {
-  return DateTime.fromMillis(millis, { zone }).toISODate() ?? '';
+  const key = `${millis}|${zone}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    date = DateTime.fromMillis(millis, { zone }).toISODate() ?? '';
+    localDates.set(key, date);
+  }
+  return date;
 }
 
 export function formatLocal(millis: number, zone: string): string {
@@ -113,4 +121,39 @@ export function minutesOutsideSupport(
     }
   }
   return outside;
+}
+
+/**
+ * When a wave is expected to end as of a date: its actual end once complete, else its planned end
+ * (or the end of a workload's cutover window that falls after it), never in the past.
+ */
+export function waveForecastEnd(
+  wave: {
+    readonly status: string;
+    readonly planned: { readonly end: string };
+    readonly actual?: { readonly end?: string };
+  },
+  asOf: string,
+  /** The latest cutover day of a workload still to move, when it falls outside the wave. */
+  lateCutover?: string,
+): string {
+  if (wave.status === 'complete' && wave.actual?.end) {
+    return wave.actual.end;
+  }
+  const plannedOrLate =
+    lateCutover !== undefined && lateCutover > wave.planned.end ? lateCutover : wave.planned.end;
+  return plannedOrLate < asOf ? asOf : plannedOrLate;
+}
+
+const dayStarts = new Map<string, number>();
+
+/** Midnight at the start of a date (YYYY-MM-DD) in a zone, as epoch milliseconds (cached). */
+export function localDayStart(date: string, zone: string): number {
+  const key = `${date}|${zone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    dayStarts.set(key, start);
+  }
+  return start;
 }

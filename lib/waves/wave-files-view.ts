@@ -1,5 +1,8 @@
 import type { PathSegment } from '../config/diagnostics';
 import type { LandingZoneConfig } from '../config/schema';
+import type { EndOfSupportTable } from '../lifecycle/schema';
+import type { DmsGroup } from './dms-plan';
+import type { ReplicationGroup } from './replication';
 import type { ProgrammeConfig, WaveHeaderConfig, WorkloadConfig, CutoverWindowConfig } from './schema';
 import type { WorkloadTarget } from './resolve';
 import { windowInterval, type Interval } from './time';
@@ -51,6 +54,12 @@ export interface WaveFilesView {
   readonly byId: ReadonlyMap<string, PlacedWorkload>;
   /** Every id written in any file, valid or not, so a broken workload is not also "unknown". */
   readonly allIds: ReadonlySet<string>;
+  /** Server and database transfer per site and wave (lib/waves/replication.ts), worked out once. */
+  readonly replication: readonly ReplicationGroup[];
+  /** The databases AWS DMS moves, by account, VPC and wave (lib/waves/dms-plan.ts). */
+  readonly dms: readonly DmsGroup[];
+  /** The end-of-support table the support-dates rule reads. */
+  readonly lifecycle: EndOfSupportTable;
 }
 
 export function placeWorkload(

@@ -23,14 +23,16 @@ const AREAS = [
  * A synthetic council estate of `workloads` migrating workloads in `waves` waves, valid against
  * the example landing zone and calendar: weekly Saturday cutovers that skip every blackout, a hard
  * dependency on the previous workload (so chains cross waves in the right order), a soft one
- * further back, and Active Directory kept on premises behind the data-centre VPN.
+ * further back, Active Directory kept on premises behind the data-centre VPN, and servers at the
+ * example's three sites, replicating within their VPNs' bandwidth.
  */
 export function generateWaves(dir: string, workloads: number, waves: number): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const programme = parse(readFileSync('migration-waves/programme.yaml', 'utf8')) as ProgrammeConfig;
   const perWave = Math.ceil(workloads / waves);
-  programme.capacity = { maxWorkloadsPerWave: perWave + 2, maxServersPerWave: 2 * perWave + 4 };
+  // Room to spare, so the plan is clean: a warning makes validation place it (a located parse of its file).
+  programme.capacity = { maxWorkloadsPerWave: 2 * perWave, maxServersPerWave: 4 * perWave };
 
   // Saturdays from late May 2027 that touch no blackout of the generated service areas.
   const saturdays: string[] = [];
@@ -109,6 +111,9 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
         name: `Generated application ${n}`,
         cmdbId: `CI-${String(100000 + i)}`,
         serviceArea: AREAS[Math.floor(i / 2) % AREAS.length],
+        // Most servers are in the data centre; a few at the depot and the library, whose slower
+        // VPNs the replication throttles share.
+        site: i % 25 === 24 ? 'central-library' : i % 10 === 9 ? 'northgate-depot' : 'civic-centre-dc',
         owners: { business: 'Head of Service', technical: 'Applications Support Lead' },
         costCentre: `CC-${(i % 40) + 100}`,
         criticality: production ? 'high' : 'low',
@@ -120,7 +125,7 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
         servers: [
           {
             hostname: `gen${n}-app`,
-            os: 'Windows Server 2019',
+            os: 'Windows Server 2022',
             platform: 'windows',
             role: 'app',
             tier: 'app',
@@ -131,7 +136,7 @@ export function generateWaves(dir: string, workloads: number, waves: number): vo
           },
           {
             hostname: `gen${n}-db`,
-            os: 'Windows Server 2019',
+            os: 'Windows Server 2022',
             platform: 'windows',
             role: 'db',
             tier: 'db',

@@ -28,7 +28,8 @@ describe('lz as a command-line tool', () => {
       ).stdout.trim();
     expect(complete(['lz', 'ops', 'cu'])).toBe('cutover-readiness');
     expect(complete(['lz', 'gate', '--no'])).toBe('--no-synth');
-    expect(complete(['lz', 'waves', 'r'])).toBe('report');
+    expect(complete(['lz', 'waves', 'r'])).toBe('report runbook');
+    expect(complete(['lz', 'i'])).toBe('init');
   });
 
   it('marks required options in the help', () => {

@@ -19,7 +19,7 @@ describe('lz waves (the command-line tool)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Warnings \(risky but allowed\):\n/);
     expect(run.stdout).toMatch(
-      /migration-waves: valid \(6 waves, 30 workloads, 56 servers, 24 databases\), \d+ warning\(s\)\n$/,
+      /migration-waves: valid \(6 waves, 31 workloads, 59 servers, 25 databases\), \d+ warning\(s\)\n$/,
     );
   });
 

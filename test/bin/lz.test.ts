@@ -74,8 +74,8 @@ describe('lz (the command-line tool)', () => {
     expect(lz('schema', '--check').status).toBe(0);
   });
 
-  it('plan: prints every subnet with its zone and usable addresses', () => {
-    const run = lz('plan');
+  it('plan: prints every subnet with its zone and usable addresses (every column with --wide)', () => {
+    const run = lz('plan', '--wide');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
       /production 10\.65\.0\.0\/19\s+│ production\s+│ production\s+│ data\s+│ isolated │ eu-west-2a │ 10\.65\.12\.0\/24\s+│ 251/,

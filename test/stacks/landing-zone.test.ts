@@ -19,7 +19,7 @@ const STATEFUL_TYPES = [
 ];
 
 describe('landing-zone stacks', () => {
-  it('has a stack per network, connectivity, data-protection and operations concern, each in its account and region', () => {
+  it('has a stack per network, connectivity, data-protection, operations and monitoring concern, each in its account and region', () => {
     expect(stacks.all.map((s) => `${s.stackName} ${s.account} ${s.region}`)).toEqual([
       'kvdc-network-hub 111111111111 eu-west-2',
       'kvdc-vpc-shared-services 111111111111 eu-west-2',
@@ -35,6 +35,11 @@ describe('landing-zone stacks', () => {
       'kvdc-operations-backup 444444444444 eu-west-2',
       'kvdc-operations-production 555555555555 eu-west-2',
       'kvdc-operations-non-production 666666666666 eu-west-2',
+      'kvdc-alerting-network 111111111111 eu-west-2',
+      'kvdc-alerting-production 555555555555 eu-west-2',
+      'kvdc-alerting-non-production 666666666666 eu-west-2',
+      // Without a plan, only the databases of dataProtection.databases are monitored.
+      'kvdc-monitoring-non-production-landing-zone 666666666666 eu-west-2',
       // The security baseline (docs/security-baseline.md): deployed first, listed last.
       'kvdc-log-archive 333333333333 eu-west-2',
       'kvdc-security-tooling 777777777777 eu-west-2',

@@ -272,6 +272,11 @@ describe('workload targets from the plan', () => {
       'wave-05',
       (d) => {
         d.addIn(['workloads'], moved);
+        // Windows Server 2016 is out of support by wave 5: the move comes with an in-place upgrade.
+        d.setIn(
+          ['workloads', workloadIndex(d, 'housing-repairs'), 'servers', 0, 'targetOs'],
+          'Windows Server 2022',
+        );
       },
       texts,
     );

@@ -1,4 +1,5 @@
 import type { ConfigRule } from './rule';
+import { unknownName } from '../unknown-name';
 
 /**
  * The delivery account must be one of the accounts, a dedicated one (role delivery: it can deploy
@@ -14,10 +15,7 @@ export const deliveryAccount: ConfigRule = (view, report) => {
   const account = view.accounts.find((a) => a.value.name === delivery.account)?.value;
   if (account === undefined) {
     if (!view.accountNames.has(delivery.account)) {
-      report(
-        ['delivery', 'account'],
-        `unknown account "${delivery.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
-      );
+      report(['delivery', 'account'], unknownName('account', delivery.account, view.accountNames));
     }
     return;
   }

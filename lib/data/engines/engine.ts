@@ -37,6 +37,31 @@ export interface EditionDefinition<Name extends string | undefined = string | un
   readonly maxDatabaseGiB?: number;
   /** Instance class for wave databases without `rds.instanceClass`. @default - from the engine's size bands */
   readonly defaultInstanceClass?: string;
+  /**
+   * Why AWS DMS cannot capture changes from this edition as a source (so a full load plus change
+   * data capture cannot run). @default - it can
+   */
+  readonly noDmsChangeCapture?: string;
+}
+
+/** How a database moves into RDS: AWS DMS (full load, then change data capture while the source runs) or the engine's own tools. */
+export const MIGRATION_METHODS = ['dms', 'sqlserver-native-backup', 'oracle-data-pump'] as const;
+export type MigrationMethod = (typeof MIGRATION_METHODS)[number];
+
+export interface EngineMigration {
+  /** The DMS endpoint `EngineName`, or why the council's DMS tasks do not move this engine. */
+  readonly dms: { readonly engineName: string } | { readonly unsupported: string };
+  /** The engine's own homogeneous method into RDS, if it has one. @default - none */
+  readonly native?: Exclude<MigrationMethod, 'dms'>;
+  /** The method a wave database gets when its file names none. */
+  readonly defaultMethod: MigrationMethod;
+}
+
+/** Extensions a database may ask for, and the parameter whose list allows them (nothing else can be created). */
+export interface EngineExtensions {
+  readonly parameter: string;
+  /** Extension name -> label, e.g. postgis -> PostGIS. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 /** How the TLS rule (lib/compliance/rules/rds-tls-enforced.ts) recognises a database that refuses plain text. */
@@ -109,7 +134,22 @@ export interface EngineDefinition<
   readonly optionGroup?: EngineOptionGroup;
   /** Largest storage RDS allows, GiB. */
   readonly maxStorageGiB: number;
+  /**
+   * The default limit on client connections of an instance with this much memory (bytes), as the
+   * engine's default parameter group sets it; the connections alarm and the service report's
+   * headroom compare against it. `formula` is the parameter group's own expression, for the docs.
+   */
+  readonly maxConnections: { readonly formula: string; of(classMemoryBytes: number): number };
   readonly instanceClassFamily: InstanceClassFamily;
+  /**
+   * The product in the end-of-support table (lib/lifecycle/end-of-support.yaml; the support-dates
+   * rule's lookup only compiles with one of the table's products).
+   */
+  readonly lifecycleProduct: 'sql-server' | 'oracle' | 'postgresql' | 'mysql';
+  /** How a wave database of this engine moves into RDS. */
+  readonly migration: EngineMigration;
+  /** Extensions wave databases may ask for. @default - none */
+  readonly extensions?: EngineExtensions;
   /** Wave-file engine names that map to this engine. */
   readonly waveAliases: Readonly<Record<Alias, WaveAlias<Edition>>>;
 }

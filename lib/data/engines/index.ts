@@ -5,6 +5,7 @@ import {
   type EngineDefinition,
   type EngineOptionGroup,
   type LicenceModel,
+  type MigrationMethod,
   type WaveAlias,
 } from './engine';
 import { MYSQL } from './mysql';
@@ -12,7 +13,14 @@ import { ORACLE } from './oracle';
 import { POSTGRES } from './postgres';
 import { SQL_SERVER } from './sqlserver';
 
-export { LICENCE_MODELS, compareVersions, multiAzProblem, type LicenceModel } from './engine';
+export {
+  LICENCE_MODELS,
+  MIGRATION_METHODS,
+  compareVersions,
+  multiAzProblem,
+  type LicenceModel,
+  type MigrationMethod,
+} from './engine';
 export { ORACLE_TLS_PORT } from './oracle';
 
 /**
@@ -59,6 +67,26 @@ export const DATABASE_EDITIONS = [
 export const WAVE_ENGINE_NAMES = Object.values<EngineDefinition>(ENGINES).flatMap((e) =>
   Object.keys(e.waveAliases),
 ) as [WaveEngineName, ...WaveEngineName[]];
+
+/** Every extension a wave database may ask for, across engines (e.g. postgis). */
+export const WAVE_EXTENSION_NAMES = [
+  ...new Set(Object.values<EngineDefinition>(ENGINES).flatMap((e) => Object.keys(e.extensions?.names ?? {}))),
+] as [string, ...string[]];
+
+/**
+ * How a database of this engine and edition moves into RDS when its wave file names no method: the
+ * engine's default, or its native method where DMS cannot capture the edition's changes.
+ */
+export function defaultMigrationMethod(
+  engine: DatabaseEngineName,
+  edition: DatabaseEdition | undefined,
+): MigrationMethod {
+  const definition = engineDefinition(engine);
+  const chosen = editionOf(engine, edition);
+  return chosen?.noDmsChangeCapture !== undefined && definition.migration.native !== undefined
+    ? definition.migration.native
+    : definition.migration.defaultMethod;
+}
 
 export function engineDefinition(engine: DatabaseEngineName): EngineDefinition {
   return ENGINES[engine];
@@ -113,14 +141,19 @@ export function waveEngine(
   throw new Error(`unknown wave engine ${name}`);
 }
 
-/** The port a wave-file engine listens on when it moves with its server (target ec2). */
-export function waveEnginePort(name: WaveEngineName): number {
+/** The engine a wave-file engine name belongs to, even one RDS cannot build (oracle-ee is Oracle). */
+export function waveEngineDefinition(name: WaveEngineName): EngineDefinition {
   for (const definition of Object.values<EngineDefinition>(ENGINES)) {
     if (name in definition.waveAliases) {
-      return definition.port;
+      return definition;
     }
   }
   throw new Error(`unknown wave engine ${name}`);
+}
+
+/** The port a wave-file engine listens on when it moves with its server (target ec2). */
+export function waveEnginePort(name: WaveEngineName): number {
+  return waveEngineDefinition(name).port;
 }
 
 /** Every CloudFormation `Engine` value the construct can produce: the price table's engine keys. */
@@ -167,6 +200,8 @@ export function engineFacts(
   edition: DatabaseEdition | undefined,
   fullVersion: string,
   licence: LicenceModel,
+  /** Extensions the database may create (PostGIS); the engine must offer each. @default - none */
+  extensions: readonly string[] = [],
 ): EngineFacts {
   const definition = engineDefinition(engine);
   const chosen = editionOf(engine, edition);
@@ -178,6 +213,14 @@ export function engineFacts(
         : `${definition.label} needs an edition (${names.join(', ')}), got ${edition ?? 'none'}`,
     );
   }
+  const unknown = extensions.filter((name) => definition.extensions?.names[name] === undefined);
+  if (unknown.length > 0) {
+    throw new Error(`${definition.label} offers no extension ${unknown.join(', ')}`);
+  }
+  const allowed =
+    definition.extensions !== undefined && extensions.length > 0
+      ? { [definition.extensions.parameter]: [...extensions].sort().join(',') }
+      : {};
   return {
     engine: chosen.instanceEngine(fullVersion, definition.majorVersion(fullVersion)),
     port: definition.port,
@@ -187,7 +230,7 @@ export function engineFacts(
     supportsIamAuthentication: definition.iamAuthentication,
     supportsMultiAz: supportsMultiAz(chosen, fullVersion),
     licenceModel: definition.rdsLicenceModel(licence),
-    parameters: { ...definition.tlsParameters, ...definition.extraParameters },
+    parameters: { ...definition.tlsParameters, ...definition.extraParameters, ...allowed },
     optionGroup: definition.optionGroup,
   };
 }

@@ -48,7 +48,14 @@ export const MYSQL = defineEngine({
       { name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } },
     ],
   },
+  // RDS default parameter group: max_connections = {DBInstanceClassMemory/12582880}.
+  maxConnections: {
+    formula: '{DBInstanceClassMemory/12582880}',
+    of: (memory) => Math.floor(memory / 12582880),
+  },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',
+  lifecycleProduct: 'mysql',
+  migration: { dms: { engineName: 'mysql' }, defaultMethod: 'dms' },
   waveAliases: { mysql: { edition: undefined } },
 });

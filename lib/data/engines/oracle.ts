@@ -55,8 +55,24 @@ export const ORACLE = defineEngine({
       },
     ],
   },
+  // RDS default parameter group: processes = LEAST({DBInstanceClassMemory/9868951}, 20000).
+  maxConnections: {
+    formula: 'LEAST({DBInstanceClassMemory/9868951}, 20000) processes',
+    of: (memory) => Math.min(Math.floor(memory / 9868951), 20000),
+  },
   maxStorageGiB: 65536,
   instanceClassFamily: 'intel',
+  lifecycleProduct: 'oracle',
+  migration: {
+    // DMS reaches Oracle over TLS only with verify-ca and a CA certificate imported into DMS, which
+    // the landing zone does not manage; Data Pump through the RDS S3 integration needs neither.
+    dms: {
+      unsupported:
+        'needs a CA certificate imported into DMS for TLS (verify-ca), which the landing zone does not manage; use oracle-data-pump',
+    },
+    native: 'oracle-data-pump',
+    defaultMethod: 'oracle-data-pump',
+  },
   waveAliases: {
     'oracle-se2': { edition: 'se2' },
     // RDS for Oracle EE is BYOL-only and CouncilDatabase builds SE2 only: move it to EC2 or to SE2.

@@ -35,7 +35,16 @@ export const POSTGRES = defineEngine({
   },
   // Statements slower than two seconds, so the exported postgresql log has content.
   extraParameters: { log_min_duration_statement: '2000' },
+  // RDS default parameter group: max_connections = LEAST({DBInstanceClassMemory/9531392}, 5000).
+  maxConnections: {
+    formula: 'LEAST({DBInstanceClassMemory/9531392}, 5000)',
+    of: (memory) => Math.min(Math.floor(memory / 9531392), 5000),
+  },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',
+  lifecycleProduct: 'postgresql',
+  migration: { dms: { engineName: 'postgres' }, defaultMethod: 'dms' },
+  // rds.allowed_extensions limits CREATE EXTENSION to the listed ones (RDS for PostgreSQL 13.10, 14.7, 15.2 and later).
+  extensions: { parameter: 'rds.allowed_extensions', names: { postgis: 'PostGIS' } },
   waveAliases: { postgres: { edition: undefined } },
 });

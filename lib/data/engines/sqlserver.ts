@@ -7,13 +7,20 @@ const SQL_SERVER_2022 = '16.00.4236.2.v1';
 /** The first SQL Server Web build RDS runs Multi-AZ (block-level replication, SQL Server 2022). */
 const WEB_MULTI_AZ_FROM = '16.00.4215.2';
 
+/** DMS reads SQL Server changes through transactional replication or MS-CDC; neither runs on these editions. */
+const NO_CHANGE_CAPTURE = (edition: string): string =>
+  `SQL Server ${edition} can neither publish transactional replication nor run change data capture, which DMS reads changes from; use sqlserver-native-backup`;
+
 /** An edition of RDS for SQL Server: licence-included, like every edition RDS offers. */
 function edition<const Name extends string>(
   name: Name,
   label: string,
   rdsEngine: string,
   engine: (version: rds.SqlServerEngineVersion) => rds.IInstanceEngine,
-  facts: Pick<EditionDefinition, 'multiAz' | 'maxDatabaseGiB' | 'defaultInstanceClass'>,
+  facts: Pick<
+    EditionDefinition,
+    'multiAz' | 'maxDatabaseGiB' | 'defaultInstanceClass' | 'noDmsChangeCapture'
+  >,
 ): EditionDefinition<Name> {
   return {
     name,
@@ -44,6 +51,7 @@ export const SQL_SERVER = defineEngine({
         maxDatabaseGiB: 10,
         // Express uses at most four cores and about 1.4 GB of buffer pool, so a larger class buys nothing.
         defaultInstanceClass: 'db.t3.medium',
+        noDmsChangeCapture: NO_CHANGE_CAPTURE('Express'),
       },
     ),
     edition('web', 'Web', 'sqlserver-web', (v) => rds.DatabaseInstanceEngine.sqlServerWeb({ version: v }), {
@@ -53,6 +61,7 @@ export const SQL_SERVER = defineEngine({
         version: WEB_MULTI_AZ_FROM,
         why: `RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 ${WEB_MULTI_AZ_FROM}`,
       },
+      noDmsChangeCapture: NO_CHANGE_CAPTURE('Web'),
     }),
     edition(
       'standard',
@@ -91,8 +100,12 @@ export const SQL_SERVER = defineEngine({
     minimumVersion: { 'rds.tls10': ['disabled'], 'rds.tls11': ['disabled'] },
   },
   extraParameters: {},
+  // user connections defaults to 0 (no limit of its own): SQL Server's ceiling of 32,767 applies.
+  maxConnections: { formula: '32767 (user connections 0: the engine maximum)', of: () => 32767 },
   maxStorageGiB: 16384,
   instanceClassFamily: 'intel',
+  lifecycleProduct: 'sql-server',
+  migration: { dms: { engineName: 'sqlserver' }, native: 'sqlserver-native-backup', defaultMethod: 'dms' },
   waveAliases: {
     'sqlserver-se': { edition: 'standard' },
     'sqlserver-ee': { edition: 'enterprise' },

@@ -1,10 +1,12 @@
 import { WORKLOAD_STATES } from '../schema';
-import { RAG_RULES, type Rag, type ReportModel, type WaveSummary } from './model';
+import { RAG_RULES, type Rag, type ReportFigures, type ReportModel, type WaveSummary } from './model';
+import { runCostSvg } from './cost-chart';
+import { pence } from './exports';
+// To the penny, as `lz cost` and the review pack print it: the same figures read the same everywhere.
+import { gbp } from '../../text';
 import { burnDownSvg, escapeHtml as e, ganttSvg, RAG_COLOURS } from './svg';
 
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete' };
-
-const gbp = (v: number): string => `£${Math.round(v).toLocaleString('en-GB')}`;
 
 function pill(rag: Rag): string {
   return `<span class="pill" data-rag="${rag}" style="background:${RAG_COLOURS[rag]}">${RAG_LABEL[rag]}</span>`;
@@ -14,7 +16,14 @@ function kpi(id: string, label: string, value: string, detail: string): string {
   return `<div class="kpi"><div class="kpi-label">${e(label)}</div><div class="kpi-value" data-testid="${id}">${e(value)}</div><div class="kpi-detail">${e(detail)}</div></div>`;
 }
 
-function waveRow(w: WaveSummary): string {
+/** A wave's cost, now → after, to the penny, from the figures model (the same as `lz cost`). */
+function costCell(f: ReportFigures['waves'][number] | undefined): string {
+  return f === undefined
+    ? '<td class="num muted">not estimated</td>'
+    : `<td class="num" data-cost-now="${pence(f.runCostNowGbp)}" data-cost-after="${pence(f.afterMonthlyGbp)}">${gbp(f.runCostNowGbp)}<br><span class="muted">→ ${gbp(f.afterMonthlyGbp)}</span></td>`;
+}
+
+function waveRow(w: WaveSummary, f: ReportFigures['waves'][number] | undefined): string {
   const h = w.wave.wave;
   const pct = Math.round(w.progress * 100);
   return `<tr data-wave="${h.id}" data-in-scope="${w.inScope}" data-done="${w.done}" data-servers="${w.servers}">
@@ -22,7 +31,7 @@ function waveRow(w: WaveSummary): string {
 <td class="nowrap">${e(h.status)}</td>
 <td class="nowrap">${e(h.planned.start)} → ${e(h.planned.end)}<br><span class="muted">baseline ${e(w.baseline?.end ?? 'n/a')} · forecast ${e(w.forecastEnd)}</span></td>
 <td class="nowrap"><div class="bar"><div class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></div></div><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers<br><span class="muted states">${states(w)}</span></td>
-<td class="num">${gbp(w.currentMonthlyGbp)}<br><span class="muted">→ ${gbp(w.targetMonthlyGbp)}</span></td>
+${costCell(f)}
 <td>${pill(w.rag)}<ul class="reasons">${w.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul></td>
 </tr>`;
 }
@@ -33,6 +42,21 @@ function states(w: WaveSummary): string {
     const count = w.byState[state];
     return count ? [`${count} ${state}`] : [];
   }).join(' · ');
+}
+
+/** Cutover records read back from the runbooks, and where the wave file still has to catch up. */
+function recordedSection(model: ReportModel): string {
+  if (model.recorded.length === 0) {
+    return '';
+  }
+  const rows = model.recorded
+    .map(
+      (r) =>
+        `<tr data-recorded="${e(r.workload)}"><td>${e(r.workload)}</td><td>${e(r.wave)}</td><td>${e(r.result)}${r.finishedAt ? ` at ${e(r.finishedAt.replace('T', ' '))}` : ''}</td><td>${e(r.status)}${r.status === r.fileStatus ? '' : ` <span class="muted">(wave file still says ${e(r.fileStatus)}: update it)</span>`}</td><td><code>${e(r.file)}</code></td></tr>`,
+    )
+    .join('');
+  return `<section id="recorded"><h2>Cutover records (runbooks)</h2>
+<table><thead><tr><th>Workload</th><th>Wave</th><th>Recorded</th><th>Status used</th><th>Runbook</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The manager dashboard: one self-contained HTML file (inline CSS and SVG, no scripts, no network). */
@@ -116,8 +140,7 @@ ${kpi('workloads-done', 'Workloads moved', `${t.done} / ${t.inScope}`, `${t.work
 ${kpi('servers-done', 'Servers moved', `${t.serversDone} / ${t.servers}`, `${t.databases} databases in the plan`)}
 ${kpi('waves-complete', 'Waves complete', `${wavesComplete} / ${model.waves.length}`, `forecast finish ${model.forecastFinish}`)}
 ${kpi('blocked', 'Blocked', String(t.blocked), t.blocked === 1 ? 'workload needs a decision' : 'workloads need a decision')}
-${kpi('monthly-cost', 'Run cost today', gbp(t.currentMonthlyGbp), 'per month, on-premises estate')}
-${kpi('savings', 'Savings realised', gbp(t.realisedMonthlySavingGbp), `of ${gbp(t.plannedMonthlySavingGbp)} a month planned`)}
+${costKpis(model)}
 </div>
 <section id="status">
 <h2>Programme status ${pill(model.rag)}</h2>
@@ -127,8 +150,16 @@ ${kpi('savings', 'Savings realised', gbp(t.realisedMonthlySavingGbp), `of ${gbp(
 <section id="waves">
 <h2>Waves</h2>
 <table id="wave-table"><thead><tr><th>Wave</th><th>Status</th><th>Dates</th><th>Progress</th><th>Monthly cost now → after</th><th>RAG</th></tr></thead>
-<tbody>${model.waves.map(waveRow).join('\n')}</tbody></table>
+<tbody>${model.waves
+    .map((w) =>
+      waveRow(
+        w,
+        model.figures?.waves.find((f) => f.id === w.wave.wave.id),
+      ),
+    )
+    .join('\n')}</tbody></table>
 </section>
+${costSection(model)}
 <section id="timeline">
 <h2>Timeline: waves, cutovers and blackouts</h2>
 ${ganttSvg(model)}
@@ -136,6 +167,8 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#1d70b8"></span>Plan to forecast end (filled: share moved), colour = RAG</span>
 <span><span class="swatch" style="background:#b1b4b6;height:5px"></span>Baseline</span>
 <span>◆ Cutover</span>
+<span><span style="color:${RAG_COLOURS.amber}">◆</span> Cutover outside its wave's dates</span>
+<span><span style="color:${RAG_COLOURS.red}">◆</span> Missed cutover (window passed, not cut over)</span>
 <span><span class="swatch" style="background:#d4351c"></span>Blackout, all services (shaded across the chart)</span>
 <span><span class="swatch" style="background:#f47738;opacity:.6"></span>Blackout, some service areas (hover for which)</span>
 </div>
@@ -150,6 +183,7 @@ ${ganttSvg(model)}
 <span><span class="swatch" style="background:#b1b4b6"></span>Baseline (approved ${e(model.programme.baseline.approvedOn)})</span>
 <span><span class="swatch" style="background:#1d70b8"></span>Forecast (current plan)</span>
 <span><span class="swatch" style="background:#0b0c0c"></span>Actual (status history)</span>
+<span><span style="color:${RAG_COLOURS.amber}">▲</span> Cutover outside its wave's dates</span>
 </div>
 </section>
 <div class="grid2">
@@ -158,6 +192,7 @@ ${ganttSvg(model)}
 <section id="upcoming-blackouts"><h2>Upcoming blackouts (180 days)</h2>
 <table><thead><tr><th>Dates</th><th>Blackout</th><th>Applies to</th></tr></thead><tbody>${blackouts || '<tr><td colspan="3">None</td></tr>'}</tbody></table></section>
 </div>
+${recordedSection(model)}
 <section id="blockers"><h2>Blockers</h2>
 <table><thead><tr><th>Workload</th><th>Wave</th><th>Status</th><th>Detail</th><th>Business owner</th></tr></thead><tbody>${blockers || '<tr><td colspan="5">None</td></tr>'}</tbody></table></section>
 <section id="risks"><h2>Risks (validation warnings)</h2>
@@ -171,4 +206,44 @@ ${ganttSvg(model)}
 </body>
 </html>
 `;
+}
+
+/** Run cost now and the savings, from the figures model; said plainly when there are none. */
+function costKpis(model: ReportModel): string {
+  const f = model.figures;
+  if (f === undefined) {
+    return kpi(
+      'monthly-cost',
+      'Run cost',
+      'not estimated',
+      `${model.figuresMissing ?? 'no assembly'}: run npm run synth`,
+    );
+  }
+  const p = f.programme;
+  return `${kpi('monthly-cost', 'Run cost now', gbp(p.runCostNowGbp), `a month: sources still running, what has landed in AWS, the shared landing zone; ${gbp(p.afterMonthlyGbp)} after the move`)}
+${kpi('savings', 'Savings realised', gbp(p.realisedSavingGbp), `of ${gbp(p.plannedSavingGbp)} a month planned (sources switched off only; retained never counts)`)}`;
+}
+
+/** The before/after chart with the assumptions and the sensitivity beside it. */
+function costSection(model: ReportModel): string {
+  const f = model.figures;
+  if (f === undefined) {
+    return '';
+  }
+  const e2 = f.estimate;
+  const sens = f.sensitivity.items
+    .filter((i) => i.changeUsd > 0)
+    .slice(0, 3)
+    .map(
+      (i) =>
+        `<li>${e(i.text)}: +${gbp(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`,
+    )
+    .join('');
+  return `<section id="run-cost">
+<h2>Monthly run cost, before and after</h2>
+<p>On premises today <strong data-testid="cost-before">${gbp(f.programme.onPremMonthlyGbp)}</strong> · now <strong data-testid="cost-now">${gbp(f.programme.runCostNowGbp)}</strong> · after the move <strong data-testid="cost-after">${gbp(f.programme.afterMonthlyGbp)}</strong> a month (of which the shared landing zone ${gbp(f.shared.awsMonthlyGbp)}). AWS from the synthesised templates and the committed price tables: ${e2.incomplete ? `<strong>incomplete, ${e2.notPriced.length} charges not priced</strong>` : 'every deployed charge priced'}; ${gbp(e2.unconfirmedUsd * f.gbpPerUsd)} of it at unconfirmed prices, ${gbp(e2.assumedUsd * f.gbpPerUsd)} on usage assumptions (<code>pricing/usage-assumptions.yaml</code>, <code>lz cost --detail</code>).</p>
+${runCostSvg(f.series.programme, model.asOf)}
+<p class="muted">What moves the total most:</p><ul class="sensitivity">${sens}</ul>
+<p class="muted">The same points: run-cost.csv.</p>
+</section>`;
 }

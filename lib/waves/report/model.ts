@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../config/diagnostics';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
-import { isMigrating } from '../resolve';
+import { DONE_STATES, isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
-import { addDays, daysBetween, windowInterval } from '../time';
+import { withRecord, type PlacedRecord } from '../runbook/record';
+import { addDays, daysBetween, waveForecastEnd, windowInterval } from '../time';
 
 /*
  * Everything a manager sees, derived from the plan files and one date (`asOf`). Pure: no clock, no
@@ -11,8 +12,7 @@ import { addDays, daysBetween, windowInterval } from '../time';
 
 export type Rag = 'red' | 'amber' | 'green' | 'complete';
 
-/** States in which a workload has cut over (the source may still be running). */
-export const DONE_STATES: readonly WorkloadState[] = ['cutover', 'disconnected', 'complete'];
+export { DONE_STATES } from '../resolve';
 /** States from which a workload is ready to cut over, or further. */
 const READY_STATES: readonly WorkloadState[] = ['ready-for-cutover', 'cutting-over', ...DONE_STATES];
 
@@ -24,9 +24,14 @@ export const RAG_RULES: readonly { rag: Rag; rule: string }[] = [
   },
   { rag: 'red', rule: 'A workload is blocked or rolled back.' },
   { rag: 'red', rule: 'The planned end date has passed and the wave is not complete.' },
+  { rag: 'red', rule: "A workload's cutover window has passed and it has not cut over (missed cutover)." },
   { rag: 'red', rule: 'The cutover is within 7 days and a workload is not yet ready for cutover.' },
   { rag: 'red', rule: 'The wave starts within 14 days and is not approved.' },
   { rag: 'amber', rule: 'The forecast end is later than the baseline end (slippage).' },
+  {
+    rag: 'amber',
+    rule: "A workload's cutover window is outside the wave's planned dates (the forecast end moves to it).",
+  },
   { rag: 'amber', rule: 'The wave starts within 60 days and a personal-data workload has no approved DPIA.' },
   { rag: 'amber', rule: 'The plan has validation warnings for the wave (risky but allowed).' },
   { rag: 'green', rule: 'None of the above.' },
@@ -43,6 +48,8 @@ export interface WorkloadRow {
   readonly cutoverStart?: string;
   readonly cutoverEnd?: string;
   readonly cutoverZone?: string;
+  /** Its cutover window falls outside its wave's planned dates. */
+  readonly outsideWave: boolean;
 }
 
 export interface WaveSummary {
@@ -59,14 +66,75 @@ export interface WaveSummary {
   readonly rag: Rag;
   readonly reasons: readonly string[];
   readonly byState: Readonly<Partial<Record<WorkloadState, number>>>;
-  readonly currentMonthlyGbp: number;
-  readonly targetMonthlyGbp: number;
+}
+
+/** A cutover record read back from a runbook, and whether the wave file has caught up with it. */
+export interface RecordedCutover {
+  readonly workload: string;
+  readonly wave: string;
+  readonly file: string;
+  readonly result: string;
+  readonly finishedAt?: string;
+  /** The status in the wave file, and the status the report uses with the record applied. */
+  readonly fileStatus: WorkloadState;
+  readonly status: WorkloadState;
 }
 
 export interface BurnPoint {
   readonly date: string;
   readonly workloads: number;
   readonly servers: number;
+}
+
+/** One month of the before/after chart: pounds a month on premises, in AWS (with SaaS), in total. */
+export interface RunCostPoint {
+  readonly month: string;
+  readonly onPremGbp: number;
+  readonly awsGbp: number;
+  readonly totalGbp: number;
+}
+
+export interface RunCostLines {
+  readonly baseline: readonly RunCostPoint[];
+  readonly forecast: readonly RunCostPoint[];
+}
+
+/** Run cost and savings of a workload, a wave or the programme, pounds a month. */
+export interface CostFigures {
+  readonly onPremMonthlyGbp: number;
+  readonly awsMonthlyGbp: number;
+  readonly saasMonthlyGbp: number;
+  readonly afterMonthlyGbp: number;
+  readonly plannedSavingGbp: number;
+  readonly realisedSavingGbp: number;
+  readonly runCostNowGbp: number;
+  readonly awsNotPriced: number;
+}
+
+/**
+ * The parts of the figures model (lib/figures) the manager reports render. Declared here, by shape,
+ * so the plan's reports depend on no cost module (lib/cost and lib/figures build on lib/waves, not
+ * the other way round); lib/figures' Figures satisfies it, and the agreement test holds them equal.
+ */
+export interface ReportFigures {
+  readonly gbpPerUsd: number;
+  readonly estimate: {
+    readonly incomplete: boolean;
+    readonly notPriced: readonly unknown[];
+    readonly unconfirmedUsd: number;
+    readonly assumedUsd: number;
+  };
+  readonly workloads: readonly (CostFigures & { readonly id: string })[];
+  readonly waves: readonly (CostFigures & { readonly id: string })[];
+  readonly shared: { readonly awsMonthlyGbp: number };
+  readonly programme: CostFigures;
+  readonly series: {
+    readonly programme: RunCostLines;
+    readonly waves: Readonly<Record<string, RunCostLines>>;
+  };
+  readonly sensitivity: {
+    readonly items: readonly { readonly text: string; readonly changeUsd: number; readonly share: number }[];
+  };
 }
 
 export interface ReportModel {
@@ -83,10 +151,14 @@ export interface ReportModel {
     readonly serversDone: number;
     readonly databases: number;
     readonly blocked: number;
-    readonly currentMonthlyGbp: number;
-    readonly realisedMonthlySavingGbp: number;
-    readonly plannedMonthlySavingGbp: number;
   };
+  /**
+   * Every cost and saving, from the one figures model (lib/figures): absent when no current
+   * synthesised assembly was given, and then the reports show no cost rather than a second estimate.
+   */
+  readonly figures?: ReportFigures;
+  /** Why the figures are absent, when they are. */
+  readonly figuresMissing?: string;
   readonly rag: Rag;
   readonly ragReasons: readonly string[];
   readonly baselineFinish: string;
@@ -101,6 +173,8 @@ export interface ReportModel {
   readonly upcomingCutovers: readonly WorkloadRow[];
   readonly upcomingBlackouts: readonly BlackoutConfig[];
   readonly blackouts: readonly BlackoutConfig[];
+  /** Cutover records read back from the runbooks. */
+  readonly recorded: readonly RecordedCutover[];
 }
 
 const RAG_ORDER: readonly Rag[] = ['complete', 'green', 'amber', 'red'];
@@ -118,15 +192,22 @@ function toRow(workload: WorkloadConfig, wave: WaveInPlan): WorkloadRow {
   const done =
     DONE_STATES.includes(workload.status) ||
     (workload.strategy === 'retire' && workload.status === 'complete');
+  const cutoverStart = interval && isMigrating(workload) ? window.start : undefined;
+  const cutoverEnd = interval && isMigrating(workload) ? window.end : undefined;
+  const planned = wave.wave.planned;
   return {
     workload,
     wave,
     inScope: workload.strategy !== 'retain',
     done,
     doneOn: done ? doneOn(workload) : undefined,
-    cutoverStart: interval && isMigrating(workload) ? window.start : undefined,
-    cutoverEnd: interval && isMigrating(workload) ? window.end : undefined,
+    cutoverStart,
+    cutoverEnd,
     cutoverZone: window.timeZone,
+    outsideWave:
+      cutoverStart !== undefined &&
+      cutoverEnd !== undefined &&
+      (cutoverStart.slice(0, 10) < planned.start || cutoverEnd.slice(0, 10) > planned.end),
   };
 }
 
@@ -163,14 +244,36 @@ export function buildReportModel(
   plan: MigrationPlan,
   asOf: string,
   warnings: readonly Diagnostic[] = [],
+  /** Cutover records from the runbooks (lib/waves/runbook/record.ts), merged into the status history. */
+  records: readonly PlacedRecord[] = [],
+  cost: { readonly figures?: ReportFigures; readonly missing?: string } = {
+    missing: 'no synthesised assembly was given',
+  },
 ): ReportModel {
+  const recordOf = new Map(records.map((r) => [r.record.workload, r]));
+  const recorded: RecordedCutover[] = [];
   const programme = plan.programme;
   const baselineByWave = new Map(programme.baseline.waves.map((b) => [b.wave, b]));
   const rows: WorkloadRow[] = [];
   const waves: WaveSummary[] = [];
 
   for (const wave of plan.waves) {
-    const waveRows = wave.workloads.map((w) => toRow(w, wave));
+    const waveRows = wave.workloads.map((w) => {
+      const placed = recordOf.get(w.id);
+      const effective = withRecord(w, placed?.record, asOf);
+      if (placed) {
+        recorded.push({
+          workload: w.id,
+          wave: wave.wave.id,
+          file: placed.file,
+          result: placed.record.result ?? 'in progress',
+          ...(placed.record.finishedAt === null ? {} : { finishedAt: placed.record.finishedAt }),
+          fileStatus: w.status,
+          status: effective.status,
+        });
+      }
+      return toRow(effective, wave);
+    });
     rows.push(...waveRows);
     const scoped = waveRows.filter((r) => r.inScope);
     const servers = scoped.reduce((n, r) => n + r.workload.servers.length, 0);
@@ -178,8 +281,13 @@ export function buildReportModel(
     const done = scoped.filter((r) => r.done).length;
     const h = wave.wave;
     const baseline = baselineByWave.get(h.id);
-    const forecastEnd =
-      h.status === 'complete' && h.actual?.end ? h.actual.end : h.planned.end < asOf ? asOf : h.planned.end;
+    // A workload still to cut over after the planned end pushes the forecast to its window.
+    const lateCutover = scoped
+      .filter((r) => !r.done && r.outsideWave && r.cutoverEnd !== undefined)
+      .map((r) => (r.cutoverEnd ?? '').slice(0, 10))
+      .sort()
+      .pop();
+    const forecastEnd = waveForecastEnd(h, asOf, lateCutover);
     const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
 
     const reasons: string[] = [];
@@ -201,6 +309,19 @@ export function buildReportModel(
       if (h.planned.end < asOf) {
         flag('red', `Planned end ${h.planned.end} has passed`);
       }
+      const missed = scoped.filter(
+        (r) =>
+          isMigrating(r.workload) &&
+          !r.done &&
+          r.cutoverEnd !== undefined &&
+          r.cutoverEnd.slice(0, 10) < asOf,
+      );
+      if (missed.length > 0) {
+        flag(
+          'red',
+          `Missed cutover: ${missed.map((r) => `${r.workload.id} (window ended ${(r.cutoverEnd ?? '').replace('T', ' ')}, ${r.workload.status})`).join(', ')}`,
+        );
+      }
       const cutoverIn = daysBetween(asOf, h.cutoverWindow.start.slice(0, 10));
       const notReady = scoped.filter(
         (r) =>
@@ -217,6 +338,13 @@ export function buildReportModel(
       const startsIn = daysBetween(asOf, h.planned.start);
       if (startsIn >= 0 && startsIn <= 14 && !h.approval) {
         flag('red', `Starts in ${startsIn} days without approval`);
+      }
+      const outside = scoped.filter((r) => r.outsideWave && !r.done);
+      if (outside.length > 0) {
+        flag(
+          'amber',
+          `Cutover outside the wave's dates (${h.planned.start} to ${h.planned.end}): ${outside.map((r) => `${r.workload.id} on ${(r.cutoverStart ?? '').slice(0, 10)}`).join(', ')}`,
+        );
       }
       if (slipDays > 0) {
         flag(
@@ -260,11 +388,6 @@ export function buildReportModel(
       rag,
       reasons,
       byState,
-      currentMonthlyGbp: waveRows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      targetMonthlyGbp: waveRows.reduce(
-        (n, r) => n + (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-        0,
-      ),
     });
   }
 
@@ -344,23 +467,6 @@ export function buildReportModel(
   const upcomingBlackouts = programme.blackouts
     .filter((b) => b.end >= asOf && b.start <= addDays(asOf, 180))
     .sort((a, b) => a.start.localeCompare(b.start));
-  const realised = scoped
-    .filter((r) => r.workload.status === 'complete')
-    .reduce(
-      (n, r) =>
-        n +
-        r.workload.cost.currentMonthlyGbp -
-        (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-      0,
-    );
-  const planned = scoped.reduce(
-    (n, r) =>
-      n +
-      r.workload.cost.currentMonthlyGbp -
-      (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-    0,
-  );
-
   return {
     asOf,
     programme,
@@ -376,10 +482,9 @@ export function buildReportModel(
       databases: rows.reduce((n, r) => n + r.workload.databases.length, 0),
       blocked: scoped.filter((r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back')
         .length,
-      currentMonthlyGbp: rows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      realisedMonthlySavingGbp: realised,
-      plannedMonthlySavingGbp: planned,
     },
+    ...(cost.figures === undefined ? {} : { figures: cost.figures }),
+    ...(cost.missing === undefined ? {} : { figuresMissing: cost.missing }),
     rag,
     ragReasons:
       ragReasons.length > 0 ? ragReasons : ['Every open wave is green and the forecast meets the baseline'],
@@ -391,5 +496,6 @@ export function buildReportModel(
     upcomingCutovers,
     upcomingBlackouts,
     blackouts: programme.blackouts,
+    recorded,
   };
 }

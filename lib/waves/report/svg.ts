@@ -148,9 +148,20 @@ export function ganttSvg(model: ReportModel): string {
     ].sort();
     for (const date of starts) {
       const cx = scale.x(date);
-      const ids = w.rows.filter((r) => r.cutoverStart?.startsWith(date)).map((r) => r.workload.id);
+      const rows = w.rows.filter((r) => r.cutoverStart?.startsWith(date));
+      const ids = rows.map((r) => r.workload.id);
+      const missed = rows.some(
+        (r) => !r.done && r.cutoverEnd !== undefined && r.cutoverEnd.slice(0, 10) < model.asOf,
+      );
+      const outside = rows.some((r) => r.outsideWave && !r.done);
+      const kind = missed ? ' missed' : outside ? ' outside-wave' : '';
+      const note = missed
+        ? ' (missed: not cut over)'
+        : outside
+          ? ` (outside the wave's dates ${h.planned.start} to ${h.planned.end})`
+          : '';
       parts.push(
-        `<path class="cutover" data-date="${date}" d="M ${n(cx)} ${y + 8} l 7 7 l -7 7 l -7 -7 z" fill="#0b0c0c" stroke="#ffffff" stroke-width="1.2"><title>${escapeHtml(`Cutover ${date}: ${ids.join(', ')}`)}</title></path>`,
+        `<path class="cutover${kind}" data-date="${date}" d="M ${n(cx)} ${y + 8} l 7 7 l -7 7 l -7 -7 z" fill="${missed ? RAG_COLOURS.red : outside ? RAG_COLOURS.amber : '#0b0c0c'}" stroke="#ffffff" stroke-width="1.2"><title>${escapeHtml(`Cutover ${date}: ${ids.join(', ')}${note}`)}</title></path>`,
       );
     }
     parts.push('</g>');
@@ -219,6 +230,17 @@ export function burnDownSvg(model: ReportModel, key: 'workloads' | 'servers'): s
     `<path class="series-forecast" d="${stepPath(extend(model.burnDown.forecast), key, scale.x, y)}" fill="none" stroke="#1d70b8" stroke-width="2"/>`,
     `<path class="series-actual" d="${stepPath(model.burnDown.actual, key, scale.x, y)}" fill="none" stroke="#0b0c0c" stroke-width="3"/>`,
   );
+  // Cutovers planned outside their wave's dates: where the forecast drops late.
+  const forecast = extend(model.burnDown.forecast);
+  for (const r of model.rows.filter((row) => row.outsideWave && !row.done && row.cutoverStart)) {
+    const date = (r.cutoverStart ?? '').slice(0, 10);
+    const at = [...forecast].reverse().find((p) => p.date <= date) ?? forecast[0];
+    if (at) {
+      parts.push(
+        `<path class="late-cutover" data-workload="${escapeHtml(r.workload.id)}" d="M ${n(scale.x(date))} ${n(y(at[key]) - 10)} l 5 8 l -10 0 z" fill="${RAG_COLOURS.amber}"><title>${escapeHtml(`${r.workload.id} cuts over ${date}, outside ${r.wave.wave.id} (${r.wave.wave.planned.start} to ${r.wave.wave.planned.end})`)}</title></path>`,
+      );
+    }
+  }
   const today = scale.x(model.asOf);
   parts.push(
     `<line x1="${n(today)}" y1="${top}" x2="${n(today)}" y2="${top + height}" stroke="#0b0c0c" stroke-dasharray="4 3"/>`,

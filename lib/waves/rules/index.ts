@@ -1,4 +1,10 @@
 import { cutoverBlackouts } from './cutover-blackouts';
+import { cutoverInWave } from './cutover-in-wave';
+import { databaseMigration } from './database-migration';
+import { replicationBandwidth } from './replication-bandwidth';
+import { serverLicences } from './server-licences';
+import { supportDates } from './support-dates';
+import { vpnReachability } from './vpn-reachability';
 import { dataResidency } from './data-residency';
 import { dependencyCycles } from './dependency-cycles';
 import { dependencyOrder } from './dependency-order';
@@ -20,16 +26,22 @@ export const WAVE_RULES: readonly WaveRule[] = [
   uniqueIds,
   timeZones,
   references,
+  vpnReachability,
   strategyConsistency,
   dependencyCycles,
   dependencyOrder,
   cutoverBlackouts,
+  cutoverInWave,
   supportHours,
   waveCapacity,
   productionReadiness,
   dpiaApproval,
   dataResidency,
   rdsDatabases,
+  databaseMigration,
+  replicationBandwidth,
+  serverLicences,
+  supportDates,
   statusConsistency,
   riskWarnings,
 ];

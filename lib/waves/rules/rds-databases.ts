@@ -1,13 +1,35 @@
 import { ASSUMPTIONS, restoreMinutes } from '../../dr/assumptions';
 import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH } from '../../names';
+import type { DR_STRATEGIES } from '../schema';
 import type { WaveRule } from './rule';
+
+/**
+ * How long a database takes to come back under the workload's declared DR strategy: a warm
+ * standby, pilot light or multi-site deployment keeps a replica that takes over; backup-restore
+ * restores the data (its size, not the storage allocated for growth), from the backup account's
+ * copy when the account's vault is not compliance-locked. The gate's DR check still judges the
+ * templates against logical corruption, which a replica copies.
+ */
+export function recoveryMinutes(
+  strategy: (typeof DR_STRATEGIES)[number],
+  dataGiB: number,
+  complianceLockedVault: boolean,
+): { minutes: number; how: string } {
+  if (strategy !== 'backup-restore') {
+    return { minutes: ASSUMPTIONS.standbyTakeoverMinutes, how: `failing over to the ${strategy} replica of` };
+  }
+  return {
+    minutes: restoreMinutes(dataGiB) + (complianceLockedVault ? 0 : ASSUMPTIONS.crossAccountRecoveryMinutes),
+    how: `restoring the ${dataGiB} GiB of`,
+  };
+}
 
 /**
  * What the CDK app needs to build a migrating workload's databases with target rds, checked before
  * synth: an RDS engine and licence the database construct can build, valid storage, an isolated
  * tier in the target VPC, an identifier RDS accepts and that nothing else uses, a backup tier that
- * meets the workload's RPO (the tier is chosen, not written), a restore that fits its RTO under the
- * DR check's planning figures, and no second declaration in dataProtection.databases. Each
+ * meets the workload's RPO (the tier is chosen, not written), a recovery under its DR strategy that
+ * fits its RTO under the DR check's planning figures, and no second declaration in dataProtection.databases. Each
  * workload's target is resolved once, while the files are validated (lib/waves/resolve.ts).
  */
 export const rdsDatabases: WaveRule = (plan, report) => {
@@ -71,14 +93,11 @@ export const rdsDatabases: WaveRule = (plan, report) => {
         );
       }
       if (spec && lock) {
-        // Logical corruption needs a restore; without a compliance-locked vault in the account, from the backup account's copy.
-        const restore =
-          restoreMinutes(spec.allocatedStorageGiB) +
-          (lock.mode === 'compliance' ? 0 : ASSUMPTIONS.crossAccountRecoveryMinutes);
-        if (restore > v.recovery.rtoMinutes) {
+        const recovery = recoveryMinutes(v.recovery.drStrategy, db.sizeGiB, lock.mode === 'compliance');
+        if (recovery.minutes > v.recovery.rtoMinutes) {
           report(
             w.at('recovery', 'rtoMinutes'),
-            `restoring ${db.name} (${spec.allocatedStorageGiB} GiB) takes up to ${restore} minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of ${v.recovery.rtoMinutes}; agree a longer RTO or a smaller database`,
+            `${recovery.how} ${db.name} takes up to ${recovery.minutes} minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of ${v.recovery.rtoMinutes}; agree a longer RTO${v.recovery.drStrategy === 'backup-restore' ? ', a smaller database or a standby (drStrategy)' : ''}`,
           );
         }
       }

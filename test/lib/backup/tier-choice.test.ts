@@ -43,8 +43,11 @@ describe('backup tier choice', () => {
 
 describe('planned databases for lz ops db-health', () => {
   it('with the plan: the CRM staging copy and every RDS database of the migrating workloads', () => {
-    const all = plannedDatabases(config, examplePlan());
-    expect(all).toHaveLength(15);
+    const plan = examplePlan();
+    const all = plannedDatabases(config, plan);
+    const rdsInPlan = plan.workloads.flatMap((w) => w.workload.databases.filter((d) => d.target === 'rds'));
+    expect(rdsInPlan.length).toBeGreaterThan(10);
+    expect(all).toHaveLength(1 + rdsInPlan.length);
     expect(all[0]?.identifier).toBe('kvdc-crm-main');
     expect(all.map((d) => d.identifier)).toContain('kvdc-revs-bens-nec-revenues');
     expect(all.find((d) => d.identifier === 'kvdc-revs-bens-nec-revenues')).toMatchObject({
@@ -57,6 +60,11 @@ describe('planned databases for lz ops db-health', () => {
       plannedDatabases(config, examplePlan(), 'non-production')
         .map((d) => d.identifier)
         .sort(),
-    ).toEqual(['kvdc-crm-main', 'kvdc-gis-arcgis-test-gis-sde', 'kvdc-revs-bens-training-revenues-training']);
+    ).toEqual([
+      'kvdc-crm-main',
+      'kvdc-gis-arcgis-test-gis-sde',
+      'kvdc-revs-bens-training-revenues-training',
+      'kvdc-revs-bens-uat-revenues-uat',
+    ]);
   });
 });

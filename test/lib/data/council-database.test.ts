@@ -215,4 +215,18 @@ describe('CouncilDatabase', () => {
     const web = instanceOf(Template.fromStack(harness({ edition: 'web' }).stack));
     expect(web.resource['Properties']).toMatchObject({ Engine: 'sqlserver-web', MultiAZ: true });
   });
+
+  test('PostGIS: the parameter group allows exactly the extensions asked for; engines without it refuse', () => {
+    const { stack } = harness({
+      engine: 'postgres',
+      edition: undefined,
+      version: '17.9',
+      licence: 'open-source',
+      extensions: ['postgis'],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::RDS::DBParameterGroup', {
+      Parameters: Match.objectLike({ 'rds.force_ssl': '1', 'rds.allowed_extensions': 'postgis' }),
+    });
+    expect(() => harness({ extensions: ['postgis'] })).toThrow(/SQL Server offers no extension postgis/);
+  });
 });

@@ -59,7 +59,12 @@ describe('OperationsRoles', () => {
     expect(role?.Policies.map((p) => p.PolicyName)).toEqual(['LzOpsRead']);
     const statements = role?.Policies[0]?.PolicyDocument.Statement ?? [];
     expect(actions(statements)).toEqual(allReadActions());
-    expect(actions(statements).every((a) => /^[a-z0-9]+:(Describe|List|Get)/.test(a))).toBe(true);
+    expect(actions(statements)).toEqual(
+      expect.arrayContaining(['cloudwatch:GetMetricData', 'ce:GetCostAndUsage']),
+    );
+    expect(actions(statements).every((a) => /^[a-z0-9]+:(Describe|List|Get|FilterLogEvents$)/.test(a))).toBe(
+      true,
+    );
     expect(role?.AssumeRolePolicyDocument.Statement.map((s) => JSON.stringify(s.Principal))).toEqual([
       expect.stringContaining(':iam::999999999999:root'),
     ]);

@@ -1,25 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runReview } from '../../../lib/cli/review-command';
 import { acceptBaseline } from '../../../lib/safety/baseline-files';
+import { launchChromium } from '../../helpers/chromium';
 import { resourcesByStack, synthReviewAssembly } from './fixture';
 
 /**
  * The review pack as an architect sees it, in headless Chromium from the Debian package. A missing
  * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 describe('review pack in headless Chromium', () => {
   let dir: string;
@@ -29,11 +20,7 @@ describe('review pack in headless Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
-      );
-    }
+    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'lz-review-page-'));
     const baselines = join(dir, 'baselines');
     acceptBaseline(
@@ -46,14 +33,13 @@ describe('review pack in headless Chromium', () => {
       assembly,
       config: 'config/landing-zone.yaml',
       waves: 'migration-waves',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       baselines,
       allowList: join(baselines, 'allow-list.yaml'),
       out,
       asOf: '2026-11-23',
     });
     expect(run.exitCode).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -122,6 +108,8 @@ describe('review pack in headless Chromium', () => {
       order.push(await rows.nth(i).getAttribute('data-stateful'));
     }
     expect(order).toEqual(['true', 'true', 'true', 'true', 'false', 'false', 'false', 'false']);
-    expect(await page.locator('#cost-before-after tr[data-wave]').count()).toBe(6);
+    // The shared landing zone, six waves and the programme: the rows of `lz cost`.
+    expect(await page.locator('#cost-before-after tr[data-row^="wave-"]').count()).toBe(6);
+    expect(await page.locator('#cost-before-after tr[data-row="shared landing zone"]').count()).toBe(1);
   });
 });

@@ -194,3 +194,30 @@ describe('RegionalDetectors and OrganisationDetection', () => {
     });
   });
 });
+
+describe('OrganisationDetection for a council in one region (uk-only, no DR region)', () => {
+  const stack = smallStack('777777777777');
+  const detectors = new RegionalDetectors(stack, 'Detectors');
+  new OrganisationDetection(stack, 'Detection', {
+    prefix: 'bcc',
+    detectorId: detectors.detector.ref,
+    logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_YEAR }),
+    home: {
+      linkedRegions: [],
+      targets: [{ name: 'workloads', id: 'ou-bc00-33333333', type: 'ORGANIZATIONAL_UNIT' }],
+    },
+  });
+  const t = Template.fromStack(stack);
+
+  // SPECIFIED_REGIONS with no region is refused by CloudFormation (Regions needs one item), and
+  // central configuration needs an aggregator: local configuration is what deploys.
+  it('enables Security Hub and its default standards in every new account locally, with no aggregator', () => {
+    t.resourceCountIs('AWS::SecurityHub::FindingAggregator', 0);
+    t.resourceCountIs('AWS::SecurityHub::ConfigurationPolicy', 0);
+    t.hasResourceProperties('AWS::SecurityHub::OrganizationConfiguration', {
+      AutoEnable: true,
+      AutoEnableStandards: 'DEFAULT',
+      ConfigurationType: 'LOCAL',
+    });
+  });
+});

@@ -58,14 +58,20 @@ describe('RDS databases of migrating workloads', () => {
       doc.setIn(['workloads', 0, 'databases', 0, 'rds'], { version: '15.00.4460.4.v1' });
     });
     expect(only(production).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      // revs-bens-nec chose DMS, which cannot read changes from SQL Server Web.
+      'workloads[0].databases[0].migration.method: SQL Server Web can neither publish transactional replication nor run change data capture, which DMS reads changes from; use sqlserver-native-backup',
       'workloads[0].databases[0].rds.version: RDS runs SQL Server Web Multi-AZ (block-level replication) only from SQL Server 2022 16.00.4215.2; 15.00.4460.4.v1 is older; production databases are Multi-AZ',
       'workloads[1].databases[0].engine: SQL Server Express cannot run Multi-AZ on RDS; production databases are Multi-AZ',
       'workloads[1].databases[0].sizeGiB: SQL Server Express holds at most 10 GiB per database; 150 GiB needs another edition',
     ]);
     const web2022 = editExample('wave-05', (doc) => {
       doc.setIn(['workloads', 0, 'databases', 0, 'engine'], 'sqlserver-web');
+      doc.deleteIn(['workloads', 0, 'databases', 0, 'migration', 'method']);
     });
+    // Without a method the Web edition moves by native backup (DMS cannot capture its changes).
     expect(only(web2022)).toEqual([]);
+    const resolved = validateTexts(web2022).plan?.byId.get('revs-bens-nec');
+    expect(resolved?.rdsDatabases[0]?.migration.method).toBe('sqlserver-native-backup');
   });
 
   it('SQL Server Express outside production: a small database on a small burstable class', () => {
@@ -90,6 +96,19 @@ describe('RDS databases of migrating workloads', () => {
     });
   });
 
+  it('extensions: PostGIS for PostgreSQL only, and the planned database carries it', () => {
+    const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'databases', 0, 'extensions'], ['postgis']);
+    });
+    expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'workloads[0].databases[0].extensions[0]: SQL Server on RDS offers no extension postgis',
+    ]);
+    const gis = plannedRdsDatabases(exampleConfig(), validateTexts(exampleWaveTexts()).plan).find(
+      (d) => d.name === 'gis-sde-live',
+    );
+    expect(gis?.extensions).toEqual(['postgis']);
+  });
+
   it('unknown keys under rds are errors', () => {
     const texts = editExample('wave-05', (doc) => {
       doc.setIn(['workloads', 1, 'databases', 0, 'rds'], { instanceClas: 'db.m6i.large' });
@@ -99,13 +118,35 @@ describe('RDS databases of migrating workloads', () => {
     ]);
   });
 
-  it('a restore longer than the RTO under the DR check planning figures is an error at recovery.rtoMinutes', () => {
+  it('the RTO check restores the data size (not the storage allocated for growth) under backup-restore', () => {
     const texts = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'recovery', 'drStrategy'], 'backup-restore');
       doc.setIn(['workloads', 0, 'recovery', 'rtoMinutes'], 300);
       doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 120);
     });
+    // 1,900 GiB of data: 30 + 19 x 15 = 315 minutes (the 2,380 GiB allocated would have given 390).
     expect(only(texts).map((e) => `${e.path}: ${e.message}`)).toEqual([
-      "workloads[0].recovery.rtoMinutes: restoring revenues (2380 GiB) takes up to 390 minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of 300; agree a longer RTO or a smaller database",
+      "workloads[0].recovery.rtoMinutes: restoring the 1900 GiB of revenues takes up to 315 minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of 300; agree a longer RTO, a smaller database or a standby (drStrategy)",
+    ]);
+    const fits = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'recovery', 'drStrategy'], 'backup-restore');
+      doc.setIn(['workloads', 0, 'recovery', 'rtoMinutes'], 330);
+    });
+    expect(only(fits)).toEqual([]);
+  });
+
+  it('a warm standby or pilot light recovers by failover, not by restoring a snapshot', () => {
+    const failover = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'recovery', 'rtoMinutes'], 60);
+      doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 60);
+    });
+    expect(only(failover)).toEqual([]);
+    const tooShort = editExample('wave-05', (doc) => {
+      doc.setIn(['workloads', 0, 'recovery', 'rtoMinutes'], 20);
+      doc.setIn(['workloads', 0, 'rollback', 'rollbackMinutes'], 20);
+    });
+    expect(only(tooShort).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      "workloads[0].recovery.rtoMinutes: failing over to the warm-standby replica of revenues takes up to 30 minutes under the DR check's planning figures (lib/dr/assumptions.ts), more than the RTO of 20; agree a longer RTO",
     ]);
   });
 

@@ -1,24 +1,18 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runWavesReport } from '../../../../lib/cli/waves-report-command';
+import { launchChromium, offline } from '../../../helpers/chromium';
 import { examplePlan } from '../../../helpers/waves';
+import { exampleAssembly } from '../../../helpers/example-assembly';
+import { buildCostReport } from '../../../../lib/cli/cost-command';
+import { gbp } from '../../../../lib/figures/format';
 
 /**
  * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing
  * browser fails this test on purpose: CI installs it with `apt-get install -y chromium`.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 describe('waves dashboard in headless Chromium', () => {
   let out: string;
@@ -26,27 +20,23 @@ describe('waves dashboard in headless Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (never download a browser)`,
-      );
-    }
+    browser = await launchChromium();
     out = mkdtempSync(join(tmpdir(), 'waves-report-'));
     const run = runWavesReport({
       config: 'config/landing-zone.yaml',
       waves: 'migration-waves',
       out,
       asOf: '2026-11-23',
+      // The example synthesised by jest's global set-up: the cost figures are priced from it.
+      assembly: exampleAssembly().dir,
     });
     expect(run.exitCode).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    expect(run.stderr).toBe('');
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Self-contained: any request other than the file itself would be a mistake.
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
-    );
+    await offline(page);
     await page.goto(`file://${resolve(out, 'dashboard.html')}`);
     expect(errors).toEqual([]);
   });
@@ -99,6 +89,30 @@ describe('waves dashboard in headless Chromium', () => {
     expect(
       await page.locator('#upcoming-blackouts tr[data-upcoming-blackout="christmas-freeze-2026"]').count(),
     ).toBe(1);
-    expect(await page.locator('#rag-rules li').count()).toBe(9);
+    expect(await page.locator('#rag-rules li').count()).toBe(11);
+  });
+
+  it('shows run cost and savings from the figures model, and draws the before/after chart', async () => {
+    const built = buildCostReport({
+      assembly: exampleAssembly(),
+      waves: 'migration-waves',
+      config: 'config/landing-zone.yaml',
+      prices: 'pricing',
+      usage: 'pricing/usage-assumptions.yaml',
+      asOf: '2026-11-23',
+    });
+    if ('error' in built) {
+      throw new Error(built.error);
+    }
+    const p = built.report.figures.programme;
+    expect(await page.textContent('[data-testid="monthly-cost"]')).toBe(gbp(p.runCostNowGbp));
+    expect(await page.textContent('[data-testid="savings"]')).toBe(gbp(p.realisedSavingGbp));
+    expect(await page.textContent('[data-testid="cost-after"]')).toBe(gbp(p.afterMonthlyGbp));
+    const chart = page.locator('#run-cost-chart');
+    expect(await chart.isVisible()).toBe(true);
+    // Forecast and baseline for the total, on premises and AWS.
+    expect(await chart.locator('path[class^="forecast-"]').count()).toBe(3);
+    expect(await chart.locator('path[class^="baseline-"]').count()).toBe(3);
+    expect(await page.locator('#run-cost .sensitivity li').count()).toBeGreaterThan(0);
   });
 });

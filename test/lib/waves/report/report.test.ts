@@ -24,7 +24,9 @@ describe('manager reports', () => {
     expect(model.totals.inScope).toBe(scoped.length);
     expect(model.totals.done).toBe(done.length);
     expect(model.totals.servers).toBe(scoped.reduce((n, w) => n + w.servers.length, 0));
-    expect(model.totals.currentMonthlyGbp).toBe(all.reduce((n, w) => n + w.cost.currentMonthlyGbp, 0));
+    // No cost without the figures model: the reports never compute one of their own.
+    expect(model.figures).toBeUndefined();
+    expect(model.figuresMissing).toBe('no synthesised assembly was given');
   });
 
   it('RAG by the stated rules: complete waves, a blocked in-flight wave is red, a pending DPIA is amber', () => {
@@ -34,7 +36,7 @@ describe('manager reports', () => {
       ['wave-03', 'complete'],
       ['wave-04', 'red'],
       ['wave-05', 'amber'],
-      ['wave-06', 'green'],
+      ['wave-06', 'amber'],
     ]);
     const wave04 = model.waves[3];
     expect(wave04?.reasons).toEqual(
@@ -45,6 +47,34 @@ describe('manager reports', () => {
     );
     expect(model.waves[4]?.reasons).toEqual(['DPIA not approved: revs-bens-portal (submitted)']);
     expect(model.rag).toBe('red');
+  });
+
+  it("a workload cutting over after its wave's dates moves the wave's forecast end and shows on the Gantt and burn-down", () => {
+    const wave06 = model.waves[5];
+    expect(wave06?.reasons).toEqual(
+      expect.arrayContaining([
+        "Cutover outside the wave's dates (2027-05-24 to 2027-06-25): electoral-registration on 2027-06-26",
+      ]),
+    );
+    expect(wave06?.forecastEnd).toBe('2027-06-26');
+    const html = renderDashboard(model, []);
+    expect(html).toContain('class="cutover outside-wave" data-date="2027-06-26"');
+    expect(html).toContain('class="late-cutover" data-workload="electoral-registration"');
+    expect(model.burnDown.forecast.some((p) => p.date === '2027-06-26')).toBe(true);
+  });
+
+  it('a cutover window that has passed with workloads not cut over turns the wave red: missed cutover', () => {
+    const after = buildReportModel(plan, '2026-12-02');
+    const wave04 = after.waves[3];
+    expect(wave04?.rag).toBe('red');
+    expect(wave04?.reasons).toEqual(
+      expect.arrayContaining([
+        'Missed cutover: housing-nec (window ended 2026-11-28 22:00, testing), finance-unit4 (window ended 2026-11-28 22:00, ready-for-cutover), hr-itrent (window ended 2026-11-28 22:00, testing), housing-repairs (window ended 2026-11-28 22:00, blocked)',
+      ]),
+    );
+    expect(renderDashboard(after, [])).toContain('class="cutover missed" data-date="2026-11-28"');
+    // The day the window closes is not yet a miss.
+    expect(buildReportModel(plan, '2026-11-28').waves[3]?.reasons.join(' ')).not.toMatch(/Missed cutover/);
   });
 
   it('the report date changes the RAG: before the cutover week wave-04 is not yet late', () => {
