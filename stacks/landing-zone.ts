@@ -2,6 +2,9 @@ import { Aspects, Tags, type Stack, type Stage } from 'aws-cdk-lib';
 import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
+import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
+import { KeyAdministration } from '../lib/kms/council-key';
+import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { landingZoneTags, pascal } from '../lib/names';
 import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
@@ -133,6 +136,13 @@ export function buildLandingZone(
   const monitoring = buildMonitoring(app, config, plan, { hub, vpcs });
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
+  Aspects.of(app).add(
+    new KeyAdministration({
+      breakGlassRoleName: breakGlassRoleName(config.securityBaseline),
+      executionRoleArnPattern: (account, partition) =>
+        bootstrapRoleArnPattern('cfn-exec', account, partition),
+    }),
+  );
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave
   // from the wave files at the same priority on a lower scope, which is applied later and wins.

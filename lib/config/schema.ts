@@ -62,6 +62,7 @@ export const ACCOUNT_ROLES = [
   'backup',
   'production',
   'non-production',
+  'delivery',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -73,7 +74,7 @@ const Account = z.strictObject({
     .meta({ description: 'The 12-digit AWS account id, quoted so YAML keeps leading zeros.' }),
   role: z.enum(ACCOUNT_ROLES).meta({
     description:
-      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads; log-archive keeps the immutable log archive; security is the audit account (delegated administrator of the detection services); management is the AWS Organizations management account, which holds no workloads.',
+      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads; log-archive keeps the immutable log archive; security is the audit account (delegated administrator of the detection services); management is the AWS Organizations management account, which holds no workloads; delivery is the dedicated CI/CD and operations tooling account (pipelines, GitHub diff role, the principals lz ops runs as), which holds no workloads and no VPC.',
   }),
   description: z.string().optional(),
 });

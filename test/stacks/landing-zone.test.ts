@@ -54,6 +54,7 @@ describe('landing-zone stacks', () => {
         ['non-production', '666666666666'],
         ['security', '777777777777'],
         ['management', '888888888888'],
+        ['delivery', '999999999999'],
       ].flatMap(([name, id]) => [
         `kvdc-account-baseline-${name ?? ''} ${id ?? ''} eu-west-2`,
         `kvdc-account-baseline-${name ?? ''}-dr-region ${id ?? ''} eu-west-1`,
@@ -74,8 +75,14 @@ describe('landing-zone stacks', () => {
       Object.keys(Template.fromStack(stacks.all[stackIndex] ?? stacks.hub).findResources(type)).sort();
     expect(ids(0, 'AWS::EC2::TransitGateway')).toEqual(['HubTransitGateway8E0236DF']);
     expect(ids(0, 'AWS::EC2::VPC')).toEqual(['EgressVpc43239058']);
-    expect(ids(0, 'AWS::KMS::Key')).toEqual(['EgressFlowLogsKeyE9395205']);
-    expect(ids(0, 'AWS::Logs::LogGroup')).toEqual(['EgressFlowLogsLogGroup9E47E82E']);
+    expect(ids(0, 'AWS::KMS::Key')).toEqual([
+      'EgressDefaultSecurityGroupHandlerLogsKey981AE296',
+      'EgressFlowLogsKeyE9395205',
+    ]);
+    expect(ids(0, 'AWS::Logs::LogGroup')).toEqual([
+      'EgressDefaultSecurityGroupHandlerLogsLogGroup3CBEC302',
+      'EgressFlowLogsLogGroup9E47E82E',
+    ]);
     expect(ids(2, 'AWS::EC2::VPC')).toEqual(['ProductionVpc24E823A9']);
     expect(ids(2, 'AWS::EC2::Subnet')).toEqual([
       'ProductionVpcappSubnet1SubnetFECDD3D0',
@@ -88,8 +95,14 @@ describe('landing-zone stacks', () => {
       'ProductionVpctransitSubnet2Subnet124FF12D',
       'ProductionVpctransitSubnet3Subnet92EFC6B0',
     ]);
-    expect(ids(2, 'AWS::KMS::Key')).toEqual(['FlowLogsKeyBAB0B9A4']);
-    expect(ids(2, 'AWS::Logs::LogGroup')).toEqual(['FlowLogsLogGroup9853A85F']);
+    expect(ids(2, 'AWS::KMS::Key')).toEqual([
+      'FlowLogsKeyBAB0B9A4',
+      'ProductionDefaultSecurityGroupHandlerLogsKey48B43DD9',
+    ]);
+    expect(ids(2, 'AWS::Logs::LogGroup')).toEqual([
+      'FlowLogsLogGroup9853A85F',
+      'ProductionDefaultSecurityGroupHandlerLogsLogGroupCB10995B',
+    ]);
   });
 
   it('retains every stateful resource when a stack is deleted or a resource replaced', () => {

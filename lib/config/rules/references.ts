@@ -9,6 +9,7 @@ const SINGLETON_ROLES: readonly AccountRole[] = [
   'security',
   'management',
   'backup',
+  'delivery',
 ];
 
 const ROLES_FOR_PURPOSE: Record<VpcPurpose, readonly AccountRole[]> = {

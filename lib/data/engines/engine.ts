@@ -71,6 +71,11 @@ export type TlsEnforcement =
       /** The parameter and the values the rule accepts as "TLS forced". */
       readonly parameter: string;
       readonly acceptedValues: readonly string[];
+      /**
+       * Parameters that hold the protocol at TLS 1.2 or later, and the values the rule accepts for
+       * each: forcing TLS alone still lets a client negotiate TLS 1.0 or 1.1.
+       */
+      readonly minimumVersion: Readonly<Record<string, readonly string[]>>;
     }
   /** TLS comes from an option in the option group (Oracle's SSL listener). */
   | { readonly kind: 'option'; readonly option: string };

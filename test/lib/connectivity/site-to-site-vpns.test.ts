@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { STRONG_TUNNEL_CRYPTO } from '../../../lib/connectivity/tunnel-options';
-import { exampleLandingZone } from './example-landing-zone';
+import { exampleLandingZone, hardenedExampleConfig } from './example-landing-zone';
 
-const { stacks, config } = exampleLandingZone();
+// The construct as a new site gets it (the example's deployed sites are pending: tunnel-hardening.test.ts).
+const { stacks, config } = exampleLandingZone(hardenedExampleConfig());
 const connectivity = stacks.connectivity;
 if (!connectivity) {
   throw new Error('the example council has a connectivity section');
