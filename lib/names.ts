@@ -37,6 +37,8 @@ export const TAGS = {
   regionRtoMinutes: 'region-rto-minutes',
   /** The council site of a VPN connection. */
   site: 'site',
+  /** The on-premises host name of a server MGN launches; its alarms select the instance by it. */
+  server: 'server',
 } as const;
 
 /** Tags every resource must carry (the council pack's required-tags rule). */
@@ -76,6 +78,61 @@ export function databaseInstanceIdentifier(
   databaseName: string,
 ): string {
   return `${namePrefix}-${workload}-${databaseName}`;
+}
+
+/*
+ * Monitoring names: written by the monitoring constructs, read back by `lz ops service-report`, the
+ * deployment check and the docs. Every name derives from configuration names (workload ids, database
+ * names, host names, accounts, sites), never from list positions.
+ */
+
+/** A metric alarm of one resource of a workload: `<prefix>-<workload>-<resource>-<signal>`. */
+export function workloadAlarmName(
+  prefix: string,
+  workload: string,
+  resource: string,
+  signal: string,
+): string {
+  return `${prefix}-${workload}-${resource}-${signal}`;
+}
+
+/** The composite alarm that pages the rota once for any trouble with a workload. */
+export function serviceAlarmName(prefix: string, workload: string): string {
+  return `${prefix}-${workload}-service`;
+}
+
+/** The composite alarm that escalates a critical workload's trouble outside the rota's hours. */
+export function escalationAlarmName(prefix: string, workload: string): string {
+  return `${prefix}-${workload}-out-of-hours`;
+}
+
+/** The alert topic of an account: the rota, or the out-of-hours escalation of critical services. */
+export function alertTopicName(prefix: string, account: string, audience: 'rota' | 'out-of-hours'): string {
+  return audience === 'rota' ? `${prefix}-alerts-${account}` : `${prefix}-alerts-${account}-out-of-hours`;
+}
+
+/** The CloudWatch dashboard of one service area in one account. */
+export function serviceAreaDashboardName(prefix: string, account: string, area: string): string {
+  return `${prefix}-service-${account}-${area}`;
+}
+
+/** The one estate overview dashboard. */
+export function estateDashboardName(prefix: string): string {
+  return `${prefix}-estate-overview`;
+}
+
+/**
+ * The SSM parameter holding a migrated server's CloudWatch agent configuration. The `AmazonCloudWatch-`
+ * prefix is what the AWS managed policy CloudWatchAgentServerPolicy lets an instance read, and what
+ * the `AmazonCloudWatch-ManageAgent` document (an MGN post-launch action) loads the agent from.
+ */
+export function cloudWatchAgentParameterName(prefix: string, hostname: string): string {
+  return `AmazonCloudWatch-${prefix}-${hostname}`;
+}
+
+/** The log group that archives every state change of the landing zone's alarms, in each account. */
+export function alarmHistoryLogGroupName(prefix: string): string {
+  return `/${prefix}/alarm-history`;
 }
 
 /** The stack of one wave's AWS DMS resources in one VPC (stacks/database-migration-stack.ts). */

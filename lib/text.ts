@@ -25,3 +25,13 @@ export function wrap(text: string, width: number, indent = 0, firstIndent = inde
   lines.push(line);
   return lines;
 }
+
+/**
+ * Money as every output shows it (`lz cost`, the dashboard, the PR summary, the review pack): to the
+ * penny, en-GB grouping, the sign before the symbol. One format, so the same figure reads the same.
+ */
+function money(symbol: string, n: number): string {
+  return `${n < 0 ? '-' : ''}${symbol}${Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+export const usd = (n: number): string => money('$', n);
+export const gbp = (n: number): string => money('£', n);

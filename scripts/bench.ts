@@ -1,6 +1,6 @@
 // Benchmark: validation and synth time and peak memory for the example and generated larger
 // configurations, with and without the built-in CloudFormation validation. Prints a Markdown table
-// for the README and writes bench-out/results.json.
+// for docs/testing.md (Benchmarks) and writes bench-out/results.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';

@@ -13,7 +13,7 @@ const run = runReview({
   assembly: 'cdk.out',
   config: 'config/landing-zone.yaml',
   waves: 'migration-waves',
-  prices: 'pricing/eu-west-2.yaml',
+  prices: 'pricing',
   baselines: 'baselines',
   allowList: 'baselines/allow-list.yaml',
   out,

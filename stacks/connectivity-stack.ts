@@ -2,6 +2,7 @@ import { CfnOutput, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ConnectivityConfig } from '../lib/config/schema';
 import { SiteToSiteVpns } from '../lib/connectivity/site-to-site-vpns';
+import { runbookBaseUrl } from '../lib/monitoring/monitored-estate';
 import { pascal } from '../lib/names';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import { toRetentionDays } from '../lib/network/log-retention';
@@ -33,6 +34,8 @@ export class ConnectivityStack extends LandingZoneStack {
       transitGatewayId: props.hub.transitGateway.ref,
       routeTables: props.hub.routeTables,
       logRetention: toRetentionDays(connectivity.tunnelLogRetentionDays),
+      loadAlarmPercent: lz.config.monitoring?.vpnLoadAlarmPercent,
+      runbookUrl: runbookBaseUrl(lz.config),
     });
     // The IDs a site's network team needs to download its device configuration (see docs/hybrid-connectivity.md).
     for (const [site, vpn] of Object.entries(this.vpns.sites)) {

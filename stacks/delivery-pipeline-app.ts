@@ -1,4 +1,7 @@
-import { App, Tags, type AppProps } from 'aws-cdk-lib';
+import { App, Aspects, Tags, type AppProps } from 'aws-cdk-lib';
+import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
+import { KeyAdministration } from '../lib/kms/council-key';
+import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { LOG_RETENTION_DAYS } from '../lib/config/schema-primitives';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { registerComplianceChecks } from '../lib/compliance/register-checks';
@@ -51,6 +54,13 @@ export function buildDeliveryPipeline(
   const stage = new LandingZoneStage(app, `${pascal(prefix)}LandingZone`, { config, plan });
   const stages = deploymentStagesOf(stage, stage.synth(), config);
   const tags = landingZoneTags(config.organisation);
+  Aspects.of(app).add(
+    new KeyAdministration({
+      breakGlassRoleName: breakGlassRoleName(config.securityBaseline),
+      executionRoleArnPattern: (account, partition) =>
+        bootstrapRoleArnPattern('cfn-exec', account, partition),
+    }),
+  );
   const pipeline = new DeliveryPipelineStack(app, `${pascal(prefix)}DeliveryPipeline`, {
     env: { account: account.id, region: config.organisation.homeRegion },
     stackName: `${prefix}-delivery-pipeline`,

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import { acknowledgeArtifactBucket, acknowledgeGeneratedPolicies } from '../lib/delivery/pipeline-findings';
 import type { DeploymentStage } from '../lib/delivery/stages';
+import { PIPELINE_CDK_ASSETS_VERSION, PIPELINE_CDK_CLI_VERSION } from '../lib/delivery/tool-versions';
 import { allowCloudWatchLogs } from '../lib/logging/allow-cloudwatch-logs';
 import type { LandingZoneStage } from './landing-zone-stage';
 import { stacksOf } from './deployment-stages';
@@ -99,6 +100,9 @@ export class DeliveryPipelineStack extends Stack {
       crossAccountKeys: true,
       enableKeyRotation: true,
       selfMutation: true,
+      // Pinned, not "latest from npm": these run with the pipeline's deploy rights.
+      cliVersion: PIPELINE_CDK_CLI_VERSION,
+      cdkAssetsCliVersion: PIPELINE_CDK_ASSETS_VERSION,
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, privileged: false },
         logging: { cloudWatch: { logGroup: buildLogs } },

@@ -11,6 +11,7 @@ import {
   type PlacedStack,
 } from '../lib/delivery/stages';
 import { AccountBaselineStack } from './account-baseline-stack';
+import { AlertingStack, NetworkAlertingStack } from './alerting-stack';
 import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
@@ -24,6 +25,7 @@ import { OperationsStack } from './operations-stack';
 import { OrganisationManagementStack } from './organisation-management-stack';
 import { SecurityOrganisationStack } from './security-organisation-stack';
 import { SecurityToolingStack } from './security-tooling-stack';
+import { ServiceMonitoringStack } from './service-monitoring-stack';
 import { VpcStack } from './vpc-stack';
 import { WorkloadsStack } from './workloads-stack';
 
@@ -43,6 +45,11 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [VpcStack, 'network'],
   [ConnectivityStack, 'network'],
   [HybridDnsStack, 'network'],
+  // The network's alarms notify the network account's topics, so those ship with the network; a
+  // workload account's topics and backup alarms ship with its data; service alarms with the waves.
+  // NetworkAlertingStack extends AlertingStack, so it comes first: the first match wins.
+  [NetworkAlertingStack, 'network'],
+  [AlertingStack, 'data'],
   [BackupAccountStack, 'data'],
   [DataProtectionStack, 'data'],
   // The operations roles read backups and restore them in drills: they ship with data and backup.
@@ -50,6 +57,7 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [MigrationWavesStack, 'waves'],
   [MigrationServicesStack, 'waves'],
   [WorkloadsStack, 'waves'],
+  [ServiceMonitoringStack, 'waves'],
   [DatabaseMigrationStack, 'waves'],
 ];
 

@@ -5,6 +5,13 @@ import { BOOTSTRAP_QUALIFIER } from '../lib/delivery/environments';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 
+/**
+ * The GitHub environment the pull-request live diff runs in. It has required reviewers (docs/delivery.md),
+ * so a pull request that rewrites the workflow still gets no AWS credentials until a reviewer
+ * approves the job; the diff role trusts this environment's subject only.
+ */
+export const PULL_REQUEST_DIFF_ENVIRONMENT = 'pull-request-diff';
+
 export interface GithubOidcStackProps extends StackProps {
   /** owner/name of the repository whose workflows may assume the roles. */
   readonly repository: string;
@@ -32,7 +39,8 @@ export class GithubOidcStack extends Stack {
   readonly diffRole?: iam.Role;
 
   constructor(scope: Construct, id: string, props: GithubOidcStackProps) {
-    super(scope, id, props);
+    // Deleting this stack would delete the only way the pipeline reaches the account.
+    super(scope, id, { ...props, terminationProtection: true });
     const provider = new iam.CfnOIDCProvider(this, 'GithubProvider', {
       url: `https://${GITHUB}`,
       clientIdList: ['sts.amazonaws.com'],
@@ -64,11 +72,12 @@ export class GithubOidcStack extends Stack {
     });
 
     if (props.diffAccounts !== undefined) {
-      // Pull-request jobs (no environment) get the subject repo:<owner>/<name>:pull_request.
+      // Not repo:<owner>/<name>:pull_request, which any pull request's job gets, including one that
+      // rewrote the workflow: only jobs of the reviewed environment match.
       this.diffRole = new iam.Role(this, 'DiffRole', {
         roleName: 'lz-github-pull-request-diff',
-        description: `Read-only cdk diff for pull requests of ${props.repository}`,
-        assumedBy: trust(`repo:${props.repository}:pull_request`),
+        description: `Read-only cdk diff for pull requests of ${props.repository} (environment ${PULL_REQUEST_DIFF_ENVIRONMENT})`,
+        assumedBy: trust(`repo:${props.repository}:environment:${PULL_REQUEST_DIFF_ENVIRONMENT}`),
       });
       new iam.ManagedPolicy(this, 'AssumeCdkLookupRoles', {
         description: 'Lets the pull-request diff role read deployed templates through the CDK lookup roles',

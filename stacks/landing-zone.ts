@@ -2,6 +2,9 @@ import { Aspects, Tags, type Stack, type Stage } from 'aws-cdk-lib';
 import { AcknowledgeFrameworkFunctions } from '../lib/compliance/framework-functions';
 import { KeyGrantsOnlyForAwsServices } from '../lib/compliance/key-grant-guardrail';
 import type { LandingZoneConfig } from '../lib/config/schema';
+import { breakGlassRoleName } from '../lib/config/schema-security-baseline';
+import { KeyAdministration } from '../lib/kms/council-key';
+import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { landingZoneTags, pascal } from '../lib/names';
 import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
@@ -12,6 +15,7 @@ import { DataProtectionStack } from './data-protection-stack';
 import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { landingZoneContext } from './landing-zone-context';
 import { buildMigration, type MigrationStacks } from './migration';
+import { buildMonitoring, type MonitoringStacks } from './monitoring';
 import { NetworkHubStack } from './network-hub-stack';
 import { buildOperations } from './operations';
 import {
@@ -37,6 +41,8 @@ export interface LandingZoneStacks {
   readonly migration?: MigrationStacks;
   /** The lz ops roles, one stack per account the commands read; none without `operations`. */
   readonly operations: readonly OperationsStack[];
+  /** Alarms and dashboards derived from the plan; absent without `monitoring`. */
+  readonly monitoring?: MonitoringStacks;
   readonly all: readonly Stack[];
 }
 
@@ -127,8 +133,16 @@ export function buildLandingZone(
     }
   }
   const operations = buildOperations(app, config);
+  const monitoring = buildMonitoring(app, config, plan, { hub, vpcs });
 
   Aspects.of(app).add(new KeyGrantsOnlyForAwsServices());
+  Aspects.of(app).add(
+    new KeyAdministration({
+      breakGlassRoleName: breakGlassRoleName(config.securityBaseline),
+      executionRoleArnPattern: (account, partition) =>
+        bootstrapRoleArnPattern('cfn-exec', account, partition),
+    }),
+  );
   Aspects.of(app).add(new AcknowledgeFrameworkFunctions());
   // Shared infrastructure defaults. Workload constructs tag their own classification and wave
   // from the wave files at the same priority on a lower scope, which is applied later and wins.
@@ -144,6 +158,7 @@ export function buildLandingZone(
     ...Object.values(dataProtection),
     ...(migration?.all ?? []),
     ...operations,
+    ...(monitoring?.all ?? []),
     ...(securityBaseline?.all ?? []),
   ];
   if (securityBaseline) {
@@ -159,6 +174,7 @@ export function buildLandingZone(
     backup,
     migration,
     operations,
+    monitoring,
     all,
   };
 }

@@ -8,7 +8,7 @@ import { pascal } from '../lib/names';
 import { DEFAULT_ROUTE_TO_EGRESS } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
-import { vpcSpec } from './vpc-stack';
+import { endpointBoundaryOf, vpcSpec } from './vpc-stack';
 
 export interface NetworkHubStackProps extends StackProps {
   readonly lz: LandingZoneContext;
@@ -54,6 +54,7 @@ export class NetworkHubStack extends LandingZoneStack {
       internalCidrs: lz.internalCidrs,
       awsAddressSpace: network.awsAddressSpace,
       natGateways: network.egress.natGateways === 'per-az' ? zones.length : 1,
+      endpointBoundary: endpointBoundaryOf(lz.config),
       flowLogs: {
         destination: flowLogs,
         trafficType: lz.config.network.flowLogs.trafficType,

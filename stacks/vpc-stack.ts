@@ -3,6 +3,8 @@ import { LandingZoneStack } from './landing-zone-stack';
 import type { Construct } from 'constructs';
 import type { VpcConfig } from '../lib/config/schema';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
+import type { LandingZoneConfig } from '../lib/config/schema';
+import type { EndpointBoundary } from '../lib/network/endpoint-policy';
 import { LandingZoneVpc, type LandingZoneVpcSpec } from '../lib/network/landing-zone-vpc';
 import { pascal } from '../lib/names';
 import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
@@ -18,6 +20,15 @@ export function vpcSpec(vpc: VpcConfig): LandingZoneVpcSpec {
     subnets: vpc.subnets,
     endpoints: vpc.endpoints,
   };
+}
+
+/**
+ * What the VPC endpoints carry requests for: the organisation when the security baseline names it,
+ * otherwise the landing zone's own accounts.
+ */
+export function endpointBoundaryOf(config: LandingZoneConfig): EndpointBoundary {
+  const organisationId = config.securityBaseline?.organisation.id;
+  return organisationId === undefined ? { accountIds: config.accounts.map((a) => a.id) } : { organisationId };
 }
 
 export interface VpcStackProps extends StackProps {
@@ -55,6 +66,7 @@ export class VpcStack extends LandingZoneStack {
         trafficType: lz.config.network.flowLogs.trafficType,
         maxAggregationIntervalSeconds: lz.config.network.flowLogs.maxAggregationIntervalSeconds,
       },
+      endpointBoundary: endpointBoundaryOf(lz.config),
       shareWithAccount: lz.accountByName(vpc.account).id,
     });
     // Workload accounts read these IDs at deploy time (see lib/network/shared-vpc-parameters.ts).

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -27,6 +28,9 @@ export class BackupNotificationTopic extends Construct {
         principals: [new iam.ServicePrincipal('backup.amazonaws.com')],
         actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         resources: ['*'],
+        // Only AWS Backup acting for this account: without it, AWS Backup working for any other
+        // account could be pointed at this key (the confused-deputy problem).
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
     this.topic = new sns.Topic(this, 'Topic', {

@@ -13,6 +13,7 @@ import { parseDuration } from './options';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { partitionOf } from '../config/partition';
+import { DEFAULT_DRILL_RESTORE_ROLE_NAME } from '../config/schema-operations';
 import { backupClient, ec2Client, rdsClient, type AwsOptions } from '../ops/aws';
 import { EXIT_CODES, type OverallStatus } from '../ops/report';
 import {
@@ -147,9 +148,10 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Com
     region,
     options.assumeRole,
   );
+  // The drill's own restore role, which can create only <prefix>-drill-* instances.
   const restoreRoleArn =
     options.restoreRole ??
-    `arn:${partitionOf(region)}:iam::${target.accountId}:role/service-role/AWSBackupDefaultServiceRole`;
+    `arn:${partitionOf(region)}:iam::${target.accountId}:role/${config.operations?.drillRestoreRoleName ?? DEFAULT_DRILL_RESTORE_ROLE_NAME}`;
   const now = options.overrides?.now ?? ((): Date => new Date());
   const id = drillId(config.organisation.shortName, target, now(), options.overrides?.nonce);
   const progress = options.progress ?? ((): void => undefined);
@@ -257,7 +259,10 @@ export function restoreDrillCommand(ctx: CliContext): Command {
         .argParser(parseDuration),
     )
     .addOption(assumeRoleOption("act in the database's account through the IAM role of this name in it"))
-    .option('--restore-role <arn>', 'role AWS Backup restores with (default: AWSBackupDefaultServiceRole)')
+    .option(
+      '--restore-role <arn>',
+      "role AWS Backup restores with (default: the drill's own restore role, operations.drillRestoreRoleName)",
+    )
     .option('--runner-security-group <sg-id>', 'security group of this host, let in on the database port')
     .option('--out <dir>', 'where the evidence record is written', 'reports/restore-drills')
     .addOption(

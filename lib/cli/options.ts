@@ -38,7 +38,17 @@ export function allowListOption(): Option {
 }
 
 export function pricesOption(): Option {
-  return new Option('--prices <file>', 'price table').default('pricing/eu-west-2.yaml');
+  return new Option('--prices <path>', 'price tables: a directory of <region>.yaml, or one table').default(
+    'pricing',
+  );
+}
+
+/** The usage assumptions of the cost estimate; a missing file means every documented default. */
+export function usageAssumptionsOption(): Option {
+  return new Option(
+    '--usage <file>',
+    'usage assumptions (data through NAT, log volumes, backup growth)',
+  ).default('pricing/usage-assumptions.yaml');
 }
 
 export function allowStaleOption(): Option {

@@ -12,6 +12,7 @@ import { backupComplianceCommand } from './ops-backup-compliance-command';
 import { cutoverReadinessCommand } from './ops-cutover-readiness-command';
 import { dbHealthCommand } from './ops-db-health-command';
 import { restoreDrillCommand } from './ops-restore-drill-command';
+import { serviceReportCommand } from './ops-service-report-command';
 import { vpnStatusCommand } from './ops-vpn-status-command';
 import { EXIT } from './output';
 import { planCommand } from './plan-command';
@@ -62,7 +63,8 @@ export function createProgram(ctx: CliContext): Command {
     .addCommand(dbHealthCommand(ctx))
     .addCommand(backupComplianceCommand(ctx))
     .addCommand(cutoverReadinessCommand(ctx))
-    .addCommand(restoreDrillCommand(ctx));
+    .addCommand(restoreDrillCommand(ctx))
+    .addCommand(serviceReportCommand(ctx));
   program.addCommand(completionCommand(ctx, () => program));
   forEachCommand(program, (command) => {
     command.showHelpAfterError('(add --help for usage)').exitOverride(usageExit);

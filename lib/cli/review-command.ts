@@ -9,6 +9,7 @@ import {
   baselinesOption,
   configOption,
   pricesOption,
+  usageAssumptionsOption,
   wavesOption,
 } from './options';
 import { formatDiagnostic } from '../config/diagnostics';
@@ -27,6 +28,7 @@ export interface ReviewOptions {
   readonly config: string;
   readonly waves: string;
   readonly prices: string;
+  readonly usage?: string;
   readonly baselines: string;
   readonly allowList: string;
   readonly out: string;
@@ -105,6 +107,7 @@ export function reviewCommand(ctx: CliContext): Command {
     .addOption(configOption(ctx))
     .addOption(wavesOption(ctx))
     .addOption(pricesOption())
+    .addOption(usageAssumptionsOption())
     .addOption(baselinesOption())
     .addOption(allowListOption())
     .addOption(

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JSON_SCHEMA_PATH, landingZoneJsonSchema } from '../config/json-schema';
+import { USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, usageAssumptionsJsonSchema } from '../cost/usage-assumptions';
 import { END_OF_SUPPORT_JSON_SCHEMA_PATH, endOfSupportJsonSchema } from '../lifecycle/json-schema';
 import {
   PROGRAMME_JSON_SCHEMA_PATH,
@@ -25,6 +26,7 @@ const SCHEMAS: readonly { path: string; generate: () => string }[] = [
   { path: JSON_SCHEMA_PATH, generate: landingZoneJsonSchema },
   { path: WAVE_JSON_SCHEMA_PATH, generate: waveJsonSchema },
   { path: PROGRAMME_JSON_SCHEMA_PATH, generate: programmeJsonSchema },
+  { path: USAGE_ASSUMPTIONS_JSON_SCHEMA_PATH, generate: usageAssumptionsJsonSchema },
   { path: END_OF_SUPPORT_JSON_SCHEMA_PATH, generate: endOfSupportJsonSchema },
 ];
 

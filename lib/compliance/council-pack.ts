@@ -9,9 +9,12 @@ import { githubOidcTrustPinned } from './rules/github-oidc-trust-pinned';
 import { logRetentionMinimum } from './rules/log-retention-minimum';
 import { requiredTags } from './rules/required-tags';
 import { resourceInAllowedRegion } from './rules/resource-in-allowed-region';
+import { roleTrustPrincipalCondition } from './rules/role-trust-principal-condition';
 import { securityGroupInternetIngress } from './rules/security-group-internet-ingress';
 import { transitGatewayExplicitRouting } from './rules/transit-gateway-explicit-routing';
+import { vpcEndpointPolicy } from './rules/vpc-endpoint-policy';
 import { vpnPreSharedKeyDynamicReference } from './rules/vpn-pre-shared-key-dynamic-reference';
+import { vpnPreSharedKeyInSecretsManager } from './rules/vpn-pre-shared-key-in-secrets-manager';
 import { vpnTunnelLogging } from './rules/vpn-tunnel-logging';
 import { vpnTunnelStrongCrypto } from './rules/vpn-tunnel-strong-crypto';
 
@@ -117,6 +120,28 @@ export class CouncilChecks extends NagPack {
       rule: githubOidcTrustPinned,
       node,
     });
+    this.applyRule({
+      ruleSuffixOverride: 'RoleTrustPrincipalCondition',
+      info: 'A role trusts a whole account (its root, or *) without an aws:PrincipalArn condition naming who may assume it.',
+      explanation:
+        'Trusting an account root hands the decision to every IAM policy in that account: any principal there allowed ' +
+        'sts:AssumeRole on * (a CI runner, a server, a compromised user) becomes the role. Name the roles, or keep the ' +
+        'account principal and add ArnLike aws:PrincipalArn with the trusted role ARNs.',
+      level: NagMessageLevel.ERROR,
+      rule: roleTrustPrincipalCondition,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'VPCEndpointPolicy',
+      info: 'A VPC endpoint has no policy, or a statement that is not bounded to the organisation, an account or named resources.',
+      explanation:
+        'An endpoint without a policy allows any request, so a workload holding credentials of another AWS account could ' +
+        'copy council data to that account through it. Allow only principals and resources of the organisation ' +
+        '(aws:PrincipalOrgID, aws:ResourceOrgID) and the AWS-owned buckets patching reads.',
+      level: NagMessageLevel.ERROR,
+      rule: vpcEndpointPolicy,
+      node,
+    });
   }
 
   private checkVpnAndTransitGateway(node: CfnResource): void {
@@ -124,8 +149,8 @@ export class CouncilChecks extends NagPack {
       ruleSuffixOverride: 'VPNTunnelStrongCrypto',
       info: 'A site-to-site VPN tunnel is missing or allows weak IKE/IPsec settings.',
       explanation:
-        'Both tunnels must be listed and use IKEv2 only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman group 14 or ' +
-        'higher in both phases, lifetimes within 28800 s (phase 1) and 3600 s (phase 2), and DPD action restart. ' +
+        'Both tunnels must be listed and use IKEv2 only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman groups only ' +
+        'from 14, 15, 16, 19, 20 and 21 in both phases (22 to 24 are weak, RFC 8247), lifetimes within 28800 s (phase 1) and 3600 s (phase 2), and DPD action restart. ' +
         'Unlisted settings fall back to AWS defaults that include IKEv1, AES-128, SHA-1 and DH group 2 (NCSC IPsec guidance).',
       level: NagMessageLevel.ERROR,
       rule: vpnTunnelStrongCrypto,
@@ -149,6 +174,16 @@ export class CouncilChecks extends NagPack {
         'configuration, source control or CloudFormation.',
       level: NagMessageLevel.ERROR,
       rule: vpnPreSharedKeyDynamicReference,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'VPNPreSharedKeyInSecretsManager',
+      info: 'A site-to-site VPN connection does not keep its pre-shared keys in Secrets Manager.',
+      explanation:
+        'With PreSharedKeyStorage Standard (the default) ec2:DescribeVpnConnections returns both tunnel keys in clear ' +
+        'to anyone allowed that read-only action. Set PreSharedKeyStorage: SecretsManager.',
+      level: NagMessageLevel.ERROR,
+      rule: vpnPreSharedKeyInSecretsManager,
       node,
     });
     this.applyRule({

@@ -3,6 +3,8 @@ import type { IConstruct } from 'constructs';
 import { NagMessageLevel, NagPack, type NagPackProps } from 'cdk-nag';
 import { backupPlanCopiesOutsideAccount } from './rules/backup-plan-copies-outside-account';
 import { backupVaultCmkAndLock } from './rules/backup-vault-cmk-and-lock';
+import { keyDeletionProtected } from './rules/key-deletion-protected';
+import { keyPolicyLeastPrivilege } from './rules/key-policy-least-privilege';
 import { logGroupRetention } from './rules/log-group-retention';
 import { rdsInTaggedBackupPlan } from './rules/rds-in-tagged-backup-plan';
 import { rdsTlsEnforced } from './rules/rds-tls-enforced';
@@ -60,9 +62,10 @@ export class DataProtectionChecks extends NagPack {
     });
     this.applyRule({
       ruleSuffixOverride: 'RDSTlsEnforced',
-      info: "The RDS instance's parameter group (or Oracle option group) does not force TLS.",
+      info: "The RDS instance's parameter group (or Oracle option group) does not force TLS 1.2 or later.",
       explanation:
-        'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections.',
+        'Council data crosses the VPN and the VPC; the database must refuse unencrypted connections and TLS 1.0 ' +
+        'and 1.1 (ssl_min_protocol_version for PostgreSQL, rds.tls10/rds.tls11 for SQL Server, tls_version for MySQL).',
       level: NagMessageLevel.ERROR,
       rule: rdsTlsEnforced,
       node,
@@ -74,6 +77,28 @@ export class DataProtectionChecks extends NagPack {
         "cdk-nag's RDSInBackupPlan only sees selections that list the instance; this rule also understands tag-based selections, so acknowledgements of RDSInBackupPlan can point here.",
       level: NagMessageLevel.ERROR,
       rule: rdsInTaggedBackupPlan,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'KeyPolicyLeastPrivilege',
+      info: 'A key policy allows * without an organisation or account condition, or kms:* to someone other than named key administrators.',
+      explanation:
+        'kms:* to an account root or a service lets anyone the account allows delete, disable or re-write the key; a ' +
+        'wildcard principal without aws:PrincipalOrgID, aws:PrincipalAccount or kms:CallerAccount lets other AWS ' +
+        'accounts use it. Split key administration (named roles) from key use (the account, through IAM).',
+      level: NagMessageLevel.ERROR,
+      rule: keyPolicyLeastPrivilege,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'KeyDeletionProtected',
+      info: 'A KMS key can be scheduled for deletion, disabled or re-written by someone other than the break-glass role, or waits less than 30 days.',
+      explanation:
+        'Deleting or disabling a key makes every database, log and recovery point it encrypts unreadable, locked vaults ' +
+        'included. The key policy must deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but ' +
+        'the break-glass role, and the deletion waiting period must be 30 days.',
+      level: NagMessageLevel.ERROR,
+      rule: keyDeletionProtected,
       node,
     });
   }

@@ -61,8 +61,21 @@ export function schemaDiagnostics(
         return source.diagnostic(path, `unknown key "${key}" (${hint})`, 'error', key);
       });
     }
+    if (path.length === 0 && issue.code === 'invalid_type') {
+      return [source.diagnostic(path, describeTopLevel(issue.input, allowedKeysAt(rootSchema, [])))];
+    }
     return [source.diagnostic(path, describeIssue(issue))];
   });
+}
+
+/** An empty file, or a list or a value where the file's mapping belongs, said in words with what belongs there. */
+function describeTopLevel(input: unknown, keys: readonly string[]): string {
+  const expected = `a mapping with the keys ${keys.filter((k) => k !== '$schema').join(', ')}`;
+  if (input === null || input === undefined) {
+    return `the file is empty (or only comments): it should hold ${expected}`;
+  }
+  const got = Array.isArray(input) ? 'a list' : `a single ${typeof input} value`;
+  return `the file holds ${got} at the top level: it should hold ${expected}`;
 }
 
 /**
@@ -98,8 +111,16 @@ export function validateConfigText(file: string, text: string): LoadResult {
   }
   const view = buildView(source.data);
   for (const rule of CONFIG_RULES) {
-    rule(view, (path, message, severity = 'error') =>
-      diagnostics.push(source.diagnostic(path, message, severity)),
+    rule(view, (path, message, severity = 'error', firstUsedAt) =>
+      diagnostics.push(
+        source.diagnostic(
+          path,
+          firstUsedAt === undefined
+            ? message
+            : `${message} (first used at line ${source.locate(firstUsedAt).line})`,
+          severity,
+        ),
+      ),
     );
   }
   const hasErrors = diagnostics.some((d) => d.severity === 'error');

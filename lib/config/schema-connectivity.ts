@@ -97,6 +97,10 @@ const Site = z
       description:
         'Extra role mailboxes alerted about this site only (in addition to connectivity.alerting.emails).',
     }),
+    tunnelHardening: z.enum(['applied', 'pending']).default('applied').meta({
+      description:
+        "applied: the tunnels offer only Diffie-Hellman groups 14, 15, 16, 19, 20 and 21 and keep their keys in Secrets Manager. pending: the site's connections were deployed before that and keep their deployed settings until a change window, because changing either replaces the connections (new outside IP addresses: the site's router must be reconfigured). Every validation warns about a pending site.",
+    }),
   })
   .meta({ description: 'A council site connected to the Transit Gateway by site-to-site VPN.' });
 

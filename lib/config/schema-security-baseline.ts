@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleName } from './schema-operations';
+import { PrincipalArnPattern as ArnPattern, RoleName } from './schema-operations';
 import { ResourceName } from './schema-primitives';
 
 /*
@@ -25,17 +25,12 @@ const OrganisationalUnit = z
   })
   .meta({ description: 'An organisational unit that holds landing-zone accounts.' });
 
-const ArnPattern = z
-  .string()
-  .regex(
-    /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/*?-]+$/,
-    'must be an IAM or STS principal ARN (wildcards * and ? allowed), e.g. arn:aws:iam::777777777777:role/security-responder',
-  )
-  .meta({ description: 'An IAM principal ARN, or a pattern with * and ? (matched with ArnLike).' });
+/** The break-glass role's name when the configuration names none (or has no security baseline). */
+export const DEFAULT_BREAK_GLASS_ROLE_NAME = 'lz-break-glass';
 
 const BreakGlass = z
   .strictObject({
-    roleName: RoleName.default('lz-break-glass').meta({
+    roleName: RoleName.default(DEFAULT_BREAK_GLASS_ROLE_NAME).meta({
       description:
         'The role created in every member account that the service control policies exempt. Its use raises an alarm.',
     }),
@@ -142,4 +137,12 @@ export function onlineDays(retention: Pick<LogArchiveConfig, 'onlineMonths'>): n
 /** A year counts as 366 days, so the Object Lock and the expiry never come before the years configured. */
 export function expiryDays(retention: Pick<LogArchiveConfig, 'retentionYears'>): number {
   return retention.retentionYears * 366;
+}
+
+/**
+ * The role that alone may destroy keys (and do what else the guardrails deny): the configured
+ * break-glass role, or its default name when there is no security baseline to create it.
+ */
+export function breakGlassRoleName(securityBaseline: SecurityBaselineConfig | undefined): string {
+  return securityBaseline?.breakGlass.roleName ?? DEFAULT_BREAK_GLASS_ROLE_NAME;
 }

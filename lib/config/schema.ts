@@ -4,6 +4,7 @@ import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
 import { DeliverySchema } from './schema-delivery';
+import { MonitoringSchema } from './schema-monitoring';
 import { OperationsSchema } from './schema-operations';
 import { SecurityBaselineSchema } from './schema-security-baseline';
 
@@ -61,6 +62,7 @@ export const ACCOUNT_ROLES = [
   'backup',
   'production',
   'non-production',
+  'delivery',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -72,7 +74,7 @@ const Account = z.strictObject({
     .meta({ description: 'The 12-digit AWS account id, quoted so YAML keeps leading zeros.' }),
   role: z.enum(ACCOUNT_ROLES).meta({
     description:
-      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads; log-archive keeps the immutable log archive; security is the audit account (delegated administrator of the detection services); management is the AWS Organizations management account, which holds no workloads.',
+      'network owns the Transit Gateway and VPCs; shared-services hosts DNS and tooling; production and non-production hold workloads; log-archive keeps the immutable log archive; security is the audit account (delegated administrator of the detection services); management is the AWS Organizations management account, which holds no workloads; delivery is the dedicated CI/CD and operations tooling account (pipelines, GitHub diff role, the principals lz ops runs as), which holds no workloads and no VPC.',
   }),
   description: z.string().optional(),
 });
@@ -206,6 +208,9 @@ export const LandingZoneSchema = z
     }),
     operations: OperationsSchema.optional().meta({
       description: 'The IAM roles the lz ops commands read through (see docs/operations.md).',
+    }),
+    monitoring: MonitoringSchema.optional().meta({
+      description: 'Alarms derived from the plan, dashboards and who they notify (see docs/operations.md).',
     }),
     securityBaseline: SecurityBaselineSchema.optional().meta({
       description:

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseIgnoringUnknownKeys } from './lenient-parse';
 import { LogRetentionDays } from './schema-primitives';
 import type { PathSegment } from './diagnostics';
 import {
@@ -23,6 +24,7 @@ import {
   type DataProtectionConfig,
 } from './schema-data-protection';
 import { DeliverySchema, type DeliveryConfig } from './schema-delivery';
+import { OperationsSchema, type OperationsConfig } from './schema-operations';
 import {
   SecurityBaselineElementSchemas,
   type BreakGlassConfig,
@@ -73,6 +75,7 @@ export interface ConfigView {
   readonly delivery?: DeliveryConfig;
   /** Whether the file has a delivery section at all, valid or not. */
   readonly hasDelivery: boolean;
+  readonly operations?: OperationsConfig;
   /** Whether the file has a securityBaseline section at all. */
   readonly hasSecurityBaseline: boolean;
   readonly organisationalUnits: Indexed<OrganisationalUnitConfig>[];
@@ -94,7 +97,7 @@ function list(value: unknown): unknown[] {
 }
 
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value);
+  const result = parseIgnoringUnknownKeys(schema, value);
   return result.success ? result.data : undefined;
 }
 
@@ -148,6 +151,7 @@ export function buildView(data: unknown): ConfigView {
     onPremisesRangeNames: names(network['onPremisesRanges']),
     delivery: valid(DeliverySchema, root['delivery']),
     hasDelivery: root['delivery'] !== undefined,
+    operations: valid(OperationsSchema, root['operations']),
     hasSecurityBaseline: root['securityBaseline'] !== undefined,
     organisationalUnits: validItems(
       SecurityBaselineElementSchemas.OrganisationalUnit,

@@ -26,6 +26,10 @@ export interface SiteToSiteVpnsProps {
   readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
   /** Retention of the tunnel and lookup logs. @default logs.RetentionDays.THIRTEEN_MONTHS */
   readonly logRetention?: logs.RetentionDays;
+  /** A connection's load alarm threshold, percent of one tunnel's capacity. @default 80 */
+  readonly loadAlarmPercent?: number;
+  /** Address of docs/operations.md for the alarms' runbook links. @default 'docs/operations.md' */
+  readonly runbookUrl?: string;
 }
 
 /**
@@ -96,6 +100,9 @@ export class SiteToSiteVpns extends Construct {
         connections: vpn.connections,
         topics,
         tunnelDownMinutes: props.tunnelDownMinutes,
+        loadAlarmPercent: props.loadAlarmPercent,
+        transitGatewayId: props.transitGatewayId,
+        runbookUrl: props.runbookUrl,
       });
       sites[site.name] = vpn;
     }

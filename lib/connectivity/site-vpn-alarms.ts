@@ -1,10 +1,16 @@
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { pascal } from '../names';
 import type { SiteVpnConnection } from './site-vpn';
-import { tunnelStateMetric } from './vpn-metrics';
+import {
+  attachmentDropsMetric,
+  tunnelDataMetric,
+  tunnelStateMetric,
+  VPN_TUNNEL_CAPACITY_BITS_PER_SECOND,
+} from './vpn-metrics';
 import type { VpnSite } from './vpn-site';
 
 export interface SiteVpnAlarmsProps {
@@ -15,6 +21,20 @@ export interface SiteVpnAlarmsProps {
   readonly topics: readonly sns.ITopic[];
   /** Consecutive minutes a tunnel must be down before alarming (short blips during AWS maintenance are normal). @default 5 */
   readonly tunnelDownMinutes?: number;
+  /**
+   * A connection alarms when its busier direction carries more than this share of one tunnel's
+   * capacity (VPN_TUNNEL_CAPACITY_BITS_PER_SECOND) for three 5-minute periods. @default 80
+   */
+  readonly loadAlarmPercent?: number;
+  /**
+   * The Transit Gateway: with it, each connection's attachment also alarms on dropped packets.
+   * @default - no attachment alarms
+   */
+  readonly transitGatewayId?: string;
+  /** Packets the attachment may drop (no route, blackhole) per 5 minutes before alarming. @default 500 */
+  readonly droppedPackets?: number;
+  /** Address of docs/operations.md, for the runbook links of the load and drop alarms. @default 'docs/operations.md' */
+  readonly runbookUrl?: string;
 }
 
 /** The alarms of one connection, keyed by what they detect. */
@@ -23,6 +43,10 @@ export interface ConnectionAlarms {
   readonly tunnelDown: cloudwatch.Alarm;
   /** Both tunnels are down: this connection carries no traffic. */
   readonly connectionDown: cloudwatch.Alarm;
+  /** The busier direction nears one tunnel's capacity. */
+  readonly load: cloudwatch.Alarm;
+  /** The Transit Gateway drops packets on the connection's attachment (with transitGatewayId only). */
+  readonly attachmentDrops?: cloudwatch.Alarm;
 }
 
 /**
@@ -41,6 +65,12 @@ export class SiteVpnAlarms extends Construct {
     super(scope, id);
     const { site, namePrefix } = props;
     const tunnelDownMinutes = props.tunnelDownMinutes ?? 5;
+    const loadPercent = props.loadAlarmPercent ?? 80;
+    const droppedPackets = props.droppedPackets ?? 500;
+    const runbook = props.runbookUrl ?? 'docs/operations.md';
+    if (loadPercent <= 0 || loadPercent > 100) {
+      throw new Error(`SiteVpnAlarms ${site.name}: loadAlarmPercent must be above 0 and at most 100`);
+    }
     const alarmActions = props.topics.map((topic) => new actions.SnsAction(topic));
     const withActions = <T extends cloudwatch.AlarmBase>(alarm: T): T => {
       alarm.addAlarmAction(...alarmActions);
@@ -49,7 +79,7 @@ export class SiteVpnAlarms extends Construct {
     };
 
     const byDevice: Record<string, ConnectionAlarms> = {};
-    for (const { gateway, connection } of props.connections) {
+    for (const { gateway, connection, attachmentId } of props.connections) {
       const where = `${site.name} ${gateway.name}`;
       const base = `${namePrefix}-vpn-${site.name}-${gateway.name}`;
       const scope = new Construct(this, pascal(gateway.name));
@@ -82,6 +112,47 @@ export class SiteVpnAlarms extends Construct {
             threshold: 1,
           }),
         ),
+        load: withActions(
+          new cloudwatch.Alarm(scope, 'Load', {
+            alarmName: `${base}-load`,
+            alarmDescription:
+              `The VPN from ${where} (${site.description}) carries more than ${loadPercent}% of one tunnel's ` +
+              `${VPN_TUNNEL_CAPACITY_BITS_PER_SECOND / 1e9} Gbps in one direction for 15 minutes. ` +
+              `See the service report's network section. Runbook: ${runbook}#runbook-vpn-load`,
+            metric: new cloudwatch.MathExpression({
+              expression: 'MAX([FILL(bytesIn, 0), FILL(bytesOut, 0)]) * 8 / 300',
+              usingMetrics: {
+                bytesIn: tunnelDataMetric(connection.ref, 'In', 'bytes in'),
+                bytesOut: tunnelDataMetric(connection.ref, 'Out', 'bytes out'),
+              },
+              label: 'bits per second, busier direction',
+              period: Duration.minutes(5),
+            }),
+            threshold: (loadPercent / 100) * VPN_TUNNEL_CAPACITY_BITS_PER_SECOND,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          }),
+        ),
+        ...(props.transitGatewayId === undefined
+          ? {}
+          : {
+              attachmentDrops: withActions(
+                new cloudwatch.Alarm(scope, 'AttachmentDrops', {
+                  alarmName: `${base}-attachment-drops`,
+                  alarmDescription:
+                    `The Transit Gateway drops more than ${droppedPackets} packets per 5 minutes (no route or blackhole) ` +
+                    `on the VPN attachment of ${where}. Runbook: ${runbook}#runbook-transit-gateway-drops`,
+                  metric: attachmentDropsMetric(props.transitGatewayId, attachmentId, Duration.minutes(5)),
+                  threshold: droppedPackets,
+                  comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+                  evaluationPeriods: 3,
+                  datapointsToAlarm: 3,
+                  treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+                }),
+              ),
+            }),
       };
     }
     this.byDevice = byDevice;

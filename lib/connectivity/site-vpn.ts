@@ -1,4 +1,4 @@
-import { Tags } from 'aws-cdk-lib';
+import { Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { pascal, TAGS } from '../names';
 import { PROPAGATES_INTO, type Segment } from '../network/segmentation';
 import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
-import { tunnelOptions, type TunnelCrypto } from './tunnel-options';
+import { DEPLOYED_DH_GROUPS, STRONG_TUNNEL_CRYPTO, tunnelOptions, type TunnelCrypto } from './tunnel-options';
 import type { VpnDevice, VpnSite } from './vpn-site';
 import { VpnAttachmentId } from './vpn-attachment-id';
 
@@ -101,6 +101,14 @@ export class SiteVpn extends Construct {
         }),
     ) as [TunnelPreSharedKey, TunnelPreSharedKey];
 
+    // A pending site keeps what it was deployed with until its change window: CloudFormation
+    // replaces a VPN connection when its tunnel options or key storage change, which gives it new
+    // outside addresses and drops the site until its router is reconfigured.
+    const pending = site.tunnelHardening === 'pending';
+    const baseCrypto = props.tunnelCrypto ?? STRONG_TUNNEL_CRYPTO;
+    const crypto: TunnelCrypto = pending
+      ? { ...baseCrypto, phase1DhGroupNumbers: DEPLOYED_DH_GROUPS, phase2DhGroupNumbers: DEPLOYED_DH_GROUPS }
+      : baseCrypto;
     const connection = new ec2.CfnVPNConnection(scope, 'Connection', {
       type: 'ipsec.1',
       customerGatewayId: customerGateway.ref,
@@ -108,18 +116,34 @@ export class SiteVpn extends Construct {
       staticRoutesOnly: isStatic,
       enableAcceleration: site.acceleration ?? false,
       tunnelInsideIpVersion: 'ipv4',
+      // The VPN service would otherwise keep the keys itself and return them in clear to anyone
+      // allowed ec2:DescribeVpnConnections; in Secrets Manager they are read only by whoever the
+      // secret's key and IAM allow.
+      ...(pending ? {} : { preSharedKeyStorage: 'SecretsManager' }),
       vpnTunnelOptionsSpecifications: keys.map((key, i) =>
         tunnelOptions({
           preSharedKey: key.dynamicReference,
           tunnelInsideCidr: gateway.tunnelInsideCidrs?.[i],
           logGroupArn: props.tunnelLogGroupArn,
           bgpLogging: !isStatic,
-          crypto: props.tunnelCrypto,
+          crypto,
         }),
       ),
       tags: [{ key: 'Name', value: fullName }],
     });
     Tags.of(connection).add(TAGS.site, site.name);
+    if (pending) {
+      const reason =
+        `Site ${site.name} has connectivity tunnelHardening: pending (a validation warning on every run): its ` +
+        'connection keeps the settings it was deployed with until the change window in which its router is ' +
+        'reconfigured, because CloudFormation replaces a VPN connection, with new outside IP addresses, when its ' +
+        'tunnel options or key storage change. Set it to applied in that window.';
+      Validations.of(connection).acknowledge({ id: 'Council::Council-VPNTunnelStrongCrypto', reason });
+      Validations.of(connection).acknowledge({
+        id: 'Council::Council-VPNPreSharedKeyInSecretsManager',
+        reason,
+      });
+    }
 
     const attachmentId = new VpnAttachmentId(scope, 'AttachmentId', {
       vpnConnectionId: connection.ref,

@@ -1,4 +1,8 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+// The allow-list lives with the rule that enforces it (the rule may not import the constructs).
+import { ALLOWED_DH_GROUPS } from '../compliance/rules/vpn-tunnel-strong-crypto';
+
+export { ALLOWED_DH_GROUPS };
 
 type TunnelOptions = ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty;
 
@@ -19,8 +23,16 @@ export interface TunnelCrypto {
 }
 
 /**
+ * The Diffie-Hellman groups the tunnels were deployed with before the allow-list: kept only for a
+ * site whose tunnelHardening is pending, so its connections are not replaced outside a change
+ * window. Includes the weak groups 22 to 24; the site's acknowledgement of
+ * Council-VPNTunnelStrongCrypto says so and names the site.
+ */
+export const DEPLOYED_DH_GROUPS: readonly number[] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
+
+/**
  * The tunnel settings every council VPN uses by default, aligned with the NCSC's guidance on IPsec
- * (IKEv2 only; AES-256; SHA-2; Diffie-Hellman groups 14 and above). AWS's defaults also accept
+ * (IKEv2 only; AES-256; SHA-2; the Diffie-Hellman groups of ALLOWED_DH_GROUPS). AWS's defaults also accept
  * IKEv1, AES-128, SHA-1 and DH groups 2 and 5, and a tunnel left unconfigured silently falls back
  * to them, so both tunnels always get every setting explicitly.
  */
@@ -30,9 +42,8 @@ export const STRONG_TUNNEL_CRYPTO: TunnelCrypto = {
   phase2EncryptionAlgorithms: ['AES256', 'AES256-GCM-16'],
   phase1IntegrityAlgorithms: ['SHA2-256', 'SHA2-384', 'SHA2-512'],
   phase2IntegrityAlgorithms: ['SHA2-256', 'SHA2-384', 'SHA2-512'],
-  // 14 (2048-bit MODP) is the floor; 15-16 are larger MODP groups, 19-21 elliptic-curve, 22-24 MODP with subgroups.
-  phase1DhGroupNumbers: [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
-  phase2DhGroupNumbers: [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+  phase1DhGroupNumbers: ALLOWED_DH_GROUPS,
+  phase2DhGroupNumbers: ALLOWED_DH_GROUPS,
   /** Eight hours, the AWS maximum and the common device default; a mismatch causes rekey failures. */
   phase1LifetimeSeconds: 28800,
   /** One hour, the AWS maximum. */

@@ -35,4 +35,10 @@ export interface VpnSite {
   readonly acceleration?: boolean;
   /** Mailboxes alerted about this site only, in addition to the central ones. @default - none */
   readonly alertEmails?: readonly string[];
+  /**
+   * `pending`: the connections keep the settings they were deployed with (DH groups 14 to 24, keys
+   * stored by the VPN service) until the site's change window, because CloudFormation replaces a
+   * VPN connection when either changes. @default 'applied'
+   */
+  readonly tunnelHardening?: 'applied' | 'pending';
 }

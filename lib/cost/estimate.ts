@@ -1,20 +1,20 @@
 import type { CfnResourceJson } from '../assembly/template';
-import {
-  SECURITY_BASELINE_PER_USE,
-  type PriceEntry,
-  type PriceMatch,
-  type PriceTable,
-  type Usage,
-} from './price-table';
+import type { PriceEntry, PriceTable, Usage } from './price-table';
+import { chargesOf, findPrice, freeReason, type Charge, type RuleContext } from './rules';
 import { instanceTypeFor, SERVERS_STACK, type ServerCostInput } from './servers';
-import { TAGS } from '../names';
+import { describeAssumption, type AssumptionKey, type UsageAssumptions } from './usage-assumptions';
+import { LANDING_ZONE_WAVE, TAGS } from '../names';
 
 /*
- * Prices a synthesised cloud assembly with the committed price table. Pure: the caller reads the
- * assembly and the table. Every resource ends up in exactly one of three places: a priced line (with
- * the price's source and date), the explicit free list, or the not-priced list with the reason.
- * Nothing is silently counted as zero.
+ * Prices a synthesised cloud assembly and the servers MGN launches with the committed price tables
+ * and the usage assumptions. Pure: the caller reads the assembly, the tables and the plan. Every
+ * resource ends up in exactly one of three places: a priced line (with the price's source and date,
+ * and the assumption behind its quantity when it is charged per use), the free list with the
+ * reason, or the not-priced list with the reason. Nothing is silently counted as zero: anything not
+ * priced makes the estimate incomplete.
  */
+
+export { FREE_TYPES, findPrice } from './rules';
 
 /** One stack of the assembly with the account and region it deploys to (from manifest.json). */
 export interface CostStack {
@@ -24,96 +24,18 @@ export interface CostStack {
   readonly resources: Readonly<Record<string, CfnResourceJson>>;
 }
 
-/** Resource types with no charge of their own (their cost, if any, is counted on another resource). */
-export const FREE_TYPES: Readonly<Record<string, string>> = {
-  'AWS::CDK::Metadata': 'CDK metadata, not deployed as a resource',
-  'AWS::EC2::VPC': 'no charge for a VPC',
-  'AWS::EC2::Subnet': 'no charge for a subnet',
-  'AWS::EC2::RouteTable': 'no charge for a route table',
-  'AWS::EC2::Route': 'no charge for a route',
-  'AWS::EC2::SubnetRouteTableAssociation': 'no charge for an association',
-  'AWS::EC2::SecurityGroup': 'no charge for a security group',
-  'AWS::EC2::SecurityGroupIngress': 'no charge for a security group rule',
-  'AWS::EC2::SecurityGroupEgress': 'no charge for a security group rule',
-  'AWS::EC2::InternetGateway': 'no charge for an internet gateway (traffic is charged)',
-  'AWS::EC2::VPCGatewayAttachment': 'no charge for attaching a gateway',
-  'AWS::EC2::CustomerGateway': 'no charge for a customer gateway (the VPN connection is charged)',
-  'AWS::EC2::TransitGateway': 'charged per attachment and per GB, not for the gateway itself',
-  'AWS::EC2::TransitGatewayRouteTable': 'no charge for a route table',
-  'AWS::EC2::TransitGatewayRouteTableAssociation': 'no charge for an association',
-  'AWS::EC2::TransitGatewayRouteTablePropagation': 'no charge for a propagation',
-  'AWS::EC2::TransitGatewayRoute': 'no charge for a route',
-  'AWS::IAM::Role': 'IAM has no charge',
-  'AWS::IAM::Policy': 'IAM has no charge',
-  'AWS::IAM::ManagedPolicy': 'IAM has no charge',
-  'AWS::RDS::DBSubnetGroup': 'no charge for a subnet group',
-  'AWS::RDS::DBParameterGroup': 'no charge for a parameter group',
-  'AWS::RDS::OptionGroup': 'no charge for an option group',
-  'AWS::RAM::ResourceShare': 'no charge for sharing',
-  'AWS::SNS::TopicPolicy': 'no charge for a topic policy',
-  'AWS::S3::BucketPolicy': 'no charge for a bucket policy',
-  'AWS::KMS::Alias': 'no charge for a key alias',
-  'AWS::Organizations::Policy': 'no charge for service control or tag policies',
-  'AWS::Config::DeliveryChannel': 'no charge for a delivery channel',
-  'AWS::Config::ConfigurationAggregator': 'no charge for an aggregator',
-  'AWS::AccessAnalyzer::Analyzer': 'no charge for an external-access analyzer',
-  'AWS::Logs::Destination': 'no charge for a CloudWatch Logs destination',
-  'AWS::Logs::SubscriptionFilter': 'no charge for a subscription filter (the delivery stream is charged)',
-  'AWS::Logs::LogStream': 'no charge for a log stream',
-  'AWS::Events::EventBus': 'no charge for an event bus',
-  'AWS::Events::EventBusPolicy': 'no charge for a bus policy',
-  'AWS::EC2::SnapshotBlockPublicAccess': 'no charge for an account setting',
-  'AWS::SecurityHub::DelegatedAdmin': 'no charge for designating an administrator',
-  'AWS::SecurityHub::FindingAggregator': 'no charge for cross-region aggregation itself',
-  'AWS::SecurityHub::OrganizationConfiguration': 'no charge for an organisation setting',
-  'AWS::SecurityHub::ConfigurationPolicy': 'no charge for a configuration policy',
-  'AWS::SecurityHub::PolicyAssociation': 'no charge for a policy association',
-};
-
-/** Known chargeable types with no rule yet, and why: shown beside the not-priced entry. */
-const KNOWN_UNPRICED: Readonly<Record<string, string>> = {
-  'AWS::Logs::LogGroup': 'charged per GB ingested and stored; usage is not known from the template',
-  'AWS::EC2::FlowLog': 'charged per GB of logs delivered; usage is not known from the template',
-  'AWS::SNS::Topic': 'charged per request and delivery; usage is not known from the template',
-  'AWS::Lambda::Function': 'charged per request and duration; usage is not known from the template',
-  'AWS::Backup::BackupVault': 'charged per GB stored; backup size is not known from the template',
-  'AWS::Backup::LogicallyAirGappedBackupVault': 'charged per GB stored; size is not known from the template',
-  'AWS::SecretsManager::Secret': 'no sourced price in the price table',
-  'AWS::CloudWatch::Alarm': 'no sourced price in the price table',
-  'AWS::CloudWatch::CompositeAlarm': 'no sourced price in the price table',
-  'AWS::CloudWatch::Dashboard': 'no sourced price in the price table',
-  'AWS::Route53Resolver::ResolverEndpoint': 'no sourced price in the price table',
-  'AWS::MGN::Application':
-    'Application Migration Service is charged per replicating server, not per application',
-  'AWS::CloudTrail::Trail':
-    'data events are charged per 100,000 (usage price cloudtrail-data-events); volume is not known from the template',
-  'AWS::Config::ConfigurationRecorder':
-    'charged per configuration item recorded (usage price config-items); changes are not known from the template',
-  'AWS::Config::ConfigRule':
-    'charged per rule evaluation (usage price config-rule-evaluations); evaluations are not known from the template',
-  'AWS::Config::ConformancePack':
-    'charged per conformance pack evaluation (usage price config-conformance-pack-evaluations)',
-  'AWS::GuardDuty::Detector':
-    'charged per event and GB analysed (usage prices guardduty-*); volume is not known from the template',
-  'AWS::SecurityHub::Hub':
-    'charged per security check (usage price securityhub-checks); checks are not known from the template',
-  'AWS::S3::Bucket':
-    'charged per GB-month stored (usage prices s3-standard-storage, s3-deep-archive-storage); size is not known from the template',
-  'AWS::KinesisFirehose::DeliveryStream': 'charged per GB ingested; no sourced price in the price table',
-  'AWS::Events::Rule':
-    'no charge for a rule; events forwarded to another account or region are charged per event, volume not known',
-};
-
 export interface CostLine {
   readonly stack: string;
   readonly account: string;
+  readonly region: string;
   readonly logicalId: string;
   readonly type: string;
-  readonly wave?: string;
+  /** The wave the line belongs to, or SHARED for the shared landing zone. */
+  readonly wave: string;
   readonly workload?: string;
   readonly usage: Usage;
   readonly description: string;
-  /** Units per month: hours (count x hoursPerMonth) or GB-months. */
+  /** Units per month: hours (count x hoursPerMonth), GB-months, requests... */
   readonly monthlyQuantity: number;
   readonly unit: PriceEntry['unit'];
   readonly usdPerUnit: number;
@@ -122,14 +44,20 @@ export interface CostLine {
   readonly source: string;
   readonly date: string;
   readonly confirmed: boolean;
+  readonly unconfirmedBecause?: string;
+  /** For a charge per use: the assumption the quantity comes from, and its value in words. */
+  readonly assumption?: { readonly key: AssumptionKey; readonly text: string };
+  /** Backup storage, which grows with protected data. */
+  readonly grows?: boolean;
 }
 
 export interface NotPriced {
   readonly stack: string;
   readonly account: string;
+  readonly region: string;
   readonly logicalId: string;
   readonly type: string;
-  readonly wave?: string;
+  readonly wave: string;
   readonly workload?: string;
   readonly reason: string;
 }
@@ -143,7 +71,8 @@ export interface Rollup {
 }
 
 export interface CostEstimate {
-  readonly region: string;
+  /** The regions priced, home region first. */
+  readonly regions: readonly string[];
   readonly hoursPerMonth: number;
   readonly exchangeRate: PriceTable['exchangeRate'];
   readonly lines: readonly CostLine[];
@@ -154,40 +83,21 @@ export interface CostEstimate {
   readonly byWave: readonly Rollup[];
   readonly totalUsd: number;
   readonly totalGbp: number;
-  /** Prices charged per use (per GB): in the table, not in the estimate, listed so none is forgotten. */
-  readonly usageCharges: readonly PriceEntry[];
+  /** The part of the total priced with unconfirmed prices. */
+  readonly unconfirmedUsd: number;
+  /** The part of the total whose quantity is a usage assumption. */
+  readonly assumedUsd: number;
+  readonly assumptions: UsageAssumptions;
+  /** Anything deployed is not priced: the total is a lower bound. */
+  readonly incomplete: boolean;
 }
 
-/** Resources tagged with neither a wave nor a workload of a wave: the shared landing zone. */
+/** Shared infrastructure: resources tagged with no wave of the plan (the `landing-zone` wave or none). */
 export const SHARED = 'shared landing zone';
 /** Resources tagged with a workload that no wave file names (e.g. a database ahead of its wave). */
 export const NO_WAVE = 'workload in no wave';
 
-const USAGE_ONLY: readonly Usage[] = [
-  'nat-gateway-data-processed',
-  'transit-gateway-data-processed',
-  'ebs-snapshot-storage',
-  ...SECURITY_BASELINE_PER_USE,
-];
-
-interface Facts {
-  engine?: string;
-  instanceClass?: string;
-  multiAz?: boolean;
-  storageType?: string;
-  instanceType?: string;
-  platform?: 'linux' | 'windows';
-}
-
-function matches(match: PriceMatch | undefined, facts: Facts): boolean {
-  return Object.entries(match ?? {}).every(([k, v]) => facts[k as keyof Facts] === v);
-}
-
-export function findPrice(table: PriceTable, usage: Usage, facts: Facts = {}): PriceEntry | undefined {
-  return table.prices.find((p) => p.usage === usage && matches(p.match, facts));
-}
-
-function tagsOf(resource: CfnResourceJson): Record<string, string> {
+export function tagsOf(resource: CfnResourceJson): Record<string, string> {
   const tags = resource.Properties?.['Tags'];
   const out: Record<string, string> = {};
   if (Array.isArray(tags)) {
@@ -209,141 +119,11 @@ function tagsOf(resource: CfnResourceJson): Record<string, string> {
   return out;
 }
 
-function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function literalBool(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') {
-    return value;
-  }
-  return value === 'true' ? true : value === 'false' ? false : undefined;
-}
-
-function literalNumber(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
-
-export type Charge =
-  | {
-      readonly usage: Usage;
-      readonly price: PriceEntry;
-      readonly quantity: number;
-      readonly description: string;
-    }
-  | { readonly reason: string };
-
-/** The charges of one resource: priced quantities, or a reason a part could not be priced. */
-export function chargesOf(type: string, props: Record<string, unknown>, table: PriceTable): Charge[] {
-  const hourly = (usage: Usage, count: number, description: string, facts: Facts = {}): Charge => {
-    const price = findPrice(table, usage, facts);
-    return price
-      ? { usage, price, quantity: count * table.hoursPerMonth, description }
-      : { reason: `no price in the table for ${usage} (${description})` };
-  };
-  switch (type) {
-    case 'AWS::EC2::NatGateway':
-      if (props['ConnectivityType'] === 'private') {
-        return [hourly('nat-gateway-hours', 1, 'private NAT gateway')];
-      }
-      return [hourly('nat-gateway-hours', 1, 'NAT gateway')];
-    case 'AWS::EC2::EIP':
-      return [hourly('public-ipv4-hours', 1, 'Elastic IP (public IPv4 address)')];
-    case 'AWS::EC2::TransitGatewayVpcAttachment':
-      return [hourly('transit-gateway-attachment-hours', 1, 'Transit Gateway VPC attachment')];
-    case 'AWS::EC2::VPNConnection': {
-      const charges = [hourly('vpn-connection-hours', 1, 'site-to-site VPN connection')];
-      if (props['TransitGatewayId'] !== undefined) {
-        charges.push(hourly('transit-gateway-attachment-hours', 1, 'Transit Gateway VPN attachment'));
-      }
-      return charges;
-    }
-    case 'AWS::EC2::VPCEndpoint': {
-      const endpointType = literalString(props['VpcEndpointType']) ?? 'Gateway';
-      if (endpointType === 'Gateway') {
-        return [];
-      }
-      const subnets = props['SubnetIds'];
-      if (!Array.isArray(subnets)) {
-        return [{ reason: 'interface endpoint whose subnets are not a literal list' }];
-      }
-      const service = JSON.stringify(props['ServiceName'] ?? '?');
-      return [
-        hourly(
-          'interface-endpoint-az-hours',
-          subnets.length,
-          `${endpointType} endpoint ${service} in ${subnets.length} AZ(s)`,
-        ),
-      ];
-    }
-    case 'AWS::KMS::Key': {
-      const price = findPrice(table, 'kms-key-months');
-      return [
-        price
-          ? { usage: 'kms-key-months', price, quantity: 1, description: 'customer managed KMS key' }
-          : { reason: 'no price in the table for kms-key-months (customer managed KMS key)' },
-      ];
-    }
-    case 'AWS::RDS::DBInstance':
-      return rdsCharges(props, table);
-    case 'AWS::CloudTrail::Trail': {
-      // The first copy of management events is free; data events are charged per use.
-      const price = findPrice(table, 'cloudtrail-trail-months');
-      return [
-        price
-          ? {
-              usage: 'cloudtrail-trail-months',
-              price,
-              quantity: 1,
-              description: 'trail (first copy of management events)',
-            }
-          : { reason: 'no price in the table for cloudtrail-trail-months (trail)' },
-        { reason: KNOWN_UNPRICED[type] ?? '' },
-      ];
-    }
-    default:
-      return [{ reason: KNOWN_UNPRICED[type] ?? 'no pricing rule for this resource type' }];
-  }
-}
-
-function rdsCharges(props: Record<string, unknown>, table: PriceTable): Charge[] {
-  const engine = literalString(props['Engine']);
-  const instanceClass = literalString(props['DBInstanceClass']);
-  const multiAz = props['MultiAZ'] === undefined ? false : literalBool(props['MultiAZ']);
-  const storage = literalNumber(props['AllocatedStorage']);
-  const storageType = literalString(props['StorageType']);
-  const charges: Charge[] = [];
-  if (engine === undefined || instanceClass === undefined || multiAz === undefined) {
-    charges.push({ reason: 'RDS instance whose engine, class or Multi-AZ setting is not a literal' });
-  } else {
-    const what = `RDS ${engine} ${instanceClass}${multiAz ? ' Multi-AZ' : ''}`;
-    const price = findPrice(table, 'rds-instance-hours', { engine, instanceClass, multiAz });
-    charges.push(
-      price
-        ? { usage: 'rds-instance-hours', price, quantity: table.hoursPerMonth, description: what }
-        : { reason: `no price in the table for ${what} instance hours` },
-    );
-  }
-  if (storage === undefined || storageType === undefined || multiAz === undefined) {
-    charges.push({ reason: 'RDS storage whose size, type or Multi-AZ setting is not a literal' });
-  } else {
-    const what = `RDS ${storageType} storage ${storage} GB${multiAz ? ' Multi-AZ' : ''}`;
-    const price = findPrice(table, 'rds-storage-gb-months', { storageType, multiAz });
-    charges.push(
-      price
-        ? { usage: 'rds-storage-gb-months', price, quantity: storage, description: what }
-        : { reason: `no price in the table for ${what}` },
-    );
-  }
-  return charges;
-}
-
 function rollup(
   keys: readonly string[],
   lines: readonly CostLine[],
   notPriced: readonly NotPriced[],
-  keyOf: (x: { stack: string; account: string; wave?: string }) => string,
+  keyOf: (x: { stack: string; account: string; wave: string }) => string,
   gbpPerUsd: number,
 ): Rollup[] {
   const all = new Set([...keys, ...lines.map(keyOf), ...notPriced.map(keyOf)]);
@@ -361,14 +141,18 @@ function rollup(
 }
 
 export interface EstimateOptions {
-  /** Workload id to wave id, from the wave files: resources tagged only with a workload join its wave. */
+  /** Workload id to wave id, from the wave files: resources tagged with a workload join its wave. */
   readonly workloadWaves?: ReadonlyMap<string, string>;
   /** Servers MGN launches (not in any template), priced as EC2 instances and gp3 disks. */
   readonly servers?: readonly ServerCostInput[];
+  /** Copies each backup tier keeps, by tier name. */
+  readonly backupCopies?: RuleContext['backupCopies'];
+  /** The home region: listed first. @default the first table's region */
+  readonly homeRegion?: string;
 }
 
-/** The charges of one migrating server: instance hours by type and platform, and its disk as gp3. */
-export function serverCharges(server: ServerCostInput, table: PriceTable): Charge[] {
+/** The charges of one migrating server: instance hours, its disk, its backups, its agent metrics, MGN. */
+export function serverCharges(server: ServerCostInput, ctx: RuleContext): Charge[] {
   const sized = instanceTypeFor(server);
   const charges: Charge[] = [];
   if (sized === undefined) {
@@ -376,35 +160,88 @@ export function serverCharges(server: ServerCostInput, table: PriceTable): Charg
       reason: `no instance type in the size ladder fits ${server.vcpus} vCPU / ${server.memoryGiB} GiB: set targetInstanceType`,
     });
   } else {
-    const what = `EC2 ${server.platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
-    const price = findPrice(table, 'ec2-instance-hours', {
-      instanceType: sized.type,
-      platform: server.platform,
-    });
+    const platform =
+      server.sqlLicence === undefined ? server.platform : (`windows-sql-${server.sqlLicence}` as const);
+    const what = `EC2 ${platform} ${sized.type} (${sized.sizedFrom === 'size' ? `sized from ${server.vcpus} vCPU / ${server.memoryGiB} GiB` : 'targetInstanceType'})`;
+    const price = findPrice(ctx.table, 'ec2-instance-hours', { instanceType: sized.type, platform });
     charges.push(
       price
-        ? { usage: 'ec2-instance-hours', price, quantity: table.hoursPerMonth, description: what }
-        : { reason: `no price in the table for ${what} instance hours` },
+        ? { usage: 'ec2-instance-hours', price, quantity: ctx.table.hoursPerMonth, description: what }
+        : { reason: `no price in the ${ctx.table.region} table for ${what} instance hours` },
     );
   }
-  const price = findPrice(table, 'ebs-gp3-gb-months');
+  const price = findPrice(ctx.table, 'ebs-gp3-gb-months');
   const disk = `EBS gp3 ${server.diskGiB} GB`;
   charges.push(
     price
       ? { usage: 'ebs-gp3-gb-months', price, quantity: server.diskGiB, description: disk }
-      : { reason: `no price in the table for ${disk}` },
+      : { reason: `no price in the ${ctx.table.region} table for ${disk}` },
   );
+  const metrics = findPrice(ctx.table, 'cloudwatch-custom-metric-months');
+  const key: AssumptionKey = 'logs.customMetricsPerServer';
+  charges.push(
+    metrics
+      ? {
+          usage: 'cloudwatch-custom-metric-months',
+          price: metrics,
+          quantity: ctx.assumptions.values[key],
+          description: 'CloudWatch agent metrics',
+          assumption: key,
+        }
+      : { reason: `no price in the ${ctx.table.region} table for cloudwatch-custom-metric-months` },
+  );
+  if (server.mgnBillable) {
+    const mgn = findPrice(ctx.table, 'mgn-server-hours');
+    charges.push(
+      mgn
+        ? {
+            usage: 'mgn-server-hours',
+            price: mgn,
+            quantity: ctx.table.hoursPerMonth,
+            description: `MGN replication past the free 90 days (since ${server.mgnBillable})`,
+          }
+        : { reason: `no price in the ${ctx.table.region} table for mgn-server-hours` },
+    );
+  }
+  if (server.backupTier !== undefined) {
+    const copies = ctx.backupCopies?.get(server.backupTier);
+    // Server backups are EBS snapshots.
+    const warm = findPrice(ctx.table, 'ebs-snapshot-storage');
+    const stored: AssumptionKey = 'backup.storedGbPerSourceGb';
+    if (copies === undefined || warm === undefined) {
+      charges.push({
+        reason: `backups of ${server.hostname}: tier ${server.backupTier} or the backup price not known`,
+      });
+    } else {
+      charges.push({
+        usage: 'ebs-snapshot-storage',
+        price: warm,
+        quantity: server.diskGiB * copies.copies * ctx.assumptions.values[stored],
+        description: `backups of ${server.hostname} (${server.diskGiB} GB, ${copies.copies} copies, tier ${server.backupTier})`,
+        assumption: stored,
+        grows: true,
+      });
+    }
+  }
   return charges;
 }
 
 export function estimateCost(
   stacks: readonly CostStack[],
-  table: PriceTable,
+  book: ReadonlyMap<string, PriceTable>,
+  assumptions: UsageAssumptions,
   options: EstimateOptions = {},
 ): CostEstimate {
+  const first = [...book.values()][0];
+  if (first === undefined) {
+    throw new Error('estimateCost needs at least one price table');
+  }
+  const home = options.homeRegion ?? first.region;
+  const homeTable = book.get(home) ?? first;
   const lines: CostLine[] = [];
   const notPriced: NotPriced[] = [];
-  const free = new Map<string, number>();
+  const free = new Map<string, { count: number; reason: string }>();
+  const waveIds = new Set(options.workloadWaves?.values() ?? []);
   const record = (where: Omit<NotPriced, 'reason'>, charges: readonly Charge[]): void => {
     for (const charge of charges) {
       if ('reason' in charge) {
@@ -422,72 +259,90 @@ export function estimateCost(
           source: charge.price.source,
           date: charge.price.date,
           confirmed: charge.price.confirmed,
+          ...(charge.price.unconfirmedBecause === undefined
+            ? {}
+            : { unconfirmedBecause: charge.price.unconfirmedBecause }),
+          ...(charge.assumption === undefined
+            ? {}
+            : {
+                assumption: {
+                  key: charge.assumption,
+                  text: describeAssumption(assumptions, charge.assumption),
+                },
+              }),
+          ...(charge.grows ? { grows: true } : {}),
         });
       }
     }
   };
+  const waveOf = (tags: Readonly<Record<string, string>>): string => {
+    const workload = tags[TAGS.workload];
+    const tagged = tags[TAGS.wave];
+    if (tagged !== undefined && tagged !== LANDING_ZONE_WAVE && (waveIds.size === 0 || waveIds.has(tagged))) {
+      return tagged;
+    }
+    if (tagged === LANDING_ZONE_WAVE || workload === undefined || options.workloadWaves === undefined) {
+      return SHARED;
+    }
+    return options.workloadWaves.get(workload) ?? NO_WAVE;
+  };
   for (const stack of stacks) {
+    const table = book.get(stack.region);
     for (const [logicalId, resource] of Object.entries(stack.resources)) {
       const type = resource.Type;
-      if (FREE_TYPES[type] !== undefined) {
-        free.set(type, (free.get(type) ?? 0) + 1);
+      const props = resource.Properties ?? {};
+      const reason = freeReason(type, props);
+      if (reason !== undefined) {
+        const key = type === 'AWS::EC2::VPCEndpoint' ? `${type} (gateway)` : type;
+        free.set(key, { count: (free.get(key)?.count ?? 0) + 1, reason });
         continue;
       }
       const tags = tagsOf(resource);
       const workload = tags[TAGS.workload];
-      const wave =
-        tags[TAGS.wave] ??
-        (workload !== undefined && options.workloadWaves
-          ? (options.workloadWaves.get(workload) ?? NO_WAVE)
-          : undefined);
       const where = {
         stack: stack.stackName,
         account: stack.account,
+        region: stack.region,
         logicalId,
         type,
-        ...(wave !== undefined ? { wave } : {}),
+        wave: waveOf(tags),
         ...(workload !== undefined ? { workload } : {}),
       };
-      if (stack.region !== table.region) {
-        notPriced.push({
-          ...where,
-          reason: `deploys to ${stack.region}; the price table is for ${table.region}`,
-        });
+      if (table === undefined) {
+        notPriced.push({ ...where, reason: `deploys to ${stack.region}, which has no price table` });
         continue;
       }
-      const charges = chargesOf(type, resource.Properties ?? {}, table);
-      if (charges.length === 0) {
-        free.set(`${type} (gateway endpoint)`, (free.get(`${type} (gateway endpoint)`) ?? 0) + 1);
-      }
-      record(where, charges);
+      record(where, chargesOf(type, props, tags, { table, assumptions, backupCopies: options.backupCopies }));
     }
   }
   for (const server of options.servers ?? []) {
     const where = {
       stack: SERVERS_STACK,
       account: server.account,
+      region: home,
       logicalId: server.hostname,
       type: 'AWS::EC2::Instance',
       wave: server.wave,
       workload: server.workload,
     };
-    record(where, serverCharges(server, table));
+    record(
+      where,
+      serverCharges(server, { table: homeTable, assumptions, backupCopies: options.backupCopies }),
+    );
   }
-  const rate = table.exchangeRate.gbpPerUsd;
-  const totalUsd = lines.reduce((sum, l) => sum + l.monthlyUsd, 0);
+  const rate = homeTable.exchangeRate.gbpPerUsd;
+  const sum = (list: readonly CostLine[]) => list.reduce((n, l) => n + l.monthlyUsd, 0);
+  const totalUsd = sum(lines);
+  const regions = [home, ...[...book.keys()].filter((r) => r !== home).sort()];
   return {
-    region: table.region,
-    hoursPerMonth: table.hoursPerMonth,
-    exchangeRate: table.exchangeRate,
+    regions,
+    hoursPerMonth: homeTable.hoursPerMonth,
+    exchangeRate: homeTable.exchangeRate,
     lines,
     notPriced,
     free: [...free.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([type, count]) => ({
-        type,
-        count,
-        reason: FREE_TYPES[type] ?? 'gateway VPC endpoints have no charge',
-      })),
+      .map(([type, f]) => ({ type, count: f.count, reason: f.reason })),
     byStack: rollup(
       [...stacks.map((s) => s.stackName), ...(options.servers?.length ? [SERVERS_STACK] : [])],
       lines,
@@ -502,11 +357,28 @@ export function estimateCost(
       (x) => x.account,
       rate,
     ).sort((a, b) => a.key.localeCompare(b.key)),
-    byWave: rollup([SHARED], lines, notPriced, (x) => x.wave ?? SHARED, rate).sort((a, b) =>
+    byWave: rollup([SHARED], lines, notPriced, (x) => x.wave, rate).sort((a, b) =>
       a.key === SHARED ? -1 : b.key === SHARED ? 1 : a.key.localeCompare(b.key),
     ),
     totalUsd,
     totalGbp: totalUsd * rate,
-    usageCharges: table.prices.filter((p) => USAGE_ONLY.includes(p.usage)),
+    unconfirmedUsd: sum(lines.filter((l) => !l.confirmed)),
+    assumedUsd: sum(lines.filter((l) => l.assumption !== undefined)),
+    assumptions,
+    incomplete: notPriced.length > 0,
   };
+}
+
+/** Not-priced resources grouped by type and reason, with a count, most frequent first. */
+export function notPricedGroups(
+  estimate: Pick<CostEstimate, 'notPriced'>,
+): { type: string; reason: string; count: number }[] {
+  const groups = new Map<string, { type: string; reason: string; count: number }>();
+  for (const n of estimate.notPriced) {
+    const key = `${n.type}\u0000${n.reason}`;
+    const g = groups.get(key) ?? { type: n.type, reason: n.reason, count: 0 };
+    g.count += 1;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }

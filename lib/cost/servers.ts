@@ -1,5 +1,6 @@
 import type { MigrationPlan } from '../waves/migration-plan';
-import type { ServerConfig, Strategy, WorkloadConfig } from '../waves/schema';
+import type { ServerConfig, Strategy, WorkloadConfig, WorkloadState } from '../waves/schema';
+import { addDays } from '../waves/time';
 
 /*
  * The servers that AWS Application Migration Service launches are not in any template, so the
@@ -19,10 +20,63 @@ export interface ServerCostInput {
   readonly wave: string;
   readonly account: string;
   readonly platform: ServerConfig['platform'];
+  /**
+   * A Windows database server whose SQL Server database moves with it (target ec2) with its licence
+   * included: the hourly rate carries that edition's licence.
+   */
+  readonly sqlLicence?: SqlLicence;
   readonly vcpus: number;
   readonly memoryGiB: number;
   readonly diskGiB: number;
   readonly targetInstanceType?: string;
+  /** The workload's backup tier: its backups are priced as storage. */
+  readonly backupTier?: string;
+  /** MGN charges this server from this date (replicating past its free 90 days), as of the estimate. */
+  readonly mgnBillable?: string;
+}
+
+export type SqlLicence = 'standard' | 'enterprise' | 'web';
+
+/** Wave-file SQL Server engines whose licence, included, is charged in the EC2 rate (Express is free). */
+const SQL_LICENCES: Readonly<Record<string, SqlLicence>> = {
+  'sqlserver-se': 'standard',
+  'sqlserver-ee': 'enterprise',
+  'sqlserver-web': 'web',
+};
+
+/** The SQL Server licence a database server's hourly rate carries, if any: the highest edition it hosts. */
+export function sqlLicenceOf(workload: WorkloadConfig, server: ServerConfig): SqlLicence | undefined {
+  if (server.tier !== 'db' || server.platform !== 'windows') {
+    return undefined;
+  }
+  const editions = workload.databases
+    .filter((d) => d.target === 'ec2' && d.licence === 'licence-included')
+    .map((d) => SQL_LICENCES[d.engine])
+    .filter((e): e is SqlLicence => e !== undefined);
+  return (['enterprise', 'standard', 'web'] as const).find((e) => editions.includes(e));
+}
+
+/** States in which MGN replicates a server (agent installed, not yet cut over). */
+const REPLICATING: readonly WorkloadState[] = [
+  'ready-for-test',
+  'testing',
+  'ready-for-cutover',
+  'cutting-over',
+];
+/** Application Migration Service is free for the first 90 days of each server's replication. */
+export const MGN_FREE_DAYS = 90;
+
+/** The day MGN starts charging for a workload's servers, when that is on or before `asOf`. */
+export function mgnBillableSince(workload: WorkloadConfig, asOf: string): string | undefined {
+  if (!REPLICATING.includes(workload.status)) {
+    return undefined;
+  }
+  const started = workload.statusHistory.find((h) => REPLICATING.includes(h.state))?.on;
+  if (started === undefined) {
+    return undefined;
+  }
+  const billable = addDays(started, MGN_FREE_DAYS);
+  return billable <= asOf ? billable : undefined;
 }
 
 /**
@@ -69,10 +123,11 @@ function launched(workload: WorkloadConfig, server: ServerConfig): boolean {
 }
 
 /** Every server of the plan that MGN will launch in AWS, with the account id it lands in. */
-export function migratingServers(plan: MigrationPlan): ServerCostInput[] {
+/** The servers MGN launches; `asOf` (for pricing) decides which are past MGN's free period. */
+export function migratingServers(plan: MigrationPlan, asOf?: string): ServerCostInput[] {
   return plan.workloads
     .filter(({ workload: w }) => SERVER_STRATEGIES.includes(w.strategy) && w.target !== undefined)
-    .flatMap(({ workload: w, wave, account }) =>
+    .flatMap(({ workload: w, wave, account, backupTier }) =>
       w.servers
         .filter((s) => launched(w, s))
         .map((s) => ({
@@ -85,6 +140,13 @@ export function migratingServers(plan: MigrationPlan): ServerCostInput[] {
           memoryGiB: s.memoryGiB,
           diskGiB: s.diskGiB,
           ...(s.targetInstanceType !== undefined ? { targetInstanceType: s.targetInstanceType } : {}),
+          ...(backupTier === undefined ? {} : { backupTier: backupTier.name }),
+          ...optional('sqlLicence', sqlLicenceOf(w, s)),
+          ...(asOf === undefined ? {} : optional('mgnBillable', mgnBillableSince(w, asOf))),
         })),
     );
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -146,6 +146,9 @@ export class CouncilDatabase extends Construct {
             'kms:GenerateDataKey*',
           ],
           resources: ['*'],
+          // Only through the services that copy the recovery points, in whichever region the copy
+          // lands: the backup account's principals cannot decrypt with the key directly.
+          conditions: { StringLike: { 'kms:ViaService': ['backup.*.amazonaws.com', 'rds.*.amazonaws.com'] } },
         }),
       );
     }

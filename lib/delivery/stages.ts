@@ -28,6 +28,7 @@ const ROLE_ORDER: readonly AccountRole[] = [
   'log-archive',
   'security',
   'management',
+  'delivery',
   'network',
   'shared-services',
   'backup',

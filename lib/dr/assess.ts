@@ -77,7 +77,8 @@ function lockLabel(vault: VaultFacts | undefined): string {
     return 'an unknown vault';
   }
   const kind = vault.airGapped ? 'logically air-gapped vault' : 'vault';
-  return `${kind} ${vault.name} (${vault.lock === 'none' ? 'no lock' : `${vault.lock} lock`})`;
+  const key = vault.keyProtected ? '' : ', key not protected from deletion';
+  return `${kind} ${vault.name} (${vault.lock === 'none' ? 'no lock' : `${vault.lock} lock`}${key})`;
 }
 
 /** Worst-case age of the newest completed snapshot of a rule: gap between runs plus the completion window. */
@@ -110,7 +111,9 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
   for (const { selection, rules } of facts.rulesFor(db)) {
     for (const rule of rules) {
       const where = `plan ${rule.planName} rule ${rule.ruleName} (selection ${selection})`;
-      const vaultImmutable = rule.vault?.lock === 'compliance';
+      // Locked, and with a key that cannot be destroyed: otherwise deleting the key makes the
+      // locked recovery points unreadable once the waiting period ends.
+      const vaultImmutable = rule.vault?.lock === 'compliance' && rule.vault.keyProtected;
       const refused = refusal(rule.retentionDays, rule.vault);
       if (rule.continuous) {
         sources.push({
@@ -141,11 +144,13 @@ export function recoverySources(facts: AssemblyFacts, db: DatabaseFacts): Recove
         const copyRefused = refused ?? refusal(copy.retentionDays ?? rule.retentionDays, destination);
         sources.push({
           description:
-            `copy by ${where} to ${lockLabel(destination ?? { ...copy, name: copy.vaultName, lock: 'unknown', airGapped: false })} ` +
+            `copy by ${where} to ${lockLabel(destination ?? { ...copy, name: copy.vaultName, lock: 'unknown', airGapped: false, keyProtected: false })} ` +
             `in account ${copy.account} ${copy.region}: snapshot age plus ${ASSUMPTIONS.copyAllowanceMinutes} min for the copy`,
           account: copy.account,
           region: copy.region,
-          immutable: otherAccount || destination?.lock === 'compliance',
+          // Another account, or a compliance lock, and in either case a key no one can destroy.
+          immutable:
+            (otherAccount || destination?.lock === 'compliance') && destination?.keyProtected === true,
           rpoMinutes: age.minutes + ASSUMPTIONS.copyAllowanceMinutes,
           baseRtoMinutes: restore,
           ...(copyRefused === undefined ? {} : { refused: copyRefused }),

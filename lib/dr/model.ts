@@ -1,5 +1,6 @@
 import type { AssemblyStack as StackTemplate } from '../assembly/read';
 import type { CfnResourceJson as TemplateResource } from '../assembly/template';
+import { keyProtection } from '../kms/key-protection';
 
 /** What the templates say about one database, its vault and its backup rules. */
 export interface DatabaseFacts {
@@ -23,6 +24,14 @@ export interface VaultFacts {
   readonly name: string;
   readonly lock: LockMode;
   readonly airGapped: boolean;
+  /**
+   * Whether the key that encrypts the vault cannot be destroyed from the account: an AWS-owned key
+   * (logically air-gapped vaults) or a key in the same template whose policy denies
+   * ScheduleKeyDeletion, DisableKey and PutKeyPolicy to all but break-glass and waits 30 days
+   * (lib/kms/key-protection.ts). A locked vault whose key can be deleted is not out of reach: its
+   * recovery points become unreadable when the key goes.
+   */
+  readonly keyProtected: boolean;
   /** The lock's minimum retention: AWS Backup refuses a job that would keep a recovery point less. */
   readonly minRetentionDays?: number;
 }
@@ -125,6 +134,16 @@ function tagsOf(resource: TemplateResource): Record<string, string> {
 
 const ARN = /^arn:[^:]+:backup:([^:]+):(\d{12}):backup-vault:(.+)$/;
 
+/** Whether the vault's EncryptionKeyArn names a key of the same template that is protected. */
+function vaultKeyProtected(p: Record<string, unknown>, stack: StackTemplate): boolean {
+  const id = referencedLogicalId(p['EncryptionKeyArn']);
+  const key = id === undefined ? undefined : stack.template.Resources?.[id];
+  if (key?.Type !== 'AWS::KMS::Key') {
+    return false;
+  }
+  return keyProtection(key.Properties?.['KeyPolicy'], key.Properties?.['PendingWindowInDays']).protected;
+}
+
 function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts | undefined {
   const p = resource.Properties ?? {};
   const name = str(p['BackupVaultName']);
@@ -139,6 +158,9 @@ function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts |
       name,
       lock: 'compliance',
       airGapped: true,
+      // With no key of its own, an AWS-owned key no one in the account can schedule for deletion;
+      // with one, that key must be protected like any other.
+      keyProtected: p['EncryptionKeyArn'] === undefined || vaultKeyProtected(p, stack),
       ...(min === undefined ? {} : { minRetentionDays: min }),
     };
   }
@@ -156,6 +178,7 @@ function vaultOf(resource: TemplateResource, stack: StackTemplate): VaultFacts |
     name,
     lock: mode,
     airGapped: false,
+    keyProtected: vaultKeyProtected(p, stack),
     ...(min === undefined ? {} : { minRetentionDays: min }),
   };
 }

@@ -39,6 +39,7 @@ export const STARTER_ROLES = [
   'management',
   'production',
   'non-production',
+  'delivery',
 ] as const satisfies readonly AccountRole[];
 export type StarterRole = (typeof STARTER_ROLES)[number];
 
@@ -51,6 +52,7 @@ const ROLE_DESCRIPTIONS: Record<StarterRole, string> = {
   management: 'AWS Organizations management account: organisation trail and guardrails only',
   production: 'Live council services',
   'non-production': 'Test, training and migration rehearsal',
+  delivery: 'CI/CD and operations tooling: pipelines, the diff role, the principals lz ops runs as',
 };
 
 /** A placeholder id per role (1…1, 2…2, …), recognisable at a glance and never a real account. */
@@ -212,13 +214,16 @@ dataProtection:
 
 # How changes reach AWS (docs/delivery.md): GitHub Actions through OIDC roles in each account.
 delivery:
-  account: shared-services
+  account: delivery
   repository: ${answers.repository}
   branch: main
 
-# The IAM roles \`lz ops\` reads each account through (docs/operations.md).
+# The IAM roles \`lz ops\` reads each account through (docs/operations.md), trusted by the named
+# principals of the delivery account only: the rota's Identity Center permission set.
 operations:
-  trustedAccount: '${ids['shared-services']}'
+  trustedAccount: '${ids.delivery}'
+  trustedPrincipalArns:
+    - arn:aws:iam::${ids.delivery}:role/aws-reserved/sso.amazonaws.com/${answers.homeRegion}/AWSReservedSSO_LandingZoneOperations_*
   roleName: lz-operations-read-only
   drillRoleName: lz-operations-restore-drill
 
@@ -230,7 +235,7 @@ securityBaseline:
     rootId: r-${s.padEnd(4, '0').slice(0, 4)}
     organisationalUnits:
       - { name: security, id: ou-${s.padEnd(4, '0').slice(0, 4)}-11111111, accounts: [log-archive, security] }
-      - { name: infrastructure, id: ou-${s.padEnd(4, '0').slice(0, 4)}-22222222, accounts: [network, shared-services, backup] }
+      - { name: infrastructure, id: ou-${s.padEnd(4, '0').slice(0, 4)}-22222222, accounts: [network, shared-services, backup, delivery] }
       - { name: workloads, id: ou-${s.padEnd(4, '0').slice(0, 4)}-33333333, accounts: [production, non-production] }
   breakGlass:
     roleName: lz-break-glass

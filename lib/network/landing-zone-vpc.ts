@@ -1,8 +1,14 @@
-import { RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
 import { cidr } from '../ipv4';
+import { EncryptedLogGroup } from '../logging/encrypted-log-group';
+import {
+  gatewayEndpointStatements,
+  interfaceEndpointStatements,
+  type EndpointBoundary,
+} from './endpoint-policy';
 import { planSubnets, type SubnetTier } from './address-plan';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';
@@ -42,6 +48,11 @@ export interface LandingZoneVpcProps {
     readonly trafficType: 'ALL' | 'ACCEPT' | 'REJECT';
     readonly maxAggregationIntervalSeconds: number;
   };
+  /**
+   * Whose principals and resources the endpoints carry requests for (the organisation, or the
+   * landing zone's accounts): every endpoint gets a policy bounded to it.
+   */
+  readonly endpointBoundary: EndpointBoundary;
   /** Account the VPC's workload subnets are shared with through AWS RAM. @default - not shared (the network account's own) */
   readonly shareWithAccount?: string;
 }
@@ -96,6 +107,7 @@ export class LandingZoneVpc extends Construct {
 
     // Deleting a stack must never take a network (and everything in it) with it.
     this.vpc.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.logDefaultSecurityGroupHandler(fullName);
     for (const subnet of [
       ...this.vpc.publicSubnets,
       ...this.vpc.privateSubnets,
@@ -150,7 +162,7 @@ export class LandingZoneVpc extends Construct {
 
     this.addHubRoutes(props, isEgress);
     this.addFlowLogs(props);
-    this.addEndpoints(config);
+    this.addEndpoints(config, props.endpointBoundary);
     if (props.shareWithAccount !== undefined) {
       this.shareSubnets(config, fullName, props.shareWithAccount);
     }
@@ -192,17 +204,45 @@ export class LandingZoneVpc extends Construct {
     });
   }
 
-  private addEndpoints(config: LandingZoneVpcSpec): void {
+  /**
+   * The handler aws-cdk-lib deploys to strip the default security group writes to a log group it
+   * creates on first run: unencrypted, kept forever, outside the stack. Pointing it at an encrypted
+   * group with a retention keeps what it did (and any failure) as evidence like every other log.
+   */
+  private logDefaultSecurityGroupHandler(fullName: string): void {
+    const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    const handler = provider?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource)) {
+      return;
+    }
+    const logs = new EncryptedLogGroup(this, 'DefaultSecurityGroupHandlerLogs', {
+      logGroupName: `/${fullName}/default-security-group-handler`,
+      purpose: 'the logs of the handler that strips the default security group',
+    });
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroup.logGroupName });
+  }
+
+  private addEndpoints(config: LandingZoneVpcSpec, boundary: EndpointBoundary): void {
+    const stack = Stack.of(this);
     const endpoints = config.endpoints ?? [];
     const workloadTiers = config.subnets.filter((t) => t.type === 'private' || t.type === 'isolated');
     const interfaces = endpoints.filter((service) => GATEWAY_SERVICES[service] === undefined);
     for (const service of endpoints) {
       const gateway = GATEWAY_SERVICES[service];
       if (gateway) {
-        this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
+        const endpoint = this.vpc.addGatewayEndpoint(`${pascal(service)}Endpoint`, {
           service: gateway,
           subnets: workloadTiers.map((t) => ({ subnetGroupName: t.name })),
         });
+        // Without a policy the endpoint carries any request, to any bucket or table of any account.
+        for (const statement of gatewayEndpointStatements(
+          service as 's3' | 'dynamodb',
+          boundary,
+          stack.region,
+          stack.partition,
+        )) {
+          endpoint.addToPolicy(statement);
+        }
       }
     }
     const endpointTier = workloadTiers[0];
@@ -216,13 +256,16 @@ export class LandingZoneVpc extends Construct {
     });
     securityGroup.addIngressRule(ec2.Peer.ipv4(config.cidr), ec2.Port.tcp(443), `HTTPS from ${config.name}`);
     for (const service of interfaces) {
-      this.vpc.addInterfaceEndpoint(`${pascal(service.replace('.', '-'))}Endpoint`, {
+      const endpoint = this.vpc.addInterfaceEndpoint(`${pascal(service.replace('.', '-'))}Endpoint`, {
         service: new ec2.InterfaceVpcEndpointAwsService(service),
         subnets: { subnetGroupName: endpointTier.name },
         securityGroups: [securityGroup],
         privateDnsEnabled: true,
         open: false,
       });
+      for (const statement of interfaceEndpointStatements(boundary)) {
+        endpoint.addToPolicy(statement);
+      }
     }
   }
 

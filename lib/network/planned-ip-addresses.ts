@@ -8,7 +8,7 @@ import type { PlannedSubnet } from './address-plan';
 
 /**
  * Hands the L2 VPC the subnet blocks from our own address plan, so the deployed layout is exactly
- * the one the validator checked and the README documents, rather than the CDK's own allocation.
+ * the one the validator checked and docs/configuration.md documents, rather than the CDK's own allocation.
  */
 export class PlannedIpAddresses implements IIpAddresses {
   constructor(

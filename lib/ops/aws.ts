@@ -1,5 +1,8 @@
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { BackupClient } from '@aws-sdk/client-backup';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { BoundedHttpHandler, combine, opsPlugin, raceStop, type StopSource } from './http';
@@ -88,6 +91,26 @@ export function rdsClient(options: AwsOptions): RDSClient {
 
 export function backupClient(options: AwsOptions): BackupClient {
   const client = new BackupClient(clientConfig(options));
+  client.middlewareStack.use(opsPlugin('json', options.stop));
+  return client;
+}
+
+// CloudWatch answers in AWS JSON 1.0 (query-compatible), CloudWatch Logs and Cost Explorer in JSON 1.1:
+// their answers are checked as JSON, like AWS Backup's.
+export function cloudWatchClient(options: AwsOptions): CloudWatchClient {
+  const client = new CloudWatchClient(clientConfig(options));
+  client.middlewareStack.use(opsPlugin('json', options.stop));
+  return client;
+}
+
+export function cloudWatchLogsClient(options: AwsOptions): CloudWatchLogsClient {
+  const client = new CloudWatchLogsClient(clientConfig(options));
+  client.middlewareStack.use(opsPlugin('json', options.stop));
+  return client;
+}
+
+export function costExplorerClient(options: AwsOptions): CostExplorerClient {
+  const client = new CostExplorerClient(clientConfig(options));
   client.middlewareStack.use(opsPlugin('json', options.stop));
   return client;
 }

@@ -1,3 +1,5 @@
+import { SERVICE_REPORT_READ_ACTIONS } from './service-report/iam-actions';
+
 /**
  * The IAM actions each `lz ops` command calls: the one list the documented minimum policies
  * (docs/operations.md, checked by a test) and the read-only operations role are built from. Add an
@@ -23,9 +25,29 @@ export const OPS_READ_ACTIONS = {
     'backup:ListBackupJobs',
     'backup:ListCopyJobs',
   ],
+  'service-report': SERVICE_REPORT_READ_ACTIONS,
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type OpsCommandName = keyof typeof OPS_READ_ACTIONS;
+
+/**
+ * Which commands read each kind of account, so each account's read-only role holds only the
+ * actions of the commands that read it: the VPN reads (`ec2:DescribeVpnConnections` among them)
+ * only where the VPNs are, the database reads only where the databases are. `cutover-readiness`
+ * reads each account through the same roles, so its actions are covered account by account.
+ */
+export const OPS_COMMANDS_BY_ACCOUNT_ROLE = {
+  // The service report reads metrics, events, jobs and costs in the network and workload accounts.
+  network: ['vpn-status', 'service-report'],
+  backup: ['backup-compliance'],
+  production: ['db-health', 'backup-compliance', 'service-report'],
+  'non-production': ['db-health', 'backup-compliance', 'service-report'],
+} as const satisfies Readonly<Record<string, readonly OpsCommandName[]>>;
+
+/** The read actions of the given commands, once, sorted. */
+export function readActionsOf(commands: readonly OpsCommandName[]): string[] {
+  return [...new Set(commands.flatMap((c) => OPS_READ_ACTIONS[c]))].sort();
+}
 
 /** The statement id a command's policy uses, e.g. LzOpsBackupCompliance. */
 export function statementId(command: OpsCommandName): string {
@@ -87,8 +109,12 @@ export const RESTORE_DRILL_ACTIONS = {
     'rds:AddTagsToResource',
     'rds:DeleteDBInstance',
   ],
-  /** Restores a recovery point; AWS Backup's own role creates the instance. */
+  /**
+   * Restores a recovery point, only one AWS Backup made of an RDS instance: such recovery points
+   * are RDS snapshots (`arn:<partition>:rds:<region>:<account>:snapshot:awsbackup:*`), not
+   * `arn:...:backup:...:recovery-point:*`, and IAM matches the restore against that ARN.
+   */
   restore: ['backup:StartRestoreJob'],
-  /** Hands AWS Backup's restore role to the restore job, and to no other service. */
+  /** Hands the drill's own restore role to the restore job, and to no other service. */
   passRestoreRole: ['iam:PassRole'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;

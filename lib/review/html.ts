@@ -1,4 +1,4 @@
-import { notPricedGroups } from '../cost/format';
+import { gbp, notPricedGroups, PROGRAMME_HEAD, programmeRows, usd } from '../figures/format';
 import { BADGE_TEXT, chartBox, PALETTE, REPORT_CSS, reportTable } from '../html/report-page';
 import { DISRUPTION_LABELS, DISRUPTIONS } from '../dr/assess';
 import { describeChange } from '../safety/change-guard';
@@ -10,11 +10,6 @@ import type { ReviewChange, ReviewModel } from './model';
  * The architect's review pack as one self-contained HTML page: inline CSS and SVG, no scripts, no
  * network. Every figure comes from the model, which reads it from the assembly and the plan.
  */
-
-const usd = (v: number): string =>
-  `$${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const gbp = (v: number): string =>
-  `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function kpi(id: string, label: string, value: string, detail: string, tone = '#1d70b8'): string {
   return `<div class="kpi" style="border-top-color:${tone}"><div class="kpi-label">${e(label)}</div><div class="kpi-value" data-testid="${id}">${e(value)}</div><div class="kpi-detail">${e(detail)}</div></div>`;
@@ -190,10 +185,11 @@ function costSection(model: ReviewModel): string {
         .join(''),
     });
   const names = new Map(model.accounts.map((a) => [a.account, a.name] as const));
-  const waves = model.cost.waves
+  // The same rows as `lz cost` (lib/figures/format), from the figures model, so the pack agrees to the penny.
+  const waves = programmeRows(model.cost.figures)
     .map(
-      (w) =>
-        `<tr data-wave="${e(w.wave)}"><th scope="row"><strong>${e(w.wave)}</strong> ${e(w.name)}</th><td class="num">${gbp(w.onPremMonthlyGbp)}</td><td class="num">${gbp(w.awsMonthlyGbp)}</td><td class="num">${w.awsNotPriced}</td><td class="num">${w.savingsAreUpperBounds ? 'at most ' : ''}${gbp(w.realisedSavingGbp)}</td><td class="num">${w.savingsAreUpperBounds ? 'at most ' : ''}${gbp(w.plannedSavingGbp)}</td></tr>`,
+      ([label, ...cells]) =>
+        `<tr data-row="${e(label ?? '')}"><th scope="row">${e(label ?? '')}</th>${cells.map((c) => `<td class="num">${e(c)}</td>`).join('')}</tr>`,
     )
     .join('');
   const groups = notPricedGroups(est)
@@ -203,12 +199,12 @@ function costSection(model: ReviewModel): string {
     )
     .join('');
   const unconfirmed = new Set(est.lines.filter((l) => !l.confirmed).map((l) => l.priceId)).size;
-  return `<section id="cost"><h2>Cost estimate, ${e(est.region)}, per month</h2>
+  return `<section id="cost"><h2>Cost estimate, ${e(est.regions.join(' + '))}, per month</h2>
 <p><strong data-testid="cost-total">${usd(est.totalUsd)}</strong> (${gbp(est.totalGbp)}) from ${est.lines.length} priced lines; <strong>${est.notPriced.length}</strong> resource charges not priced and not counted, so the real figure is higher. ${unconfirmed} of the prices used are marked unconfirmed. GBP at ${est.exchangeRate.gbpPerUsd} per USD (${e(est.exchangeRate.source)}). Savings count only once a source is decommissioned (as of ${e(model.cost.asOf)}). Details and every price's source: <code>lz cost</code>.</p>
 <div class="grid2"><div><h3>By account</h3>${rollup('cost-accounts', 'Account', est.byAccount, (k) => `${names.get(k) || 'account'} ${k}`)}</div>
 <div><h3>By wave</h3>${rollup('cost-waves', 'Wave', est.byWave)}</div></div>
-<h3>Before and after per wave</h3>
-${reportTable({ id: 'cost-before-after', caption: 'Per wave: monthly run cost on premises and on AWS, and the savings realised and planned', columns: ['Wave', { html: 'On-premises / month', num: true }, { html: 'AWS / month', num: true }, { html: 'AWS not priced', num: true }, { html: 'Realised saving', num: true }, { html: 'Planned saving', num: true }], rows: waves })}
+<h3>Before and after, GBP a month</h3>
+${reportTable({ id: 'cost-before-after', caption: 'Per wave and for the programme: monthly run cost on premises and after the move, and the savings planned and realised', columns: PROGRAMME_HEAD.map((h, i) => (i === 0 ? e(h) : { html: e(h), num: true })), rows: waves })}
 <details><summary>By stack (${est.byStack.length})</summary>${rollup('cost-stacks', 'Stack', est.byStack)}</details>
 <details><summary>Not priced: ${est.notPriced.length} charges in ${notPricedGroups(est).length} groups</summary>${reportTable({ id: 'not-priced', caption: 'Charges not priced, so not in the total, and why', columns: ['Type', { html: 'Count', num: true }, 'Why'], rows: groups })}</details>
 </section>`;

@@ -1,4 +1,4 @@
-import { notPricedGroups } from '../cost/format';
+import { notPricedGroups, PROGRAMME_HEAD, programmeRows } from '../figures/format';
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { describeChange } from '../safety/change-guard';
 import type { ReviewModel } from './model';
@@ -129,19 +129,7 @@ export function reviewMarkdown(model: ReviewModel): string {
           ]),
     '### Cost per month',
     '',
-    ...table(
-      ['wave', 'on-premises', 'AWS', 'realised saving', 'planned saving'],
-      model.cost.waves.map((w) => {
-        const bound = w.savingsAreUpperBounds ? 'at most ' : '';
-        return [
-          `${w.wave} ${w.name}`,
-          gbp(w.onPremMonthlyGbp),
-          gbp(w.awsMonthlyGbp),
-          `${bound}${gbp(w.realisedSavingGbp)}`,
-          `${bound}${gbp(w.plannedSavingGbp)}`,
-        ];
-      }),
-    ),
+    ...table([...PROGRAMME_HEAD], programmeRows(model.cost.figures)),
     `Not priced (not counted): ${notPricedGroups(est)
       .slice(0, 5)
       .map((g) => `${g.count} × ${g.type}`)

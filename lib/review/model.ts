@@ -2,7 +2,7 @@ import { parseTemplate } from '../assembly/template';
 import { TemplateSet } from '../analysis/templates';
 import { unacknowledgedFindings, type Finding } from '../assembly/validation-report';
 import type { LandingZoneConfig } from '../config/schema';
-import type { CostReport } from '../cost/format';
+import type { CostReport } from '../figures/format';
 import type { OpenedAssembly } from '../assembly/open';
 import { templatesById, type AssemblyStack } from '../assembly/read';
 import { assessAssembly, type DrReport } from '../dr/assess';

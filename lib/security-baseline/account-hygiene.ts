@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { councilKey } from '../kms/council-key';
 import { DeployTimeCall } from './deploy-time-call';
 
 export interface AccountHygieneProps {
@@ -31,12 +32,9 @@ export class AccountHygiene extends Construct {
   constructor(scope: Construct, id: string, props: AccountHygieneProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.ebsKey = new kms.Key(this, 'EbsKey', {
+    this.ebsKey = councilKey(this, 'EbsKey', {
       description: 'Default key for EBS volumes and snapshots in this account and region',
       alias: `alias/${props.prefix}-ebs-default`,
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(30),
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     // As AWS's own aws/ebs key does: any principal of this account may use the key through EC2,
     // so instances, Auto Scaling and AWS MGN replication can encrypt with the default key.

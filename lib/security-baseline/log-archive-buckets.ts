@@ -1,8 +1,9 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { councilKey } from '../kms/council-key';
 
 /** How long the archive keeps what it receives, in days, and where it moves it. */
 export interface ArchiveRetention {
@@ -59,13 +60,10 @@ export class LogArchiveBuckets extends Construct {
     const trailArn = `arn:${stack.partition}:cloudtrail:${props.trailRegion}:${props.managementAccountId}:trail/${props.trailName}`;
     const breakGlassArn = `arn:${stack.partition}:iam::${stack.account}:role/${props.breakGlassRoleName}`;
 
-    this.key = new kms.Key(this, 'Key', {
+    this.key = councilKey(this, 'Key', {
       description:
         'Encrypts the organisation log archive (CloudTrail, Config, CloudWatch Logs subscriptions)',
       alias: props.keyAlias,
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(30),
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({

@@ -1,11 +1,11 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { AlertTopic } from '../connectivity/alert-topic';
+import { councilKey } from '../kms/council-key';
 import type { SecurityAlarm } from './security-alarms';
 
 export interface SecurityAlarmBusProps {
@@ -75,10 +75,8 @@ export class SecurityAlarmBus extends Construct {
   constructor(scope: Construct, id: string, props: SecurityAlarmBusProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const key = new kms.Key(this, 'TopicKey', {
+    const key = councilKey(this, 'TopicKey', {
       description: 'Encrypts the security alarm topic of the on-call rota',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     key.addToResourcePolicy(
       new iam.PolicyStatement({

@@ -1,3 +1,4 @@
+import { parseIgnoringUnknownKeys } from '../config/lenient-parse';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigValidationError, sortDiagnostics, unreadable, type Diagnostic } from '../config/diagnostics';
@@ -137,7 +138,9 @@ export function validateWaveTexts(
     const root = record(source.data);
     // A file that passed its schema already holds its parsed parts; otherwise each part is parsed alone.
     const whole = parsed.success ? parsed.data : undefined;
-    const headerResult = whole ? undefined : WaveElementSchemas.WaveHeader.safeParse(root['wave']);
+    const headerResult = whole
+      ? undefined
+      : parseIgnoringUnknownKeys(WaveElementSchemas.WaveHeader, root['wave']);
     const header = whole ? whole.wave : headerResult?.success ? headerResult.data : undefined;
     const entry: { file: string; header?: WaveHeaderConfig; workloads: PlacedWorkload[]; number?: number } = {
       file,
@@ -154,7 +157,7 @@ export function validateWaveTexts(
       const parsedWorkload = whole?.workloads[index];
       const result = parsedWorkload
         ? { success: true as const, data: parsedWorkload }
-        : WaveElementSchemas.Workload.safeParse(item);
+        : parseIgnoringUnknownKeys(WaveElementSchemas.Workload, item);
       if (result.success) {
         const placed = placeWorkload(entry, result.data, index, resolveTarget(landingZone, result.data));
         entry.workloads.push(placed);
@@ -195,8 +198,13 @@ export function validateWaveTexts(
     lifecycle,
   };
   for (const rule of WAVE_RULES) {
-    rule(view, (at, message, severity = 'error') => {
+    rule(view, (at, raw, severity = 'error', firstUsedAt) => {
       const source = sources.get(at.file);
+      const firstSource = firstUsedAt === undefined ? undefined : sources.get(firstUsedAt.file);
+      const message =
+        firstUsedAt === undefined
+          ? raw
+          : `${raw} (first used at ${firstUsedAt.file}:${firstSource?.locate(firstUsedAt.path).line ?? 0})`;
       diagnostics.push(
         source
           ? source.diagnostic(at.path, message, severity)

@@ -351,11 +351,14 @@ const Workload = z
     testing: Testing.optional(),
     cost: z.strictObject({
       currentMonthlyGbp: z.number().min(0).meta({ description: 'Monthly on-premises run cost today, GBP.' }),
-      targetMonthlyGbp: z
-        .number()
-        .min(0)
-        .optional()
-        .meta({ description: 'Expected monthly cost after, GBP.' }),
+      targetMonthlyGbp: z.number().min(0).optional().meta({
+        description:
+          "The business case's expected monthly cost after, GBP, kept for reference: the reports use the estimate from the templates and the price tables (docs/cost.md), never this.",
+      }),
+      saasMonthlyGbp: z.number().min(0).optional().meta({
+        description:
+          'repurchase only: the monthly fee of the replacement (SaaS), GBP. It is the run cost after the move, so it counts against the saving.',
+      }),
     }),
     status: z.enum(WORKLOAD_STATES),
     statusHistory: z

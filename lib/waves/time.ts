@@ -123,6 +123,28 @@ export function minutesOutsideSupport(
   return outside;
 }
 
+/**
+ * When a wave is expected to end as of a date: its actual end once complete, else its planned end
+ * (or the end of a workload's cutover window that falls after it), never in the past.
+ */
+export function waveForecastEnd(
+  wave: {
+    readonly status: string;
+    readonly planned: { readonly end: string };
+    readonly actual?: { readonly end?: string };
+  },
+  asOf: string,
+  /** The latest cutover day of a workload still to move, when it falls outside the wave. */
+  lateCutover?: string,
+): string {
+  if (wave.status === 'complete' && wave.actual?.end) {
+    return wave.actual.end;
+  }
+  const plannedOrLate =
+    lateCutover !== undefined && lateCutover > wave.planned.end ? lateCutover : wave.planned.end;
+  return plannedOrLate < asOf ? asOf : plannedOrLate;
+}
+
 const dayStarts = new Map<string, number>();
 
 /** Midnight at the start of a date (YYYY-MM-DD) in a zone, as epoch milliseconds (cached). */

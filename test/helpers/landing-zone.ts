@@ -48,6 +48,7 @@ export const EXAMPLE_BASELINE_STAGES: readonly string[] = [
   'baseline-log-archive',
   'baseline-security',
   'baseline-management',
+  'baseline-delivery',
   'baseline-network',
   'baseline-shared-services',
   'baseline-backup',

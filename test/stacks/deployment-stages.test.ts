@@ -43,7 +43,7 @@ describe('the deployment stages of the example council', () => {
 
   it('puts the security baseline first, then network and connectivity, data and backup, the waves last', () => {
     expect(stages.map((s) => s.phase)).toEqual([
-      ...Array<string>(8).fill('baseline'),
+      ...Array<string>(9).fill('baseline'),
       'detection',
       'network',
       'data',

@@ -84,11 +84,18 @@ describe('the one-time GitHub OIDC roles', () => {
     expect(resources.join()).not.toContain('*');
   });
 
-  it('gives pull requests a read-only role in the delivery account only, for the lookup roles', () => {
+  it('protects every OIDC stack from deletion', () => {
+    for (const stack of stacks) {
+      expect(stack.terminationProtection).toBe(true);
+    }
+  });
+
+  it('gives pull requests a read-only role in the delivery account only, for the lookup roles, behind the reviewed environment', () => {
     expect(rolesOf(production).map((r) => r.Properties.RoleName)).toEqual(['lz-github-deploy']);
     const [diff] = rolesOf(delivery).filter((r) => r.Properties.RoleName === 'lz-github-pull-request-diff');
     expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition['StringEquals']).toMatchObject({
-      'token.actions.githubusercontent.com:sub': 'repo:kestrel-vale/council-landing-zone:pull_request',
+      'token.actions.githubusercontent.com:sub':
+        'repo:kestrel-vale/council-landing-zone:environment:pull-request-diff',
     });
     expect(diff).toBeDefined();
     const resources = statementsOf(delivery, 'lz-github-pull-request-diff').flatMap((s) => s.Resource);

@@ -19,7 +19,7 @@ const STATEFUL_TYPES = [
 ];
 
 describe('landing-zone stacks', () => {
-  it('has a stack per network, connectivity, data-protection and operations concern, each in its account and region', () => {
+  it('has a stack per network, connectivity, data-protection, operations and monitoring concern, each in its account and region', () => {
     expect(stacks.all.map((s) => `${s.stackName} ${s.account} ${s.region}`)).toEqual([
       'kvdc-network-hub 111111111111 eu-west-2',
       'kvdc-vpc-shared-services 111111111111 eu-west-2',
@@ -35,6 +35,11 @@ describe('landing-zone stacks', () => {
       'kvdc-operations-backup 444444444444 eu-west-2',
       'kvdc-operations-production 555555555555 eu-west-2',
       'kvdc-operations-non-production 666666666666 eu-west-2',
+      'kvdc-alerting-network 111111111111 eu-west-2',
+      'kvdc-alerting-production 555555555555 eu-west-2',
+      'kvdc-alerting-non-production 666666666666 eu-west-2',
+      // Without a plan, only the databases of dataProtection.databases are monitored.
+      'kvdc-monitoring-non-production-landing-zone 666666666666 eu-west-2',
       // The security baseline (docs/security-baseline.md): deployed first, listed last.
       'kvdc-log-archive 333333333333 eu-west-2',
       'kvdc-security-tooling 777777777777 eu-west-2',
@@ -49,6 +54,7 @@ describe('landing-zone stacks', () => {
         ['non-production', '666666666666'],
         ['security', '777777777777'],
         ['management', '888888888888'],
+        ['delivery', '999999999999'],
       ].flatMap(([name, id]) => [
         `kvdc-account-baseline-${name ?? ''} ${id ?? ''} eu-west-2`,
         `kvdc-account-baseline-${name ?? ''}-dr-region ${id ?? ''} eu-west-1`,
@@ -69,8 +75,14 @@ describe('landing-zone stacks', () => {
       Object.keys(Template.fromStack(stacks.all[stackIndex] ?? stacks.hub).findResources(type)).sort();
     expect(ids(0, 'AWS::EC2::TransitGateway')).toEqual(['HubTransitGateway8E0236DF']);
     expect(ids(0, 'AWS::EC2::VPC')).toEqual(['EgressVpc43239058']);
-    expect(ids(0, 'AWS::KMS::Key')).toEqual(['EgressFlowLogsKeyE9395205']);
-    expect(ids(0, 'AWS::Logs::LogGroup')).toEqual(['EgressFlowLogsLogGroup9E47E82E']);
+    expect(ids(0, 'AWS::KMS::Key')).toEqual([
+      'EgressDefaultSecurityGroupHandlerLogsKey981AE296',
+      'EgressFlowLogsKeyE9395205',
+    ]);
+    expect(ids(0, 'AWS::Logs::LogGroup')).toEqual([
+      'EgressDefaultSecurityGroupHandlerLogsLogGroup3CBEC302',
+      'EgressFlowLogsLogGroup9E47E82E',
+    ]);
     expect(ids(2, 'AWS::EC2::VPC')).toEqual(['ProductionVpc24E823A9']);
     expect(ids(2, 'AWS::EC2::Subnet')).toEqual([
       'ProductionVpcappSubnet1SubnetFECDD3D0',
@@ -83,8 +95,14 @@ describe('landing-zone stacks', () => {
       'ProductionVpctransitSubnet2Subnet124FF12D',
       'ProductionVpctransitSubnet3Subnet92EFC6B0',
     ]);
-    expect(ids(2, 'AWS::KMS::Key')).toEqual(['FlowLogsKeyBAB0B9A4']);
-    expect(ids(2, 'AWS::Logs::LogGroup')).toEqual(['FlowLogsLogGroup9853A85F']);
+    expect(ids(2, 'AWS::KMS::Key')).toEqual([
+      'FlowLogsKeyBAB0B9A4',
+      'ProductionDefaultSecurityGroupHandlerLogsKey48B43DD9',
+    ]);
+    expect(ids(2, 'AWS::Logs::LogGroup')).toEqual([
+      'FlowLogsLogGroup9853A85F',
+      'ProductionDefaultSecurityGroupHandlerLogsLogGroupCB10995B',
+    ]);
   });
 
   it('retains every stateful resource when a stack is deleted or a resource replaced', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAssembly } from '../../lib/assembly/read';
+import { PIPELINE_CDK_CLI_VERSION } from '../../lib/delivery/tool-versions';
 import { evaluateGate } from '../../lib/gate/evaluate';
 import { buildDeliveryPipeline } from '../../stacks/delivery-pipeline-app';
 import { stacksOf } from '../../stacks/deployment-stages';
@@ -115,5 +116,14 @@ describe('the CodePipeline delivery app', () => {
     expect(
       runOrders(nonProduction, 'CHANGE_SET_REPLACE').some((o) => o < (approvals[0]?.RunOrder ?? 1)),
     ).toBe(true);
+  });
+});
+
+describe('pipeline tool versions', () => {
+  it('pins the CDK CLI the pipeline installs to the version package.json pins', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(PIPELINE_CDK_CLI_VERSION).toBe(pkg.devDependencies['aws-cdk']);
   });
 });

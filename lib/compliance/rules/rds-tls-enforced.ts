@@ -5,7 +5,8 @@ import { engineOfRdsEngine } from '../../data/engines';
 import { asList, asRecord, asText, findInStack, refTarget, resolved } from './resolve';
 
 /**
- * An RDS instance's own parameter group forces TLS (a default group cannot); for Oracle, whose TLS
+ * An RDS instance's own parameter group forces TLS, at version 1.2 or later (a default group
+ * cannot); for Oracle, whose TLS
  * comes from a listener, its option group has the SSL option. Which parameter or option counts is
  * the engine registry's (lib/data/engines); an engine the landing zone does not build is not checked.
  */
@@ -28,8 +29,13 @@ export function rdsTlsEnforced(node: CfnResource): NagRuleResult {
   }
   const id = refTarget(resolved(node, node.dbParameterGroupName));
   const group = id === undefined ? undefined : findInStack(node, id, rds.CfnDBParameterGroup);
-  const value = group ? asRecord(resolved(group, group.parameters))[tls.parameter] : undefined;
-  return typeof value === 'string' && tls.acceptedValues.includes(value)
+  const parameters = group ? asRecord(resolved(group, group.parameters)) : {};
+  const accepts = (name: string, values: readonly string[]): boolean => {
+    const value = parameters[name];
+    return typeof value === 'string' && values.includes(value);
+  };
+  return accepts(tls.parameter, tls.acceptedValues) &&
+    Object.entries(tls.minimumVersion).every(([name, values]) => accepts(name, values))
     ? NagRuleCompliance.COMPLIANT
     : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -2,9 +2,18 @@ import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
 import type { CfnResource } from 'aws-cdk-lib';
 import { asTunnel, listValues, TUNNELS_PER_CONNECTION, vpnTunnelOptions } from './vpn-tunnel-options';
 
+/**
+ * The Diffie-Hellman groups a council tunnel may offer: 2048-bit and larger MODP groups (14, 15, 16)
+ * and the NIST elliptic-curve groups (19, 20, 21). Groups 22 to 24 are MODP groups with small
+ * prime-order subgroups that RFC 8247 says must not be used; 17 and 18 (6144- and 8192-bit MODP)
+ * buy nothing over 16 at a large cost in negotiation time. The rule Council-VPNTunnelStrongCrypto
+ * checks both phases against this list;
+ * lib/connectivity/tunnel-options.ts offers exactly these.
+ */
+export const ALLOWED_DH_GROUPS: readonly number[] = [14, 15, 16, 19, 20, 21];
+
 const ENCRYPTION = new Set(['AES256', 'AES256-GCM-16']);
 const INTEGRITY = new Set(['SHA2-256', 'SHA2-384', 'SHA2-512']);
-const MIN_DH_GROUP = 14;
 const MAX_PHASE1_LIFETIME = 28800;
 const MAX_PHASE2_LIFETIME = 3600;
 
@@ -20,7 +29,7 @@ function strong(value: unknown): boolean {
   }
   const isEncryption = (v: unknown): boolean => typeof v === 'string' && ENCRYPTION.has(v);
   const isIntegrity = (v: unknown): boolean => typeof v === 'string' && INTEGRITY.has(v);
-  const isDhGroup = (v: unknown): boolean => typeof v === 'number' && v >= MIN_DH_GROUP;
+  const isDhGroup = (v: unknown): boolean => typeof v === 'number' && ALLOWED_DH_GROUPS.includes(v);
   return (
     onlyFrom(tunnel.ikeVersions, (v) => v === 'ikev2') &&
     onlyFrom(tunnel.phase1EncryptionAlgorithms, isEncryption) &&
@@ -39,7 +48,8 @@ function strong(value: unknown): boolean {
 
 /**
  * Both tunnels of a site-to-site VPN are configured explicitly with NCSC-aligned crypto: IKEv2
- * only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman group 14 or higher in both phases,
+ * only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman groups from
+ * ALLOWED_DH_GROUPS (14, 15, 16, 19, 20, 21; not the weak 22 to 24 of RFC 8247) in both phases,
  * lifetimes no longer than AWS's maximums, and dead-peer detection that restarts the tunnel.
  * A tunnel that is not listed, or lists nothing for a setting, gets AWS's defaults, which still
  * include IKEv1, AES-128, SHA-1 and DH group 2: so missing counts as weak.

@@ -1,14 +1,7 @@
-import { closest } from '../schema-walk';
+import { unknownName } from '../unknown-name';
 import type { ConfigRule } from './rule';
 
-/** `unknown tier "silvr" (did you mean "silver"?)`, or the list of names when nothing is close. */
-function unknown(what: string, name: string, known: ReadonlySet<string>): string {
-  const names = [...known];
-  const suggestion = closest(name, names);
-  return suggestion
-    ? `unknown ${what} "${name}" (did you mean "${suggestion}"?)`
-    : `unknown ${what} "${name}" (${what}s: ${names.join(', ') || 'none'})`;
-}
+const unknown = unknownName;
 
 /** Databases must point at a tier, a workload account, a VPC shared into that account and named ranges that exist. */
 export const dataProtectionReferences: ConfigRule = (view, report) => {
@@ -18,10 +11,12 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     if (first === undefined) {
       tierSeen.set(tier.name, index);
     } else {
-      report(
-        ['dataProtection', 'tiers', index, 'name'],
-        `duplicate tier name "${tier.name}" (first used at index ${first})`,
-      );
+      report(['dataProtection', 'tiers', index, 'name'], `duplicate tier name "${tier.name}"`, 'error', [
+        'dataProtection',
+        'tiers',
+        first,
+        'name',
+      ]);
     }
   }
 
@@ -37,7 +32,9 @@ export const dataProtectionReferences: ConfigRule = (view, report) => {
     } else {
       report(
         [...base, 'name'],
-        `duplicate database "${key}" (first used at index ${first}); workload and name form its construct ID`,
+        `duplicate database "${key}": workload and name form its construct ID`,
+        'error',
+        ['dataProtection', 'databases', first, 'name'],
       );
     }
 

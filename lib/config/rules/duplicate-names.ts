@@ -16,7 +16,7 @@ export function reportDuplicates<T>(
     if (seen === undefined) {
       first.set(key, index);
     } else {
-      report(pathOf(index), `duplicate ${what} "${key}" (first used at index ${seen})`);
+      report(pathOf(index), `duplicate ${what} "${key}"`, 'error', pathOf(seen));
     }
   }
 }

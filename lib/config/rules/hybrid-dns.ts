@@ -1,5 +1,6 @@
 import { containsAddress, parseCidr, parseIpv4 } from '../../ipv4';
 import type { ConfigRule } from './rule';
+import { unknownName } from '../unknown-name';
 
 /**
  * Hybrid DNS must point at things that exist and can be reached: the endpoints live in the
@@ -14,10 +15,7 @@ export const hybridDns: ConfigRule = (view, report) => {
     const vpc = view.vpcs.find((v) => v.value.name === endpoints.vpc)?.value;
     if (vpc === undefined) {
       if (!view.vpcNames.has(endpoints.vpc)) {
-        report(
-          [...base, 'endpoints', 'vpc'],
-          `unknown VPC "${endpoints.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`,
-        );
+        report([...base, 'endpoints', 'vpc'], unknownName('VPC', endpoints.vpc, view.vpcNames));
       }
     } else {
       if (vpc.purpose !== 'shared-services') {
@@ -80,7 +78,12 @@ export const hybridDns: ConfigRule = (view, report) => {
       if (!view.dnsServerNames.has(name)) {
         report(
           [...base, 'forwardedDomains', index, 'servers', i],
-          `unknown DNS server "${name}" (dns.onPremisesServers: ${[...view.dnsServerNames].join(', ') || 'none'})`,
+          unknownName(
+            'DNS server',
+            name,
+            view.dnsServerNames,
+            `dns.onPremisesServers: ${[...view.dnsServerNames].join(', ') || 'none'}`,
+          ),
         );
       }
     });
@@ -90,7 +93,7 @@ export const hybridDns: ConfigRule = (view, report) => {
   (view.ruleAssociations ?? []).forEach((name, i) => {
     const path = [...base, 'ruleAssociations', i];
     if (!view.vpcNames.has(name)) {
-      report(path, `unknown VPC "${name}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`);
+      report(path, unknownName('VPC', name, view.vpcNames));
     } else if (associated.has(name)) {
       report(path, `VPC "${name}" is listed twice`);
     }

@@ -10,6 +10,7 @@ import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
+import { operationsTrust } from './operations-trust';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import { securityBaselineAccounts } from './security-baseline-accounts';
@@ -17,6 +18,7 @@ import { securityBaselineReferences } from './security-baseline-references';
 import type { ConfigRule } from './rule';
 import { siteLanRanges } from './site-lan-ranges';
 import { siteRouting } from './site-routing';
+import { tunnelHardening } from './tunnel-hardening';
 import { subnetTiers } from './subnet-tiers';
 import { tunnelInsideCidrs } from './tunnel-inside-cidrs';
 
@@ -30,6 +32,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   // Hybrid connectivity (the optional `connectivity` section).
   connectivityNames,
   siteRouting,
+  tunnelHardening,
   bgpAsns,
   tunnelInsideCidrs,
   customerGatewayAddresses,
@@ -41,6 +44,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   drResidency,
   logRetentionMinimum,
   deliveryAccount,
+  operationsTrust,
   // The security baseline (the optional `securityBaseline` section).
   securityBaselineAccounts,
   securityBaselineReferences,

@@ -1,5 +1,6 @@
 import type { AccountRole, VpcPurpose } from '../schema';
 import type { ConfigRule } from './rule';
+import { unknownName } from '../unknown-name';
 
 const SINGLETON_ROLES: readonly AccountRole[] = [
   'network',
@@ -8,6 +9,7 @@ const SINGLETON_ROLES: readonly AccountRole[] = [
   'security',
   'management',
   'backup',
+  'delivery',
 ];
 
 const ROLES_FOR_PURPOSE: Record<VpcPurpose, readonly AccountRole[]> = {
@@ -40,10 +42,7 @@ export const references: ConfigRule = (view, report) => {
     const account = accountsByName.get(vpc.account);
     if (account === undefined) {
       if (!view.accountNames.has(vpc.account)) {
-        report(
-          ['network', 'vpcs', index, 'account'],
-          `unknown account "${vpc.account}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
-        );
+        report(['network', 'vpcs', index, 'account'], unknownName('account', vpc.account, view.accountNames));
       }
       continue;
     }
@@ -61,10 +60,7 @@ export const references: ConfigRule = (view, report) => {
     const target = view.vpcs.find((v) => v.value.name === egress.vpc);
     if (target === undefined) {
       if (!view.vpcNames.has(egress.vpc)) {
-        report(
-          ['network', 'egress', 'vpc'],
-          `unknown VPC "${egress.vpc}" (VPCs: ${[...view.vpcNames].join(', ') || 'none'})`,
-        );
+        report(['network', 'egress', 'vpc'], unknownName('VPC', egress.vpc, view.vpcNames));
       }
     } else if (target.value.purpose !== 'egress') {
       report(

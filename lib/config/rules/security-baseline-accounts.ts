@@ -1,5 +1,6 @@
 import type { AccountRole } from '../schema';
 import type { ConfigRule } from './rule';
+import { unknownName } from '../unknown-name';
 
 /** The accounts the security baseline deploys into, found by their role. */
 export const SECURITY_BASELINE_ROLES: readonly AccountRole[] = ['log-archive', 'security', 'management'];
@@ -40,10 +41,7 @@ export const securityBaselineAccounts: ConfigRule = (view, report) => {
       const account = byName.get(name);
       if (account === undefined) {
         if (!view.accountNames.has(name)) {
-          report(
-            path,
-            `unknown account "${name}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
-          );
+          report(path, unknownName('account', name, view.accountNames));
         }
         return;
       }

@@ -1,5 +1,6 @@
 import { expiryDays, onlineDays } from '../schema-security-baseline';
 import type { ConfigRule } from './rule';
+import { unknownName } from '../unknown-name';
 
 const ACCOUNT_IN_ARN = /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::(\d{12}):/;
 
@@ -20,7 +21,7 @@ export const securityBaselineReferences: ConfigRule = (view, report) => {
       if (!view.accountNames.has(breakGlass.trustedAccount)) {
         report(
           ['securityBaseline', 'breakGlass', 'trustedAccount'],
-          `unknown account "${breakGlass.trustedAccount}" (accounts: ${[...view.accountNames].join(', ') || 'none'})`,
+          unknownName('account', breakGlass.trustedAccount, view.accountNames),
         );
       }
     } else {

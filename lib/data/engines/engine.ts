@@ -71,6 +71,11 @@ export type TlsEnforcement =
       /** The parameter and the values the rule accepts as "TLS forced". */
       readonly parameter: string;
       readonly acceptedValues: readonly string[];
+      /**
+       * Parameters that hold the protocol at TLS 1.2 or later, and the values the rule accepts for
+       * each: forcing TLS alone still lets a client negotiate TLS 1.0 or 1.1.
+       */
+      readonly minimumVersion: Readonly<Record<string, readonly string[]>>;
     }
   /** TLS comes from an option in the option group (Oracle's SSL listener). */
   | { readonly kind: 'option'; readonly option: string };
@@ -129,6 +134,12 @@ export interface EngineDefinition<
   readonly optionGroup?: EngineOptionGroup;
   /** Largest storage RDS allows, GiB. */
   readonly maxStorageGiB: number;
+  /**
+   * The default limit on client connections of an instance with this much memory (bytes), as the
+   * engine's default parameter group sets it; the connections alarm and the service report's
+   * headroom compare against it. `formula` is the parameter group's own expression, for the docs.
+   */
+  readonly maxConnections: { readonly formula: string; of(classMemoryBytes: number): number };
   readonly instanceClassFamily: InstanceClassFamily;
   /**
    * The product in the end-of-support table (lib/lifecycle/end-of-support.yaml; the support-dates

@@ -33,7 +33,12 @@ export const MYSQL = defineEngine({
   },
   iamAuthentication: true,
   tlsParameters: { require_secure_transport: 'ON', tls_version: 'TLSv1.2,TLSv1.3' },
-  tls: { kind: 'parameter', parameter: 'require_secure_transport', acceptedValues: ['ON', '1'] },
+  tls: {
+    kind: 'parameter',
+    parameter: 'require_secure_transport',
+    acceptedValues: ['ON', '1'],
+    minimumVersion: { tls_version: ['TLSv1.2,TLSv1.3', 'TLSv1.3,TLSv1.2', 'TLSv1.2', 'TLSv1.3'] },
+  },
   // Slow-query logging so the exported slowquery log has content.
   extraParameters: { slow_query_log: '1', long_query_time: '2', log_output: 'FILE' },
   optionGroup: {
@@ -42,6 +47,11 @@ export const MYSQL = defineEngine({
     configurations: () => [
       { name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } },
     ],
+  },
+  // RDS default parameter group: max_connections = {DBInstanceClassMemory/12582880}.
+  maxConnections: {
+    formula: '{DBInstanceClassMemory/12582880}',
+    of: (memory) => Math.floor(memory / 12582880),
   },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',

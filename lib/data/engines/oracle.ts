@@ -55,6 +55,11 @@ export const ORACLE = defineEngine({
       },
     ],
   },
+  // RDS default parameter group: processes = LEAST({DBInstanceClassMemory/9868951}, 20000).
+  maxConnections: {
+    formula: 'LEAST({DBInstanceClassMemory/9868951}, 20000) processes',
+    of: (memory) => Math.min(Math.floor(memory / 9868951), 20000),
+  },
   maxStorageGiB: 65536,
   instanceClassFamily: 'intel',
   lifecycleProduct: 'oracle',

@@ -25,10 +25,21 @@ export const POSTGRES = defineEngine({
   logExports: ['postgresql', 'upgrade'],
   logExportsNotUsed: {},
   iamAuthentication: true,
-  tlsParameters: { 'rds.force_ssl': '1' },
-  tls: { kind: 'parameter', parameter: 'rds.force_ssl', acceptedValues: ['1'] },
+  // ssl_min_protocol_version pins TLS 1.2 or later (PostgreSQL 12+), whatever the client asks for.
+  tlsParameters: { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' },
+  tls: {
+    kind: 'parameter',
+    parameter: 'rds.force_ssl',
+    acceptedValues: ['1'],
+    minimumVersion: { ssl_min_protocol_version: ['TLSv1.2', 'TLSv1.3'] },
+  },
   // Statements slower than two seconds, so the exported postgresql log has content.
   extraParameters: { log_min_duration_statement: '2000' },
+  // RDS default parameter group: max_connections = LEAST({DBInstanceClassMemory/9531392}, 5000).
+  maxConnections: {
+    formula: 'LEAST({DBInstanceClassMemory/9531392}, 5000)',
+    of: (memory) => Math.min(Math.floor(memory / 9531392), 5000),
+  },
   maxStorageGiB: 65536,
   instanceClassFamily: 'graviton',
   lifecycleProduct: 'postgresql',

@@ -91,9 +91,17 @@ export const SQL_SERVER = defineEngine({
   logExports: ['agent', 'error'],
   logExportsNotUsed: {},
   iamAuthentication: false,
-  tlsParameters: { 'rds.force_ssl': '1' },
-  tls: { kind: 'parameter', parameter: 'rds.force_ssl', acceptedValues: ['1'] },
+  // RDS for SQL Server turns protocols off by parameter: TLS 1.0 and 1.1 disabled leaves 1.2.
+  tlsParameters: { 'rds.force_ssl': '1', 'rds.tls10': 'disabled', 'rds.tls11': 'disabled' },
+  tls: {
+    kind: 'parameter',
+    parameter: 'rds.force_ssl',
+    acceptedValues: ['1'],
+    minimumVersion: { 'rds.tls10': ['disabled'], 'rds.tls11': ['disabled'] },
+  },
   extraParameters: {},
+  // user connections defaults to 0 (no limit of its own): SQL Server's ceiling of 32,767 applies.
+  maxConnections: { formula: '32767 (user connections 0: the engine maximum)', of: () => 32767 },
   maxStorageGiB: 16384,
   instanceClassFamily: 'intel',
   lifecycleProduct: 'sql-server',

@@ -3,6 +3,15 @@ import type { MigrationPlan } from '../migration-plan';
 import { workloadTags } from '../infrastructure/derived';
 import { RAG_RULES, type ReportModel } from './model';
 import { TAGS } from '../../names';
+import { gbp } from '../../text';
+
+/**
+ * Money in the CSV exactly as `lz cost` and the dashboard print it: pounds to the penny, from the
+ * figures model (lib/figures); empty when there are no figures (no current assembly).
+ */
+export function pence(v: number | undefined): string | undefined {
+  return v === undefined ? undefined : v.toFixed(2);
+}
 
 function csv(
   header: readonly string[],
@@ -33,12 +42,17 @@ export function wavesCsv(model: ReportModel): string {
       'workloads_done',
       'servers',
       'servers_done',
-      'current_monthly_gbp',
-      'target_monthly_gbp',
+      'on_prem_monthly_gbp',
+      'aws_saas_monthly_gbp',
+      'after_monthly_gbp',
+      'planned_saving_monthly_gbp',
+      'realised_saving_monthly_gbp',
+      'aws_not_priced',
       'rag_reasons',
     ],
     model.waves.map((w) => {
       const h = w.wave.wave;
+      const f = model.figures?.waves.find((x) => x.id === h.id);
       return [
         h.id,
         h.name,
@@ -56,8 +70,12 @@ export function wavesCsv(model: ReportModel): string {
         w.done,
         w.servers,
         w.serversDone,
-        w.currentMonthlyGbp,
-        w.targetMonthlyGbp,
+        pence(f?.onPremMonthlyGbp),
+        pence(f === undefined ? undefined : f.awsMonthlyGbp + f.saasMonthlyGbp),
+        pence(f?.afterMonthlyGbp),
+        pence(f?.plannedSavingGbp),
+        pence(f?.realisedSavingGbp),
+        f?.awsNotPriced,
         w.reasons.join('; '),
       ];
     }),
@@ -98,11 +116,14 @@ export function workloadsCsv(model: ReportModel): string {
       'vendor',
       'product',
       'contract_end',
-      'current_monthly_gbp',
-      'target_monthly_gbp',
+      'on_prem_monthly_gbp',
+      'after_monthly_gbp',
+      'planned_saving_monthly_gbp',
+      'realised_saving_monthly_gbp',
     ],
     model.rows.map((r) => {
       const w = r.workload;
+      const f = model.figures?.workloads.find((x) => x.id === w.id);
       const dp = w.dataProtection;
       return [
         w.id,
@@ -136,8 +157,10 @@ export function workloadsCsv(model: ReportModel): string {
         w.supplier?.vendor,
         w.supplier?.product,
         w.supplier?.contractEnd,
-        w.cost.currentMonthlyGbp,
-        w.cost.targetMonthlyGbp,
+        pence(f?.onPremMonthlyGbp),
+        pence(f?.afterMonthlyGbp),
+        pence(f?.plannedSavingGbp),
+        pence(f?.realisedSavingGbp),
       ];
     }),
   );
@@ -328,7 +351,7 @@ export function markdownSummary(model: ReportModel): string {
   const lines = [
     `## ${model.programme.programme.name}: status ${icon[model.rag]} ${model.rag.toUpperCase()} (as of ${model.asOf})`,
     '',
-    `**${t.done} of ${t.inScope}** workloads and **${t.serversDone} of ${t.servers}** servers moved · ${model.waves.filter((w) => w.rag === 'complete').length} of ${model.waves.length} waves complete · ${t.blocked} blocked · forecast finish ${model.forecastFinish} (baseline ${model.baselineFinish}) · savings £${Math.round(t.realisedMonthlySavingGbp).toLocaleString('en-GB')} a month realised of £${Math.round(t.plannedMonthlySavingGbp).toLocaleString('en-GB')} planned`,
+    `**${t.done} of ${t.inScope}** workloads and **${t.serversDone} of ${t.servers}** servers moved · ${model.waves.filter((w) => w.rag === 'complete').length} of ${model.waves.length} waves complete · ${t.blocked} blocked · forecast finish ${model.forecastFinish} (baseline ${model.baselineFinish}) · ${savingsSentence(model)}`,
     '',
     ...model.ragReasons.map((r) => `- ${r}`),
     '',
@@ -389,4 +412,31 @@ export function markdownSummary(model: ReportModel): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The savings in the PR summary: the figures model's programme totals, to the penny. */
+function savingsSentence(model: ReportModel): string {
+  const f = model.figures;
+  if (f === undefined) {
+    return `cost figures left out (${model.figuresMissing ?? 'no assembly'}; run npm run synth)`;
+  }
+  const p = f.programme;
+  return `run cost ${gbp(p.runCostNowGbp)} a month now, ${gbp(p.afterMonthlyGbp)} after · savings ${gbp(p.realisedSavingGbp)} a month realised of ${gbp(p.plannedSavingGbp)} planned`;
+}
+
+/** The before/after chart's numbers: monthly run cost, baseline and forecast, per wave and for the programme. */
+export function runCostCsv(model: ReportModel): string {
+  const s = model.figures?.series;
+  const rows: (string | undefined)[][] = [];
+  if (s !== undefined) {
+    const scopes: [string, typeof s.programme][] = [['programme', s.programme], ...Object.entries(s.waves)];
+    for (const [scope, lines] of scopes) {
+      for (const which of ['baseline', 'forecast'] as const) {
+        for (const p of lines[which]) {
+          rows.push([scope, which, p.month, pence(p.onPremGbp), pence(p.awsGbp), pence(p.totalGbp)]);
+        }
+      }
+    }
+  }
+  return csv(['scope', 'line', 'month', 'on_prem_gbp', 'aws_saas_gbp', 'total_gbp'], rows);
 }

@@ -1,6 +1,10 @@
 import { BADGE_TEXT, chartBox, PALETTE, REPORT_CSS, reportTable } from '../../html/report-page';
 import { WORKLOAD_STATES } from '../schema';
-import { RAG_RULES, type Rag, type ReportModel, type WaveSummary } from './model';
+import { RAG_RULES, type Rag, type ReportFigures, type ReportModel, type WaveSummary } from './model';
+import { runCostSvg } from './cost-chart';
+import { pence } from './exports';
+// To the penny, as `lz cost` and the review pack print it: the same figures read the same everywhere.
+import { gbp } from '../../text';
 import {
   blackoutAreas,
   burnDownSvg,
@@ -12,8 +16,6 @@ import {
 } from './svg';
 
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete' };
-
-const gbp = (v: number): string => `£${Math.round(v).toLocaleString('en-GB')}`;
 
 /** A RAG badge: the colour is in the stylesheet (.pill[data-rag]), the meaning in its words. */
 function pill(rag: Rag): string {
@@ -38,7 +40,14 @@ function kpi(id: string, label: string, value: string, detail: string): string {
   return `<div class="kpi"><div class="kpi-label">${e(label)}</div><div class="kpi-value" data-testid="${id}">${e(value)}</div><div class="kpi-detail">${e(detail)}</div></div>`;
 }
 
-function waveRow(w: WaveSummary): string {
+/** A wave's cost, now → after, to the penny, from the figures model (the same as `lz cost`). */
+function costCell(f: ReportFigures['waves'][number] | undefined): string {
+  return f === undefined
+    ? '<td data-label="Cost / month" class="num muted"><span>not estimated</span></td>'
+    : `<td data-label="Cost / month" class="num" data-cost-now="${pence(f.runCostNowGbp)}" data-cost-after="${pence(f.afterMonthlyGbp)}"><span>${gbp(f.runCostNowGbp)}<br><span class="muted">→ ${gbp(f.afterMonthlyGbp)}</span></span></td>`;
+}
+
+function waveRow(w: WaveSummary, f: ReportFigures['waves'][number] | undefined): string {
   const h = w.wave.wave;
   const pct = Math.round(w.progress * 100);
   // data-label names each cell when the row is a card on a narrow screen; the RAG cell (.first)
@@ -48,7 +57,7 @@ function waveRow(w: WaveSummary): string {
 <td data-label="Status" class="nowrap">${e(h.status)}</td>
 <td data-label="Dates" class="nowrap"><span>${e(h.planned.start)} → ${e(h.planned.end)}<br><span class="muted">baseline ${e(w.baseline?.end ?? 'n/a')} · forecast ${e(w.forecastEnd)}</span></span></td>
 <td data-label="Progress" class="nowrap"><span><span class="bar"><span class="bar-fill" style="width:${pct}%;background:${RAG_COLOURS[w.rag]}"></span></span><span class="wave-progress">${w.done} of ${w.inScope} workloads</span> · ${w.serversDone}/${w.servers} servers<br><span class="muted states">${states(w)}</span></span></td>
-<td data-label="Cost / month" class="num"><span>${gbp(w.currentMonthlyGbp)}<br><span class="muted">→ ${gbp(w.targetMonthlyGbp)}</span></span></td>
+${costCell(f)}
 <td data-label="RAG" class="first"><span>${pill(w.rag)}<ul class="reasons">${w.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul></span></td>
 </tr>`;
 }
@@ -187,8 +196,7 @@ ${kpi('workloads-done', 'Workloads moved', `${t.done} / ${t.inScope}`, `${t.work
 ${kpi('servers-done', 'Servers moved', `${t.serversDone} / ${t.servers}`, `${t.databases} databases in the plan`)}
 ${kpi('waves-complete', 'Waves complete', `${wavesComplete} / ${model.waves.length}`, `forecast finish ${model.forecastFinish}`)}
 ${kpi('blocked', 'Blocked', String(t.blocked), t.blocked === 1 ? 'workload needs a decision' : 'workloads need a decision')}
-${kpi('monthly-cost', 'Run cost today', gbp(t.currentMonthlyGbp), 'per month, on-premises estate')}
-${kpi('savings', 'Savings realised', gbp(t.realisedMonthlySavingGbp), `of ${gbp(t.plannedMonthlySavingGbp)} a month planned`)}
+${costKpis(model)}
 </div>
 <section id="status">
 <h2>Programme status ${pill(model.rag)}</h2>
@@ -197,8 +205,22 @@ ${kpi('savings', 'Savings realised', gbp(t.realisedMonthlySavingGbp), `of ${gbp(
 </section>
 <section id="waves">
 <h2>Waves</h2>
-${reportTable({ id: 'wave-table', caption: 'Each wave: status, dates, progress, monthly cost and RAG with the reasons', columns: ['Wave', 'Status', 'Dates', 'Progress', { html: 'Monthly cost now → after', num: true }, 'RAG'], rows: model.waves.map(waveRow).join('\n'), narrow: 'stack' })}
+${reportTable({
+  id: 'wave-table',
+  caption: 'Each wave: status, dates, progress, monthly cost and RAG with the reasons',
+  columns: ['Wave', 'Status', 'Dates', 'Progress', { html: 'Monthly cost now → after', num: true }, 'RAG'],
+  rows: model.waves
+    .map((w) =>
+      waveRow(
+        w,
+        model.figures?.waves.find((f) => f.id === w.wave.wave.id),
+      ),
+    )
+    .join('\n'),
+  narrow: 'stack',
+})}
 </section>
+${costSection(model)}
 <section id="timeline">
 <h2>Timeline: waves, cutovers and blackouts</h2>
 ${chartBox('Gantt chart, scrolls sideways on a narrow screen', 760, ganttSvg(model))}
@@ -246,4 +268,44 @@ ${reportTable({ id: 'risk-table', caption: 'Warnings from validating the wave fi
 </body>
 </html>
 `;
+}
+
+/** Run cost now and the savings, from the figures model; said plainly when there are none. */
+function costKpis(model: ReportModel): string {
+  const f = model.figures;
+  if (f === undefined) {
+    return kpi(
+      'monthly-cost',
+      'Run cost',
+      'not estimated',
+      `${model.figuresMissing ?? 'no assembly'}: run npm run synth`,
+    );
+  }
+  const p = f.programme;
+  return `${kpi('monthly-cost', 'Run cost now', gbp(p.runCostNowGbp), `a month: sources still running, what has landed in AWS, the shared landing zone; ${gbp(p.afterMonthlyGbp)} after the move`)}
+${kpi('savings', 'Savings realised', gbp(p.realisedSavingGbp), `of ${gbp(p.plannedSavingGbp)} a month planned (sources switched off only; retained never counts)`)}`;
+}
+
+/** The before/after chart with the assumptions and the sensitivity beside it. */
+function costSection(model: ReportModel): string {
+  const f = model.figures;
+  if (f === undefined) {
+    return '';
+  }
+  const e2 = f.estimate;
+  const sens = f.sensitivity.items
+    .filter((i) => i.changeUsd > 0)
+    .slice(0, 3)
+    .map(
+      (i) =>
+        `<li>${e(i.text)}: +${gbp(i.changeUsd * f.gbpPerUsd)} a month (${(i.share * 100).toFixed(1)}%)</li>`,
+    )
+    .join('');
+  return `<section id="run-cost">
+<h2>Monthly run cost, before and after</h2>
+<p>On premises today <strong data-testid="cost-before">${gbp(f.programme.onPremMonthlyGbp)}</strong> · now <strong data-testid="cost-now">${gbp(f.programme.runCostNowGbp)}</strong> · after the move <strong data-testid="cost-after">${gbp(f.programme.afterMonthlyGbp)}</strong> a month (of which the shared landing zone ${gbp(f.shared.awsMonthlyGbp)}). AWS from the synthesised templates and the committed price tables: ${e2.incomplete ? `<strong>incomplete, ${e2.notPriced.length} charges not priced</strong>` : 'every deployed charge priced'}; ${gbp(e2.unconfirmedUsd * f.gbpPerUsd)} of it at unconfirmed prices, ${gbp(e2.assumedUsd * f.gbpPerUsd)} on usage assumptions (<code>pricing/usage-assumptions.yaml</code>, <code>lz cost --detail</code>).</p>
+${chartBox('Monthly run cost chart, scrolls sideways on a narrow screen', 640, runCostSvg(f.series.programme, model.asOf))}
+<p class="muted">What moves the total most:</p><ul class="sensitivity">${sens}</ul>
+<p class="muted">The same points: run-cost.csv.</p>
+</section>`;
 }

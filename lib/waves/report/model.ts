@@ -3,7 +3,7 @@ import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { DONE_STATES, isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
 import { withRecord, type PlacedRecord } from '../runbook/record';
-import { addDays, daysBetween, windowInterval } from '../time';
+import { addDays, daysBetween, waveForecastEnd, windowInterval } from '../time';
 
 /*
  * Everything a manager sees, derived from the plan files and one date (`asOf`). Pure: no clock, no
@@ -66,8 +66,6 @@ export interface WaveSummary {
   readonly rag: Rag;
   readonly reasons: readonly string[];
   readonly byState: Readonly<Partial<Record<WorkloadState, number>>>;
-  readonly currentMonthlyGbp: number;
-  readonly targetMonthlyGbp: number;
 }
 
 /** A cutover record read back from a runbook, and whether the wave file has caught up with it. */
@@ -88,6 +86,57 @@ export interface BurnPoint {
   readonly servers: number;
 }
 
+/** One month of the before/after chart: pounds a month on premises, in AWS (with SaaS), in total. */
+export interface RunCostPoint {
+  readonly month: string;
+  readonly onPremGbp: number;
+  readonly awsGbp: number;
+  readonly totalGbp: number;
+}
+
+export interface RunCostLines {
+  readonly baseline: readonly RunCostPoint[];
+  readonly forecast: readonly RunCostPoint[];
+}
+
+/** Run cost and savings of a workload, a wave or the programme, pounds a month. */
+export interface CostFigures {
+  readonly onPremMonthlyGbp: number;
+  readonly awsMonthlyGbp: number;
+  readonly saasMonthlyGbp: number;
+  readonly afterMonthlyGbp: number;
+  readonly plannedSavingGbp: number;
+  readonly realisedSavingGbp: number;
+  readonly runCostNowGbp: number;
+  readonly awsNotPriced: number;
+}
+
+/**
+ * The parts of the figures model (lib/figures) the manager reports render. Declared here, by shape,
+ * so the plan's reports depend on no cost module (lib/cost and lib/figures build on lib/waves, not
+ * the other way round); lib/figures' Figures satisfies it, and the agreement test holds them equal.
+ */
+export interface ReportFigures {
+  readonly gbpPerUsd: number;
+  readonly estimate: {
+    readonly incomplete: boolean;
+    readonly notPriced: readonly unknown[];
+    readonly unconfirmedUsd: number;
+    readonly assumedUsd: number;
+  };
+  readonly workloads: readonly (CostFigures & { readonly id: string })[];
+  readonly waves: readonly (CostFigures & { readonly id: string })[];
+  readonly shared: { readonly awsMonthlyGbp: number };
+  readonly programme: CostFigures;
+  readonly series: {
+    readonly programme: RunCostLines;
+    readonly waves: Readonly<Record<string, RunCostLines>>;
+  };
+  readonly sensitivity: {
+    readonly items: readonly { readonly text: string; readonly changeUsd: number; readonly share: number }[];
+  };
+}
+
 export interface ReportModel {
   readonly asOf: string;
   readonly programme: MigrationPlan['programme'];
@@ -102,10 +151,14 @@ export interface ReportModel {
     readonly serversDone: number;
     readonly databases: number;
     readonly blocked: number;
-    readonly currentMonthlyGbp: number;
-    readonly realisedMonthlySavingGbp: number;
-    readonly plannedMonthlySavingGbp: number;
   };
+  /**
+   * Every cost and saving, from the one figures model (lib/figures): absent when no current
+   * synthesised assembly was given, and then the reports show no cost rather than a second estimate.
+   */
+  readonly figures?: ReportFigures;
+  /** Why the figures are absent, when they are. */
+  readonly figuresMissing?: string;
   readonly rag: Rag;
   readonly ragReasons: readonly string[];
   readonly baselineFinish: string;
@@ -193,6 +246,9 @@ export function buildReportModel(
   warnings: readonly Diagnostic[] = [],
   /** Cutover records from the runbooks (lib/waves/runbook/record.ts), merged into the status history. */
   records: readonly PlacedRecord[] = [],
+  cost: { readonly figures?: ReportFigures; readonly missing?: string } = {
+    missing: 'no synthesised assembly was given',
+  },
 ): ReportModel {
   const recordOf = new Map(records.map((r) => [r.record.workload, r]));
   const recorded: RecordedCutover[] = [];
@@ -231,10 +287,7 @@ export function buildReportModel(
       .map((r) => (r.cutoverEnd ?? '').slice(0, 10))
       .sort()
       .pop();
-    const plannedOrLate =
-      lateCutover !== undefined && lateCutover > h.planned.end ? lateCutover : h.planned.end;
-    const forecastEnd =
-      h.status === 'complete' && h.actual?.end ? h.actual.end : plannedOrLate < asOf ? asOf : plannedOrLate;
+    const forecastEnd = waveForecastEnd(h, asOf, lateCutover);
     const slipDays = baseline ? Math.max(0, daysBetween(baseline.end, forecastEnd)) : 0;
 
     const reasons: string[] = [];
@@ -335,11 +388,6 @@ export function buildReportModel(
       rag,
       reasons,
       byState,
-      currentMonthlyGbp: waveRows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      targetMonthlyGbp: waveRows.reduce(
-        (n, r) => n + (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-        0,
-      ),
     });
   }
 
@@ -419,23 +467,6 @@ export function buildReportModel(
   const upcomingBlackouts = programme.blackouts
     .filter((b) => b.end >= asOf && b.start <= addDays(asOf, 180))
     .sort((a, b) => a.start.localeCompare(b.start));
-  const realised = scoped
-    .filter((r) => r.workload.status === 'complete')
-    .reduce(
-      (n, r) =>
-        n +
-        r.workload.cost.currentMonthlyGbp -
-        (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-      0,
-    );
-  const planned = scoped.reduce(
-    (n, r) =>
-      n +
-      r.workload.cost.currentMonthlyGbp -
-      (r.workload.cost.targetMonthlyGbp ?? r.workload.cost.currentMonthlyGbp),
-    0,
-  );
-
   return {
     asOf,
     programme,
@@ -451,10 +482,9 @@ export function buildReportModel(
       databases: rows.reduce((n, r) => n + r.workload.databases.length, 0),
       blocked: scoped.filter((r) => r.workload.status === 'blocked' || r.workload.status === 'rolled-back')
         .length,
-      currentMonthlyGbp: rows.reduce((n, r) => n + r.workload.cost.currentMonthlyGbp, 0),
-      realisedMonthlySavingGbp: realised,
-      plannedMonthlySavingGbp: planned,
     },
+    ...(cost.figures === undefined ? {} : { figures: cost.figures }),
+    ...(cost.missing === undefined ? {} : { figuresMissing: cost.missing }),
     rag,
     ragReasons:
       ragReasons.length > 0 ? ragReasons : ['Every open wave is green and the forecast meets the baseline'],

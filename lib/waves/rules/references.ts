@@ -1,4 +1,5 @@
 import type { WaveRule } from './rule';
+import { unknownName } from '../../config/unknown-name';
 
 /**
  * Names resolve: dependencies to workloads, service areas to programme.yaml, targets to an account
@@ -19,7 +20,12 @@ export const references: WaveRule = (plan, report) => {
     if (areas && !areas.has(v.serviceArea)) {
       report(
         w.at('serviceArea'),
-        `unknown service area "${v.serviceArea}" (programme.yaml serviceAreas: ${[...areas].join(', ')})`,
+        unknownName(
+          'service area',
+          v.serviceArea,
+          areas,
+          `programme.yaml serviceAreas: ${[...areas].join(', ')}`,
+        ),
       );
     }
     v.dependencies.forEach((d, i) => {
@@ -28,20 +34,28 @@ export const references: WaveRule = (plan, report) => {
       } else if (!plan.allIds.has(d.workload)) {
         report(
           w.at('dependencies', i, 'workload'),
-          `unknown workload "${d.workload}" (no wave file defines it)`,
+          unknownName('workload', d.workload, plan.allIds, 'no wave file defines it'),
         );
       }
       if (d.reachableVia !== undefined && !vpnPaths.has(d.reachableVia)) {
         report(
           w.at('dependencies', i, 'reachableVia'),
-          `unknown VPN path "${d.reachableVia}" (declared: ${vpnList}; the on-premises ranges in config/landing-zone.yaml)`,
+          unknownName(
+            'VPN path',
+            d.reachableVia,
+            vpnPaths,
+            `declared: ${vpnList}; the on-premises ranges in config/landing-zone.yaml`,
+          ),
         );
       }
     });
     v.access.forEach((a, i) => {
       a.from.forEach((site, j) => {
         if (!vpnPaths.has(site)) {
-          report(w.at('access', i, 'from', j), `unknown on-premises range "${site}" (declared: ${vpnList})`);
+          report(
+            w.at('access', i, 'from', j),
+            unknownName('on-premises range', site, vpnPaths, `declared: ${vpnList}`),
+          );
         }
       });
     });
@@ -50,7 +64,12 @@ export const references: WaveRule = (plan, report) => {
       if (!account) {
         report(
           w.at('target', 'account'),
-          `unknown account "${v.target.account}" (config/landing-zone.yaml accounts: ${[...accounts.keys()].join(', ')})`,
+          unknownName(
+            'account',
+            v.target.account,
+            accounts.keys(),
+            `config/landing-zone.yaml accounts: ${[...accounts.keys()].join(', ')}`,
+          ),
         );
       } else if (account.role !== 'production' && account.role !== 'non-production') {
         report(
@@ -62,7 +81,12 @@ export const references: WaveRule = (plan, report) => {
       if (!vpc) {
         report(
           w.at('target', 'vpc'),
-          `unknown VPC "${v.target.vpc}" (config/landing-zone.yaml VPCs: ${[...vpcs.keys()].join(', ')})`,
+          unknownName(
+            'VPC',
+            v.target.vpc,
+            vpcs.keys(),
+            `config/landing-zone.yaml VPCs: ${[...vpcs.keys()].join(', ')}`,
+          ),
         );
       } else if (account && vpc.account !== account.name) {
         report(

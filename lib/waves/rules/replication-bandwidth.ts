@@ -1,6 +1,7 @@
 import { isCutOver } from '../resolve';
 import { formatLocal } from '../time';
 import type { WaveRule } from './rule';
+import { unknownName } from '../../config/unknown-name';
 
 /** Endpoints the MGN replication servers need in an isolated subnet, which has no other way out. */
 export const MGN_STAGING_ENDPOINTS = ['mgn', 'ec2', 's3'] as const;
@@ -44,7 +45,12 @@ export const replicationBandwidth: WaveRule = (plan, report) => {
         w.at('site'),
         lz.connectivity === undefined
           ? `unknown site "${v.site}": config/landing-zone.yaml has no connectivity section, so nothing reaches a council site over a VPN`
-          : `unknown site "${v.site}" (connectivity.sites: ${sites.map((s) => s.name).join(', ') || 'none'})`,
+          : unknownName(
+              'site',
+              v.site,
+              sites.map((s) => s.name),
+              `connectivity.sites: ${sites.map((s) => s.name).join(', ') || 'none'}`,
+            ),
       );
     } else if (t.site.bandwidthMbps === undefined) {
       const index = sites.indexOf(t.site);

@@ -3,7 +3,7 @@ import type { WaveRule } from './rule';
 /**
  * The 7R strategy and the rest of the record agree: retire has a decommission date and no target;
  * retain has no target; repurchase names its supplier; rehost has servers and a target; replatform,
- * refactor and relocate have a target.
+ * refactor and relocate have a target; repurchase (and only repurchase) states its SaaS fee.
  */
 export const strategyConsistency: WaveRule = (plan, report) => {
   for (const w of plan.workloads) {
@@ -26,6 +26,12 @@ export const strategyConsistency: WaveRule = (plan, report) => {
         if (!v.supplier) {
           report(w.at('strategy'), 'repurchase needs supplier (vendor, product, licence) of the replacement');
         }
+        if (v.cost.saasMonthlyGbp === undefined) {
+          report(
+            w.at('cost'),
+            'repurchase needs cost.saasMonthlyGbp: the replacement’s fee is its run cost after the move, and counts against the saving',
+          );
+        }
         break;
       case 'rehost':
         if (v.servers.length === 0) {
@@ -39,6 +45,9 @@ export const strategyConsistency: WaveRule = (plan, report) => {
         if (!v.target) {
           report(w.at('strategy'), `${v.strategy} needs target (account and VPC)`);
         }
+    }
+    if (v.strategy !== 'repurchase' && v.cost.saasMonthlyGbp !== undefined) {
+      report(w.at('cost', 'saasMonthlyGbp'), `saasMonthlyGbp applies to repurchase only, not ${v.strategy}`);
     }
     if (v.strategy === 'retain' && v.decommissionDate) {
       report(w.at('decommissionDate'), `decommissionDate does not apply to ${v.strategy}`);

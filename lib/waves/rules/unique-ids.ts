@@ -11,7 +11,7 @@ export const uniqueIds: WaveRule = (plan, report) => {
     return (key, at) => {
       const previous = first.get(key);
       if (previous) {
-        report(at, `duplicate ${kind} "${key}" (first used in ${previous.file})`);
+        report(at, `duplicate ${kind} "${key}"`, 'error', previous);
       } else {
         first.set(key, at);
       }

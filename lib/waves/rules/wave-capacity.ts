@@ -11,16 +11,17 @@ export const waveCapacity: WaveRule = (plan, report) => {
     const moving = wave.workloads.filter((w) => isMigrating(w.value));
     const servers = moving.reduce((n, w) => n + w.value.servers.length, 0);
     const at = { file: wave.file, path: ['workloads'] };
+    const name = wave.header?.id ?? wave.file;
     if (moving.length > capacity.maxWorkloadsPerWave) {
       report(
         at,
-        `${moving.length} migrating workloads exceed the wave capacity of ${capacity.maxWorkloadsPerWave} (programme.yaml capacity.maxWorkloadsPerWave)`,
+        `${name}: ${moving.length} migrating workloads exceed the wave capacity of ${capacity.maxWorkloadsPerWave} (programme.yaml capacity.maxWorkloadsPerWave)`,
       );
     }
     if (servers > capacity.maxServersPerWave) {
       report(
         at,
-        `${servers} servers exceed the wave capacity of ${capacity.maxServersPerWave} (programme.yaml capacity.maxServersPerWave)`,
+        `${name}: ${servers} servers of migrating workloads exceed the wave capacity of ${capacity.maxServersPerWave} (programme.yaml capacity.maxServersPerWave)`,
       );
     }
     const ahead = wave.header?.status === 'planned' || wave.header?.status === 'approved';
@@ -31,7 +32,7 @@ export const waveCapacity: WaveRule = (plan, report) => {
     ) {
       report(
         at,
-        `${moving.length} of ${capacity.maxWorkloadsPerWave} workloads: little room for a slipped workload`,
+        `${name} moves ${moving.length} workloads, close to programme.yaml capacity.maxWorkloadsPerWave (${capacity.maxWorkloadsPerWave}): little room for a slipped workload`,
         'warning',
       );
     }

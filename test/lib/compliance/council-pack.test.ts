@@ -3,16 +3,29 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CouncilChecks } from '../../../lib/compliance/council-pack';
 import { councilChecksProps } from '../../../lib/compliance/register-checks';
 import { testApp } from '../../helpers/cdk-app';
-import { exampleLandingZone } from '../connectivity/example-landing-zone';
+import { exampleLandingZone, hardenedExampleConfig } from '../connectivity/example-landing-zone';
 import { goodTunnel, vpnConnection } from './rules/vpn-fixtures';
 
 describe('CouncilChecks', () => {
-  it('finds nothing in the example landing zone, with its configuration, after the tag aspects have run', () => {
-    const { app, config } = exampleLandingZone();
+  it('finds nothing in the example landing zone with its sites hardened, after the tag aspects have run', () => {
+    const { app, config } = exampleLandingZone(hardenedExampleConfig());
     app.synth();
     const report = new CouncilChecks(undefined, councilChecksProps(config.organisation)).validateScope(app);
     expect(report.violations).toEqual([]);
     expect(report.success).toBe(true);
+  });
+
+  it('finds in the example as configured only the two VPN findings of its pending sites (acknowledged in code)', () => {
+    const { app, config } = exampleLandingZone();
+    app.synth();
+    const report = new CouncilChecks(undefined, councilChecksProps(config.organisation)).validateScope(app);
+    expect(report.violations.map((v) => v.ruleName).sort()).toEqual([
+      'Council-VPNPreSharedKeyInSecretsManager',
+      'Council-VPNTunnelStrongCrypto',
+    ]);
+    for (const violation of report.violations) {
+      expect(violation.violatingResources).toHaveLength(4);
+    }
   });
 
   it('reports a weak, unlogged tunnel with a plaintext key under the Council rule IDs', () => {
@@ -25,6 +38,7 @@ describe('CouncilChecks', () => {
     expect(report.success).toBe(false);
     expect(report.violations.map((v) => v.ruleName).sort()).toEqual([
       'Council-VPNPreSharedKeyDynamicReference',
+      'Council-VPNPreSharedKeyInSecretsManager',
       'Council-VPNTunnelLogging',
       'Council-VPNTunnelStrongCrypto',
     ]);
@@ -38,7 +52,7 @@ describe('CouncilChecks', () => {
 
     const acknowledged = vpnConnection([goodTunnel()]);
     Validations.of(acknowledged.app).addPlugins(new CouncilChecks(acknowledged.app));
-    for (const rule of ['VPNTunnelStrongCrypto', 'VPNTunnelLogging']) {
+    for (const rule of ['VPNTunnelStrongCrypto', 'VPNTunnelLogging', 'VPNPreSharedKeyInSecretsManager']) {
       Validations.of(acknowledged.connection).acknowledge({
         id: `Council::Council-${rule}`,
         reason: 'test of the mechanism',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { configErrors, editOnce, lineOf } from '../../helpers/landing-zone';
 
 const EXAMPLE = readFileSync('config/landing-zone.yaml', 'utf8');
-const ARN = 'arn:aws:codeconnections:eu-west-2:222222222222:connection/00000000-0000-0000-0000-000000000000';
+const ARN = 'arn:aws:codeconnections:eu-west-2:999999999999:connection/00000000-0000-0000-0000-000000000000';
 
 const errors = configErrors;
 const edit = (from: string, to: string, text = EXAMPLE): string => editOnce(from, to, text);
@@ -24,7 +24,7 @@ describe('the delivery section', () => {
       '  repository: council-landing-zone',
       text,
     );
-    text = edit(ARN, 'arn:aws:codestar:eu-west-2:222222222222:connection/x', text);
+    text = edit(ARN, 'arn:aws:codestar:eu-west-2:999999999999:connection/x', text);
     const found = errors(text);
     expect(found.map((e) => e.path).sort()).toEqual([
       'delivery.branch',
@@ -39,7 +39,7 @@ describe('the delivery section', () => {
   });
 
   test('the account must exist', () => {
-    const text = edit('  account: shared-services\n  repository', '  account: tooling\n  repository');
+    const text = edit('  account: delivery\n  repository', '  account: tooling\n  repository');
     expect(errors(text)).toEqual([
       {
         path: 'delivery.account',
@@ -50,9 +50,9 @@ describe('the delivery section', () => {
   });
 
   test('the connection must be in the delivery account and the home region', () => {
-    const text = edit(ARN, ARN.replace('eu-west-2:222222222222', 'eu-west-1:555555555555'));
+    const text = edit(ARN, ARN.replace('eu-west-2:999999999999', 'eu-west-1:555555555555'));
     expect(errors(text).map((e) => e.message)).toEqual([
-      'the connection is in account 555555555555, but the pipeline runs in shared-services (222222222222)',
+      'the connection is in account 555555555555, but the pipeline runs in delivery (999999999999)',
       'the connection is in eu-west-1, but the pipeline runs in the home region eu-west-2',
     ]);
   });

@@ -16,10 +16,12 @@ function expectSingleError(text: string, path: string, message: RegExp): Diagnos
 }
 
 describe('the example configuration', () => {
-  it('is valid, warning only that its VPN devices use documentation addresses', () => {
+  it('is valid, warning only that its VPN devices use documentation addresses and its deployed sites await tunnel hardening', () => {
     const result = validate(exampleText());
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.diagnostics.map((d) => d.message)).toEqual(
+    const hardening = result.diagnostics.filter((d) => d.path.endsWith('tunnelHardening'));
+    expect(hardening).toHaveLength(3);
+    expect(result.diagnostics.filter((d) => !hardening.includes(d)).map((d) => d.message)).toEqual(
       Array(4).fill(expect.stringMatching(/is a documentation address \(RFC 5737\)/)),
     );
     expect(result.config?.organisation.shortName).toBe('kvdc');
@@ -256,5 +258,55 @@ describe('several mistakes at once', () => {
       lineOf(text, '10.65.16.0/20'),
     ]);
     expect(found.every((e) => e.file === 'test.yaml')).toBe(true);
+  });
+});
+
+describe('messages that say where and what', () => {
+  it('says in words that a file is empty, or holds a list, and what belongs there', () => {
+    expect(errors('# only a comment\n').map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^the file is empty \(or only comments\): it should hold a mapping with the keys organisation, accounts, network/,
+      ),
+    ]);
+    expect(errors('- organisation\n').map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^the file holds a list at the top level: it should hold a mapping with the keys organisation/,
+      ),
+    ]);
+  });
+
+  it('names the line where a duplicated name was first used', () => {
+    const text = exampleText().replace(
+      '    - name: non-production\n      purpose: workload',
+      '    - name: production\n      purpose: workload',
+    );
+    const [error] = errors(text).filter((d) => d.message.startsWith('duplicate VPC name'));
+    expect(error?.message).toBe(
+      `duplicate VPC name "production" (first used at line ${lineOf(text, '    - name: production')})`,
+    );
+  });
+
+  it('suggests the name meant for a misspelt reference', () => {
+    const text = exampleText().replace('trustedAccount: security', 'trustedAccount: securty');
+    expectSingleError(
+      text,
+      'securityBaseline.breakGlass.trustedAccount',
+      /^unknown account "securty" \(did you mean "security"\?\)$/,
+    );
+  });
+
+  it('still reports the overlap and the duplicate name of a VPC entry that also has a typo', () => {
+    const text = exampleText().replace(
+      '    - name: non-production\n      purpose: workload\n      account: non-production\n      cidr: 10.66.0.0/20',
+      '    - name: production\n      purpose: workload\n      account: non-production\n      cidr: 10.65.0.0/20\n      descriptin: typo',
+    );
+    const messages = errors(text).map((d) => `${d.path}: ${d.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^network\.vpcs\[3\]\.descriptin: unknown key "descriptin"/),
+        expect.stringMatching(/^network\.vpcs\[3\]\.name: duplicate VPC name "production"/),
+        'network.vpcs[3].cidr: 10.65.0.0/20 overlaps VPC production (10.65.0.0/19)',
+      ]),
+    );
   });
 });

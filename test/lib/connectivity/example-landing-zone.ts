@@ -19,3 +19,19 @@ export function exampleLandingZone(
   const stacks = buildLandingZone(app, config);
   return { app, stacks, config };
 }
+
+/** The example with every site's tunnels hardened (tunnelHardening: applied), as a new site is. */
+export function hardenedExampleConfig(): LandingZoneConfig {
+  const config = loadConfig(EXAMPLE_CONFIG_FILE);
+  const connectivity = config.connectivity;
+  if (connectivity === undefined) {
+    throw new Error('the example council has a connectivity section');
+  }
+  return {
+    ...config,
+    connectivity: {
+      ...connectivity,
+      sites: connectivity.sites.map((site) => ({ ...site, tunnelHardening: 'applied' as const })),
+    },
+  };
+}

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { STRONG_TUNNEL_CRYPTO } from '../../../lib/connectivity/tunnel-options';
-import { exampleLandingZone } from './example-landing-zone';
+import { exampleLandingZone, hardenedExampleConfig } from './example-landing-zone';
 
-const { stacks, config } = exampleLandingZone();
+// The construct as a new site gets it (the example's deployed sites are pending: tunnel-hardening.test.ts).
+const { stacks, config } = exampleLandingZone(hardenedExampleConfig());
 const connectivity = stacks.connectivity;
 if (!connectivity) {
   throw new Error('the example council has a connectivity section');
@@ -228,7 +229,8 @@ describe('monitoring', () => {
   const alarms = resourcesOf('AWS::CloudWatch::Alarm');
 
   it('has a tunnel-down (Minimum < 1) and a connection-down (Maximum < 1) alarm per connection', () => {
-    expect(Object.keys(alarms)).toHaveLength(8);
+    // Four per connection: tunnel down, connection down, load and attachment drops.
+    expect(Object.keys(alarms)).toHaveLength(16);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'kvdc-vpn-northgate-depot-router-1-tunnel-down',
       Namespace: 'AWS/VPN',
@@ -247,6 +249,21 @@ describe('monitoring', () => {
       AlarmName: 'kvdc-vpn-northgate-depot-router-1-connection-down',
       Statistic: 'Maximum',
       Threshold: 1,
+    });
+  });
+
+  it('alarms when a connection nears one tunnel capacity in its busier direction', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'kvdc-vpn-northgate-depot-router-1-load',
+      Threshold: 0.8 * 1.25e9,
+      EvaluationPeriods: 3,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'MAX([FILL(bytesIn, 0), FILL(bytesOut, 0)]) * 8 / 300' }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'kvdc-vpn-northgate-depot-router-1-attachment-drops',
+      AlarmDescription: Match.stringLikeRegexp('#runbook-transit-gateway-drops'),
     });
   });
 

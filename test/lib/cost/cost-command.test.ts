@@ -2,82 +2,95 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCost, type CostOptions } from '../../../lib/cli/cost-command';
-import type { CostReport } from '../../../lib/cost/format';
-import { SERVERS_STACK } from '../../../lib/cost/servers';
-import { exampleServerUsd, PRICES_FILE, writeAssembly } from './fixtures';
+import type { CostEstimate } from '../../../lib/cost/estimate';
+import type { Figures } from '../../../lib/figures/model';
+import { PRICES_FILE, writeAssembly } from './fixtures';
 
 describe('lz cost', () => {
   let dir: string;
   let options: CostOptions;
+  let complete: CostOptions;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lz-cost-'));
-    await writeAssembly(join(dir, 'cdk.out'));
+    await writeAssembly(join(dir, 'cdk.out'), { unpriced: true });
+    await writeAssembly(join(dir, 'complete.out'));
     options = {
       assembly: join(dir, 'cdk.out'),
       waves: 'migration-waves',
       config: 'config/landing-zone.yaml',
-      prices: PRICES_FILE,
+      prices: 'pricing',
+      usage: 'pricing/usage-assumptions.yaml',
       asOf: '2026-11-23',
       json: false,
       markdown: false,
     };
+    complete = { ...options, assembly: join(dir, 'complete.out') };
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints totals per account, stack and wave, with each price source', () => {
-    const run = runCost(options);
+  it('everything priced: exit 0, totals first, one shared row, no line detail', () => {
+    const run = runCost(complete);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
-    // The assembly's three priced lines ($43.80) plus an instance and a disk line per migrating server.
-    const servers = exampleServerUsd();
-    const total = 43.8 + servers.usd;
-    expect(run.stdout).toContain(
-      `Total: $${total.toFixed(2)} (£${(total * 0.75).toFixed(2)}) from ${3 + 2 * servers.servers} priced lines; 1 resource charges not priced.`,
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(
+      'Monthly cost estimate, eu-west-2 + eu-west-1, 730 hours a month, as of 2026-11-23',
     );
-    expect(run.stdout).toContain('AWS price list file, eu-west-2, September 2026 (2026-09)');
-    expect(run.stdout).toContain('AWS::MGN::Application');
+    expect(lines[1]).toMatch(/^AWS total: \$[\d,.]+ \(£[\d,.]+\) a month, every deployed charge priced\.$/);
+    expect(
+      run.stdout.split('\n').filter((l) => l.includes('shared landing zone') && l.startsWith('│')),
+    ).toHaveLength(1);
+    expect(run.stdout).not.toContain('Priced lines');
+    expect(run.stdout).toContain('lz cost --detail');
   });
 
-  it('--json: the full report, with the wave of a workload-tagged resource from the wave files', () => {
-    const report = JSON.parse(runCost({ ...options, json: true }).stdout) as CostReport;
-    const stacks = report.estimate.byStack.map((r) => [r.key, Number(r.monthlyUsd.toFixed(2))]);
-    expect(stacks).toEqual([
-      ['Hub', 40.15],
-      ['Work', 3.65],
-      [SERVERS_STACK, Number(exampleServerUsd().usd.toFixed(2))],
-    ]);
-    // The servers land in the production (555…) and non-production (666…) accounts.
-    expect(report.estimate.byAccount.map((r) => r.key)).toEqual([
-      '111111111111',
-      '555555555555',
-      '666666666666',
-    ]);
+  it('anything not priced: exit 1, INCOMPLETE on the first lines and on stderr, listed with --detail', () => {
+    const run = runCost(options);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      'INCOMPLETE: 1 deployed charge(s) not priced; the total is a lower bound (lz cost --detail lists them)\n',
+    );
+    expect(run.stdout.split('\n')[1]).toContain('INCOMPLETE: 1 deployed charge(s) not priced');
+    const detail = runCost({ ...options, detail: true }).stdout;
+    expect(detail).toMatch(/│ AWS::Made::Up +│ 1 +│ no pricing rule for this resource type/);
+    expect(detail).toContain('AWS price list file, eu-west-2, September 2026 (2026-09)');
+    expect(detail).toContain('network.natGatewayGbPerMonth');
+  });
+
+  it('--json: the estimate and the figures, the unpriced charge on its workload’s wave', () => {
+    const report = JSON.parse(runCost({ ...options, json: true }).stdout) as {
+      estimate: CostEstimate;
+      figures: Omit<Figures, 'estimate'>;
+    };
     expect(report.estimate.notPriced[0]).toMatchObject({ workload: 'intranet-staging', wave: 'wave-01' });
-    expect(report.waves[0]).toMatchObject({ wave: 'wave-01', awsNotPriced: 1, savingsAreUpperBounds: true });
-    // Every wave's AWS side now includes its servers: no wave with migrating servers shows zero.
-    for (const w of report.waves) {
-      const serverUsd = report.estimate.lines
-        .filter((l) => l.stack === SERVERS_STACK && l.wave === w.wave)
-        .reduce((s, l) => s + l.monthlyUsd, 0);
-      expect(serverUsd).toBeGreaterThan(0);
-      expect(w.awsMonthlyGbp).toBeGreaterThanOrEqual(serverUsd * 0.75 - 1e-6);
-    }
+    expect(report.figures.waves[0]).toMatchObject({ id: 'wave-01', awsNotPriced: 1 });
+    expect(report.figures.programme.awsNotPriced).toBe(1);
+    expect(report.estimate.byAccount.map((r) => r.key)).toContain('111111111111');
   });
 
-  it('--markdown: tables for a pull-request comment', () => {
-    const md = runCost({ ...options, markdown: true }).stdout;
+  it('--markdown: the same summary as tables for a pull-request comment', () => {
+    const md = runCost({ ...complete, markdown: true }).stdout;
     expect(md).toMatch(/^## Monthly cost estimate, eu-west-2/);
-    expect(md).toContain('| account | USD / month | GBP / month | priced lines | not priced |');
+    expect(md).toContain(
+      '|  | on premises today | AWS + SaaS | after the move | planned saving | realised saving | not priced |',
+    );
   });
 
-  it('exits 2 with located errors for a bad price table', () => {
+  it('exits 2 with located errors for a bad price table or usage assumptions', () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(PRICES_FILE, 'utf8').replace('hoursPerMonth: 730', 'hoursPerMonth: 720'));
     const run = runCost({ ...options, prices: bad });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^${bad}:\\d+:\\d+ error hoursPerMonth: `));
+    const usage = join(dir, 'usage.yaml');
+    writeFileSync(usage, 'network:\n  natGatewayGbPerMonth: -1\n  nope: 2\n');
+    const u = runCost({ ...options, usage });
+    expect(u.exitCode).toBe(2);
+    // Every error at once, each with its file, line and field.
+    expect(u.stderr).toContain(`${usage}:2:`);
+    expect(u.stderr).toContain(`${usage}:3:`);
   });
 
   it('refuses when there is no assembly', () => {

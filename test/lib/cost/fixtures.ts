@@ -2,8 +2,9 @@ import { synthesiseAtomically } from '../../../lib/assembly/synthesise';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnResourceJson } from '../../../lib/assembly/template';
-import type { CostStack } from '../../../lib/cost/estimate';
-import { loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
+import { estimateCost, type CostStack, type EstimateOptions } from '../../../lib/cost/estimate';
+import { defaultAssumptions, type UsageAssumptions } from '../../../lib/cost/usage-assumptions';
+import { loadPriceBook, loadPriceTable, type PriceTable } from '../../../lib/cost/price-table';
 import { loadConfig } from '../../../lib/config/load';
 import { loadWavePlan } from '../../../lib/waves/load';
 
@@ -11,6 +12,25 @@ export const PRICES_FILE = 'pricing/eu-west-2.yaml';
 
 export function committedPrices(): PriceTable {
   return loadPriceTable(PRICES_FILE);
+}
+
+/** Every committed table (London and the DR region), by region. */
+export function committedBook(): ReadonlyMap<string, PriceTable> {
+  const book = loadPriceBook('pricing');
+  if (!book.tables) {
+    throw new Error(book.diagnostics.map((d) => d.message).join('\n'));
+  }
+  return book.tables;
+}
+
+/** An estimate with one price table and every usage assumption at its documented default. */
+export function estimate(
+  stacks: readonly CostStack[],
+  table: PriceTable = committedPrices(),
+  options: EstimateOptions = {},
+  assumptions: UsageAssumptions = defaultAssumptions(),
+) {
+  return estimateCost(stacks, new Map([[table.region, table]]), assumptions, options);
 }
 
 export function stack(
@@ -28,19 +48,19 @@ export function tagged(tags: Record<string, string>): { Tags: { Key: string; Val
 
 /** A two-stack cloud assembly (manifest and templates) for the command tests. */
 /** A small assembly written as `lz synth` writes one: whole, with provenance bound to the example. */
-export async function writeAssembly(dir: string): Promise<void> {
+export async function writeAssembly(dir: string, options: { unpriced?: boolean } = {}): Promise<void> {
   await synthesiseAtomically({
     outdir: dir,
     app: 'cost-fixture',
     inputs: { config: 'config/landing-zone.yaml', waves: 'migration-waves' },
     synthesise: (work) => {
-      writeFixture(work);
+      writeFixture(work, options.unpriced === true);
       return { plugins: [], builtinValidation: false };
     },
   });
 }
 
-function writeFixture(dir: string): void {
+function writeFixture(dir: string, unpriced: boolean): void {
   mkdirSync(dir, { recursive: true });
   const stacks: Record<string, { env: string; resources: Record<string, unknown> }> = {
     Hub: {
@@ -59,6 +79,15 @@ function writeFixture(dir: string): void {
           Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] },
         },
         Eip: { Type: 'AWS::EC2::EIP', Properties: { Tags: [{ Key: 'wave', Value: 'wave-01' }] } },
+        // A type no pricing rule knows: the estimate is then incomplete and `lz cost` exits 1.
+        ...(unpriced
+          ? {
+              Odd: {
+                Type: 'AWS::Made::Up',
+                Properties: { Tags: [{ Key: 'workload', Value: 'intranet-staging' }] },
+              },
+            }
+          : {}),
       },
     },
   };
@@ -100,8 +129,18 @@ export function exampleServerUsd(): { usd: number; servers: number } {
         continue;
       }
       servers += 1;
+      // A Windows database server whose SQL Server Standard database moves with it, licence included.
+      const sql =
+        s.tier === 'db' &&
+        s.platform === 'windows' &&
+        w.databases.some(
+          (d) => d.target === 'ec2' && d.licence === 'licence-included' && d.engine === 'sqlserver-se',
+        );
       usd +=
-        730 * price(`ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}`) +
+        730 *
+          price(
+            `ec2-${(s.targetInstanceType ?? '?').replace('.', '-')}-${s.platform}${sql ? '-sql-standard' : ''}`,
+          ) +
         s.diskGiB * price('ebs-gp3-gb-month');
     }
   }

@@ -64,7 +64,7 @@ describe('orderStages', () => {
   it('reports every stack whose account is not in configuration, at once', () => {
     const stray = (id: string): PlacedStack => ({
       id,
-      accountId: '999999999999',
+      accountId: '121212121212',
       region: 'eu-west-2',
       phase: 'data',
     });
@@ -73,8 +73,8 @@ describe('orderStages', () => {
       orderStages([stray('One'), stray('Two')], accounts);
     } catch (error) {
       expect((error as StagePlanError).problems).toEqual([
-        'One deploys to account 999999999999, which is not in accounts',
-        'Two deploys to account 999999999999, which is not in accounts',
+        'One deploys to account 121212121212, which is not in accounts',
+        'Two deploys to account 121212121212, which is not in accounts',
       ]);
     }
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAssembly, type OpenedAssembly } from '../../../lib/assembly/open';
 import { buildCostReport } from '../../../lib/cli/cost-command';
-import type { CostReport } from '../../../lib/cost/format';
+import type { CostReport } from '../../../lib/figures/format';
 import { buildReviewModel, type ReviewModel } from '../../../lib/review/model';
 import { acceptBaseline } from '../../../lib/safety/baseline-files';
 import { exampleConfig } from '../../helpers/landing-zone';
@@ -32,7 +32,7 @@ describe('review pack model, from a synthesised test assembly', () => {
       assembly,
       waves: 'migration-waves',
       config: 'config/landing-zone.yaml',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       asOf: '2026-11-23',
     });
     if ('error' in built) {

@@ -25,7 +25,7 @@ describe('lz review', () => {
       assembly: await synthReviewAssembly(join(dir, 'cdk.out'), { vpcCidr: '10.8.0.0/16', baseline: false }),
       config: 'config/landing-zone.yaml',
       waves: 'migration-waves',
-      prices: 'pricing/eu-west-2.yaml',
+      prices: 'pricing',
       baselines,
       allowList: join(baselines, 'allow-list.yaml'),
       out: join(dir, 'reports', 'review'),

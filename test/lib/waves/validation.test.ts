@@ -205,7 +205,7 @@ describe('migration wave validation', () => {
       const texts = replaceInExample('wave-05', '  - id: edrms', '  - id: intranet');
       const errors = only(texts);
       expect(errors.map((e) => e.message)).toContain(
-        'duplicate workload id "intranet" (first used in migration-waves/wave-02-corporate-and-place.yaml)',
+        'duplicate workload id "intranet" (first used at migration-waves/wave-02-corporate-and-place.yaml:19)',
       );
     });
 
@@ -235,7 +235,7 @@ describe('migration wave validation', () => {
       const messages = only(texts).map((e) => e.message);
       expect(messages).toEqual(
         expect.arrayContaining([
-          'unknown workload "edrm" (no wave file defines it)',
+          'unknown workload "edrm" (did you mean "edrms"?)',
           expect.stringMatching(
             /^unknown VPC "prod" \(config\/landing-zone.yaml VPCs: egress, shared-services, production, non-production\)$/,
           ),
@@ -302,9 +302,30 @@ describe('migration wave validation', () => {
       expect(messages).toEqual(
         expect.arrayContaining([
           // The retired telephony system does not count against the team's capacity.
-          'wave-02-corporate-and-place.yaml: 5 migrating workloads exceed the wave capacity of 4 (programme.yaml capacity.maxWorkloadsPerWave)',
-          'wave-02-corporate-and-place.yaml: 10 servers exceed the wave capacity of 9 (programme.yaml capacity.maxServersPerWave)',
+          'wave-02-corporate-and-place.yaml: wave-02: 5 migrating workloads exceed the wave capacity of 4 (programme.yaml capacity.maxWorkloadsPerWave)',
+          'wave-02-corporate-and-place.yaml: wave-02: 10 servers of migrating workloads exceed the wave capacity of 9 (programme.yaml capacity.maxServersPerWave)',
         ]),
+      );
+    });
+
+    it('an empty wave file is said to be empty, with what belongs in it', () => {
+      const base = exampleWaveTexts();
+      const texts = {
+        ...base,
+        waves: base.waves.map((w) => (w.file.includes('wave-06') ? { ...w, text: '# to do\n' } : w)),
+      };
+      const empty = only(texts).filter((e) => e.file.includes('wave-06'));
+      expect(empty.map((e) => e.message)).toEqual([
+        'the file is empty (or only comments): it should hold a mapping with the keys wave, workloads',
+      ]);
+    });
+
+    it('a duplicated workload id names the file and line where it was first used', () => {
+      const texts = replaceInExample('wave-03', '  - id: planning-uniform', '  - id: intranet');
+      const duplicate = only(texts).find((e) => e.message.startsWith('duplicate workload id'));
+      const first = exampleWaveTexts().waves.find((w) => w.file.includes('wave-02'));
+      expect(duplicate?.message).toBe(
+        `duplicate workload id "intranet" (first used at ${first?.file ?? ''}:${lineOf(first?.text ?? '', '  - id: intranet')})`,
       );
     });
 

@@ -27,10 +27,20 @@ describe('rdsTlsEnforced', () => {
     });
   }
   test.each([
-    ['postgres', { 'rds.force_ssl': '1' }, COMPLIANT],
-    ['postgres', { 'rds.force_ssl': '0' }, NON_COMPLIANT],
-    ['sqlserver-se', { 'rds.force_ssl': '1' }, COMPLIANT],
-    ['mysql', { require_secure_transport: 'ON' }, COMPLIANT],
+    ['postgres', { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1.2' }, COMPLIANT],
+    // TLS forced but TLS 1.0 and 1.1 still negotiable.
+    ['postgres', { 'rds.force_ssl': '1' }, NON_COMPLIANT],
+    ['postgres', { 'rds.force_ssl': '1', ssl_min_protocol_version: 'TLSv1' }, NON_COMPLIANT],
+    ['postgres', { 'rds.force_ssl': '0', ssl_min_protocol_version: 'TLSv1.2' }, NON_COMPLIANT],
+    ['sqlserver-se', { 'rds.force_ssl': '1', 'rds.tls10': 'disabled', 'rds.tls11': 'disabled' }, COMPLIANT],
+    ['sqlserver-se', { 'rds.force_ssl': '1' }, NON_COMPLIANT],
+    [
+      'sqlserver-se',
+      { 'rds.force_ssl': '1', 'rds.tls10': 'disabled', 'rds.tls11': 'default' },
+      NON_COMPLIANT,
+    ],
+    ['mysql', { require_secure_transport: 'ON', tls_version: 'TLSv1.2,TLSv1.3' }, COMPLIANT],
+    ['mysql', { require_secure_transport: 'ON', tls_version: 'TLSv1.1,TLSv1.2' }, NON_COMPLIANT],
     ['mysql', {}, NON_COMPLIANT],
     ['mysql', undefined, NON_COMPLIANT],
   ] as const)('%s %o -> %s', (engine, parameters, expected) => {

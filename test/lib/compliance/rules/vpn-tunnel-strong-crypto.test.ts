@@ -26,12 +26,31 @@ describe('vpnTunnelStrongCrypto', () => {
       'DH group 2 in phase 2',
       [goodTunnel({ phase2DhGroupNumbers: [{ value: 2 }, { value: 14 }] }), goodTunnel()],
     ],
+    // Groups 22 to 24 are at least 14 but weak (RFC 8247): only the allow-list passes.
+    [
+      'DH group 24 (MODP with a small subgroup) in phase 1',
+      [goodTunnel({ phase1DhGroupNumbers: [{ value: 14 }, { value: 24 }] }), goodTunnel()],
+    ],
+    [
+      'DH group 22 in phase 2 of tunnel 2',
+      [goodTunnel(), goodTunnel({ phase2DhGroupNumbers: [{ value: 22 }] })],
+    ],
+    ['DH group 18 (not on the list)', [goodTunnel(), goodTunnel({ phase1DhGroupNumbers: [{ value: 18 }] })]],
     ['an empty DH group list (AWS defaults)', [goodTunnel({ phase1DhGroupNumbers: [] }), goodTunnel()]],
     ['no phase 1 lifetime', [goodTunnel({ phase1LifetimeSeconds: undefined }), goodTunnel()]],
     ['DPD action clear', [goodTunnel(), goodTunnel({ dpdTimeoutAction: 'clear' })]],
   ])('fails %s', (_case, tunnels) => {
     const { connection } = vpnConnection(tunnels);
     expect(vpnTunnelStrongCrypto(connection)).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  it('passes any subset of the allow-list 14, 15, 16, 19, 20, 21', () => {
+    const ecc = [{ value: 19 }, { value: 20 }, { value: 21 }];
+    const { connection } = vpnConnection([
+      goodTunnel({ phase1DhGroupNumbers: ecc, phase2DhGroupNumbers: ecc }),
+      goodTunnel({ phase1DhGroupNumbers: [{ value: 14 }, { value: 16 }] }),
+    ]);
+    expect(vpnTunnelStrongCrypto(connection)).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   it('does not apply to other resources', () => {

@@ -37,6 +37,12 @@ export interface Limits {
  * Not smaller: moto takes a few hundred milliseconds to list a page of 100 instances when busy.
  */
 export const FAST: Limits = { callTimeoutMs: 1500, maxAttempts: 2, deadlineMs: 4000 };
+/**
+ * For rows that test what a fault says, not how long a run may take: limits no loaded machine
+ * reaches (moto answers dozens of side-by-side rows), so a slow answer never turns a denial or a
+ * bad page into a deadline. The timing rows keep FAST.
+ */
+export const PATIENT: Limits = { callTimeoutMs: 30_000, maxAttempts: 2, deadlineMs: 90_000 };
 
 export interface Run {
   readonly output: CommandOutput;

@@ -15,6 +15,9 @@ import {
   tableProblems,
 } from '../../../helpers/page-checks';
 import { examplePlan } from '../../../helpers/waves';
+import { exampleAssembly } from '../../../helpers/example-assembly';
+import { buildCostReport } from '../../../../lib/cli/cost-command';
+import { gbp } from '../../../../lib/figures/format';
 
 /**
  * The dashboard as a manager sees it, in headless Chromium from the Debian package. A missing
@@ -38,8 +41,11 @@ describe('waves dashboard in headless Chromium', () => {
       waves: 'migration-waves',
       out,
       asOf: '2026-11-23',
+      // The example synthesised by jest's global set-up: the cost figures are priced from it.
+      assembly: exampleAssembly().dir,
     });
     expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
     // A touch screen too, so a test can tap as a phone user would.
     const context = await browser.newContext({ viewport: { width: DESKTOP, height: 900 }, hasTouch: true });
     page = await context.newPage();
@@ -205,5 +211,29 @@ describe('waves dashboard in headless Chromium', () => {
     expect(await computedStyles(page, 'header', 'background-color')).toEqual(['rgb(255, 255, 255)']);
     expect(await page.locator('#wave-table .pill').allTextContents()).not.toContain('');
     await emulateScreen(page, DESKTOP);
+  });
+
+  it('shows run cost and savings from the figures model, and draws the before/after chart', async () => {
+    const built = buildCostReport({
+      assembly: exampleAssembly(),
+      waves: 'migration-waves',
+      config: 'config/landing-zone.yaml',
+      prices: 'pricing',
+      usage: 'pricing/usage-assumptions.yaml',
+      asOf: '2026-11-23',
+    });
+    if ('error' in built) {
+      throw new Error(built.error);
+    }
+    const p = built.report.figures.programme;
+    expect(await page.textContent('[data-testid="monthly-cost"]')).toBe(gbp(p.runCostNowGbp));
+    expect(await page.textContent('[data-testid="savings"]')).toBe(gbp(p.realisedSavingGbp));
+    expect(await page.textContent('[data-testid="cost-after"]')).toBe(gbp(p.afterMonthlyGbp));
+    const chart = page.locator('#run-cost-chart');
+    expect(await chart.isVisible()).toBe(true);
+    // Forecast and baseline for the total, on premises and AWS.
+    expect(await chart.locator('path[class^="forecast-"]').count()).toBe(3);
+    expect(await chart.locator('path[class^="baseline-"]').count()).toBe(3);
+    expect(await page.locator('#run-cost .sensitivity li').count()).toBeGreaterThan(0);
   });
 });
