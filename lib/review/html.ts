@@ -204,7 +204,7 @@ function costSection(model: ReviewModel): string {
 <div class="grid2"><div><h3>By account</h3>${rollup('cost-accounts', 'Account', est.byAccount, (k) => `${names.get(k) || 'account'} ${k}`)}</div>
 <div><h3>By wave</h3>${rollup('cost-waves', 'Wave', est.byWave)}</div></div>
 <h3>Before and after, GBP a month</h3>
-${reportTable({ id: 'cost-before-after', caption: 'Per wave and for the programme: monthly run cost on premises and after the move, and the savings planned and realised', columns: PROGRAMME_HEAD.map((h, i) => (i === 0 ? e(h) : { html: e(h), num: true })), rows: waves })}
+${reportTable({ id: 'cost-before-after', caption: 'Per wave and for the programme: monthly run cost on premises and after the move, and the savings planned and realised', columns: PROGRAMME_HEAD.map((h, i) => (i === 0 ? e(h || 'Part of the estate') : { html: e(h), num: true })), rows: waves })}
 <details><summary>By stack (${est.byStack.length})</summary>${rollup('cost-stacks', 'Stack', est.byStack)}</details>
 <details><summary>Not priced: ${est.notPriced.length} charges in ${notPricedGroups(est).length} groups</summary>${reportTable({ id: 'not-priced', caption: 'Charges not priced, so not in the total, and why', columns: ['Type', { html: 'Count', num: true }, 'Why'], rows: groups })}</details>
 </section>`;
