@@ -13,6 +13,7 @@ import { withStop, type AwsOptions } from '../ops/aws';
 import { silentProgress, type Progress } from '../ops/progress';
 import { DEFAULT_DEADLINE_MS, withDeadline } from '../ops/run';
 import { plannedDatabases } from '../ops/db-health';
+import { committedEndOfSupport } from '../lifecycle/load';
 import { readPlannedDatabases } from '../ops/db-read';
 import { formatAge, overallStatus, renderSummary, renderTable, EXIT_CODES } from '../ops/report';
 import { optionalPlan } from './ops-plan';
@@ -97,6 +98,11 @@ export async function runDbHealth(options: DbHealthOptions): Promise<CommandOutp
         options.assumeRole,
         now,
         progress,
+        // The same table and horizon as the plan's support-dates rule, so the two never disagree.
+        {
+          table: committedEndOfSupport(),
+          warnWithinMonths: loaded.plan?.programme.supportDates.warnWithinMonths ?? 12,
+        },
       ),
   );
   const status = overallStatus(findings, errors);

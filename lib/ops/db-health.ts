@@ -1,4 +1,7 @@
 import type { LandingZoneConfig } from '../config/schema';
+import { engineDefinition, type DatabaseEngineName } from '../data/engines';
+import { supportEnd, supportState, versionSupport } from '../lifecycle/end-of-support';
+import type { EndOfSupportTable } from '../lifecycle/schema';
 import { databaseInstanceIdentifier } from '../names';
 import { plannedRdsDatabases } from '../waves/migration-plan';
 import type { WavePlan } from '../waves/load';
@@ -12,6 +15,15 @@ export interface PlannedDatabase {
   readonly identifier: string;
   readonly version: string;
   readonly rpoMinutes: number;
+  /** The planned engine, to judge the running version against the end-of-support table. */
+  readonly engine?: DatabaseEngineName;
+}
+
+/** The end-of-support table and how far ahead an ending date is reported (the plan's horizon). */
+export interface SupportCheck {
+  readonly table: EndOfSupportTable;
+  /** @default 12 */
+  readonly warnWithinMonths?: number;
 }
 
 /** The parts of DescribeDBInstances (and DescribePendingMaintenanceActions) this check reads. */
@@ -54,6 +66,7 @@ interface DatabaseLike {
   readonly account: string;
   readonly version: string;
   readonly recovery: { readonly rpoMinutes: number };
+  readonly engine?: DatabaseEngineName;
 }
 
 /**
@@ -89,6 +102,7 @@ export function plannedDatabases(
         identifier: db.identifier,
         version: db.version,
         rpoMinutes: db.rpoMinutes,
+        engine: db.engine,
       }));
   }
   const databases = Array.isArray(databasesOrPlan) ? (databasesOrPlan as readonly DatabaseLike[]) : [];
@@ -101,6 +115,7 @@ export function plannedDatabases(
       identifier: databaseInstanceIdentifier(source, db.workload, db.name),
       version: db.version,
       rpoMinutes: db.recovery.rpoMinutes,
+      ...(db.engine === undefined ? {} : { engine: db.engine }),
     }));
 }
 
@@ -117,6 +132,8 @@ export function evaluateDbHealth(
   planned: readonly PlannedDatabase[],
   live: readonly LiveDatabase[],
   now: Date,
+  /** Judge each running engine version against the end-of-support table. @default - not judged */
+  support?: SupportCheck,
 ): { rows: DatabaseRow[]; findings: Finding[] } {
   const byId = new Map(live.map((db) => [db.identifier.toLowerCase(), db]));
   const rows: DatabaseRow[] = [];
@@ -166,6 +183,10 @@ export function evaluateDbHealth(
         message: `engine version ${db.engineVersion} differs from the planned ${plan.version}`,
       });
     }
+    const supportFinding = support && supportOf(plan, db.engineVersion, now, support);
+    if (supportFinding !== undefined) {
+      findings.push({ ...supportFinding, subject });
+    }
     if (db.storageEncrypted !== true) {
       findings.push({ kind: 'not-encrypted', subject, message: 'storage is not encrypted' });
     }
@@ -196,4 +217,48 @@ export function evaluateDbHealth(
     }
   }
   return { rows, findings };
+}
+
+/** A date (YYYY-MM-DD) some months on, for the warning horizon. */
+function monthsAfter(date: Date, months: number): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The running engine version against the same end-of-support table the plan's rule reads: out of
+ * support (vendor or RDS standard support, whichever ends first) or ending within the horizon. A
+ * version the table does not list is not judged (the table names its sources; guessing would not).
+ */
+function supportOf(
+  plan: PlannedDatabase,
+  engineVersion: string | undefined,
+  now: Date,
+  support: SupportCheck,
+): Omit<Finding, 'subject'> | undefined {
+  if (plan.engine === undefined || engineVersion === undefined) {
+    return undefined;
+  }
+  const entry = versionSupport(support.table, engineDefinition(plan.engine).lifecycleProduct, engineVersion);
+  if (entry === undefined) {
+    return undefined;
+  }
+  const end = supportEnd(entry, true);
+  const today = now.toISOString().slice(0, 10);
+  const months = support.warnWithinMonths ?? 12;
+  const state = supportState(end, today, monthsAfter(now, months));
+  const whose = end.what;
+  if (state === 'ended') {
+    return {
+      kind: 'support-ended',
+      message: `${entry.label} (running ${engineVersion}) has been out of ${whose} since ${end.date} (${end.source}): upgrade it`,
+    };
+  }
+  if (state === 'ending') {
+    return {
+      kind: 'support-ending',
+      message: `${entry.label} (running ${engineVersion}) loses ${whose} on ${end.date}, within ${months} months (${end.source}): plan the upgrade`,
+    };
+  }
+  return undefined;
 }

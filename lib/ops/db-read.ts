@@ -2,7 +2,7 @@ import type { LandingZoneConfig } from '../config/schema';
 import { rdsClient, type AwsOptions } from './aws';
 import { silentProgress, tracked, type Progress } from './progress';
 import { collectDatabases } from './db-collect';
-import { evaluateDbHealth, type DatabaseRow, type PlannedDatabase } from './db-health';
+import { evaluateDbHealth, type DatabaseRow, type PlannedDatabase, type SupportCheck } from './db-health';
 import type { Finding } from './report';
 import { scoped, scopeOptions, type ScopedError } from './scopes';
 
@@ -44,6 +44,8 @@ export async function readPlannedDatabases(
   assumeRole: string | undefined,
   now: Date,
   progress: Progress = silentProgress,
+  /** Judge the running engine versions against the end-of-support table. @default - not judged */
+  support?: SupportCheck,
 ): Promise<DatabaseReading> {
   const accounts = [...new Set(databases.map((d) => d.account))];
   const results = await Promise.all(
@@ -67,7 +69,7 @@ export async function readPlannedDatabases(
         return {
           account,
           planned,
-          read: evaluateDbHealth(planned, live.databases, now),
+          read: evaluateDbHealth(planned, live.databases, now, support),
           maintenanceRead,
           errors,
         };

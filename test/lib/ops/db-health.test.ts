@@ -1,5 +1,6 @@
 import { databaseInstanceIdentifier } from '../../../lib/names';
 import { evaluateDbHealth, plannedDatabases, type LiveDatabase } from '../../../lib/ops/db-health';
+import { committedEndOfSupport } from '../../../lib/lifecycle/load';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const PLANNED = plannedDatabases('kvdc', [
@@ -98,5 +99,60 @@ describe('evaluateDbHealth', () => {
     expect(latestRestorableTime).toBeDefined();
     const result = evaluateDbHealth(PLANNED.slice(0, 1), [db], NOW);
     expect(kinds(result)).toEqual(['backups-disabled kvdc-gis-main']);
+  });
+});
+
+describe('engine versions against the end-of-support table (the plan rule reads the same table)', () => {
+  const support = { table: committedEndOfSupport(), warnWithinMonths: 12 };
+  // June 2026: PostgreSQL 13 is out of support (November 2025), 14 ends in November 2026.
+  const WHEN = new Date('2026-06-01T08:00:00Z');
+  const planned = plannedDatabases('kvdc', [
+    {
+      workload: 'gis',
+      name: 'old',
+      account: 'production',
+      version: '13.20',
+      recovery: { rpoMinutes: 60 },
+      engine: 'postgres',
+    },
+    {
+      workload: 'gis',
+      name: 'soon',
+      account: 'production',
+      version: '14.17',
+      recovery: { rpoMinutes: 60 },
+      engine: 'postgres',
+    },
+    {
+      workload: 'gis',
+      name: 'new',
+      account: 'production',
+      version: '17.9',
+      recovery: { rpoMinutes: 60 },
+      engine: 'postgres',
+    },
+  ]);
+  const running = [
+    live('kvdc-gis-old', { engineVersion: '13.20' }),
+    live('kvdc-gis-soon', { engineVersion: '14.17' }),
+    live('kvdc-gis-new', { engineVersion: '17.9' }),
+  ];
+
+  it('reports a version past RDS standard support, and one whose support ends within the horizon', () => {
+    const result = evaluateDbHealth(planned, running, WHEN, support);
+    expect(kinds(result)).toEqual(['support-ended kvdc-gis-old', 'support-ending kvdc-gis-soon']);
+    expect(result.findings[0]?.message).toMatch(
+      /^PostgreSQL 13 \(running 13\.20\) has been out of vendor support since 2025-11-13 \(https:\/\/www\.postgresql\.org\/support\/versioning\/\): upgrade it$/,
+    );
+    expect(result.findings[1]?.message).toMatch(
+      /loses vendor support on 2026-11-12|loses RDS standard support on 2027-02-28/,
+    );
+  });
+
+  it('judges nothing without the table, and nothing beyond a shorter horizon', () => {
+    expect(kinds(evaluateDbHealth(planned, running, WHEN))).toEqual([]);
+    expect(kinds(evaluateDbHealth(planned, running, WHEN, { ...support, warnWithinMonths: 1 }))).toEqual([
+      'support-ended kvdc-gis-old',
+    ]);
   });
 });
