@@ -7,7 +7,9 @@ const DOC = readFileSync('docs/operations.md', 'utf8');
 
 function documentedPolicy(command: string): unknown {
   // A command may say where its policy applies: `service-report` (in each account it reads…):
-  const match = new RegExp(`\`${command}\`(?: \\([^)]*\\))?:\\n\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``).exec(DOC);
+  const match = new RegExp(`\`${command}\`(?: \\([^)]*\\))?:\\n\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``).exec(
+    DOC,
+  );
   if (match?.[1] === undefined) throw new Error(`docs/operations.md has no policy block for ${command}`);
   return JSON.parse(match[1]);
 }
