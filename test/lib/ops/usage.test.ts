@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 // Usage errors of the ops commands are exit 2 (could not run), never 1, which means "degraded" or
-// "go with warnings" (docs/cli.md). Real processes, run side by side; no AWS call is made.
+// "go with warnings" (docs/cli.md). Real processes, run side by side; no AWS call is made. Output is
+// read on 'close' (its streams drained), not 'exit', which can come before the last chunk.
 function lz(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(join('node_modules', '.bin', 'ts-node'), ['--swc', 'bin/lz.ts', ...args], {
@@ -11,7 +12,7 @@ function lz(args: readonly string[]): Promise<{ status: number | null; stderr: s
     });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.once('exit', (status) => {
+    child.once('close', (status) => {
       resolve({ status, stderr });
     });
   });
@@ -45,7 +46,7 @@ describe('lz ops usage errors exit 2', () => {
     ]);
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(status).toBe(0);
     expect(stdout).toMatch(/--deadline <duration>\s+limit on the whole run/);
     expect(stdout).toContain('(default: 2m)');

@@ -302,12 +302,12 @@ describe('hybrid DNS', () => {
 
 describe('names and keys', () => {
   it('rejects duplicate site and device names', () => {
-    const errors = errorsOf(
-      edited(['name: northgate-depot', 'name: civic-centre-dc'], ['name: edge-2', 'name: edge-1']),
-    );
+    const text = edited(['name: northgate-depot', 'name: civic-centre-dc'], ['name: edge-2', 'name: edge-1']);
+    const errors = errorsOf(text);
+    // The first use's line, found in the edited file rather than typed: the example grows.
     expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'connectivity.sites[0].customerGateways[1].name: duplicate customer gateway name "edge-1" (first used at line 146)',
-      'connectivity.sites[1].name: duplicate site name "civic-centre-dc" (first used at line 143)',
+      `connectivity.sites[0].customerGateways[1].name: duplicate customer gateway name "edge-1" (first used at line ${lineOf(text, '- name: edge-1')})`,
+      `connectivity.sites[1].name: duplicate site name "civic-centre-dc" (first used at line ${lineOf(text, '- name: civic-centre-dc')})`,
     ]);
   });
 

@@ -62,6 +62,7 @@ function start(args: readonly string[], how: 'direct' | 'npm'): Running {
     stderr += c.toString('utf8');
     for (const w of waiters.filter((x) => stderr.includes(x.text))) w.resolve();
   });
+  // 'exit', not 'close': npm's child keeps the pipes open after npm itself has gone (the SIGTERM case).
   const exit = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started });

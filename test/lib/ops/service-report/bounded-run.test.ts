@@ -154,7 +154,7 @@ describe('lz ops service-report as a process', () => {
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-      child.once('exit', (code) => {
+      child.once('close', (code) => {
         resolve({ code, stdout, stderr });
       });
     });
