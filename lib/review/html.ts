@@ -250,7 +250,7 @@ ${(['red', 'amber', 'green', 'grey'] as const).map((c) => `.tag.${c}{background:
 .bh{color:${PALETTE.red}}
 details{margin-top:10px}summary{cursor:pointer;color:#1d70b8;font-weight:600}
 footer{color:#505a5f;font-size:12px;padding:0 32px 24px;max-width:1320px;margin:0 auto}
-code{font-size:12px}
+code{font-size:12px;overflow-wrap:anywhere}
 ${REPORT_CSS}
 </style>
 </head>
