@@ -62,6 +62,9 @@ export function findSamples(file: string, text: string): Sample[] {
 export function normaliseOutput(text: string): string {
   return (
     text
+      // Colour codes: picocolors colours output whenever CI is set, which a document never shows.
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
       .replace(/sha256:[0-9a-f]{12,64}/g, 'sha256:…')
       .replace(/\b\d+(\.\d+)? s\b(?=\)?$|;| in )/gm, '… s')
       .replace(/\(\d{4}-\d{2}-\d{2}T[\d:.]+Z\)/g, '(…)')

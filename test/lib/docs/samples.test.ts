@@ -45,6 +45,12 @@ describe('sample output blocks in the docs', () => {
     expect(findSamples('doc.md', out).map((s, i) => s.current === blocks[i])).toEqual([true, true]);
   });
 
+  it('drops colour codes, which picocolors adds whenever CI is set (the fresh-clone check caught it)', () => {
+    expect(normaliseOutput('\u001b[32mPASS\u001b[39m  cfn-lint\n\u001b[32mgate: passed\u001b[39m')).toBe(
+      'PASS  cfn-lint\ngate: passed',
+    );
+  });
+
   it('normalises what changes between runs without changing the meaning', () => {
     expect(
       normaliseOutput(
