@@ -89,6 +89,13 @@ const FAMILIES: readonly Family[] = [
             find: "phase1EncryptionAlgorithms: ['AES256', 'AES256-GCM-16'],",
             replace: "phase1EncryptionAlgorithms: ['AES128', 'AES256-GCM-16'],",
           },
+          // The example's sites are all tunnelHardening: pending, whose crypto finding is
+          // acknowledged as a whole (a hole noted in docs/security-review.md): weaken a hardened site.
+          {
+            file: 'config/landing-zone.yaml',
+            find: 'alertEmails: [depots-ict@kestrelvale.gov.uk]\n      tunnelHardening: pending',
+            replace: 'alertEmails: [depots-ict@kestrelvale.gov.uk]\n      tunnelHardening: applied',
+          },
         ],
         check: 'rule-packs',
         expect: /Council-VPNTunnelStrongCrypto at KvdcConnectivity/,
