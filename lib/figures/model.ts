@@ -1,5 +1,6 @@
 import type { CostEstimate, CostLine } from '../cost/estimate';
 import { SHARED } from '../cost/estimate';
+import type { FigureTotals } from '../run-cost';
 import type { UsageAssumptions } from '../cost/usage-assumptions';
 import type { MigrationPlan } from '../waves/migration-plan';
 import type { Strategy, WorkloadConfig, WorkloadState } from '../waves/schema';
@@ -59,16 +60,7 @@ export interface WorkloadFigures {
   };
 }
 
-export interface FigureTotals {
-  readonly onPremMonthlyGbp: number;
-  readonly awsMonthlyGbp: number;
-  readonly saasMonthlyGbp: number;
-  readonly afterMonthlyGbp: number;
-  readonly plannedSavingGbp: number;
-  readonly realisedSavingGbp: number;
-  readonly runCostNowGbp: number;
-  readonly awsNotPriced: number;
-}
+export type { FigureTotals } from '../run-cost';
 
 export interface WaveFigures extends FigureTotals {
   readonly id: string;

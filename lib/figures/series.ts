@@ -1,23 +1,13 @@
+import type { RunCostLines, RunCostPoint } from '../run-cost';
 import { addDays, daysBetween } from '../waves/time';
+
+export type { RunCostLines, RunCostPoint } from '../run-cost';
 
 /*
  * Monthly run cost over the programme, per wave and for the programme: on premises (declining as
  * sources are switched off) and AWS (rising as workloads land, with backup storage growing), for the
  * approved baseline and for the forecast (what happened up to the as-of date, then the current plan).
  */
-
-export interface RunCostPoint {
-  /** First day of the month. */
-  readonly month: string;
-  readonly onPremGbp: number;
-  readonly awsGbp: number;
-  readonly totalGbp: number;
-}
-
-export interface RunCostLines {
-  readonly baseline: readonly RunCostPoint[];
-  readonly forecast: readonly RunCostPoint[];
-}
 
 export interface RunCostSeries {
   readonly months: readonly string[];

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../config/diagnostics';
+import type { FigureTotals, RunCostLines } from '../../run-cost';
 import type { MigrationPlan, WaveInPlan } from '../migration-plan';
 import { DONE_STATES, isMigrating } from '../resolve';
 import type { BlackoutConfig, WorkloadConfig, WorkloadState } from '../schema';
@@ -86,30 +87,9 @@ export interface BurnPoint {
   readonly servers: number;
 }
 
-/** One month of the before/after chart: pounds a month on premises, in AWS (with SaaS), in total. */
-export interface RunCostPoint {
-  readonly month: string;
-  readonly onPremGbp: number;
-  readonly awsGbp: number;
-  readonly totalGbp: number;
-}
-
-export interface RunCostLines {
-  readonly baseline: readonly RunCostPoint[];
-  readonly forecast: readonly RunCostPoint[];
-}
-
-/** Run cost and savings of a workload, a wave or the programme, pounds a month. */
-export interface CostFigures {
-  readonly onPremMonthlyGbp: number;
-  readonly awsMonthlyGbp: number;
-  readonly saasMonthlyGbp: number;
-  readonly afterMonthlyGbp: number;
-  readonly plannedSavingGbp: number;
-  readonly realisedSavingGbp: number;
-  readonly runCostNowGbp: number;
-  readonly awsNotPriced: number;
-}
+export type { RunCostLines, RunCostPoint } from '../../run-cost';
+/** Run cost and savings of a workload, a wave or the programme (lib/figures computes them). */
+export type CostFigures = FigureTotals;
 
 /**
  * The parts of the figures model (lib/figures) the manager reports render. Declared here, by shape,
