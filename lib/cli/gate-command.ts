@@ -126,7 +126,7 @@ export async function runGate(ctx: CliContext, options: GateOptions): Promise<Co
     allowStale: options.allowStale,
   });
   const scope = scopeOf(options, assembly);
-  const result = evaluateGate({
+  const result = await evaluateGate({
     assembly,
     ...(scope === undefined ? {} : { scope }),
     config: loadConfig(options.config),

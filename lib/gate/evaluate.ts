@@ -257,8 +257,11 @@ function principles(report: ValidationReport, checks: GateCheck[]): PrincipleSta
   });
 }
 
-/** Every check of the pre-deployment gate over one synthesised assembly. */
-export function evaluateGate(options: GateOptions): GateResult {
+/**
+ * Every check of the pre-deployment gate over one synthesised assembly. cfn-lint, the slowest,
+ * runs in its own processes alongside the other checks, which run here.
+ */
+export async function evaluateGate(options: GateOptions): Promise<GateResult> {
   const report = options.assembly.validationReport;
   if (report === undefined) {
     throw new Error(
@@ -269,12 +272,11 @@ export function evaluateGate(options: GateOptions): GateResult {
   const scope = options.scope;
   const inScope = (resource: string): boolean =>
     scope === undefined || scope.some((id) => resource === id || resource.startsWith(`${id}/`));
+  const templates = options.assembly.stacks.filter((st) => inScope(st.stackId)).map((st) => st.templateFile);
+  const linting = options.lint ?? runCfnLint(options.assembly.dir, templates);
   const findings = unacknowledgedFindings(report).filter((f) => inScope(f.resource));
   progress('rule packs');
   const rulePacks = rulePacksCheck(report, findings);
-  progress('cfn-lint');
-  const templates = options.assembly.stacks.filter((st) => inScope(st.stackId)).map((st) => st.templateFile);
-  const lint = cfnLintCheck(options.lint ?? runCfnLint(options.assembly.dir, templates)).check;
   const staged = options.staged === true && options.config !== undefined ? options.config : undefined;
   progress('deployment check');
   const deployment = staged === undefined ? [] : [deploymentCheck(options.assembly, staged)];
@@ -284,6 +286,9 @@ export function evaluateGate(options: GateOptions): GateResult {
   const segmentation = staged === undefined ? [] : [segmentationCheck(options.assembly, staged)];
   progress('DR posture');
   const dr = drCheck(options.assembly, options.config);
+  // The wait for what cfn-lint has not finished while the checks above ran.
+  progress('cfn-lint');
+  const lint = cfnLintCheck(await linting).check;
   const checks = [rulePacks, lint, ...deployment, guard, ...segmentation, dr];
   return {
     passed: checks.every((c) => c.status === 'pass') && options.assembly.stale.length === 0,

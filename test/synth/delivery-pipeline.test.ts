@@ -51,8 +51,8 @@ describe('the CodePipeline delivery app', () => {
       .filter((a) => ids.some((id) => stackName.get(id) === a.Configuration?.StackName))
       .map((a) => a.RunOrder);
 
-  it('passes the gate checks: every rule pack, the change guard against its own baselines, DR posture', () => {
-    const result = evaluateGate({
+  it('passes the gate checks: every rule pack, the change guard against its own baselines, DR posture', async () => {
+    const result = await evaluateGate({
       assembly: { ...readAssembly(outdir), stale: [] },
       // Not run here (see below): the result is filtered out.
       lint: { ok: true, matches: [] },

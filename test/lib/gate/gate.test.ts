@@ -40,7 +40,7 @@ describe('pre-deployment gate', () => {
     return dir;
   }
 
-  function gate(assembly: OpenedAssembly, baselineDir = baselines): GateResult {
+  function gate(assembly: OpenedAssembly, baselineDir = baselines): Promise<GateResult> {
     return evaluateGate({
       assembly,
       baselines: baselineDir,
@@ -55,10 +55,10 @@ describe('pre-deployment gate', () => {
     return (result.checks.find((c) => c.id === check)?.problems ?? []).join('\n');
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     baselines = baselinesOf(exampleAssembly());
-    lint = runCfnLint(exampleAssembly().dir);
-    exampleResult = gate(exampleAssembly());
+    lint = await runCfnLint(exampleAssembly().dir);
+    exampleResult = await gate(exampleAssembly());
   });
   afterAll(() => {
     for (const dir of dirs) {
@@ -82,7 +82,7 @@ describe('pre-deployment gate', () => {
     expect(exampleResult.principles.map((p) => p.status)).not.toContain('fail');
   });
 
-  it('fails on an unacknowledged finding in the validation report', () => {
+  it('fails on an unacknowledged finding in the validation report', async () => {
     const example = exampleAssembly();
     const report = structuredClone(example.validationReport) as ValidationReport;
     const nag = report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
@@ -91,14 +91,14 @@ describe('pre-deployment gate', () => {
       description: 'The RDS instance or Aurora DB cluster does not have deletion protection enabled.',
       violatingConstructs: [{ constructPath: 'KvdcDataProtectionNonProduction/CrmMainDatabase/Instance' }],
     });
-    const result = gate({ ...example, validationReport: report });
+    const result = await gate({ ...example, validationReport: report });
     expect(result.passed).toBe(false);
     expect(problems(result, 'rule-packs')).toMatch(
       /AwsSolutions-RDS10 at KvdcDataProtectionNonProduction\/CrmMainDatabase/,
     );
   });
 
-  it('fails when a stateful resource of the baseline would be replaced', () => {
+  it('fails when a stateful resource of the baseline would be replaced', async () => {
     const example = exampleAssembly();
     const changed = baselinesOf(example, (file, json) => {
       if (file !== 'KvdcDataProtectionNonProduction.template.json') return;
@@ -110,14 +110,14 @@ describe('pre-deployment gate', () => {
       if (!db) throw new Error('the non-production account has the CRM database');
       db.Properties['DBInstanceIdentifier'] = 'kvdc-crm-main-old';
     });
-    const result = gate(example, changed);
+    const result = await gate(example, changed);
     expect(result.passed).toBe(false);
     expect(problems(result, 'change-guard')).toMatch(
       /KvdcDataProtectionNonProduction\/CrmMainDatabaseInstance\w+ \(AWS::RDS::DBInstance\) will be REPLACED/,
     );
   });
 
-  it('fails when a database loses its copy to the backup account', () => {
+  it('fails when a database loses its copy to the backup account', async () => {
     const example = exampleAssembly();
     const stacks = example.stacks.map((stack) => {
       const template = structuredClone(stack.template);
@@ -128,14 +128,14 @@ describe('pre-deployment gate', () => {
       }
       return { ...stack, template };
     });
-    const result = gate({ ...example, stacks });
+    const result = await gate({ ...example, stacks });
     expect(result.passed).toBe(false);
     expect(problems(result, 'dr-posture')).toMatch(
       /crm \(kvdc-crm-main\): logical corruption or ransomware: .*no recovery point of kvdc-crm-main is in a compliance-locked vault or another account/,
     );
   });
 
-  it('judges only the stacks in scope for findings, cfn-lint and the change guard', () => {
+  it('judges only the stacks in scope for findings, cfn-lint and the change guard', async () => {
     const example = exampleAssembly();
     const report = structuredClone(example.validationReport) as ValidationReport;
     report.pluginReports[0]?.violations.push({
@@ -144,7 +144,7 @@ describe('pre-deployment gate', () => {
       violatingConstructs: [{ constructPath: 'KvdcDataProtectionNonProduction/CrmMainDatabase/Instance' }],
     });
     const assembly = { ...example, validationReport: report };
-    const scoped = evaluateGate({
+    const scoped = await evaluateGate({
       assembly,
       baselines,
       allowList: join(baselines, 'none.yaml'),
@@ -154,7 +154,7 @@ describe('pre-deployment gate', () => {
     expect(scoped.passed).toBe(true);
     expect(scoped.scope).toEqual(['KvdcNetworkHub']);
     expect(scoped.checks.find((c) => c.id === 'change-guard')?.summary).toMatch(/1 stack\(s\) compared/);
-    const inScope = evaluateGate({
+    const inScope = await evaluateGate({
       assembly,
       baselines,
       allowList: join(baselines, 'none.yaml'),
@@ -164,8 +164,11 @@ describe('pre-deployment gate', () => {
     expect(inScope.passed).toBe(false);
   });
 
-  it('never passes an assembly read with --allow-stale', () => {
-    const result = gate({ ...exampleAssembly(), stale: ['it is stale: config/landing-zone.yaml changed'] });
+  it('never passes an assembly read with --allow-stale', async () => {
+    const result = await gate({
+      ...exampleAssembly(),
+      stale: ['it is stale: config/landing-zone.yaml changed'],
+    });
     expect(result.checks.every((c) => c.status === 'pass')).toBe(true);
     expect(result.passed).toBe(false);
     expect(result.stale).toEqual(['it is stale: config/landing-zone.yaml changed']);
