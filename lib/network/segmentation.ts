@@ -66,6 +66,14 @@ export function segmentOfSite(trust: SiteTrust | undefined): Segment {
   return trust === 'low' ? 'on-premises-low-trust' : 'on-premises';
 }
 
+/**
+ * Whether attachments of the two segments can talk both ways: each one's route table holds the
+ * other's routes. One direction is not enough for a connection (the replies have no way back).
+ */
+export function connects(a: Segment, b: Segment): boolean {
+  return PROPAGATES_INTO[a].includes(b) && PROPAGATES_INTO[b].includes(a);
+}
+
 /** The on-demand segments these sites are in, whose route tables the hub must create. */
 export function onDemandSegmentsOf(sites: readonly { readonly trust?: SiteTrust }[]): OnDemandSegment[] {
   return sites.some((site) => site.trust === 'low') ? ['on-premises-low-trust'] : [];
