@@ -82,19 +82,14 @@ const FAMILIES: readonly Family[] = [
         expect: /(AwsSolutions-EC23|Council-SecurityGroupInternetIngress) at KvdcWorkloads/,
       },
       {
-        name: 'a weakened VPN tunnel (AES-128 in phase 1)',
+        // Every example site is tunnelHardening: pending, so this weakens pending sites' tunnels: the
+        // rule exempts only their deployed DH groups, and nothing acknowledges the rule for them.
+        name: 'a weakened VPN tunnel on the pending sites (AES-128 in phase 1)',
         edits: [
           {
             file: 'lib/connectivity/tunnel-options.ts',
             find: "phase1EncryptionAlgorithms: ['AES256', 'AES256-GCM-16'],",
             replace: "phase1EncryptionAlgorithms: ['AES128', 'AES256-GCM-16'],",
-          },
-          // The example's sites are all tunnelHardening: pending, whose crypto finding is
-          // acknowledged as a whole (a hole noted in docs/security-review.md): weaken a hardened site.
-          {
-            file: 'config/landing-zone.yaml',
-            find: 'alertEmails: [depots-ict@kestrelvale.gov.uk]\n      tunnelHardening: pending',
-            replace: 'alertEmails: [depots-ict@kestrelvale.gov.uk]\n      tunnelHardening: applied',
           },
         ],
         check: 'rule-packs',

@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
 import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
 import { pascal } from '../lib/names';
-import { DEFAULT_ROUTE_TO_EGRESS } from '../lib/network/segmentation';
+import { DEFAULT_ROUTE_TO_EGRESS, onDemandSegmentsOf } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
 import type { LandingZoneContext } from './landing-zone-context';
 import { endpointBoundaryOf, vpcSpec } from './vpc-stack';
@@ -32,6 +32,8 @@ export class NetworkHubStack extends LandingZoneStack {
         .filter((a) => a.role === 'shared-services' || a.role === 'production' || a.role === 'non-production')
         .map((a) => a.id),
       blackholeCidrs: network.awsAddressSpace,
+      // The low-trust sites' table, only when a site is in it.
+      onDemandSegments: onDemandSegmentsOf(lz.config.connectivity?.sites ?? []),
     });
 
     const egressConfig = network.vpcs.find((v) => v.name === network.egress.vpc);

@@ -76,3 +76,20 @@ export class TemplateSet {
     return r.resource.Properties?.[name];
   }
 }
+
+/** The value of a resource's tag, when it is a literal. */
+export function tagValue(r: ResourceRef, key: string): string | undefined {
+  const tags = r.resource.Properties?.['Tags'];
+  if (!Array.isArray(tags)) {
+    return undefined;
+  }
+  for (const t of tags as unknown[]) {
+    if (t && typeof t === 'object') {
+      const { Key, Value } = t as { Key?: unknown; Value?: unknown };
+      if (Key === key && typeof Value === 'string') {
+        return Value;
+      }
+    }
+  }
+  return undefined;
+}

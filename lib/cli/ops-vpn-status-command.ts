@@ -39,8 +39,9 @@ export function loadOpsConfig(file: string): ReturnType<typeof loadConfig> | Com
 
 /**
  * `lz ops vpn-status`: every configured site device's VPN connection and tunnels in the network
- * account, compared with the configuration, each region read separately so one that fails hides
- * nothing else. Exit 0 healthy, 1 degraded, 2 a query failed (what could be read is still shown).
+ * account, and the routes the Transit Gateway learned from it, compared with the configuration
+ * (a prefix outside the site's lanRanges is a finding), each region read separately so one that
+ * fails hides nothing else. Exit 0 healthy, 1 degraded, 2 a query failed (what could be read is still shown).
  */
 export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOutput> {
   const config = loadOpsConfig(options.config);
@@ -61,14 +62,24 @@ export async function runVpnStatus(options: VpnStatusOptions): Promise<CommandOu
   const progress = options.progress ?? silentProgress;
   const account = config.accounts.find((a) => a.role === 'network')?.name ?? 'network';
   progress.plan(regions.map((region) => ({ account, region })));
-  const { evaluation, errors } = await withDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, (deadline) =>
-    readNetworkVpns(config, withStop(options.aws, deadline.signal), regions, options.assumeRole, progress),
+  const { evaluation, announced, errors } = await withDeadline(
+    options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    (deadline) =>
+      readNetworkVpns(config, withStop(options.aws, deadline.signal), regions, options.assumeRole, progress),
   );
   const { rows, findings } = evaluation;
   const status = overallStatus(findings, errors);
   const exitCode = EXIT_CODES[status];
   if (options.json) {
-    const report = { status, checkedAt: now.toISOString(), regions, tunnels: rows, findings, errors };
+    const report = {
+      status,
+      checkedAt: now.toISOString(),
+      regions,
+      tunnels: rows,
+      announcedRoutes: announced,
+      findings,
+      errors,
+    };
     return { exitCode, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
   }
   const table = renderTable(
@@ -91,7 +102,7 @@ export function vpnStatusCommand(ctx: CliContext): Command {
   return opsCommand(
     ctx,
     'vpn-status',
-    'Per site and tunnel: state, time since last change, BGP routes accepted',
+    'Per site and tunnel: state, time since last change, BGP routes accepted; learned prefixes outside lanRanges',
     'many-home',
   )
     .addOption(assumeRoleOption('read the network account through the IAM role of this name in it'))

@@ -151,7 +151,9 @@ export class CouncilChecks extends NagPack {
       explanation:
         'Both tunnels must be listed and use IKEv2 only, AES-256 (CBC or GCM), SHA-2 integrity, Diffie-Hellman groups only ' +
         'from 14, 15, 16, 19, 20 and 21 in both phases (22 to 24 are weak, RFC 8247), lifetimes within 28800 s (phase 1) and 3600 s (phase 2), and DPD action restart. ' +
-        'Unlisted settings fall back to AWS defaults that include IKEv1, AES-128, SHA-1 and DH group 2 (NCSC IPsec guidance).',
+        'Unlisted settings fall back to AWS defaults that include IKEv1, AES-128, SHA-1 and DH group 2 (NCSC IPsec guidance). ' +
+        'A connection with metadata lz:tunnelHardening: pending (a deployed site awaiting its change window) may still offer the ' +
+        'groups it was deployed with, 14 to 24, and nothing else weaker.',
       level: NagMessageLevel.ERROR,
       rule: vpnTunnelStrongCrypto,
       node,

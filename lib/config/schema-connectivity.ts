@@ -50,6 +50,10 @@ const CustomerGateway = z
 
 export const SITE_ROUTING_TYPES = ['bgp', 'static'] as const;
 
+/** How far the council trusts a site's network and router (lib/network/segmentation.ts routes by it). */
+export const SITE_TRUST_LEVELS = ['standard', 'low'] as const;
+export type SiteTrust = (typeof SITE_TRUST_LEVELS)[number];
+
 const SiteRouting = z
   .strictObject({
     type: z.enum(SITE_ROUTING_TYPES).meta({
@@ -96,6 +100,10 @@ const Site = z
     alertEmails: z.array(EmailAddress).default([]).meta({
       description:
         'Extra role mailboxes alerted about this site only (in addition to connectivity.alerting.emails).',
+    }),
+    trust: z.enum(SITE_TRUST_LEVELS).default('standard').meta({
+      description:
+        "standard: the site's VPN reaches production, non-production and shared services, and its routes are propagated into their route tables. low: for a site whose network or router the council trusts less (public Wi-Fi, a shared or unstaffed building): its VPN is associated with a route table of its own that reaches only the shared services, and only their table learns its routes, so whatever its router announces cannot draw production or non-production traffic. Moving a deployed site between the two takes two deployments (docs/hybrid-connectivity.md).",
     }),
     tunnelHardening: z.enum(['applied', 'pending']).default('applied').meta({
       description:

@@ -3,7 +3,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { pascal } from '../names';
-import { type Segment } from '../network/segmentation';
+import type { SegmentRouteTables } from '../network/segmentation';
 import { AlertTopic, alertTopicKey } from './alert-topic';
 import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { SiteVpn } from './site-vpn';
@@ -23,7 +23,7 @@ export interface SiteToSiteVpnsProps {
   readonly tunnelCrypto?: TunnelCrypto;
   readonly namePrefix: string;
   readonly transitGatewayId: string;
-  readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
+  readonly routeTables: SegmentRouteTables<ec2.CfnTransitGatewayRouteTable>;
   /** Retention of the tunnel and lookup logs. @default logs.RetentionDays.THIRTEEN_MONTHS */
   readonly logRetention?: logs.RetentionDays;
   /** A connection's load alarm threshold, percent of one tunnel's capacity. @default 80 */

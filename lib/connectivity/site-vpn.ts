@@ -4,9 +4,20 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { pascal, TAGS } from '../names';
-import { PROPAGATES_INTO, type Segment } from '../network/segmentation';
+import {
+  PROPAGATES_INTO,
+  routeTableOf,
+  segmentOfSite,
+  type SegmentRouteTables,
+} from '../network/segmentation';
 import { TunnelPreSharedKey } from './tunnel-pre-shared-key';
-import { DEPLOYED_DH_GROUPS, STRONG_TUNNEL_CRYPTO, tunnelOptions, type TunnelCrypto } from './tunnel-options';
+import {
+  DEPLOYED_DH_GROUPS,
+  STRONG_TUNNEL_CRYPTO,
+  TUNNEL_HARDENING_METADATA,
+  tunnelOptions,
+  type TunnelCrypto,
+} from './tunnel-options';
 import type { VpnDevice, VpnSite } from './vpn-site';
 import { VpnAttachmentId } from './vpn-attachment-id';
 
@@ -22,7 +33,7 @@ export interface SiteVpnProps {
   readonly site: VpnSite;
   readonly namePrefix: string;
   readonly transitGatewayId: string;
-  readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
+  readonly routeTables: SegmentRouteTables<ec2.CfnTransitGatewayRouteTable>;
   /** Customer-managed key for the pre-shared key secrets. */
   readonly secretsKey: kms.IKey;
   /** Log group ARN (without `:*`) for tunnel IKE and BGP logs. */
@@ -48,9 +59,10 @@ const MAX_BGP_ASN = 2147483647;
 /**
  * A council site's VPNs into the Transit Gateway: per device a customer gateway and a VPN
  * connection whose two tunnels are both configured explicitly (strong crypto, logging, a
- * generated pre-shared key each). Each VPN attachment is associated with the on-premises route
- * table and its routes reach exactly the segments listed in PROPAGATES_INTO['on-premises']:
- * propagated by BGP, or as static routes for a site without BGP.
+ * generated pre-shared key each). Each VPN attachment is associated with its site's segment's
+ * route table (on-premises, or on-premises-low-trust for a site with trust: low) and its routes
+ * reach exactly the segments PROPAGATES_INTO lists for that segment: propagated by BGP, or as
+ * static routes for a site without BGP. Logical IDs do not depend on the segment.
  */
 export class SiteVpn extends Construct {
   readonly connections: readonly SiteVpnConnection[];
@@ -133,15 +145,16 @@ export class SiteVpn extends Construct {
     });
     Tags.of(connection).add(TAGS.site, site.name);
     if (pending) {
-      const reason =
-        `Site ${site.name} has connectivity tunnelHardening: pending (a validation warning on every run): its ` +
-        'connection keeps the settings it was deployed with until the change window in which its router is ' +
-        'reconfigured, because CloudFormation replaces a VPN connection, with new outside IP addresses, when its ' +
-        'tunnel options or key storage change. Set it to applied in that window.';
-      Validations.of(connection).acknowledge({ id: 'Council::Council-VPNTunnelStrongCrypto', reason });
+      // Council-VPNTunnelStrongCrypto exempts exactly the deployed DH groups of a connection that
+      // says this, and nothing else: a weaker cipher, integrity or IKE version still fails.
+      connection.addMetadata(TUNNEL_HARDENING_METADATA, 'pending');
       Validations.of(connection).acknowledge({
         id: 'Council::Council-VPNPreSharedKeyInSecretsManager',
-        reason,
+        reason:
+          `Site ${site.name} has connectivity tunnelHardening: pending (a validation warning on every run): its ` +
+          'connection keeps its pre-shared keys in the VPN service, as it was deployed, until the change window in which its router is ' +
+          'reconfigured, because CloudFormation replaces a VPN connection, with new outside IP addresses, when its ' +
+          'key storage changes. Set it to applied in that window.',
       });
     }
 
@@ -151,16 +164,18 @@ export class SiteVpn extends Construct {
       logGroup: props.lookupLogGroup,
     }).attachmentId;
 
+    const segment = segmentOfSite(site.trust);
     new ec2.CfnTransitGatewayRouteTableAssociation(scope, 'Association', {
       transitGatewayAttachmentId: attachmentId,
-      transitGatewayRouteTableId: props.routeTables['on-premises'].ref,
+      transitGatewayRouteTableId: routeTableOf(props.routeTables, segment).ref,
     });
-    for (const target of PROPAGATES_INTO['on-premises']) {
+    for (const target of PROPAGATES_INTO[segment]) {
+      const table = routeTableOf(props.routeTables, target);
       if (isStatic) {
         // A static VPN advertises nothing to propagate; its prefixes are written into the same tables.
         for (const prefix of site.routing.prefixes ?? []) {
           new ec2.CfnTransitGatewayRoute(scope, `${pascal(target)}RouteTo${prefix.replace(/[./]/g, '-')}`, {
-            transitGatewayRouteTableId: props.routeTables[target].ref,
+            transitGatewayRouteTableId: table.ref,
             destinationCidrBlock: prefix,
             transitGatewayAttachmentId: attachmentId,
           });
@@ -168,7 +183,7 @@ export class SiteVpn extends Construct {
       } else {
         new ec2.CfnTransitGatewayRouteTablePropagation(scope, `PropagationTo${pascal(target)}`, {
           transitGatewayAttachmentId: attachmentId,
-          transitGatewayRouteTableId: props.routeTables[target].ref,
+          transitGatewayRouteTableId: table.ref,
         });
       }
     }

@@ -1,8 +1,12 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 // The allow-list lives with the rule that enforces it (the rule may not import the constructs).
-import { ALLOWED_DH_GROUPS } from '../compliance/rules/vpn-tunnel-strong-crypto';
+import {
+  ALLOWED_DH_GROUPS,
+  DEPLOYED_DH_GROUPS,
+  TUNNEL_HARDENING_METADATA,
+} from '../compliance/rules/vpn-tunnel-strong-crypto';
 
-export { ALLOWED_DH_GROUPS };
+export { ALLOWED_DH_GROUPS, DEPLOYED_DH_GROUPS, TUNNEL_HARDENING_METADATA };
 
 type TunnelOptions = ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty;
 
@@ -21,14 +25,6 @@ export interface TunnelCrypto {
   readonly dpdTimeoutSeconds: number;
   readonly startupAction: string;
 }
-
-/**
- * The Diffie-Hellman groups the tunnels were deployed with before the allow-list: kept only for a
- * site whose tunnelHardening is pending, so its connections are not replaced outside a change
- * window. Includes the weak groups 22 to 24; the site's acknowledgement of
- * Council-VPNTunnelStrongCrypto says so and names the site.
- */
-export const DEPLOYED_DH_GROUPS: readonly number[] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
 
 /**
  * The tunnel settings every council VPN uses by default, aligned with the NCSC's guidance on IPsec

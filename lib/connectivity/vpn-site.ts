@@ -36,6 +36,11 @@ export interface VpnSite {
   /** Mailboxes alerted about this site only, in addition to the central ones. @default - none */
   readonly alertEmails?: readonly string[];
   /**
+   * `low`: the attachments are associated with the low-trust route table and their routes reach
+   * only the segments PROPAGATES_INTO['on-premises-low-trust'] lists. @default 'standard'
+   */
+  readonly trust?: 'standard' | 'low';
+  /**
    * `pending`: the connections keep the settings they were deployed with (DH groups 14 to 24, keys
    * stored by the VPN service) until the site's change window, because CloudFormation replaces a
    * VPN connection when either changes. @default 'applied'

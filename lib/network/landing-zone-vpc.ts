@@ -13,7 +13,7 @@ import { planSubnets, type SubnetTier } from './address-plan';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';
 import { pascal } from '../names';
-import { PROPAGATES_INTO, type Segment } from './segmentation';
+import { PROPAGATES_INTO, routeTableOf, type Segment } from './segmentation';
 import type { TransitGatewayHub } from './transit-gateway-hub';
 
 /** The VPC itself: its name, block, subnet tiers and endpoints. */
@@ -151,12 +151,15 @@ export class LandingZoneVpc extends Construct {
     });
     new ec2.CfnTransitGatewayRouteTableAssociation(this, 'Association', {
       transitGatewayAttachmentId: this.attachment.ref,
-      transitGatewayRouteTableId: props.hub.routeTables[props.segment].ref,
+      transitGatewayRouteTableId: routeTableOf(props.hub.routeTables, props.segment).ref,
     });
     for (const target of PROPAGATES_INTO[props.segment]) {
+      // An on-demand segment's table exists only while a site is in it; until then nothing there needs a route.
+      const table = props.hub.routeTables[target];
+      if (table === undefined) continue;
       new ec2.CfnTransitGatewayRouteTablePropagation(this, `PropagationTo${pascal(target)}`, {
         transitGatewayAttachmentId: this.attachment.ref,
-        transitGatewayRouteTableId: props.hub.routeTables[target].ref,
+        transitGatewayRouteTableId: table.ref,
       });
     }
 

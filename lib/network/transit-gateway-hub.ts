@@ -3,7 +3,13 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import { Construct } from 'constructs';
 import { pascal } from '../names';
-import { SEGMENTS, type Segment } from './segmentation';
+import {
+  ON_DEMAND_SEGMENTS,
+  SEGMENTS,
+  type OnDemandSegment,
+  type Segment,
+  type SegmentRouteTables,
+} from './segmentation';
 
 export interface TransitGatewayHubProps {
   /** Name from configuration; the Transit Gateway's Name tag is `<prefix>-<name>`. */
@@ -14,16 +20,22 @@ export interface TransitGatewayHubProps {
   readonly shareWithAccounts: readonly string[];
   /** Blocks blackholed in every route table (the AWS address space). */
   readonly blackholeCidrs: readonly string[];
+  /**
+   * The on-demand segments that have something in them, whose route tables are created too, e.g.
+   * `on-premises-low-trust` when a site has trust: low. @default - none
+   */
+  readonly onDemandSegments?: readonly OnDemandSegment[];
 }
 
 /**
- * The Transit Gateway and one route table per segment. Automatic acceptance, association and
+ * The Transit Gateway and one route table per segment (an on-demand segment's only when asked
+ * for). Automatic acceptance, association and
  * propagation are all off: every attachment's routing is declared explicitly, so a new attachment
  * reaches nothing until the configuration says it should.
  */
 export class TransitGatewayHub extends Construct {
   readonly transitGateway: ec2.CfnTransitGateway;
-  readonly routeTables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
+  readonly routeTables: SegmentRouteTables<ec2.CfnTransitGatewayRouteTable>;
 
   constructor(scope: Construct, id: string, props: TransitGatewayHubProps) {
     super(scope, id);
@@ -42,7 +54,10 @@ export class TransitGatewayHub extends Construct {
     this.transitGateway.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     const tables: Partial<Record<Segment, ec2.CfnTransitGatewayRouteTable>> = {};
-    for (const segment of SEGMENTS) {
+    const onDemand: readonly Segment[] = ON_DEMAND_SEGMENTS;
+    const wanted: readonly Segment[] = props.onDemandSegments ?? [];
+    const built = SEGMENTS.filter((segment) => !onDemand.includes(segment) || wanted.includes(segment));
+    for (const segment of built) {
       const table = new ec2.CfnTransitGatewayRouteTable(this, `${pascal(segment)}RouteTable`, {
         transitGatewayId: this.transitGateway.ref,
       });
@@ -62,6 +77,9 @@ export class TransitGatewayHub extends Construct {
       shared: required(tables.shared),
       egress: required(tables.egress),
       'on-premises': required(tables['on-premises']),
+      ...(tables['on-premises-low-trust'] === undefined
+        ? {}
+        : { 'on-premises-low-trust': tables['on-premises-low-trust'] }),
     };
 
     if (props.shareWithAccounts.length > 0) {

@@ -6,7 +6,14 @@ import { SERVICE_REPORT_READ_ACTIONS } from './service-report/iam-actions';
  * action here when a command starts calling a new API, or the role will deny it.
  */
 export const OPS_READ_ACTIONS = {
-  'vpn-status': ['ec2:DescribeVpnConnections', 'ec2:DescribeCustomerGateways'],
+  // The last three read what each BGP site announced: its routes in the Transit Gateway's tables.
+  'vpn-status': [
+    'ec2:DescribeVpnConnections',
+    'ec2:DescribeCustomerGateways',
+    'ec2:DescribeTransitGatewayRouteTables',
+    'ec2:GetTransitGatewayRouteTablePropagations',
+    'ec2:SearchTransitGatewayRoutes',
+  ],
   'db-health': ['rds:DescribeDBInstances', 'rds:DescribePendingMaintenanceActions'],
   'backup-compliance': [
     'backup:DescribeBackupVault',
@@ -18,6 +25,9 @@ export const OPS_READ_ACTIONS = {
   'cutover-readiness': [
     'ec2:DescribeVpnConnections',
     'ec2:DescribeCustomerGateways',
+    'ec2:DescribeTransitGatewayRouteTables',
+    'ec2:GetTransitGatewayRouteTablePropagations',
+    'ec2:SearchTransitGatewayRoutes',
     'rds:DescribeDBInstances',
     'rds:DescribePendingMaintenanceActions',
     'backup:DescribeBackupVault',

@@ -56,6 +56,7 @@ export async function collectVpnInventory(client: EC2Client): Promise<VpnInvento
         id: c.VpnConnectionId,
         ...(c.State === undefined ? {} : { state: c.State }),
         ...(c.CustomerGatewayId === undefined ? {} : { customerGatewayId: c.CustomerGatewayId }),
+        ...(c.TransitGatewayId === undefined ? {} : { transitGatewayId: c.TransitGatewayId }),
         ...(name === undefined ? {} : { name }),
         tunnels: (c.VgwTelemetry ?? []).map((t) => ({
           ...(t.OutsideIpAddress === undefined ? {} : { outsideIp: t.OutsideIpAddress }),

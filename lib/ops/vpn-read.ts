@@ -3,11 +3,18 @@ import { ec2Client, type AwsOptions } from './aws';
 import { silentProgress, tracked, type Progress } from './progress';
 import { scoped, scopeOptions, type ScopedError } from './scopes';
 import { collectVpnInventory } from './vpn-collect';
+import { evaluateLearnedRoutes, type AnnouncedPrefix } from './vpn-routes';
+import { collectPropagatedRoutes } from './vpn-routes-collect';
 import { evaluateVpnStatus, plannedDevices, type VpnEvaluation } from './vpn-status';
 
 export interface VpnReading {
-  /** Every configured device against the connections of the regions that could be read. */
+  /**
+   * Every configured device against the connections of the regions that could be read, and each
+   * device's learned routes against its site's lanRanges.
+   */
   readonly evaluation: VpnEvaluation;
+  /** Every prefix the Transit Gateway learned from a configured device, inside its lanRanges or not. */
+  readonly announced: readonly AnnouncedPrefix[];
   /** The account the connections were read in (the network account's name). */
   readonly account: string;
   readonly regions: readonly string[];
@@ -37,10 +44,14 @@ export async function readNetworkVpns(
     regions.map((region) =>
       tracked(progress, { account, region }, async () => {
         const client = ec2Client(scopeOptions(base, { id: network?.id ?? '' }, region, assumeRole));
-        const inventory = await collectVpnInventory(client).finally(() => {
+        try {
+          const inventory = await collectVpnInventory(client);
+          // What each connection announced over BGP, read where the Transit Gateway put it.
+          const learned = await collectPropagatedRoutes(client, inventory.connections);
+          return { region, inventory, learned };
+        } finally {
           client.destroy();
-        });
-        return { region, inventory };
+        }
       }),
     ),
   );
@@ -49,14 +60,27 @@ export async function readNetworkVpns(
   const unreadRegions = failed('ec2:DescribeVpnConnections');
   const unmatchedRegions = failed('ec2:DescribeCustomerGateways');
   const devices = plannedDevices(config.organisation.shortName, config.connectivity?.sites ?? []);
-  const evaluation = evaluateVpnStatus(
+  const status = evaluateVpnStatus(
     devices,
     results.flatMap((r) => r.inventory.gateways.map((g) => ({ ...g, region: r.region }))),
     results.flatMap((r) => r.inventory.connections.map((c) => ({ ...c, region: r.region }))),
     { regions, incomplete: unreadRegions.length > 0, unmatchedRegions },
   );
+  const routes = evaluateLearnedRoutes(devices, status.rows, {
+    routes: results.flatMap((r) => r.learned.routes.map((route) => ({ ...route, region: r.region }))),
+    truncated: results.flatMap((r) => r.learned.truncated.map((t) => ({ ...t, region: r.region }))),
+  });
+  const evaluation = { rows: status.rows, findings: [...status.findings, ...routes.findings] };
   const errors = results.flatMap((r) =>
-    r.inventory.errors.map((e) => scoped({ account, region: r.region }, e)),
+    [...r.inventory.errors, ...r.learned.errors].map((e) => scoped({ account, region: r.region }, e)),
   );
-  return { evaluation, account, regions, unreadRegions, unmatchedRegions, errors };
+  return {
+    evaluation,
+    announced: routes.announced,
+    account,
+    regions,
+    unreadRegions,
+    unmatchedRegions,
+    errors,
+  };
 }

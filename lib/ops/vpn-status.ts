@@ -7,6 +7,8 @@ export interface PlannedDevice {
   readonly device: string;
   readonly publicIp: string;
   readonly routing: 'bgp' | 'static';
+  /** The site's networks: every route its connection announces must sit inside one of them. */
+  readonly lanRanges: readonly string[];
   /** The Name tag its customer gateway and VPN connection carry. */
   readonly name: string;
 }
@@ -35,6 +37,8 @@ export interface LiveVpnConnection {
   readonly region?: string;
   readonly state?: string;
   readonly customerGatewayId?: string;
+  /** The Transit Gateway it terminates on, whose route tables hold what it announces. */
+  readonly transitGatewayId?: string;
   readonly name?: string;
   readonly tunnels: readonly LiveTunnel[];
 }
@@ -59,6 +63,7 @@ export interface VpnEvaluation {
 interface SiteLike {
   readonly name: string;
   readonly routing: { readonly type: 'bgp' | 'static' };
+  readonly lanRanges: readonly string[];
   readonly customerGateways: readonly { readonly name: string; readonly publicIp: string }[];
 }
 
@@ -70,6 +75,7 @@ export function plannedDevices(prefix: string, sites: readonly SiteLike[]): Plan
       device: gw.name,
       publicIp: gw.publicIp,
       routing: site.routing.type,
+      lanRanges: site.lanRanges,
       name: siteVpnName(prefix, site.name, gw.name),
     })),
   );

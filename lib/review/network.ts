@@ -1,4 +1,5 @@
-import type { ResourceRef, TemplateSet } from '../analysis/templates';
+import { tagValue as tag, type TemplateSet } from '../analysis/templates';
+import { refsIn } from '../analysis/vpn-attachments';
 
 /*
  * The network plan as the templates declare it (not as the configuration intends it), so the review
@@ -57,40 +58,8 @@ export interface NetworkView {
   readonly unresolved: number;
 }
 
-function tag(r: ResourceRef, key: string): string | undefined {
-  const tags = r.resource.Properties?.['Tags'];
-  if (!Array.isArray(tags)) {
-    return undefined;
-  }
-  for (const t of tags as unknown[]) {
-    if (t && typeof t === 'object') {
-      const { Key, Value } = t as { Key?: unknown; Value?: unknown };
-      if (Key === key && typeof Value === 'string') {
-        return Value;
-      }
-    }
-  }
-  return undefined;
-}
-
 const text = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '(not a literal)';
-
-/** Every `{ Ref: X }` inside a value: how a lookup custom resource names the VPN it describes. */
-function refsIn(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) {
-    value.forEach((v) => refsIn(v, out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'Ref' && typeof v === 'string') {
-        out.push(v);
-      } else {
-        refsIn(v, out);
-      }
-    }
-  }
-  return out;
-}
 
 export function networkView(set: TemplateSet): NetworkView {
   const nameOf = new Map<string, string>();

@@ -10,6 +10,7 @@ import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
+import { lowTrustSites } from './low-trust-sites';
 import { operationsTrust } from './operations-trust';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
@@ -38,6 +39,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   customerGatewayAddresses,
   siteLanRanges,
   hybridDns,
+  lowTrustSites,
   dataProtectionReferences,
   databaseEngines,
   backupLifecycles,

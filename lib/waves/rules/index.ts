@@ -5,6 +5,7 @@ import { replicationBandwidth } from './replication-bandwidth';
 import { serverLicences } from './server-licences';
 import { supportDates } from './support-dates';
 import { vpnReachability } from './vpn-reachability';
+import { lowTrustSites } from './low-trust-sites';
 import { dataResidency } from './data-residency';
 import { dependencyCycles } from './dependency-cycles';
 import { dependencyOrder } from './dependency-order';
@@ -27,6 +28,7 @@ export const WAVE_RULES: readonly WaveRule[] = [
   timeZones,
   references,
   vpnReachability,
+  lowTrustSites,
   strategyConsistency,
   dependencyCycles,
   dependencyOrder,

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { validateConfigText } from '../../../lib/config/load';
-import { ALLOWED_DH_GROUPS, DEPLOYED_DH_GROUPS } from '../../../lib/connectivity/tunnel-options';
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import {
+  ALLOWED_DH_GROUPS,
+  DEPLOYED_DH_GROUPS,
+  STRONG_TUNNEL_CRYPTO,
+  TUNNEL_HARDENING_METADATA,
+} from '../../../lib/connectivity/tunnel-options';
 import { vpnPreSharedKeyInSecretsManager } from '../../../lib/compliance/rules/vpn-pre-shared-key-in-secrets-manager';
 import { vpnTunnelStrongCrypto } from '../../../lib/compliance/rules/vpn-tunnel-strong-crypto';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { EXAMPLE_CONFIG_FILE, exampleLandingZone, hardenedExampleConfig } from './example-landing-zone';
+import { siteVpnsStack } from './site-vpns-stack';
 
 type Tunnel = { Phase1DHGroupNumbers: { Value: number }[]; Phase2DHGroupNumbers: { Value: number }[] };
 
@@ -23,6 +31,14 @@ function connectionsOf(hardened: boolean): { props: Record<string, unknown>; nod
     { Properties: Record<string, unknown> }
   >;
   return nodes.map((node) => ({ props: resources[stack.getLogicalId(node)]?.Properties ?? {}, node }));
+}
+
+/** The rule IDs acknowledged on a construct, as the validation report will list them. */
+function acknowledgedRules(node: IConstruct): string[] {
+  return node.node.metadata
+    .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .flatMap((m) => Object.keys(m.data as Record<string, string>))
+    .sort();
 }
 
 function dhGroups(props: Record<string, unknown>): number[] {
@@ -46,13 +62,29 @@ describe('VPN tunnel hardening', () => {
     }
   });
 
-  it('a pending site keeps what it was deployed with (no replacement), which both rules report', () => {
+  it('a pending site keeps what it was deployed with (no replacement): its key storage is reported, its deployed DH groups exempted', () => {
     const connections = connectionsOf(false);
     for (const { props, node } of connections) {
       expect(props['PreSharedKeyStorage']).toBeUndefined();
       expect(dhGroups(props)).toEqual([...DEPLOYED_DH_GROUPS]);
+      expect(node.getMetadata(TUNNEL_HARDENING_METADATA)).toBe('pending');
       expect(vpnPreSharedKeyInSecretsManager(node)).toBe(NagRuleCompliance.NON_COMPLIANT);
+      expect(vpnTunnelStrongCrypto(node)).toBe(NagRuleCompliance.COMPLIANT);
+    }
+  });
+
+  it('acknowledges only the key storage of a pending site: a weakened tunnel there is a finding, not acknowledged', () => {
+    const weak = { ...STRONG_TUNNEL_CRYPTO, phase1EncryptionAlgorithms: ['AES128', 'AES256'] };
+    const sites = exampleLandingZone().config.connectivity?.sites ?? [];
+    const { vpns } = siteVpnsStack(sites, weak);
+    const connections = Object.values(vpns.sites).flatMap((site) =>
+      site.connections.map((c) => c.connection),
+    );
+    expect(connections).toHaveLength(4);
+    for (const node of connections) {
+      expect(node.getMetadata(TUNNEL_HARDENING_METADATA)).toBe('pending');
       expect(vpnTunnelStrongCrypto(node)).toBe(NagRuleCompliance.NON_COMPLIANT);
+      expect(acknowledgedRules(node)).toEqual(['Council::Council-VPNPreSharedKeyInSecretsManager']);
     }
   });
 

@@ -62,9 +62,12 @@ describe('OperationsRoles', () => {
     expect(actions(statements)).toEqual(
       expect.arrayContaining(['cloudwatch:GetMetricData', 'ce:GetCostAndUsage']),
     );
-    expect(actions(statements).every((a) => /^[a-z0-9]+:(Describe|List|Get|FilterLogEvents$)/.test(a))).toBe(
-      true,
-    );
+    // Reads only; SearchTransitGatewayRoutes is how vpn-status reads what each site announced.
+    expect(
+      actions(statements).every((a) =>
+        /^[a-z0-9]+:(Describe|List|Get|FilterLogEvents$|SearchTransitGatewayRoutes$)/.test(a),
+      ),
+    ).toBe(true);
     expect(role?.AssumeRolePolicyDocument.Statement.map((s) => JSON.stringify(s.Principal))).toEqual([
       expect.stringContaining(':iam::999999999999:root'),
     ]);

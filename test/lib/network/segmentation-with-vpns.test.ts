@@ -11,7 +11,7 @@ import { exampleLandingZone } from '../connectivity/example-landing-zone';
 const { app, stacks } = exampleLandingZone();
 const tables = stacks.hub.hub.routeTables;
 const tableSegment = (id: string): Segment => {
-  const found = SEGMENTS.find((segment) => tables[segment].ref === id);
+  const found = SEGMENTS.find((segment) => tables[segment]?.ref === id);
   if (found === undefined) {
     throw new Error(`unknown route table ${id}`);
   }

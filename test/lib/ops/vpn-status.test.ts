@@ -9,6 +9,7 @@ const SITES = [
   {
     name: 'dc',
     routing: { type: 'bgp' as const },
+    lanRanges: ['10.0.0.0/16'],
     customerGateways: [
       { name: 'edge-1', publicIp: '203.0.113.10' },
       { name: 'edge-2', publicIp: '203.0.113.74' },
@@ -17,6 +18,7 @@ const SITES = [
   {
     name: 'library',
     routing: { type: 'static' as const },
+    lanRanges: ['172.16.8.0/22'],
     customerGateways: [{ name: 'router-1', publicIp: '198.51.100.40' }],
   },
 ];

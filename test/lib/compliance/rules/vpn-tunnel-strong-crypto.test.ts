@@ -1,7 +1,11 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Stack } from 'aws-cdk-lib';
-import { vpnTunnelStrongCrypto } from '../../../../lib/compliance/rules/vpn-tunnel-strong-crypto';
+import {
+  DEPLOYED_DH_GROUPS,
+  TUNNEL_HARDENING_METADATA,
+  vpnTunnelStrongCrypto,
+} from '../../../../lib/compliance/rules/vpn-tunnel-strong-crypto';
 import { goodTunnel, vpnConnection } from './vpn-fixtures';
 
 describe('vpnTunnelStrongCrypto', () => {
@@ -51,6 +55,45 @@ describe('vpnTunnelStrongCrypto', () => {
       goodTunnel({ phase1DhGroupNumbers: [{ value: 14 }, { value: 16 }] }),
     ]);
     expect(vpnTunnelStrongCrypto(connection)).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  describe('a connection whose site hardening is pending (metadata lz:tunnelHardening: pending)', () => {
+    const deployed = DEPLOYED_DH_GROUPS.map((value) => ({ value }));
+    const pendingTunnel = (overrides: Parameters<typeof goodTunnel>[0] = {}) =>
+      goodTunnel({ phase1DhGroupNumbers: deployed, phase2DhGroupNumbers: deployed, ...overrides });
+    const pending = (tunnels: Parameters<typeof vpnConnection>[0], value = 'pending') => {
+      const { connection } = vpnConnection(tunnels);
+      connection.addMetadata(TUNNEL_HARDENING_METADATA, value);
+      return connection;
+    };
+
+    it('passes with the DH groups it was deployed with, 14 to 24, and every other setting strong', () => {
+      expect(vpnTunnelStrongCrypto(pending([pendingTunnel(), pendingTunnel()]))).toBe(
+        NagRuleCompliance.COMPLIANT,
+      );
+    });
+
+    it.each([
+      ['AES-128 in phase 1', { phase1EncryptionAlgorithms: [{ value: 'AES128' }] }],
+      ['AES-128 in phase 2', { phase2EncryptionAlgorithms: [{ value: 'AES128' }, { value: 'AES256' }] }],
+      ['IKEv1 allowed', { ikeVersions: [{ value: 'ikev1' }, { value: 'ikev2' }] }],
+      ['SHA-1 in phase 2', { phase2IntegrityAlgorithms: [{ value: 'SHA1' }] }],
+      ['DH group 2, which it was never deployed with', { phase1DhGroupNumbers: [{ value: 2 }, ...deployed] }],
+      ['a phase 2 lifetime above 3600 s', { phase2LifetimeSeconds: 7200 }],
+    ])('still fails %s', (_case, weakened) => {
+      expect(vpnTunnelStrongCrypto(pending([pendingTunnel(), pendingTunnel(weakened)]))).toBe(
+        NagRuleCompliance.NON_COMPLIANT,
+      );
+    });
+
+    it('exempts nothing for any other metadata value, nor without it', () => {
+      expect(vpnTunnelStrongCrypto(pending([pendingTunnel(), pendingTunnel()], 'applied'))).toBe(
+        NagRuleCompliance.NON_COMPLIANT,
+      );
+      expect(vpnTunnelStrongCrypto(vpnConnection([pendingTunnel(), pendingTunnel()]).connection)).toBe(
+        NagRuleCompliance.NON_COMPLIANT,
+      );
+    });
   });
 
   it('does not apply to other resources', () => {
