@@ -47,9 +47,37 @@ export const PATIENT: Limits = { callTimeoutMs: 30_000, maxAttempts: 2, deadline
 export interface Run {
   readonly output: CommandOutput;
   readonly ms: number;
+  /**
+   * How long this test process could not run during the command (event-loop delay summed): time
+   * the machine gave to other processes, which no deadline in the command can bound.
+   */
+  readonly starvedMs: number;
   readonly report: Record<string, unknown>;
   /** Where the drill wrote its evidence record. */
   readonly outDir?: string;
+}
+
+/**
+ * Measures how long this process's event loop could not run: a 10 ms tick that fires more than
+ * 5 ms late was held up by CPU work (the machine's other processes, or other rows in this one),
+ * not by anything the command awaits. Returns a function that stops it and gives the total.
+ */
+export function starvationMeter(): () => number {
+  const TICK_MS = 10;
+  let last = performance.now();
+  let starved = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - last - TICK_MS;
+    if (late > 5) {
+      starved += late;
+    }
+    last = now;
+  }, TICK_MS);
+  return () => {
+    clearInterval(timer);
+    return Math.round(starved);
+  };
 }
 
 /** Runs one command against `endpoint`; JSON output, parsed. */
@@ -80,6 +108,7 @@ export async function run(
     deadlineMs: limits.deadlineMs,
     ...(options.assumeRole === undefined ? {} : { assumeRole: options.assumeRole }),
   };
+  const starvation = starvationMeter();
   const started = Date.now();
   let outDir: string | undefined;
   let output: CommandOutput;
@@ -119,11 +148,12 @@ export async function run(
     }
   }
   const ms = Date.now() - started;
+  const starvedMs = starvation();
   let report: Record<string, unknown>;
   try {
     report = JSON.parse(output.stdout) as Record<string, unknown>;
   } catch {
     report = { unparsed: output.stdout, stderr: output.stderr };
   }
-  return { output, ms, report, ...(outDir === undefined ? {} : { outDir }) };
+  return { output, ms, starvedMs, report, ...(outDir === undefined ? {} : { outDir }) };
 }
