@@ -8,6 +8,7 @@ import { dataProtectionReferences } from './data-protection-references';
 import { deliveryAccount } from './delivery-account';
 import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
+import { egressInspection } from './egress-inspection';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
 import { operationsTrust } from './operations-trust';
@@ -38,6 +39,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   customerGatewayAddresses,
   siteLanRanges,
   hybridDns,
+  egressInspection,
   dataProtectionReferences,
   databaseEngines,
   backupLifecycles,
