@@ -123,3 +123,17 @@ describe('DnsFirewallAssociation', () => {
     });
   });
 });
+
+it('switches off only cfn-lint’s unknown-type check on the failure mode, whose type cfn-lint 1.51 predates', () => {
+  const s = stack();
+  new DnsFirewallAssociation(s, 'DnsFirewall', {
+    namePrefix: 'kvdc',
+    vpcName: 'production',
+    vpcId: 'vpc-0123456789abcdef0',
+    ruleGroupId: 'rslvr-frg-0123456789abcdef',
+    failOpen: false,
+  });
+  Template.fromStack(s).hasResource('AWS::Route53Resolver::FirewallConfig', {
+    Metadata: { 'cfn-lint': { config: { ignore_checks: ['E3006'] } } },
+  });
+});
