@@ -144,3 +144,8 @@ export function databaseMigrationStackName(namePrefix: string, wave: string, vpc
 export function migrationServicesStackName(namePrefix: string, account: string): string {
   return `${namePrefix}-migration-services-${account}`;
 }
+
+/** A VPC's Name tag (and the prefix of its parts' names); the project rules find configured VPCs by it. */
+export function vpcNameTag(prefix: string, vpc: string): string {
+  return `${prefix}-${vpc}`;
+}

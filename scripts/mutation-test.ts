@@ -165,6 +165,31 @@ const FAMILIES: readonly Family[] = [
         expect: /\(non-production\) reaches .* in production \(production\)/,
       },
       {
+        name: 'central egress routed around the Network Firewall',
+        edits: [
+          {
+            file: 'lib/network/landing-zone-vpc.ts',
+            find: '      route.natGatewayId = undefined;\n      route.vpcEndpointId = firewall.endpointIn(subnet.availabilityZone);\n',
+            replace: '',
+          },
+        ],
+        check: 'rule-packs',
+        expect: /Council-EgressThroughNetworkFirewall at KvdcNetworkHub/,
+      },
+      {
+        name: 'production left out of DNS Firewall in code',
+        edits: [
+          {
+            file: 'stacks/vpc-stack.ts',
+            find: '    if (association !== undefined && props.dnsFirewall !== undefined) {',
+            replace:
+              "    if (association !== undefined && props.dnsFirewall !== undefined && vpc.name !== 'production') {",
+          },
+        ],
+        check: 'rule-packs',
+        expect: /Council-VPCDNSFirewall at KvdcVpcProduction/,
+      },
+      {
         name: 'a renamed database construct',
         edits: [
           {

@@ -77,7 +77,8 @@ export function buildDeliveryPipeline(
     Tags.of(pipeline).add(key, value);
   }
   pipeline.deployInOrder(stage, stages);
-  const plugins = registerComplianceChecks(app, config.organisation);
+  // The pipeline's stage builds the landing zone's VPCs, so the egress-inspection rules apply to them too.
+  const plugins = registerComplianceChecks(app, config.organisation, config.network);
   return { app, pipeline, stage, stages, plugins };
 }
 

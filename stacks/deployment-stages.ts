@@ -16,6 +16,7 @@ import { BackupAccountStack } from './backup-account-stack';
 import { ConnectivityStack } from './connectivity-stack';
 import { DataProtectionStack } from './data-protection-stack';
 import { DatabaseMigrationStack } from './database-migration-stack';
+import { DnsFirewallStack } from './dns-firewall-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { MigrationServicesStack } from './migration-services-stack';
@@ -42,6 +43,7 @@ export const STACK_PHASES: ReadonlyArray<readonly [StackClass, DeploymentPhase]>
   [AccountBaselineStack, 'baseline'],
   [SecurityOrganisationStack, 'detection'],
   [NetworkHubStack, 'network'],
+  [DnsFirewallStack, 'network'],
   [VpcStack, 'network'],
   [ConnectivityStack, 'network'],
   [HybridDnsStack, 'network'],

@@ -44,6 +44,7 @@ export class HybridDnsStack extends LandingZoneStack {
       awsAddressSpace: lz.config.network.awsAddressSpace,
       shareWithAccounts: workloadAccounts,
       queryLogRetention: toRetentionDays(dns.queryLogRetentionDays),
+      protectiveDns: lz.config.network.egressInspection?.protectiveDns,
     });
     // On-premises DNS servers forward AWS names to this endpoint's addresses, which AWS assigns at deploy time.
     new CfnOutput(this, 'InboundEndpointId', {

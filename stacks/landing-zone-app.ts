@@ -12,6 +12,6 @@ export function createLandingZoneApp(
 ): { app: App; stacks: LandingZoneStacks } {
   const app = new App(props);
   const stacks = buildLandingZone(app, config, plan);
-  registerComplianceChecks(app, config.organisation);
+  registerComplianceChecks(app, config.organisation, config.network);
   return { app, stacks };
 }

@@ -1,5 +1,7 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/schema';
+import { cidr } from '../lib/ipv4';
+import { planSubnets } from '../lib/network/address-plan';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
 import type { SharedVpcImportsProps } from '../lib/network/shared-vpc-parameters';
@@ -13,6 +15,8 @@ export interface LandingZoneContext {
   accountByName(name: string): AccountConfig;
   segmentOf(vpc: VpcConfig): Segment;
   zonesOf(vpc: VpcConfig): readonly string[];
+  /** The blocks of one tier of a VPC, one per zone, from the address plan. */
+  tierCidrs(vpcName: string, tierName: string): readonly string[];
   readonly internalCidrs: readonly string[];
   readonly flowLogRetention: logs.RetentionDays;
   /** How workload-account stacks import the network account's VPCs (lib/network/shared-vpc-parameters.ts). */
@@ -33,6 +37,15 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     throw new Error('no network account (the configuration should have been validated)');
   }
   const flow = config.network.flowLogs;
+  const vpcByName = (vpcName: string): VpcConfig => {
+    const vpc = config.network.vpcs.find((v) => v.name === vpcName);
+    if (!vpc) {
+      throw new Error(`unknown VPC ${vpcName} (the configuration should have been validated)`);
+    }
+    return vpc;
+  };
+  const zonesOf = (vpc: VpcConfig): readonly string[] =>
+    vpc.availabilityZones ?? config.network.availabilityZones;
   return {
     config,
     prefix: config.organisation.shortName,
@@ -40,20 +53,20 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     networkAccount,
     accountByName,
     segmentOf: (vpc) => segmentOfVpc(vpc.purpose, accountByName(vpc.account).role),
-    zonesOf: (vpc) => vpc.availabilityZones ?? config.network.availabilityZones,
+    zonesOf,
+    tierCidrs: (vpcName, tierName) => {
+      const vpc = vpcByName(vpcName);
+      return planSubnets(cidr(vpc.cidr), vpc.subnets, zonesOf(vpc))
+        .subnets.filter((s) => s.tier === tierName)
+        .map((s) => s.cidr.text);
+    },
     internalCidrs: [...config.network.awsAddressSpace, ...config.network.onPremisesRanges.map((r) => r.cidr)],
     flowLogRetention: toRetentionDays(flow.retentionDays),
     sharedVpcs: {
       prefix: config.organisation.shortName,
       networkAccount: networkAccount.id,
       region: config.organisation.homeRegion,
-      zonesOf: (vpcName) => {
-        const vpc = config.network.vpcs.find((v) => v.name === vpcName);
-        if (!vpc) {
-          throw new Error(`unknown VPC ${vpcName} (the configuration should have been validated)`);
-        }
-        return vpc.availabilityZones ?? config.network.availabilityZones;
-      },
+      zonesOf: (vpcName) => zonesOf(vpcByName(vpcName)),
     },
   };
 }

@@ -8,6 +8,7 @@ import { bootstrapRoleArnPattern } from '../lib/delivery/bootstrap-roles';
 import { landingZoneTags, pascal } from '../lib/names';
 import { drRegionVaultRegion } from '../lib/delivery/environments';
 import { ConnectivityStack } from './connectivity-stack';
+import { DnsFirewallStack } from './dns-firewall-stack';
 import { HybridDnsStack } from './hybrid-dns-stack';
 import { KNOWN_AVAILABILITY_ZONES } from '../lib/config/regions';
 import { BackupAccountStack } from './backup-account-stack';
@@ -31,6 +32,8 @@ export interface LandingZoneStacks {
   readonly securityBaseline?: SecurityBaselineStacks;
   readonly hub: NetworkHubStack;
   readonly vpcs: Readonly<Record<string, VpcStack>>;
+  /** The DNS Firewall rule group; absent without network.egressInspection.dnsFirewall. */
+  readonly dnsFirewall?: DnsFirewallStack;
   /** Site-to-site VPNs; absent when the configuration has no connectivity section. */
   readonly connectivity?: ConnectivityStack;
   /** Hybrid DNS; absent when the configuration has no connectivity.dns. */
@@ -69,6 +72,19 @@ export function buildLandingZone(
     terminationProtection: true,
   });
 
+  const dnsFirewallConfig = config.network.egressInspection?.dnsFirewall;
+  const dnsFirewall =
+    dnsFirewallConfig === undefined
+      ? undefined
+      : new DnsFirewallStack(app, `${prefix}DnsFirewall`, {
+          lz,
+          dnsFirewall: dnsFirewallConfig,
+          env,
+          stackName: `${lz.prefix}-dns-firewall`,
+          description: `${config.organisation.name}: Route 53 Resolver DNS Firewall rule group blocking the AWS managed threat lists`,
+          terminationProtection: true,
+        });
+
   const readers = parameterReaders(config, plan);
   const vpcs: Record<string, VpcStack> = {};
   for (const vpc of config.network.vpcs.filter((v) => v.name !== config.network.egress.vpc)) {
@@ -77,6 +93,7 @@ export function buildLandingZone(
       vpc,
       hub: hub.hub,
       otherParameterReaders: readers.get(vpc.name)?.filter((id) => id !== lz.accountByName(vpc.account).id),
+      dnsFirewall,
       env,
       stackName: `${lz.prefix}-vpc-${vpc.name}`,
       description: `${config.organisation.name}: ${vpc.name} VPC (${vpc.purpose}), shared with the ${vpc.account} account`,
@@ -152,6 +169,7 @@ export function buildLandingZone(
   const optional = [connectivity, hybridDns].filter((stack) => stack !== undefined);
   const all = [
     hub,
+    ...(dnsFirewall === undefined ? [] : [dnsFirewall]),
     ...Object.values(vpcs),
     ...optional,
     ...backup,
@@ -168,6 +186,7 @@ export function buildLandingZone(
     securityBaseline,
     hub,
     vpcs,
+    dnsFirewall,
     connectivity,
     hybridDns,
     dataProtection,

@@ -3,7 +3,8 @@ import { LandingZoneStack } from './landing-zone-stack';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { FlowLogDestination } from '../lib/network/flow-log-destination';
-import { LandingZoneVpc } from '../lib/network/landing-zone-vpc';
+import { LandingZoneVpc, type LandingZoneVpcProps } from '../lib/network/landing-zone-vpc';
+import { toRetentionDays } from '../lib/network/log-retention';
 import { pascal } from '../lib/names';
 import { DEFAULT_ROUTE_TO_EGRESS, onDemandSegmentsOf } from '../lib/network/segmentation';
 import { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
@@ -62,6 +63,7 @@ export class NetworkHubStack extends LandingZoneStack {
         trafficType: lz.config.network.flowLogs.trafficType,
         maxAggregationIntervalSeconds: lz.config.network.flowLogs.maxAggregationIntervalSeconds,
       },
+      networkFirewall: networkFirewallOf(lz),
     });
 
     for (const segment of DEFAULT_ROUTE_TO_EGRESS) {
@@ -72,4 +74,25 @@ export class NetworkHubStack extends LandingZoneStack {
       });
     }
   }
+}
+
+/** The egress firewall's settings from network.egressInspection, or undefined when egress is not inspected. */
+function networkFirewallOf(lz: LandingZoneContext): LandingZoneVpcProps['networkFirewall'] {
+  const network = lz.config.network;
+  const firewall = network.egressInspection?.networkFirewall;
+  if (firewall === undefined) {
+    return undefined;
+  }
+  const pdns = network.egressInspection?.protectiveDns;
+  const endpoints = lz.config.connectivity?.dns?.endpoints;
+  return {
+    homeNet: network.awsAddressSpace,
+    allowedDomains: firewall.allowedDomains,
+    // Forwarded queries leave from the outbound Resolver endpoint's subnets, and only those may pass.
+    protectiveDns:
+      pdns === undefined || endpoints === undefined
+        ? undefined
+        : { resolverIps: pdns.resolverIps, sourceCidrs: lz.tierCidrs(endpoints.vpc, endpoints.subnetTier) },
+    logRetention: toRetentionDays(firewall.logRetentionDays ?? network.flowLogs.retentionDays),
+  };
 }

@@ -68,7 +68,7 @@ export function synthesiseApp(options: SynthesiseOptions): SynthChecks {
     case 'landing-zone': {
       const stacks = buildLandingZone(app, options.config, options.plan);
       options.modify?.(stacks);
-      plugins = registerComplianceChecks(app, options.config.organisation);
+      plugins = registerComplianceChecks(app, options.config.organisation, options.config.network);
       progress('synthesising and running every check');
       const assembly = app.synth();
       progress('planning the deployment stages');

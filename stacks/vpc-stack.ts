@@ -9,6 +9,8 @@ import { LandingZoneVpc, type LandingZoneVpcSpec } from '../lib/network/landing-
 import { pascal } from '../lib/names';
 import { SharedVpcParameters } from '../lib/network/shared-vpc-parameters';
 import type { TransitGatewayHub } from '../lib/network/transit-gateway-hub';
+import { DnsFirewallAssociation } from '../lib/network/dns-firewall-association';
+import { vpcsLoggedByHybridDns, type DnsFirewallStack } from './dns-firewall-stack';
 import type { LandingZoneContext } from './landing-zone-context';
 
 /** A configured VPC as LandingZoneVpc builds it. */
@@ -37,6 +39,8 @@ export interface VpcStackProps extends StackProps {
   readonly hub: TransitGatewayHub;
   /** Accounts (ids) whose stacks read the VPC's shared parameters, besides the VPC's own account. @default - none */
   readonly otherParameterReaders?: readonly string[];
+  /** The DNS Firewall rule group, when network.egressInspection.dnsFirewall is configured. @default - none */
+  readonly dnsFirewall?: DnsFirewallStack;
 }
 
 /**
@@ -68,7 +72,24 @@ export class VpcStack extends LandingZoneStack {
       },
       endpointBoundary: endpointBoundaryOf(lz.config),
       shareWithAccount: lz.accountByName(vpc.account).id,
+      additionalHubRoutes: protectiveDnsRoutes(lz, vpc),
     });
+    const association = lz.config.network.egressInspection?.dnsFirewall?.associations.find(
+      (a) => a.vpc === vpc.name,
+    );
+    if (association !== undefined && props.dnsFirewall !== undefined) {
+      const { dnsFirewall } = props.dnsFirewall;
+      new DnsFirewallAssociation(this, 'DnsFirewall', {
+        namePrefix: lz.prefix,
+        vpcName: vpc.name,
+        vpcId: this.network.vpc.vpcId,
+        ruleGroupId: dnsFirewall.ruleGroup.attrId,
+        failOpen: association.failOpen,
+        queryLogConfigId: vpcsLoggedByHybridDns(lz.config).has(vpc.name)
+          ? undefined
+          : dnsFirewall.queryLogging?.attrId,
+      });
+    }
     // Workload accounts read these IDs at deploy time (see lib/network/shared-vpc-parameters.ts).
     new SharedVpcParameters(this, 'SharedParameters', {
       prefix: lz.prefix,
@@ -79,4 +100,20 @@ export class VpcStack extends LandingZoneStack {
       shareWithAccounts: [lz.accountByName(vpc.account).id, ...(props.otherParameterReaders ?? [])],
     });
   }
+}
+
+/**
+ * The hybrid DNS endpoint tier reaches the NCSC Protective DNS resolvers through central egress:
+ * an isolated tier otherwise routes only to internal ranges.
+ */
+function protectiveDnsRoutes(
+  lz: LandingZoneContext,
+  vpc: VpcConfig,
+): { tier: string; destinations: string[] }[] | undefined {
+  const pdns = lz.config.network.egressInspection?.protectiveDns;
+  const endpoints = lz.config.connectivity?.dns?.endpoints;
+  if (pdns === undefined || endpoints === undefined || endpoints.vpc !== vpc.name) {
+    return undefined;
+  }
+  return [{ tier: endpoints.subnetTier, destinations: pdns.resolverIps.map((ip) => `${ip}/32`) }];
 }

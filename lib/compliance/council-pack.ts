@@ -5,6 +5,7 @@ import { UK_REGIONS } from '../config/regions';
 import { DEFAULT_MINIMUM_LOG_RETENTION_DAYS } from '../config/schema';
 import { bucketTlsOnly } from './rules/bucket-tls-only';
 import { cmkForOfficialSensitive } from './rules/cmk-for-official-sensitive';
+import { egressThroughNetworkFirewall } from './rules/egress-through-network-firewall';
 import { githubOidcTrustPinned } from './rules/github-oidc-trust-pinned';
 import { logRetentionMinimum } from './rules/log-retention-minimum';
 import { requiredTags } from './rules/required-tags';
@@ -12,6 +13,7 @@ import { resourceInAllowedRegion } from './rules/resource-in-allowed-region';
 import { roleTrustPrincipalCondition } from './rules/role-trust-principal-condition';
 import { securityGroupInternetIngress } from './rules/security-group-internet-ingress';
 import { transitGatewayExplicitRouting } from './rules/transit-gateway-explicit-routing';
+import { vpcDnsFirewall } from './rules/vpc-dns-firewall';
 import { vpcEndpointPolicy } from './rules/vpc-endpoint-policy';
 import { vpnPreSharedKeyDynamicReference } from './rules/vpn-pre-shared-key-dynamic-reference';
 import { vpnPreSharedKeyInSecretsManager } from './rules/vpn-pre-shared-key-in-secrets-manager';
@@ -27,6 +29,10 @@ export interface CouncilChecksProps extends NagPackProps {
   readonly allowedRegions?: readonly string[];
   /** organisation.minimumLogRetentionDays. @default 365 */
   readonly minimumLogRetentionDays?: number;
+  /** Name tags of the VPCs network.egressInspection.dnsFirewall protects. @default none */
+  readonly dnsFirewallVpcs?: readonly string[];
+  /** Name tag of the egress VPC when network.egressInspection.networkFirewall is on. @default none */
+  readonly networkFirewallVpcs?: readonly string[];
 }
 
 /**
@@ -40,16 +46,21 @@ export class CouncilChecks extends NagPack {
 
   private readonly allowedRegions: readonly string[];
   private readonly minimumLogRetentionDays: number;
+  private readonly dnsFirewallVpcs: readonly string[];
+  private readonly networkFirewallVpcs: readonly string[];
 
   constructor(scope?: IConstruct, props?: CouncilChecksProps) {
     super(scope, props);
     this.packName = COUNCIL_PACK_NAME;
     this.allowedRegions = props?.allowedRegions ?? UK_REGIONS;
     this.minimumLogRetentionDays = props?.minimumLogRetentionDays ?? DEFAULT_MINIMUM_LOG_RETENTION_DAYS;
+    this.dnsFirewallVpcs = props?.dnsFirewallVpcs ?? [];
+    this.networkFirewallVpcs = props?.networkFirewallVpcs ?? [];
   }
 
   protected checkResource(node: CfnResource): void {
     this.checkVpnAndTransitGateway(node);
+    this.checkEgressInspection(node);
     this.applyRule({
       ruleSuffixOverride: 'ResourceInAllowedRegion',
       info: `The resource is in a region the council's data-residency rule does not allow (allowed: ${this.allowedRegions.join(', ')}); the finding names the region.`,
@@ -140,6 +151,32 @@ export class CouncilChecks extends NagPack {
         '(aws:PrincipalOrgID, aws:ResourceOrgID) and the AWS-owned buckets patching reads.',
       level: NagMessageLevel.ERROR,
       rule: vpcEndpointPolicy,
+      node,
+    });
+  }
+
+  private checkEgressInspection(node: CfnResource): void {
+    this.applyRule({
+      ruleSuffixOverride: 'VPCDNSFirewall',
+      info: 'A VPC the configuration protects with DNS Firewall has no DNS Firewall rule group association in its stack.',
+      explanation:
+        'network.egressInspection.dnsFirewall names the VPC, so its Route 53 Resolver must check every lookup against the AWS ' +
+        'managed threat lists (malware, botnet command and control). Without the association the VPC resolves those names ' +
+        'as if the protection did not exist. Associate the rule group in the VPC stack (DnsFirewallAssociation).',
+      level: NagMessageLevel.ERROR,
+      rule: vpcDnsFirewall(this.dnsFirewallVpcs),
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'EgressThroughNetworkFirewall',
+      info: 'Central egress the configuration inspects does not pass its Network Firewall in both directions.',
+      explanation:
+        'With network.egressInspection.networkFirewall on, the egress VPC needs its firewall, a default route from every ' +
+        "Transit Gateway attachment subnet to a firewall endpoint, and the NAT gateways' subnets routing the spokes back " +
+        'through the firewall, never straight to the Transit Gateway. A route around the firewall skips the allow-list ' +
+        '(or, one way only, breaks every flow at its stateful engine). LandingZoneVpc writes these routes.',
+      level: NagMessageLevel.ERROR,
+      rule: egressThroughNetworkFirewall(this.networkFirewallVpcs),
       node,
     });
   }

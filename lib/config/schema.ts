@@ -4,6 +4,7 @@ import { ConnectivitySchema } from './schema-connectivity';
 import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 import { DataProtectionSchema } from './schema-data-protection';
 import { DeliverySchema } from './schema-delivery';
+import { EgressInspectionSchema } from './schema-egress-inspection';
 import { MonitoringSchema } from './schema-monitoring';
 import { OperationsSchema } from './schema-operations';
 import { SecurityBaselineSchema } from './schema-security-baseline';
@@ -79,14 +80,14 @@ const Account = z.strictObject({
   description: z.string().optional(),
 });
 
-export const SUBNET_TYPES = ['public', 'private', 'isolated', 'transit'] as const;
+export const SUBNET_TYPES = ['public', 'private', 'isolated', 'transit', 'firewall'] as const;
 export type SubnetType = (typeof SUBNET_TYPES)[number];
 
 const SubnetTier = z.strictObject({
   name: ResourceName,
   type: z.enum(SUBNET_TYPES).meta({
     description:
-      'public: internet-facing (egress VPC only); private: default route to central egress; isolated: internal routes only; transit: Transit Gateway attachment ENIs.',
+      'public: internet-facing (egress VPC only); private: default route to central egress; isolated: internal routes only; transit: Transit Gateway attachment ENIs; firewall: AWS Network Firewall endpoints (egress VPC only, with network.egressInspection.networkFirewall).',
   }),
   cidrMask: z
     .int()
@@ -187,6 +188,10 @@ const Network = z.strictObject({
       .default(600),
   }),
   vpcs: z.array(Vpc).min(1),
+  egressInspection: EgressInspectionSchema.optional().meta({
+    description:
+      'DNS Firewall, NCSC Protective DNS forwarding and Network Firewall (see docs/landing-zone.md). Omit for none of them.',
+  }),
 });
 
 export const LandingZoneSchema = z

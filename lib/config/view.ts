@@ -24,6 +24,12 @@ import {
   type DataProtectionConfig,
 } from './schema-data-protection';
 import { DeliverySchema, type DeliveryConfig } from './schema-delivery';
+import {
+  EgressInspectionElementSchemas,
+  type DnsFirewallConfig,
+  type NetworkFirewallConfig,
+  type ProtectiveDnsConfig,
+} from './schema-egress-inspection';
 import { OperationsSchema, type OperationsConfig } from './schema-operations';
 import {
   SecurityBaselineElementSchemas,
@@ -63,6 +69,14 @@ export interface ConfigView {
   readonly dnsServerNames: ReadonlySet<string>;
   readonly forwardedDomains: Indexed<ForwardedDomainConfig>[];
   readonly ruleAssociations?: string[];
+  /** Whether the file has connectivity.dns at all, valid or not. */
+  readonly hasHybridDns: boolean;
+  /** network.egressInspection, option by option; DNS Firewall's VPCs entry by entry. */
+  readonly dnsFirewallAssociations: Indexed<DnsFirewallConfig['associations'][number]>[];
+  readonly protectiveDns?: ProtectiveDnsConfig;
+  readonly networkFirewall?: NetworkFirewallConfig;
+  /** Whether the file has network.egressInspection.networkFirewall at all, valid or not. */
+  readonly hasNetworkFirewall: boolean;
   /** Whether the file has a dataProtection section at all. */
   readonly hasDataProtection: boolean;
   readonly tiers: Indexed<BackupTierConfig>[];
@@ -70,7 +84,7 @@ export interface ConfigView {
   readonly vaults?: DataProtectionConfig['vaults'];
   readonly databases: Indexed<DatabaseConfig>[];
   readonly onPremisesRangeNames: ReadonlySet<string>;
-  /** Every log retention the file sets (flow logs, tunnel logs, DNS query logs), where it is set. */
+  /** Every log retention the file sets (flow, tunnel, DNS query and firewall logs), where it is set. */
   readonly logRetentions: { path: PathSegment[]; days: number }[];
   readonly delivery?: DeliveryConfig;
   /** Whether the file has a delivery section at all, valid or not. */
@@ -125,6 +139,8 @@ export function buildView(data: unknown): ConfigView {
   const dns = record(connectivity['dns']);
   const dnsShape = ConnectivityElementSchemas.HybridDns.shape;
   const dataProtection = record(root['dataProtection']);
+  const inspection = record(network['egressInspection']);
+  const dnsFirewall = record(inspection['dnsFirewall']);
   const securityBaseline = record(root['securityBaseline']);
   return {
     organisation: valid(ElementSchemas.Organisation, root['organisation']),
@@ -143,6 +159,14 @@ export function buildView(data: unknown): ConfigView {
     dnsServerNames: names(dns['onPremisesServers']),
     forwardedDomains: validItems(ConnectivityElementSchemas.ForwardedDomain, dns['forwardedDomains']),
     ruleAssociations: valid(dnsShape.ruleAssociations, dns['ruleAssociations']),
+    hasHybridDns: connectivity['dns'] !== undefined,
+    dnsFirewallAssociations: validItems(
+      EgressInspectionElementSchemas.DnsFirewallAssociation,
+      dnsFirewall['associations'],
+    ),
+    protectiveDns: valid(EgressInspectionElementSchemas.ProtectiveDns, inspection['protectiveDns']),
+    networkFirewall: valid(EgressInspectionElementSchemas.NetworkFirewall, inspection['networkFirewall']),
+    hasNetworkFirewall: inspection['networkFirewall'] !== undefined,
     hasDataProtection: root['dataProtection'] !== undefined,
     tiers: validItems(DataProtectionElementSchemas.BackupTier, dataProtection['tiers']),
     tierNames: names(dataProtection['tiers']),
@@ -172,6 +196,14 @@ export function buildView(data: unknown): ConfigView {
       { path: ['network', 'flowLogs', 'retentionDays'], days: record(network['flowLogs'])['retentionDays'] },
       { path: ['connectivity', 'tunnelLogRetentionDays'], days: connectivity['tunnelLogRetentionDays'] },
       { path: ['connectivity', 'dns', 'queryLogRetentionDays'], days: dns['queryLogRetentionDays'] },
+      {
+        path: ['network', 'egressInspection', 'dnsFirewall', 'queryLogRetentionDays'],
+        days: dnsFirewall['queryLogRetentionDays'],
+      },
+      {
+        path: ['network', 'egressInspection', 'networkFirewall', 'logRetentionDays'],
+        days: record(inspection['networkFirewall'])['logRetentionDays'],
+      },
     ].flatMap(({ path, days }) => {
       const value = valid(LogRetentionDays, days);
       return value === undefined ? [] : [{ path, days: value }];

@@ -42,6 +42,12 @@ export interface HybridDnsProps {
   readonly shareWithAccounts: readonly string[];
   /** @default logs.RetentionDays.THIRTEEN_MONTHS */
   readonly queryLogRetention?: logs.RetentionDays;
+  /**
+   * Forward internet names from the listed VPCs (names in `vpcIds`) to the NCSC Protective DNS
+   * resolvers through the outbound endpoint; their queries are logged too. The endpoint's subnets
+   * must route the resolver addresses to central egress. @default - internet names resolve in AWS
+   */
+  readonly protectiveDns?: { readonly resolverIps: readonly string[]; readonly vpcs: readonly string[] };
 }
 
 /**
@@ -52,12 +58,16 @@ export interface HybridDnsProps {
  * - rule associations with the listed VPCs. The network account owns every VPC (subnets are
  *   shared to workload accounts), so it associates them itself; the RAM share lets workload
  *   accounts see the rules and associate them with any VPC they own later;
+ * - optionally, a forwarding rule for "." to the NCSC Protective DNS resolvers, with a system rule
+ *   that keeps amazonaws.com in AWS (as Route 53 recommends beside a "." rule), for the listed VPCs;
  * - resolver query logging for the same VPCs to an encrypted, retained log group.
  */
 export class HybridDns extends Construct {
   readonly inboundEndpoint: route53resolver.CfnResolverEndpoint;
   readonly outboundEndpoint: route53resolver.CfnResolverEndpoint;
   readonly rules: Readonly<Record<string, route53resolver.CfnResolverRule>>;
+  /** The "." rule to Protective DNS, when configured. */
+  readonly protectiveDnsRule?: route53resolver.CfnResolverRule;
   readonly queryLogs: EncryptedLogGroup;
 
   constructor(scope: Construct, id: string, props: HybridDnsProps) {
@@ -73,6 +83,7 @@ export class HybridDns extends Construct {
       namePrefix,
       awsAddressSpace: props.awsAddressSpace,
       dnsServerIps: [...serverIps.values()],
+      publicResolverIps: props.protectiveDns?.resolverIps,
     });
     const ipAddresses = props.endpointSubnetIds.map((subnetId) => ({ subnetId }));
     this.inboundEndpoint = new route53resolver.CfnResolverEndpoint(this, 'InboundEndpoint', {
@@ -119,13 +130,18 @@ export class HybridDns extends Construct {
       }
     }
     this.rules = rules;
+    const shared = Object.values(rules);
+    if (props.protectiveDns !== undefined) {
+      this.protectiveDnsRule = this.forwardInternetNames(props, props.protectiveDns);
+      shared.push(this.protectiveDnsRule);
+    }
 
     if (props.shareWithAccounts.length > 0) {
       const share = new ram.CfnResourceShare(this, 'RuleShare', {
         name: `${namePrefix}-resolver-rules`,
         allowExternalPrincipals: false,
         principals: [...props.shareWithAccounts],
-        resourceArns: Object.values(rules).map((rule) => rule.attrArn),
+        resourceArns: shared.map((rule) => rule.attrArn),
       });
       Tags.of(share).add('Name', `${namePrefix}-resolver-rules`);
     }
@@ -139,13 +155,57 @@ export class HybridDns extends Construct {
       name: `${namePrefix}-resolver-queries`,
       destinationArn: this.queryLogs.logGroupArn,
     });
-    const logged = new Set([props.endpointVpcName, ...props.ruleAssociations]);
+    const logged = new Set([
+      props.endpointVpcName,
+      ...props.ruleAssociations,
+      ...(props.protectiveDns?.vpcs ?? []),
+    ]);
     for (const vpcName of logged) {
       new route53resolver.CfnResolverQueryLoggingConfigAssociation(this, `QueryLogging${pascal(vpcName)}`, {
         resolverQueryLogConfigId: logging.attrId,
         resourceId: vpcIdOf(props, vpcName),
       });
     }
+  }
+
+  /**
+   * Everything the VPC, its private hosted zones and the AD rules do not answer goes to Protective
+   * DNS, which refuses known-malicious names for the public sector. amazonaws.com stays with the
+   * VPC resolver: AWS service names resolve faster, cost no forwarded queries and keep working if
+   * the path to the NCSC is down.
+   */
+  private forwardInternetNames(
+    props: HybridDnsProps,
+    pdns: NonNullable<HybridDnsProps['protectiveDns']>,
+  ): route53resolver.CfnResolverRule {
+    const { namePrefix } = props;
+    const forward = new route53resolver.CfnResolverRule(this, 'ProtectiveDnsRule', {
+      name: `${namePrefix}-ncsc-protective-dns`,
+      ruleType: 'FORWARD',
+      domainName: '.',
+      resolverEndpointId: this.outboundEndpoint.attrResolverEndpointId,
+      targetIps: pdns.resolverIps.map((ip) => ({ ip, port: '53' })),
+      tags: [{ key: 'Name', value: `${namePrefix}-ncsc-protective-dns` }],
+    });
+    const local = new route53resolver.CfnResolverRule(this, 'AmazonawsSystemRule', {
+      name: `${namePrefix}-amazonaws-local`,
+      ruleType: 'SYSTEM',
+      domainName: 'amazonaws.com',
+      tags: [{ key: 'Name', value: `${namePrefix}-amazonaws-local` }],
+    });
+    for (const vpcName of pdns.vpcs) {
+      new route53resolver.CfnResolverRuleAssociation(this, `ProtectiveDnsTo${pascal(vpcName)}`, {
+        name: `${namePrefix}-ncsc-protective-dns-${vpcName}`,
+        resolverRuleId: forward.attrResolverRuleId,
+        vpcId: vpcIdOf(props, vpcName),
+      });
+      new route53resolver.CfnResolverRuleAssociation(this, `AmazonawsTo${pascal(vpcName)}`, {
+        name: `${namePrefix}-amazonaws-local-${vpcName}`,
+        resolverRuleId: local.attrResolverRuleId,
+        vpcId: vpcIdOf(props, vpcName),
+      });
+    }
+    return forward;
   }
 }
 

@@ -8,12 +8,18 @@ export interface ResolverEndpointSecurityGroupsProps {
   readonly awsAddressSpace: readonly string[];
   /** On-premises DNS servers: they query the inbound endpoint and answer the outbound one. */
   readonly dnsServerIps: readonly string[];
+  /**
+   * Public resolvers the outbound endpoint forwards internet names to (the NCSC Protective DNS).
+   * @default - none
+   */
+  readonly publicResolverIps?: readonly string[];
 }
 
 /**
  * DNS-only security groups for the resolver endpoints. The inbound endpoint answers TCP and UDP
  * 53 from the AWS address space and the on-premises DNS servers and nobody else; the outbound
- * endpoint may talk only to the on-premises DNS servers on port 53. Replies are allowed by
+ * endpoint may talk only to the on-premises DNS servers (and, when internet names are forwarded,
+ * the Protective DNS resolvers) on port 53. Replies are allowed by
  * connection tracking, so neither needs any other rule.
  */
 export class ResolverEndpointSecurityGroups extends Construct {
@@ -44,17 +50,13 @@ export class ResolverEndpointSecurityGroups extends Construct {
       description: 'Route 53 Resolver outbound endpoint: DNS to the on-premises DNS servers only',
       allowAllOutbound: false,
     });
-    for (const ip of props.dnsServerIps) {
-      this.outbound.addEgressRule(
-        ec2.Peer.ipv4(`${ip}/32`),
-        ec2.Port.udp(53),
-        `DNS (UDP) to on-premises DNS server ${ip}`,
-      );
-      this.outbound.addEgressRule(
-        ec2.Peer.ipv4(`${ip}/32`),
-        ec2.Port.tcp(53),
-        `DNS (TCP) to on-premises DNS server ${ip}`,
-      );
+    const targets = [
+      ...props.dnsServerIps.map((ip) => ({ ip, what: `on-premises DNS server ${ip}` })),
+      ...(props.publicResolverIps ?? []).map((ip) => ({ ip, what: `NCSC Protective DNS ${ip}` })),
+    ];
+    for (const { ip, what } of targets) {
+      this.outbound.addEgressRule(ec2.Peer.ipv4(`${ip}/32`), ec2.Port.udp(53), `DNS (UDP) to ${what}`);
+      this.outbound.addEgressRule(ec2.Peer.ipv4(`${ip}/32`), ec2.Port.tcp(53), `DNS (TCP) to ${what}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { contains, findOverlaps, makeCidr, overlaps, parseCidr, type Cidr } from '../ipv4';
 
-export type SubnetType = 'public' | 'private' | 'isolated' | 'transit';
+export type SubnetType = 'public' | 'private' | 'isolated' | 'transit' | 'firewall';
 
 /** One subnet per availability zone, of one kind: what the address plan lays out. */
 export interface SubnetTier {

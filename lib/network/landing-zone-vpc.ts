@@ -10,9 +10,10 @@ import {
   type EndpointBoundary,
 } from './endpoint-policy';
 import { planSubnets, type SubnetTier } from './address-plan';
+import { EgressFirewall, type EgressFirewallProps } from './egress-firewall';
 import { FlowLogDestination } from './flow-log-destination';
 import { PlannedIpAddresses } from './planned-ip-addresses';
-import { pascal } from '../names';
+import { pascal, vpcNameTag } from '../names';
 import { PROPAGATES_INTO, routeTableOf, type Segment } from './segmentation';
 import type { TransitGatewayHub } from './transit-gateway-hub';
 
@@ -55,7 +56,25 @@ export interface LandingZoneVpcProps {
   readonly endpointBoundary: EndpointBoundary;
   /** Account the VPC's workload subnets are shared with through AWS RAM. @default - not shared (the network account's own) */
   readonly shareWithAccount?: string;
+  /**
+   * Only for the egress VPC, which then needs a firewall tier: AWS Network Firewall between the
+   * Transit Gateway and the NAT gateways, with endpoints in the NAT gateways' zones.
+   * @default - central egress is not inspected
+   */
+  readonly networkFirewall?: Omit<EgressFirewallProps, 'vpcId' | 'subnets' | 'namePrefix'>;
+  /**
+   * Further destinations a tier reaches through the hub, e.g. the NCSC Protective DNS resolvers,
+   * which the outbound Resolver endpoint in an isolated tier reaches through central egress.
+   * @default - none
+   */
+  readonly additionalHubRoutes?: readonly {
+    readonly tier: string;
+    readonly destinations: readonly string[];
+  }[];
 }
+
+/** Where a route sends its traffic: the Transit Gateway, or an endpoint of the egress firewall. */
+type RouteTarget = { readonly transitGatewayId: string } | { readonly vpcEndpointId: string };
 
 const GATEWAY_SERVICES: Readonly<Record<string, ec2.GatewayVpcEndpointAwsService>> = {
   s3: ec2.GatewayVpcEndpointAwsService.S3,
@@ -71,6 +90,8 @@ export class LandingZoneVpc extends Construct {
   readonly vpc: ec2.Vpc;
   readonly attachment: ec2.CfnTransitGatewayVpcAttachment;
   readonly segment: Segment;
+  /** The egress firewall, when central egress is inspected. */
+  readonly firewall?: EgressFirewall;
 
   constructor(scope: Construct, id: string, props: LandingZoneVpcProps) {
     super(scope, id);
@@ -79,14 +100,22 @@ export class LandingZoneVpc extends Construct {
     if (isEgress && props.natGateways === undefined) {
       throw new Error(`VPC ${config.name}: the egress VPC needs natGateways`);
     }
+    const firewallTier = config.subnets.find((t) => t.type === 'firewall');
+    if (props.networkFirewall !== undefined && (!isEgress || firewallTier === undefined)) {
+      throw new Error(
+        `VPC ${config.name}: only the egress VPC, with a firewall tier, takes a network firewall`,
+      );
+    }
     const plan = planSubnets(cidr(config.cidr), config.subnets, props.availabilityZones);
     if (plan.problems.length > 0) {
       throw new Error(`VPC ${config.name}: ${plan.problems.map((p) => p.message).join('; ')}`);
     }
     this.segment = props.segment;
-    const fullName = `${props.namePrefix}-${config.name}`;
+    const fullName = vpcNameTag(props.namePrefix, config.name);
 
     const publicTier = config.subnets.find((t) => t.type === 'public');
+    // The default provider, named so the gateways' zones and IDs can be read back for the firewall's routes.
+    const natProvider = ec2.NatProvider.gateway();
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       vpcName: fullName,
       ipAddresses: new PlannedIpAddresses(config.cidr, plan.subnets),
@@ -96,6 +125,7 @@ export class LandingZoneVpc extends Construct {
       restrictDefaultSecurityGroup: true,
       createInternetGateway: isEgress,
       natGateways: isEgress ? props.natGateways : 0,
+      natGatewayProvider: natProvider,
       natGatewaySubnets: publicTier ? { subnetGroupName: publicTier.name } : undefined,
       subnetConfiguration: config.subnets.map((tier) => ({
         name: tier.name,
@@ -163,6 +193,9 @@ export class LandingZoneVpc extends Construct {
       });
     }
 
+    if (props.networkFirewall !== undefined && firewallTier !== undefined) {
+      this.firewall = this.inspectEgress(props, props.networkFirewall, firewallTier, natProvider);
+    }
     this.addHubRoutes(props, isEgress);
     this.addFlowLogs(props);
     this.addEndpoints(config, props.endpointBoundary);
@@ -172,25 +205,81 @@ export class LandingZoneVpc extends Construct {
   }
 
   private addHubRoutes(props: LandingZoneVpcProps, isEgress: boolean): void {
+    const toHub: RouteTarget = { transitGatewayId: props.hub.transitGateway.ref };
     for (const tier of props.spec.subnets) {
-      const destinations = hubDestinations(tier, isEgress, props);
+      const extra = (props.additionalHubRoutes ?? []).filter((r) => r.tier === tier.name);
+      const destinations = [
+        ...new Set([...hubDestinations(tier, isEgress, props), ...extra.flatMap((r) => r.destinations)]),
+      ];
       this.vpc.selectSubnets({ subnetGroupName: tier.name }).subnets.forEach((subnet, i) => {
         const routeTableId = subnet.routeTable.routeTableId;
+        // With the firewall, return traffic from the NAT gateways goes back through it, not straight to the hub.
+        const target: RouteTarget =
+          this.firewall !== undefined && tier.type === 'public'
+            ? { vpcEndpointId: this.firewall.endpointIn(subnet.availabilityZone) }
+            : toHub;
         for (const destination of destinations) {
           const route = new ec2.CfnRoute(
             this,
             `${pascal(tier.name)}${i + 1}To${destination.replace(/[./]/g, '-')}`,
-            {
-              routeTableId,
-              destinationCidrBlock: destination,
-              transitGatewayId: props.hub.transitGateway.ref,
-            },
+            { routeTableId, destinationCidrBlock: destination, ...target },
           );
-          // A route to a Transit Gateway is rejected until the VPC is attached to it.
-          route.addResourceDependency(this.attachment);
+          if ('transitGatewayId' in target) {
+            // A route to a Transit Gateway is rejected until the VPC is attached to it.
+            route.addResourceDependency(this.attachment);
+          }
         }
       });
     }
+  }
+
+  /**
+   * Puts the firewall between the Transit Gateway and the NAT gateways: the transit tier's default
+   * route goes to the firewall endpoint of its zone, the firewall tier's default route to the NAT
+   * gateway of its zone (the firewall tier's routes back to the hub come from addHubRoutes), and the
+   * public tier sends the AWS address space back through the firewall, so both directions of a flow
+   * pass the same endpoint. The firewall has endpoints only where NAT gateways run: with a single
+   * NAT gateway, every zone uses the first zone's endpoint, as it uses its NAT gateway.
+   */
+  private inspectEgress(
+    props: LandingZoneVpcProps,
+    options: NonNullable<LandingZoneVpcProps['networkFirewall']>,
+    firewallTier: SubnetTier,
+    natProvider: ec2.NatProvider,
+  ): EgressFirewall {
+    const natZones = natProvider.configuredGateways.map((g) => g.az);
+    const firewallSubnets = this.vpc.selectSubnets({ subnetGroupName: firewallTier.name }).subnets;
+    const firewall = new EgressFirewall(this, 'NetworkFirewall', {
+      ...options,
+      namePrefix: props.namePrefix,
+      vpcId: this.vpc.vpcId,
+      subnets: firewallSubnets
+        .filter((s) => natZones.includes(s.availabilityZone))
+        .map((s) => ({ subnetId: s.subnetId, availabilityZone: s.availabilityZone })),
+    });
+    for (const subnet of this.vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets) {
+      const route = subnet.node.tryFindChild('DefaultRoute');
+      if (!(route instanceof ec2.CfnRoute)) {
+        throw new Error(`VPC ${props.spec.name}: subnet ${subnet.node.id} has no default route to redirect`);
+      }
+      // Re-targeted in place: a new route for the same destination would clash with this one while both exist.
+      route.natGatewayId = undefined;
+      route.vpcEndpointId = firewall.endpointIn(subnet.availabilityZone);
+    }
+    firewallSubnets.forEach((subnet, i) => {
+      const gateway =
+        natProvider.configuredGateways.find((g) => g.az === subnet.availabilityZone) ??
+        natProvider.configuredGateways[0];
+      if (gateway === undefined) {
+        throw new Error(`VPC ${props.spec.name}: no NAT gateway for the firewall to send traffic on to`);
+      }
+      new ec2.CfnRoute(this, `${pascal(firewallTier.name)}${i + 1}Default`, {
+        routeTableId: subnet.routeTable.routeTableId,
+        destinationCidrBlock: '0.0.0.0/0',
+        natGatewayId: gateway.gatewayId,
+      });
+    });
+    return firewall;
   }
 
   private addFlowLogs(props: LandingZoneVpcProps): void {
@@ -203,7 +292,7 @@ export class LandingZoneVpc extends Construct {
       logGroupName: destination.logGroup.logGroupName,
       deliverLogsPermissionArn: destination.deliveryRole.roleArn,
       maxAggregationInterval: props.flowLogs.maxAggregationIntervalSeconds,
-      tags: [{ key: 'Name', value: `${props.namePrefix}-${props.spec.name}` }],
+      tags: [{ key: 'Name', value: vpcNameTag(props.namePrefix, props.spec.name) }],
     });
   }
 
@@ -299,13 +388,18 @@ function cdkSubnetType(tier: SubnetTier, isEgress: boolean): ec2.SubnetType {
     case 'transit':
       // In the egress VPC these route to the NAT gateways; elsewhere the default route is ours, via the hub.
       return isEgress ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED;
+    case 'firewall':
+      // Its routes (on to the NAT gateways, back to the hub) are the firewall's own, written by LandingZoneVpc.
+      return ec2.SubnetType.PRIVATE_ISOLATED;
   }
 }
 
 function hubDestinations(tier: SubnetTier, isEgress: boolean, props: LandingZoneVpcProps): readonly string[] {
   if (isEgress) {
-    // Return traffic from the NAT gateways to the spokes.
-    return tier.type === 'public' ? props.awsAddressSpace : [];
+    // Return traffic to the spokes: from the NAT gateways, or from the firewall when it inspects egress.
+    const returnsToSpokes =
+      tier.type === 'public' || (tier.type === 'firewall' && props.networkFirewall !== undefined);
+    return returnsToSpokes ? props.awsAddressSpace : [];
   }
   switch (tier.type) {
     case 'private':

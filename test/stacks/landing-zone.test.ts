@@ -1,3 +1,4 @@
+import type { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { synthLandingZone } from '../helpers/landing-zone';
 
@@ -22,6 +23,7 @@ describe('landing-zone stacks', () => {
   it('has a stack per network, connectivity, data-protection, operations and monitoring concern, each in its account and region', () => {
     expect(stacks.all.map((s) => `${s.stackName} ${s.account} ${s.region}`)).toEqual([
       'kvdc-network-hub 111111111111 eu-west-2',
+      'kvdc-dns-firewall 111111111111 eu-west-2',
       'kvdc-vpc-shared-services 111111111111 eu-west-2',
       'kvdc-vpc-production 111111111111 eu-west-2',
       'kvdc-vpc-non-production 111111111111 eu-west-2',
@@ -71,20 +73,25 @@ describe('landing-zone stacks', () => {
   });
 
   it('pins the logical IDs of stateful resources, so a refactor cannot replace them', () => {
-    const ids = (stackIndex: number, type: string): string[] =>
-      Object.keys(Template.fromStack(stacks.all[stackIndex] ?? stacks.hub).findResources(type)).sort();
-    expect(ids(0, 'AWS::EC2::TransitGateway')).toEqual(['HubTransitGateway8E0236DF']);
-    expect(ids(0, 'AWS::EC2::VPC')).toEqual(['EgressVpc43239058']);
-    expect(ids(0, 'AWS::KMS::Key')).toEqual([
+    const production = stacks.vpcs['production'] ?? stacks.hub;
+    const ids = (stack: Stack, type: string): string[] =>
+      Object.keys(Template.fromStack(stack).findResources(type)).sort();
+    expect(ids(stacks.hub, 'AWS::EC2::TransitGateway')).toEqual(['HubTransitGateway8E0236DF']);
+    expect(ids(stacks.hub, 'AWS::EC2::VPC')).toEqual(['EgressVpc43239058']);
+    expect(ids(stacks.hub, 'AWS::KMS::Key')).toEqual([
       'EgressDefaultSecurityGroupHandlerLogsKey981AE296',
       'EgressFlowLogsKeyE9395205',
+      'EgressNetworkFirewallAlertLogsKey500820EF',
+      'EgressNetworkFirewallFlowLogsKeyA5F88A28',
     ]);
-    expect(ids(0, 'AWS::Logs::LogGroup')).toEqual([
+    expect(ids(stacks.hub, 'AWS::Logs::LogGroup')).toEqual([
       'EgressDefaultSecurityGroupHandlerLogsLogGroup3CBEC302',
       'EgressFlowLogsLogGroup9E47E82E',
+      'EgressNetworkFirewallAlertLogsLogGroupCD92A3C0',
+      'EgressNetworkFirewallFlowLogsLogGroup31AAE1ED',
     ]);
-    expect(ids(2, 'AWS::EC2::VPC')).toEqual(['ProductionVpc24E823A9']);
-    expect(ids(2, 'AWS::EC2::Subnet')).toEqual([
+    expect(ids(production, 'AWS::EC2::VPC')).toEqual(['ProductionVpc24E823A9']);
+    expect(ids(production, 'AWS::EC2::Subnet')).toEqual([
       'ProductionVpcappSubnet1SubnetFECDD3D0',
       'ProductionVpcappSubnet2SubnetF4F5BA63',
       'ProductionVpcappSubnet3SubnetC70C37A5',
@@ -95,11 +102,11 @@ describe('landing-zone stacks', () => {
       'ProductionVpctransitSubnet2Subnet124FF12D',
       'ProductionVpctransitSubnet3Subnet92EFC6B0',
     ]);
-    expect(ids(2, 'AWS::KMS::Key')).toEqual([
+    expect(ids(production, 'AWS::KMS::Key')).toEqual([
       'FlowLogsKeyBAB0B9A4',
       'ProductionDefaultSecurityGroupHandlerLogsKey48B43DD9',
     ]);
-    expect(ids(2, 'AWS::Logs::LogGroup')).toEqual([
+    expect(ids(production, 'AWS::Logs::LogGroup')).toEqual([
       'FlowLogsLogGroup9853A85F',
       'ProductionDefaultSecurityGroupHandlerLogsLogGroupCB10995B',
     ]);

@@ -8,6 +8,7 @@ import { dataProtectionReferences } from './data-protection-references';
 import { deliveryAccount } from './delivery-account';
 import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
+import { egressInspection } from './egress-inspection';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
 import { lowTrustSites } from './low-trust-sites';
@@ -40,6 +41,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   siteLanRanges,
   hybridDns,
   lowTrustSites,
+  egressInspection,
   dataProtectionReferences,
   databaseEngines,
   backupLifecycles,

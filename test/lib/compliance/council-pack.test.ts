@@ -10,7 +10,10 @@ describe('CouncilChecks', () => {
   it('finds nothing in the example landing zone with its sites hardened, after the tag aspects have run', () => {
     const { app, config } = exampleLandingZone(hardenedExampleConfig());
     app.synth();
-    const report = new CouncilChecks(undefined, councilChecksProps(config.organisation)).validateScope(app);
+    const report = new CouncilChecks(
+      undefined,
+      councilChecksProps(config.organisation, config.network),
+    ).validateScope(app);
     expect(report.violations).toEqual([]);
     expect(report.success).toBe(true);
   });
@@ -18,7 +21,10 @@ describe('CouncilChecks', () => {
   it('finds in the example as configured only the key storage of its pending sites (acknowledged in code)', () => {
     const { app, config } = exampleLandingZone();
     app.synth();
-    const report = new CouncilChecks(undefined, councilChecksProps(config.organisation)).validateScope(app);
+    const report = new CouncilChecks(
+      undefined,
+      councilChecksProps(config.organisation, config.network),
+    ).validateScope(app);
     // Their deployed DH groups are exempted inside Council-VPNTunnelStrongCrypto, so it finds nothing.
     expect(report.violations.map((v) => v.ruleName).sort()).toEqual([
       'Council-VPNPreSharedKeyInSecretsManager',
@@ -90,7 +96,21 @@ describe('CouncilChecks', () => {
       owner: 'ict',
       minimumLogRetentionDays: 731,
     });
-    expect(props).toEqual({ allowedRegions: ['eu-west-2'], minimumLogRetentionDays: 731 });
+    expect(props).toEqual({
+      allowedRegions: ['eu-west-2'],
+      minimumLogRetentionDays: 731,
+      // Without the network configuration, no VPC is expected to have egress inspection.
+      dnsFirewallVpcs: [],
+      networkFirewallVpcs: [],
+    });
+  });
+
+  it('expects egress inspection on the VPCs the configuration names, by their Name tags', () => {
+    const config = exampleLandingZone().config;
+    expect(councilChecksProps(config.organisation, config.network)).toMatchObject({
+      dnsFirewallVpcs: ['kvdc-production'],
+      networkFirewallVpcs: ['kvdc-egress'],
+    });
   });
 
   it('fails synth for a security group open to 0.0.0.0/0 on port 3389', () => {

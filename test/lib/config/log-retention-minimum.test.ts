@@ -35,6 +35,7 @@ describe('organisation.minimumLogRetentionDays', () => {
       '  owner: digital-infrastructure\n  minimumLogRetentionDays: 731\n',
     );
     expect(errors(text)).toEqual([
+      'network.egressInspection.networkFirewall.logRetentionDays: 400 days is below organisation.minimumLogRetentionDays (731)',
       'network.flowLogs.retentionDays: 400 days is below organisation.minimumLogRetentionDays (731)',
       'connectivity.tunnelLogRetentionDays: 400 days is below organisation.minimumLogRetentionDays (731)',
       'connectivity.dns.queryLogRetentionDays: 400 days is below organisation.minimumLogRetentionDays (731)',

@@ -45,7 +45,7 @@ describe('resolver endpoints', () => {
     expect(ingress).toHaveLength(6);
   });
 
-  it('lets the outbound endpoint send DNS only to the on-premises DNS servers', () => {
+  it('lets the outbound endpoint send DNS only to the on-premises DNS servers and the Protective DNS resolvers', () => {
     const groups = resourcesOf('AWS::EC2::SecurityGroup');
     const outbound = Object.values(groups).find(
       (g) => g.Properties['GroupName'] === 'kvdc-resolver-outbound',
@@ -53,7 +53,7 @@ describe('resolver endpoints', () => {
     expect(outbound?.Properties['SecurityGroupIngress']).toBeUndefined();
     const egress = outbound?.Properties['SecurityGroupEgress'] as { CidrIp: string; FromPort: number }[];
     expect(new Set(egress.map((r) => `${r.CidrIp}:${r.FromPort}`))).toEqual(
-      new Set(['10.1.0.10/32:53', '10.1.0.11/32:53']),
+      new Set(['10.1.0.10/32:53', '10.1.0.11/32:53', '192.0.2.53/32:53', '198.51.100.53/32:53']),
     );
   });
 });
@@ -77,7 +77,8 @@ describe('forwarding rules', () => {
   });
 
   it('associates both rules with the three listed VPCs directly (the network account owns them)', () => {
-    template.resourceCountIs('AWS::Route53Resolver::ResolverRuleAssociation', 6);
+    const associations = Object.keys(resourcesOf('AWS::Route53Resolver::ResolverRuleAssociation'));
+    expect(associations.filter((id) => /^HybridDns(KvdcLocal|Corp)To/.test(id))).toHaveLength(6);
   });
 
   it('shares the rules with the workload and shared-services accounts only, inside the organisation', () => {
@@ -87,6 +88,53 @@ describe('forwarding rules', () => {
       Principals: ['222222222222', '555555555555', '666666666666'],
       ResourceArns: Match.arrayWith([{ 'Fn::GetAtt': [Match.stringLikeRegexp('KvdcLocalRule'), 'Arn'] }]),
     });
+  });
+});
+
+describe('forwarding internet names to the NCSC Protective DNS', () => {
+  it('forwards "." from the outbound endpoint to the configured resolvers, for the listed VPCs only', () => {
+    template.hasResourceProperties('AWS::Route53Resolver::ResolverRule', {
+      Name: 'kvdc-ncsc-protective-dns',
+      DomainName: '.',
+      RuleType: 'FORWARD',
+      TargetIps: [
+        { Ip: '192.0.2.53', Port: '53' },
+        { Ip: '198.51.100.53', Port: '53' },
+      ],
+      ResolverEndpointId: {
+        'Fn::GetAtt': [Match.stringLikeRegexp('OutboundEndpoint'), 'ResolverEndpointId'],
+      },
+    });
+    const associations = Object.keys(resourcesOf('AWS::Route53Resolver::ResolverRuleAssociation'));
+    expect(associations.filter((id) => id.startsWith('HybridDnsProtectiveDnsTo'))).toEqual([
+      expect.stringMatching(/^HybridDnsProtectiveDnsToProduction/),
+    ]);
+  });
+
+  it('keeps amazonaws.com with the VPC resolver beside the "." rule, as Route 53 recommends', () => {
+    template.hasResourceProperties('AWS::Route53Resolver::ResolverRule', {
+      Name: 'kvdc-amazonaws-local',
+      DomainName: 'amazonaws.com',
+      RuleType: 'SYSTEM',
+    });
+    const associations = Object.keys(resourcesOf('AWS::Route53Resolver::ResolverRuleAssociation'));
+    expect(associations.filter((id) => id.startsWith('HybridDnsAmazonawsTo'))).toEqual([
+      expect.stringMatching(/^HybridDnsAmazonawsToProduction/),
+    ]);
+  });
+
+  it('reaches the resolvers from the endpoint subnets through central egress', () => {
+    const sharedServices = Template.fromStack(stacks.vpcs['shared-services'] ?? dnsStack);
+    const routes = Object.values(
+      sharedServices.findResources('AWS::EC2::Route', {
+        Properties: { DestinationCidrBlock: Match.stringLikeRegexp('/32$') },
+      }) as Record<string, Resource>,
+    ).map(
+      (r) =>
+        `${JSON.stringify(r.Properties['RouteTableId'])} ${String(r.Properties['DestinationCidrBlock'])}`,
+    );
+    expect(routes).toHaveLength(6);
+    expect(routes.every((r) => r.includes('isolatedSubnet'))).toBe(true);
   });
 });
 

@@ -12,14 +12,23 @@ describe('the example connectivity section', () => {
     ]);
     // The three deployed sites also await tunnel hardening (tunnel-hardening.test.ts).
     const warnings = result.diagnostics.filter(
-      (d) => d.severity === 'warning' && !d.path.endsWith('tunnelHardening'),
+      (d) =>
+        d.severity === 'warning' && d.path.startsWith('connectivity') && !d.path.endsWith('tunnelHardening'),
     );
     expect(warnings).toHaveLength(4);
     expect(warnings.every((w) => w.message.includes('documentation address (RFC 5737)'))).toBe(true);
   });
 
   it('still validates a configuration without a connectivity section', () => {
-    const withoutConnectivity = EXAMPLE.slice(0, EXAMPLE.indexOf('\n# Hybrid connectivity'));
+    // Without hybrid DNS there is no outbound endpoint to forward to Protective DNS through.
+    const protectiveDns = EXAMPLE.slice(
+      EXAMPLE.indexOf('    protectiveDns:'),
+      EXAMPLE.indexOf('    networkFirewall:'),
+    );
+    const withoutConnectivity = EXAMPLE.slice(0, EXAMPLE.indexOf('\n# Hybrid connectivity')).replace(
+      protectiveDns,
+      '',
+    );
     const result = validateConfigText(FILE, withoutConnectivity);
     expect(result.diagnostics).toEqual([]);
     expect(result.config?.connectivity).toBeUndefined();
