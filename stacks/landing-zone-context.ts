@@ -3,6 +3,8 @@ import type { AccountConfig, LandingZoneConfig, VpcConfig } from '../lib/config/
 import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
 import type { SharedVpcImportsProps } from '../lib/network/shared-vpc-parameters';
+import type { DatabaseAuditArchive } from '../lib/data/sqlserver-audit';
+import { securityBaselineModel } from '../lib/security-baseline/model';
 
 /** Facts derived once from a validated configuration and shared by every stack. */
 export interface LandingZoneContext {
@@ -17,6 +19,8 @@ export interface LandingZoneContext {
   readonly flowLogRetention: logs.RetentionDays;
   /** How workload-account stacks import the network account's VPCs (lib/network/shared-vpc-parameters.ts). */
   readonly sharedVpcs: SharedVpcImportsProps;
+  /** Where SQL Server Audit files are replicated: the log archive, when there is a security baseline. */
+  readonly databaseAuditArchive: DatabaseAuditArchive | undefined;
 }
 
 export function landingZoneContext(config: LandingZoneConfig): LandingZoneContext {
@@ -33,6 +37,7 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
     throw new Error('no network account (the configuration should have been validated)');
   }
   const flow = config.network.flowLogs;
+  const baseline = securityBaselineModel(config);
   return {
     config,
     prefix: config.organisation.shortName,
@@ -54,6 +59,11 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
         }
         return vpc.availabilityZones ?? config.network.availabilityZones;
       },
+    },
+    databaseAuditArchive: baseline && {
+      account: baseline.logArchive.id,
+      bucketName: baseline.archiveBucketName,
+      keyAliasArn: `arn:aws:kms:${baseline.homeRegion}:${baseline.logArchive.id}:${baseline.archiveKeyAlias}`,
     },
   };
 }

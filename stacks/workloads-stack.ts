@@ -147,7 +147,13 @@ export class WorkloadsStack extends LandingZoneStack {
     const database = new CouncilDatabase(
       owner,
       `${pascal(planned.name)}Database`,
-      councilDatabaseProps(planned, { namePrefix: lz.prefix, vpc, tier, backupAccountId: backupAccount.id }),
+      councilDatabaseProps(planned, {
+        namePrefix: lz.prefix,
+        vpc,
+        tier,
+        backupAccountId: backupAccount.id,
+        auditArchive: lz.databaseAuditArchive,
+      }),
     );
     const port = ec2.Port.tcp(database.facts.clientPort);
     database.securityGroup.connections.allowFrom(owner.appTier, port, `${planned.workload} app tier`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATA_RESIDENCY_RULES } from '../config/regions';
 import { MIGRATION_METHODS, WAVE_ENGINE_NAMES, WAVE_EXTENSION_NAMES } from '../data/engines';
 import { ResourceName } from '../config/schema';
+import { CLASSIFICATIONS, type Classification } from '../names';
 
 /*
  * The migration plan's single source of truth: `migration-waves/programme.yaml` (the calendar, the
@@ -73,8 +74,8 @@ export const STRATEGIES = [
 ] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
+// One list for the wave files, the tag policy and the database construct (lib/names.ts).
+export { CLASSIFICATIONS, type Classification };
 
 export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ENVIRONMENTS = ['production', 'non-production'] as const;
