@@ -18,9 +18,13 @@ const files = readdirSync(DIR)
   .sort();
 
 const Step = z.looseObject({ run: z.string().optional(), uses: z.string().optional() });
+// A container or service is an image name, or an object with one (plus credentials, options...).
+const Image = z.union([z.string(), z.looseObject({ image: z.string() })]);
 const Job = z.looseObject({
   needs: z.union([z.string(), z.array(z.string())]).optional(),
   uses: z.string().optional(),
+  container: Image.optional(),
+  services: z.record(z.string(), Image).optional(),
   with: z.record(z.string(), z.unknown()).optional(),
   permissions: z.record(z.string(), z.string()).optional(),
   steps: z.array(Step).optional(),
@@ -39,6 +43,29 @@ const scripts = Object.keys(
     .object({ scripts: z.record(z.string(), z.string()) })
     .parse(JSON.parse(readFileSync('package.json', 'utf8'))).scripts,
 );
+
+/** Every container image a workflow runs: job containers, service containers and docker:// steps. */
+function images(file: string): string[] {
+  const name = (image: z.infer<typeof Image>): string => (typeof image === 'string' ? image : image.image);
+  return Object.values(workflow(file).jobs).flatMap((job) => [
+    ...(job.container === undefined ? [] : [name(job.container)]),
+    ...Object.values(job.services ?? {}).map(name),
+    ...(job.steps ?? []).flatMap((s) =>
+      s.uses?.startsWith('docker://') === true ? [s.uses.slice('docker://'.length)] : [],
+    ),
+  ]);
+}
+
+/** An image pinned by its content: a tag can be moved to other content, a digest cannot. */
+const BY_DIGEST = /^[\w./-]+(:[\w.-]+)?@sha256:[0-9a-f]{64}$/;
+
+/**
+ * Images still pulled by tag, each waiting for its digest: one cannot be fetched offline, and an
+ * invented one would fail the job or, worse, pin something unreviewed. Listed in
+ * docs/security-review.md under "Still open"; the test below fails when one is pinned and left here,
+ * and when any other image arrives by tag.
+ */
+const AWAITING_DIGEST: ReadonlySet<string> = new Set(['node:20-bookworm']);
 
 function runScripts(file: string): string[] {
   return Object.values(workflow(file).jobs).flatMap((job) =>
@@ -96,12 +123,19 @@ describe.each(files)('%s', (file) => {
     }
   });
 
-  it('pins every third-party action to a full commit SHA', () => {
-    const uses = Object.values(workflow(file).jobs).flatMap((job) =>
-      (job.steps ?? []).flatMap((s) => (s.uses === undefined ? [] : [s.uses])),
-    );
-    for (const action of uses.filter((u) => !u.startsWith('./'))) {
-      expect(action).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+  it('pins every third-party action and reusable workflow to a full commit SHA', () => {
+    const uses = Object.values(workflow(file).jobs).flatMap((job) => [
+      ...(job.uses === undefined ? [] : [job.uses]),
+      ...(job.steps ?? []).flatMap((s) => (s.uses === undefined ? [] : [s.uses])),
+    ]);
+    for (const action of uses.filter((u) => !u.startsWith('./') && !u.startsWith('docker://'))) {
+      expect(action).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/);
+    }
+  });
+
+  it('runs container images by digest, apart from those listed as awaiting one', () => {
+    for (const image of images(file).filter((i) => !AWAITING_DIGEST.has(i))) {
+      expect(image).toMatch(BY_DIGEST);
     }
   });
 });
@@ -182,6 +216,20 @@ describe('the deploy workflow', () => {
     expect(stage).toContain('npx cdk deploy --app cdk.out --require-approval never --exclusively');
     expect(stage).toContain('role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}');
     expect(stage).toContain('environment: ${{ inputs.environment }}');
+  });
+});
+
+describe('container images', () => {
+  it('lists as awaiting a digest only images the workflows still pull by tag', () => {
+    const byTag = new Set(files.flatMap(images).filter((i) => !BY_DIGEST.test(i)));
+    expect([...AWAITING_DIGEST].filter((i) => !byTag.has(i))).toEqual([]);
+  });
+
+  it('recognises a tag, a moved tag and a digest', () => {
+    expect('node:20-bookworm').not.toMatch(BY_DIGEST);
+    expect(`node:20-bookworm@sha256:${'0'.repeat(63)}`).not.toMatch(BY_DIGEST);
+    expect(`ghcr.io/org/tool:1.2@sha256:${'a1'.repeat(32)}`).toMatch(BY_DIGEST);
+    expect(`node@sha256:${'f'.repeat(64)}`).toMatch(BY_DIGEST);
   });
 });
 
