@@ -10,7 +10,9 @@ import { drResidency } from './dr-residency';
 import { duplicateNames } from './duplicate-names';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
+import { onPremisesNetworks } from './on-premises-networks';
 import { operationsTrust } from './operations-trust';
+import { publicRanges } from './public-ranges';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import { securityBaselineAccounts } from './security-baseline-accounts';
@@ -29,6 +31,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   regionsAndZones,
   subnetTiers,
   addressSpace,
+  onPremisesNetworks,
   // Hybrid connectivity (the optional `connectivity` section).
   connectivityNames,
   siteRouting,
@@ -39,6 +42,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   siteLanRanges,
   hybridDns,
   dataProtectionReferences,
+  publicRanges,
   databaseEngines,
   backupLifecycles,
   drResidency,
