@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import {
+  LIVE_DIFF_WORKFLOW,
+  liveDiffJobWorkflowRef,
+  PULL_REQUEST_DIFF_ENVIRONMENT,
+} from '../../lib/delivery/pull-request-diff';
 import { readDeploymentRecord } from '../../lib/delivery/record';
+import { exampleConfig } from '../helpers/landing-zone';
 import { exampleAssembly } from '../helpers/example-assembly';
 
 /*
@@ -13,6 +19,11 @@ import { exampleAssembly } from '../helpers/example-assembly';
  */
 
 const DIR = '.github/workflows';
+const delivery = (() => {
+  const d = exampleConfig().delivery;
+  if (d === undefined) throw new Error('the example configures delivery');
+  return d;
+})();
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.yml'))
   .sort();
@@ -128,8 +139,17 @@ describe.each(files)('%s', (file) => {
       ...(job.uses === undefined ? [] : [job.uses]),
       ...(job.steps ?? []).flatMap((s) => (s.uses === undefined ? [] : [s.uses])),
     ]);
-    for (const action of uses.filter((u) => !u.startsWith('./') && !u.startsWith('docker://'))) {
+    // This repository's own workflows are called at the deployment branch on purpose: the diff
+    // role trusts the live-diff job only as the branch's version (job_workflow_ref).
+    const own = `${delivery.repository}/.github/workflows/`;
+    for (const action of uses.filter(
+      (u) => !u.startsWith('./') && !u.startsWith('docker://') && !u.startsWith(own),
+    )) {
       expect(action).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/);
+    }
+    for (const call of uses.filter((u) => u.startsWith(own))) {
+      const [path = '', ref] = call.slice(delivery.repository.length + 1).split('@');
+      expect({ call, exists: existsSync(path), ref }).toEqual({ call, exists: true, ref: delivery.branch });
     }
   });
 
@@ -141,7 +161,32 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('the pull-request workflow', () => {
-  const runs = runScripts('pull-request.yml').join('\n');
+  // With the live diff it calls.
+  const runs = [...runScripts('pull-request.yml'), ...runScripts(LIVE_DIFF_WORKFLOW)].join('\n');
+
+  it('gets credentials only in the deployment branch version of the live diff, the job the diff role trusts', () => {
+    const caller = workflow('pull-request.yml').jobs['live-diff'];
+    const called = `${delivery.repository}/.github/workflows/${LIVE_DIFF_WORKFLOW}@${delivery.branch}`;
+    expect(caller?.uses).toBe(called);
+    // What GitHub puts in the job's token, and what the trust policy of the diff role compares.
+    expect(`${called.replace(`@${delivery.branch}`, '')}@refs/heads/${delivery.branch}`).toBe(
+      liveDiffJobWorkflowRef(delivery.repository, delivery.branch),
+    );
+    const [job, ...others] = Object.values(workflow(LIVE_DIFF_WORKFLOW).jobs);
+    expect(others).toEqual([]);
+    expect(job?.['environment']).toBe(PULL_REQUEST_DIFF_ENVIRONMENT);
+    // It runs the branch's code on the pull request's cloud assembly, never the pull request's code.
+    const checkout = (job?.steps ?? []).find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.['with']).toEqual({ ref: delivery.branch });
+    // No other job of any workflow runs in the diff environment.
+    for (const f of files) {
+      for (const [id, j] of Object.entries(workflow(f).jobs)) {
+        if (j['environment'] === PULL_REQUEST_DIFF_ENVIRONMENT) {
+          expect({ f, id }).toEqual({ f: LIVE_DIFF_WORKFLOW, id: 'live-diff' });
+        }
+      }
+    }
+  });
 
   it('runs every check the issue asks for', () => {
     for (const command of [
