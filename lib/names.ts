@@ -46,8 +46,14 @@ export const REQUIRED_TAGS = [TAGS.owner, TAGS.classification, TAGS.wave, TAGS.c
 
 /** The `managed-by` value of everything this project deploys. */
 export const MANAGED_BY = 'council-landing-zone';
+/** Government Security Classifications the council's data carries (the `classification` tag). */
+export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+/** The classification whose databases record who did what (SQL Server Audit, pgaudit). */
+export const OFFICIAL_SENSITIVE: Classification = 'OFFICIAL-SENSITIVE';
+
 /** The classification tag of shared landing-zone infrastructure (workloads tag their own). */
-export const LANDING_ZONE_CLASSIFICATION = 'OFFICIAL';
+export const LANDING_ZONE_CLASSIFICATION: Classification = 'OFFICIAL';
 /** The wave tag of shared landing-zone infrastructure (workloads tag their wave id). */
 export const LANDING_ZONE_WAVE = 'landing-zone';
 
@@ -78,6 +84,22 @@ export function databaseInstanceIdentifier(
   databaseName: string,
 ): string {
   return `${namePrefix}-${workload}-${databaseName}`;
+}
+
+/**
+ * Where database audit files land in the log archive bucket: each account under its own
+ * `database-audit/<account id>/`, the key prefix the audit bucket writes and replicates with
+ * (lib/data/sqlserver-audit.ts) and the archive bucket policy admits (lib/security-baseline).
+ */
+export const DATABASE_AUDIT_ARCHIVE_PREFIX = 'database-audit/';
+
+/**
+ * The IAM path of the roles that replicate database audit files into the log archive, in every
+ * workload account: the archive's bucket and key policies admit roles on this path only
+ * (aws:PrincipalArn), since their generated names are not known to the log-archive stack.
+ */
+export function databaseAuditReplicationRolePath(prefix: string): string {
+  return `/${prefix}-database-audit/`;
 }
 
 /*

@@ -177,6 +177,7 @@ export class DataProtectionStack extends LandingZoneStack {
           vpc,
           tier,
           backupAccountId: backupAccount.id,
+          auditArchive: lz.databaseAuditArchive,
         }),
         allowedSecurityGroups: allowedGroups,
         allowedOnPremisesRanges: ranges,

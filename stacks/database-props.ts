@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { BackupTierConfig } from '../lib/config/schema-data-protection';
 import type { CouncilDatabaseProps } from '../lib/data/council-database';
 import type { PlannedRdsDatabase } from '../lib/data/planned-databases';
+import type { DatabaseAuditArchive } from '../lib/data/sqlserver-audit';
 
 /**
  * A planned RDS database (from dataProtection.databases or a wave file) as CouncilDatabase builds
@@ -15,6 +16,8 @@ export function councilDatabaseProps(
     readonly vpc: ec2.IVpc;
     readonly tier: BackupTierConfig;
     readonly backupAccountId: string;
+    /** Where SQL Server Audit files are replicated; undefined without a security baseline. */
+    readonly auditArchive: DatabaseAuditArchive | undefined;
   },
 ): CouncilDatabaseProps {
   const { vpc, tier } = placement;
@@ -40,6 +43,8 @@ export function councilDatabaseProps(
       ...(planned.regionLoss === undefined ? {} : { regionLoss: planned.regionLoss }),
     },
     copyDestinationAccounts: [placement.backupAccountId],
+    classification: planned.classification,
+    ...(placement.auditArchive === undefined ? {} : { auditArchive: placement.auditArchive }),
     ...(planned.extensions === undefined ? {} : { extensions: planned.extensions }),
   };
 }

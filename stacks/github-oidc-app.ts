@@ -17,10 +17,11 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
     );
   }
   const prefix = config.organisation.shortName;
-  const diffAccounts = config.accounts.map((a) => ({
-    account: a.id,
-    regions: regionsOfAccount(config, a.name),
-  }));
+  const diffAccounts = config.accounts.map((a) => a.id);
+  const deliveryAccount = config.accounts.find((a) => a.name === delivery.account);
+  if (deliveryAccount === undefined) {
+    throw new Error(`unknown delivery account ${delivery.account} (validate the configuration first)`);
+  }
   const stacks = config.accounts.map(
     (account) =>
       new GithubOidcStack(app, `${pascal(prefix)}GithubOidc${pascal(account.name)}`, {
@@ -28,8 +29,11 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
         stackName: `${prefix}-github-oidc`,
         description: `${config.organisation.name}: GitHub Actions OIDC roles for the ${account.name} account`,
         repository: delivery.repository,
+        branch: delivery.branch,
         environment: account.name,
         regions: regionsOfAccount(config, account.name),
+        stackNamePrefix: prefix,
+        deliveryAccount: deliveryAccount.id,
         ...(account.name === delivery.account ? { diffAccounts } : {}),
       }),
   );

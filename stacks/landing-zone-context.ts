@@ -5,6 +5,8 @@ import { planSubnets } from '../lib/network/address-plan';
 import { toRetentionDays } from '../lib/network/log-retention';
 import { segmentOfVpc, type Segment } from '../lib/network/segmentation';
 import type { SharedVpcImportsProps } from '../lib/network/shared-vpc-parameters';
+import type { DatabaseAuditArchive } from '../lib/data/sqlserver-audit';
+import { securityBaselineModel } from '../lib/security-baseline/model';
 
 /** Facts derived once from a validated configuration and shared by every stack. */
 export interface LandingZoneContext {
@@ -21,6 +23,8 @@ export interface LandingZoneContext {
   readonly flowLogRetention: logs.RetentionDays;
   /** How workload-account stacks import the network account's VPCs (lib/network/shared-vpc-parameters.ts). */
   readonly sharedVpcs: SharedVpcImportsProps;
+  /** Where SQL Server Audit files are replicated: the log archive, when there is a security baseline. */
+  readonly databaseAuditArchive: DatabaseAuditArchive | undefined;
 }
 
 export function landingZoneContext(config: LandingZoneConfig): LandingZoneContext {
@@ -46,6 +50,7 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
   };
   const zonesOf = (vpc: VpcConfig): readonly string[] =>
     vpc.availabilityZones ?? config.network.availabilityZones;
+  const baseline = securityBaselineModel(config);
   return {
     config,
     prefix: config.organisation.shortName,
@@ -67,6 +72,11 @@ export function landingZoneContext(config: LandingZoneConfig): LandingZoneContex
       networkAccount: networkAccount.id,
       region: config.organisation.homeRegion,
       zonesOf: (vpcName) => zonesOf(vpcByName(vpcName)),
+    },
+    databaseAuditArchive: baseline && {
+      account: baseline.logArchive.id,
+      bucketName: baseline.archiveBucketName,
+      keyAliasArn: `arn:aws:kms:${baseline.homeRegion}:${baseline.logArchive.id}:${baseline.archiveKeyAlias}`,
     },
   };
 }

@@ -1,5 +1,6 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { TEMPLATE_READER_LOOKUP_ROLE_ARN } from '../lib/delivery/pull-request-diff';
 
 export interface LandingZoneStackProps extends StackProps {
   /** The zones from configuration, so nothing in the stack ever looks them up in AWS. */
@@ -14,7 +15,15 @@ export class LandingZoneStack extends Stack {
   private readonly zones: readonly string[];
 
   constructor(scope: Construct, id: string, props: LandingZoneStackProps) {
-    super(scope, id, props);
+    // The bootstrap roles, except that reading a deployed template (cdk diff) goes through the
+    // account's template reader, which reads only these stacks (stacks/github-oidc-stack.ts), rather
+    // than the bootstrap lookup role and its ReadOnlyAccess. Only the cloud assembly's manifest
+    // changes: the templates are the same.
+    super(scope, id, {
+      ...props,
+      synthesizer:
+        props.synthesizer ?? new DefaultStackSynthesizer({ lookupRoleArn: TEMPLATE_READER_LOOKUP_ROLE_ARN }),
+    });
     this.zones = props.availabilityZones;
   }
 

@@ -4,6 +4,7 @@ import { toRetentionDays } from '../lib/network/log-retention';
 import { LogArchiveBuckets } from '../lib/security-baseline/log-archive-buckets';
 import { LogArchiveDestination } from '../lib/security-baseline/log-archive-destination';
 import type { SecurityBaselineModel } from '../lib/security-baseline/model';
+import { databaseAuditReplicationRolePath } from '../lib/names';
 import { LandingZoneStack, type LandingZoneStackProps } from './landing-zone-stack';
 
 export interface LogArchiveStackProps extends LandingZoneStackProps {
@@ -38,6 +39,7 @@ export class LogArchiveStack extends LandingZoneStack {
       securityAccountId: model.security.id,
       breakGlassRoleName: model.breakGlassRoleName,
       configRecorderRoleName: model.configRecorderRoleName,
+      databaseAuditReplicationRolePath: databaseAuditReplicationRolePath(model.prefix),
     });
     this.destination = new LogArchiveDestination(this, 'Subscriptions', {
       destinationName: model.logDestinationName,

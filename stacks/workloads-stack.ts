@@ -2,6 +2,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { acknowledgeTagBasedBackup } from '../lib/backup/acknowledge-tag-selection';
+import { onPremisesSources } from '../lib/config/on-premises-sources';
 import type { AccountConfig } from '../lib/config/schema';
 import { CouncilDatabase } from '../lib/data/council-database';
 import type { PlannedRdsDatabase } from '../lib/data/planned-databases';
@@ -43,7 +44,10 @@ export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: WorkloadsStackProps) {
     super(scope, id, { ...props, availabilityZones: props.lz.config.network.availabilityZones });
     const { lz } = props;
-    const onPremisesCidrs = new Map(lz.config.network.onPremisesRanges.map((r) => [r.name, r.cidr]));
+    // Ranges and their named networks (`<range>/<network>`), which narrow a rule to part of a range.
+    const onPremisesCidrs = new Map(
+      onPremisesSources(lz.config.network.onPremisesRanges).map((s) => [s.name, s.cidr]),
+    );
     const onPremisesCidr = (name: string): string => {
       const cidr = onPremisesCidrs.get(name);
       if (cidr === undefined) {
@@ -147,7 +151,13 @@ export class WorkloadsStack extends LandingZoneStack {
     const database = new CouncilDatabase(
       owner,
       `${pascal(planned.name)}Database`,
-      councilDatabaseProps(planned, { namePrefix: lz.prefix, vpc, tier, backupAccountId: backupAccount.id }),
+      councilDatabaseProps(planned, {
+        namePrefix: lz.prefix,
+        vpc,
+        tier,
+        backupAccountId: backupAccount.id,
+        auditArchive: lz.databaseAuditArchive,
+      }),
     );
     const port = ec2.Port.tcp(database.facts.clientPort);
     database.securityGroup.connections.allowFrom(owner.appTier, port, `${planned.workload} app tier`);

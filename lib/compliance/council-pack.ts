@@ -123,10 +123,11 @@ export class CouncilChecks extends NagPack {
     });
     this.applyRule({
       ruleSuffixOverride: 'GithubOidcTrustPinned',
-      info: 'A role GitHub Actions can assume does not pin the token to STS and one literal subject with StringEquals.',
+      info: 'A role GitHub Actions can assume does not pin the token to STS and one literal subject with StringEquals (and, for the pull-request diff environment, one workflow at a branch).',
       explanation:
         'A wildcard or a StringLike subject lets any branch, any workflow or another repository assume the role, and with it ' +
-        "the account's CDK bootstrap roles. Trust repo:<owner>/<name>:environment:<environment> (or :pull_request) exactly.",
+        "the account's CDK bootstrap roles. Trust repo:<owner>/<name>:environment:<environment> (or :pull_request) exactly. " +
+        'A role pull requests reach through the diff environment also pins job_workflow_ref to <owner>/<name>/.github/workflows/<file>@refs/heads/<branch>.',
       level: NagMessageLevel.ERROR,
       rule: githubOidcTrustPinned,
       node,

@@ -6,6 +6,7 @@ import { backupVaultCmkAndLock } from './rules/backup-vault-cmk-and-lock';
 import { keyDeletionProtected } from './rules/key-deletion-protected';
 import { keyPolicyLeastPrivilege } from './rules/key-policy-least-privilege';
 import { logGroupRetention } from './rules/log-group-retention';
+import { rdsAuditForOfficialSensitive } from './rules/rds-audit-for-official-sensitive';
 import { rdsInTaggedBackupPlan } from './rules/rds-in-tagged-backup-plan';
 import { rdsTlsEnforced } from './rules/rds-tls-enforced';
 import { statefulResourceRetained } from './rules/stateful-resource-retained';
@@ -68,6 +69,17 @@ export class DataProtectionChecks extends NagPack {
         'and 1.1 (ssl_min_protocol_version for PostgreSQL, rds.tls10/rds.tls11 for SQL Server, tls_version for MySQL).',
       level: NagMessageLevel.ERROR,
       rule: rdsTlsEnforced,
+      node,
+    });
+    this.applyRule({
+      ruleSuffixOverride: 'RDSAuditForOfficialSensitive',
+      info: 'The OFFICIAL-SENSITIVE RDS instance is not audited: no pgaudit in its parameter group (PostgreSQL) or no SQLSERVER_AUDIT option with its role and bucket (SQL Server).',
+      explanation:
+        'Who read, changed or granted access to OFFICIAL-SENSITIVE data must be recorded outside the database, in the ' +
+        'log archive: pgaudit writes to the exported postgresql log, SQL Server Audit to a bucket replicated into the ' +
+        'archive. The database construct adds both from the classification (lib/data/engines).',
+      level: NagMessageLevel.ERROR,
+      rule: rdsAuditForOfficialSensitive,
       node,
     });
     this.applyRule({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATABASE_EDITIONS, DATABASE_ENGINES, editionsDescription, LICENCE_MODELS } from '../data/engines';
+import { CLASSIFICATIONS } from '../names';
 
 /*
  * The data-protection part of the configuration: backup tiers, the vaults they land in, and (until
@@ -201,6 +202,10 @@ const Database = z
     }),
     allowedOnPremisesRanges: z.array(Name).default([]).meta({
       description: 'Names from network.onPremisesRanges admitted over the VPN during migration.',
+    }),
+    classification: z.enum(CLASSIFICATIONS).default('OFFICIAL').meta({
+      description:
+        'Government Security Classification of the data, written as the classification tag. OFFICIAL-SENSITIVE databases are audited (pgaudit, SQL Server Audit) into the log archive.',
     }),
   })
   .meta({ description: 'An RDS database instance of a workload.' });

@@ -144,10 +144,32 @@ const Vpc = z.strictObject({
   description: z.string().optional(),
 });
 
+/** Who is on an on-premises network: council staff and devices, or members of the public. */
+export const ON_PREMISES_AUDIENCES = ['staff', 'public'] as const;
+export type OnPremisesAudience = (typeof ON_PREMISES_AUDIENCES)[number];
+
+const OnPremisesNetwork = z.strictObject({
+  name: ResourceName,
+  cidr: CidrText.meta({ description: 'Inside its range, overlapping no other network of the range.' }),
+  description: z.string().optional(),
+  audience: z.enum(ON_PREMISES_AUDIENCES).optional().meta({
+    description:
+      "Who is on it; default the range's. A range with a public network is never admitted whole: name its staff networks.",
+  }),
+});
+
 const OnPremisesRange = z.strictObject({
   name: ResourceName,
   cidr: CidrText,
   description: z.string().optional(),
+  audience: z.enum(ON_PREMISES_AUDIENCES).default('staff').meta({
+    description:
+      'staff: council staff and devices. public: guest or public Wi-Fi and public PCs; a public range (or a range with a public network) is never admitted to a council service (workload access, database ranges).',
+  }),
+  networks: z.array(OnPremisesNetwork).default([]).meta({
+    description:
+      'Named parts of the range, so a rule can admit less than all of it: a wave file names one as <range>/<network> in access[].from, e.g. civic-centre/staff-desktops for file shares.',
+  }),
 });
 
 const NAT_CHOICES = ['per-az', 'single'] as const;

@@ -1,4 +1,5 @@
 import { cidr, overlaps } from '../ipv4';
+import { onPremisesSource } from './on-premises-sources';
 import type { SiteConfig } from './schema-connectivity';
 import type { LandingZoneConfig } from './schema';
 
@@ -20,9 +21,9 @@ export interface RangeCoverage {
   readonly sites: readonly SiteConfig[];
 }
 
-/** The sites whose VPN carries some of the named on-premises range. */
+/** The sites whose VPN carries some of the named on-premises range (or named network of one). */
 export function rangeCoverage(config: LandingZoneConfig, rangeName: string): RangeCoverage {
-  const range = config.network.onPremisesRanges.find((r) => r.name === rangeName);
+  const range = onPremisesSource(config.network.onPremisesRanges, rangeName);
   if (range === undefined) {
     return { sites: [] };
   }

@@ -6,7 +6,14 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs } from '../logging/allow-cloudwatch-logs';
-import { databaseInstanceIdentifier, MAX_DB_INSTANCE_IDENTIFIER_LENGTH, pascal, TAGS } from '../names';
+import {
+  databaseInstanceIdentifier,
+  MAX_DB_INSTANCE_IDENTIFIER_LENGTH,
+  OFFICIAL_SENSITIVE,
+  pascal,
+  TAGS,
+  type Classification,
+} from '../names';
 import {
   editionOf,
   engineDefinition,
@@ -18,6 +25,7 @@ import {
   type LicenceModel,
 } from './engines';
 import { EngineGroups } from './engine-groups';
+import { SqlServerAudit, type DatabaseAuditArchive } from './sqlserver-audit';
 import { councilKey } from '../kms/council-key';
 
 export interface RecoveryTargets {
@@ -83,6 +91,14 @@ export interface CouncilDatabaseProps {
    * (lib/data/engines). @default - none
    */
   readonly extensions?: readonly string[];
+  /**
+   * The classification of the data, written as the `classification` tag. OFFICIAL-SENSITIVE data is
+   * audited: pgaudit for PostgreSQL, SQL Server Audit for SQL Server (lib/data/engines).
+   * @default - untagged here (the stack's classification applies) and not audited beyond the engine's own logs
+   */
+  readonly classification?: Classification;
+  /** The log archive that SQL Server Audit files are replicated into. @default - none: they stay in the account's audit bucket */
+  readonly auditArchive?: DatabaseAuditArchive;
 }
 
 const MIN_PITR_DAYS = 1;
@@ -103,10 +119,23 @@ export class CouncilDatabase extends Construct {
   readonly facts: EngineFacts;
   readonly instanceIdentifier: string;
   readonly logGroups: Readonly<Record<string, logs.LogGroup>>;
+  /** The bucket and role of SQL Server Audit, for an audited SQL Server database. */
+  readonly audit?: SqlServerAudit;
 
   constructor(scope: Construct, id: string, props: CouncilDatabaseProps) {
     super(scope, id);
-    this.facts = engineFacts(props.engine, props.edition, props.version, props.licence, props.extensions);
+    const audited = props.classification === OFFICIAL_SENSITIVE;
+    this.facts = engineFacts(
+      props.engine,
+      props.edition,
+      props.version,
+      props.licence,
+      props.extensions,
+      audited,
+    );
+    if (props.classification !== undefined) {
+      Tags.of(this).add(TAGS.classification, props.classification);
+    }
     const label = `${props.workload}/${props.databaseName}`;
     const multiAz = props.multiAz ?? props.production;
     const iamAuthentication = props.iamAuthentication ?? this.facts.supportsIamAuthentication;
@@ -171,16 +200,36 @@ export class CouncilDatabase extends Construct {
       );
     }
 
+    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    if (this.facts.auditOption) {
+      this.audit = new SqlServerAudit(this, 'Audit', {
+        audit: this.facts.auditOption,
+        instanceIdentifier: this.instanceIdentifier,
+        key: this.key,
+        // The staging copy lives as long as the database's logs; the archive keeps its own.
+        retentionDays: retention,
+        namePrefix: props.namePrefix,
+        ...(props.auditArchive === undefined ? {} : { archive: props.auditArchive }),
+      });
+    }
+
     this.engineGroups = new EngineGroups(this, 'EngineGroups', {
       engine: this.facts.engine,
       parameters: this.facts.parameters,
       optionGroup: this.facts.optionGroup,
+      ...(this.audit && this.facts.auditOption
+        ? {
+            auditOption: {
+              purpose: `${this.facts.auditOption.option} to S3`,
+              configuration: this.audit.optionConfiguration,
+            },
+          }
+        : {}),
       vpc: props.vpc,
       securityGroup: this.securityGroup,
       description,
     });
 
-    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
     const logGroups: Record<string, logs.LogGroup> = {};
     for (const log of this.facts.logExports) {
       logGroups[log] = new logs.LogGroup(this, `${pascal(log)}Logs`, {

@@ -9,6 +9,8 @@ export interface EngineGroupsProps {
   readonly parameters: Readonly<Record<string, string>>;
   /** Options the engine needs, e.g. Oracle's SSL listener or MySQL's audit plugin. @default - no option group */
   readonly optionGroup?: EngineOptionGroup;
+  /** An audit option with its bucket and role (SQL Server Audit). @default - none */
+  readonly auditOption?: { readonly purpose: string; readonly configuration: rds.OptionConfiguration };
   readonly vpc: ec2.IVpc;
   /** Security groups of options that open a port (Oracle's SSL listener). */
   readonly securityGroup: ec2.ISecurityGroup;
@@ -30,14 +32,19 @@ export class EngineGroups extends Construct {
       description: `${props.description}: TLS enforced`,
       parameters: { ...props.parameters },
     });
-    if (props.optionGroup) {
+    const configurations = [
+      ...(props.optionGroup?.configurations({ vpc: props.vpc, securityGroups: [props.securityGroup] }) ?? []),
+      ...(props.auditOption ? [props.auditOption.configuration] : []),
+    ];
+    if (configurations.length > 0) {
+      // A changed description replaces the group, so an engine's own purpose comes first, unchanged.
+      const purposes = [props.optionGroup?.purpose, props.auditOption?.purpose].filter(
+        (p): p is string => p !== undefined,
+      );
       this.optionGroup = new rds.OptionGroup(this, 'OptionGroup', {
         engine: props.engine,
-        description: `${props.description}: ${props.optionGroup.purpose}`,
-        configurations: props.optionGroup.configurations({
-          vpc: props.vpc,
-          securityGroups: [props.securityGroup],
-        }),
+        description: `${props.description}: ${purposes.join(', ')}`,
+        configurations,
       });
     }
   }

@@ -1,3 +1,4 @@
+import type { Classification } from '../names';
 import type { DatabaseEdition, DatabaseEngineName, LicenceModel } from './engines';
 
 /*
@@ -43,6 +44,8 @@ export interface PlannedRdsDatabase extends RdsInstanceSpec {
   readonly rpoMinutes: number;
   readonly rtoMinutes: number;
   readonly regionLoss?: { readonly rpoMinutes: number; readonly rtoMinutes: number };
+  /** The classification of its data: OFFICIAL-SENSITIVE databases are audited. */
+  readonly classification: Classification;
   /** The wave that moves it (wave databases only). */
   readonly wave?: string;
 }

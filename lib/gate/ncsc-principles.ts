@@ -161,9 +161,10 @@ export const NCSC_PRINCIPLES: readonly Principle[] = [
     number: 13,
     title: 'Audit information and alerting for customers',
     evidence:
-      'Flow, VPN tunnel, resolver and database logs are kept at least the council minimum; tunnel alarms alert the network team.',
+      'Flow, VPN tunnel, resolver and database logs are kept at least the council minimum; OFFICIAL-SENSITIVE databases are audited into the log archive; tunnel alarms alert the network team.',
     rules: [
       'AwsSolutions-VPC7',
+      'DataProtection-RDSAuditForOfficialSensitive',
       'Council-VPNTunnelLogging',
       'Council-LogRetentionMinimum',
       'DataProtection-LogGroupRetention',

@@ -1,4 +1,5 @@
 import type { LandingZoneConfig } from '../config/schema';
+import { onPremisesSource } from '../config/on-premises-sources';
 import { cidr, overlaps } from '../ipv4';
 import type { WavePlan } from '../waves/load';
 import type { WaveHeaderConfig, WorkloadConfig } from '../waves/schema';
@@ -35,9 +36,9 @@ export interface WorkloadNeeds {
 
 const NEED_RANK = { hard: 2, soft: 1 } as const;
 
-/** Council sites whose LAN ranges overlap an on-premises range (by name) of the configuration. */
+/** Council sites whose LAN ranges overlap an on-premises range (or named network of one) of the configuration. */
 function sitesForRange(config: LandingZoneConfig, rangeName: string): string[] | undefined {
-  const range = config.network.onPremisesRanges.find((r) => r.name === rangeName);
+  const range = onPremisesSource(config.network.onPremisesRanges, rangeName);
   if (range === undefined) return undefined;
   const block = cidr(range.cidr);
   return (config.connectivity?.sites ?? [])

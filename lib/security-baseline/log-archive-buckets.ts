@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { councilKey } from '../kms/council-key';
+import { DATABASE_AUDIT_ARCHIVE_PREFIX } from '../names';
 
 /** How long the archive keeps what it receives, in days, and where it moves it. */
 export interface ArchiveRetention {
@@ -34,6 +35,11 @@ export interface LogArchiveBucketsProps {
   readonly breakGlassRoleName: string;
   /** The role AWS Config records and delivers with, in every account of the organisation. */
   readonly configRecorderRoleName: string;
+  /**
+   * The IAM path of the roles that replicate database audit files (SQL Server Audit) from the
+   * workload accounts into the archive, each under `database-audit/<its account>/`.
+   */
+  readonly databaseAuditReplicationRolePath: string;
 }
 
 /**
@@ -107,6 +113,28 @@ export class LogArchiveBuckets extends Construct {
         },
       }),
     );
+    // Audit-file replication roles of the organisation's accounts, by their path (names are generated).
+    const auditReplicators = {
+      StringEquals: { 'aws:PrincipalOrgID': props.organisationId },
+      ArnLike: {
+        'aws:PrincipalArn': `arn:${stack.partition}:iam::*:role${props.databaseAuditReplicationRolePath}*`,
+      },
+    };
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowDatabaseAuditReplicationToEncrypt',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: {
+          ...auditReplicators,
+          StringEquals: {
+            'aws:PrincipalOrgID': props.organisationId,
+            'kms:ViaService': `s3.${stack.region}.amazonaws.com`,
+          },
+        },
+      }),
+    );
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowSecurityAccountToReadThroughS3',
@@ -171,6 +199,28 @@ export class LogArchiveBuckets extends Construct {
         conditions: {
           StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' },
         },
+      }),
+    );
+
+    // Each account replicates its database audit files under its own prefix, and nowhere else.
+    this.archiveBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowDatabaseAuditReplication',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:ReplicateObject', 's3:ReplicateTags'],
+        resources: [
+          this.archiveBucket.arnForObjects(`${DATABASE_AUDIT_ARCHIVE_PREFIX}\${aws:PrincipalAccount}/*`),
+        ],
+        conditions: auditReplicators,
+      }),
+    );
+    this.archiveBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowDatabaseAuditReplicationChecks',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetBucketVersioning'],
+        resources: [this.archiveBucket.bucketArn],
+        conditions: auditReplicators,
       }),
     );
 

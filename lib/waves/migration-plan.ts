@@ -151,6 +151,7 @@ export function plannedConfigDatabases(config: LandingZoneConfig): PlannedRdsDat
       rpoMinutes: db.recovery.rpoMinutes,
       rtoMinutes: db.recovery.rtoMinutes,
       ...(db.recovery.regionLoss === undefined ? {} : { regionLoss: db.recovery.regionLoss }),
+      classification: db.classification,
     });
   }
   return out;

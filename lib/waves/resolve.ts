@@ -182,6 +182,7 @@ export function plannedWaveDatabases(
       tier,
       rpoMinutes: workload.recovery.rpoMinutes,
       rtoMinutes: workload.recovery.rtoMinutes,
+      classification: workload.dataProtection.classification,
       wave: waveId,
     };
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATA_RESIDENCY_RULES } from '../config/regions';
 import { MIGRATION_METHODS, WAVE_ENGINE_NAMES, WAVE_EXTENSION_NAMES } from '../data/engines';
 import { ResourceName } from '../config/schema';
+import { CLASSIFICATIONS, type Classification } from '../names';
 
 /*
  * The migration plan's single source of truth: `migration-waves/programme.yaml` (the calendar, the
@@ -73,8 +74,8 @@ export const STRATEGIES = [
 ] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
+// One list for the wave files, the tag policy and the database construct (lib/names.ts).
+export { CLASSIFICATIONS, type Classification };
 
 export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ENVIRONMENTS = ['production', 'non-production'] as const;
@@ -238,12 +239,20 @@ const Dependency = z.strictObject({
   description: z.string().optional(),
 });
 
+/** An on-premises range, or one of its named networks as <range>/<network> (lib/config/on-premises-sources.ts). */
+const OnPremisesSourceName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{0,38}[a-z0-9](\/[a-z][a-z0-9-]{0,38}[a-z0-9])?$/,
+    'must be an on-premises range name, or <range>/<network> for one of its networks',
+  );
+
 const Access = z.strictObject({
   port: z.int().min(1).max(65535),
-  from: z
-    .array(ResourceName)
-    .min(1)
-    .meta({ description: 'On-premises range names (config/landing-zone.yaml) whose users reach this port.' }),
+  from: z.array(OnPremisesSourceName).min(1).meta({
+    description:
+      'On-premises ranges (config/landing-zone.yaml) whose users reach this port, or <range>/<network> to admit only a named network of one, e.g. civic-centre/staff-desktops. A public range (audience: public) is refused.',
+  }),
   description: z.string().optional(),
 });
 

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createGithubOidcStacks } from '../../stacks/github-oidc-app';
 import { testApp } from '../helpers/cdk-app';
+import { exampleAssembly } from '../helpers/example-assembly';
 import { exampleConfig } from '../helpers/landing-zone';
 
 interface Role {
@@ -90,20 +93,80 @@ describe('the one-time GitHub OIDC roles', () => {
     }
   });
 
-  it('gives pull requests a read-only role in the delivery account only, for the lookup roles, behind the reviewed environment', () => {
-    expect(rolesOf(production).map((r) => r.Properties.RoleName)).toEqual(['lz-github-deploy']);
+  it('gives pull requests a read-only role in the delivery account only, for the deployment branch live-diff job in the reviewed environment', () => {
+    expect(rolesOf(production).map((r) => r.Properties.RoleName)).toEqual([
+      'lz-github-deploy',
+      'lz-cloudformation-template-reader',
+    ]);
     const [diff] = rolesOf(delivery).filter((r) => r.Properties.RoleName === 'lz-github-pull-request-diff');
-    expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition['StringEquals']).toMatchObject({
-      'token.actions.githubusercontent.com:sub':
-        'repo:kestrel-vale/council-landing-zone:environment:pull-request-diff',
+    expect(diff?.Properties.AssumeRolePolicyDocument.Statement[0]?.Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub':
+          'repo:kestrel-vale/council-landing-zone:environment:pull-request-diff',
+        // The job the deployment branch's live-diff.yml defines, called by pull-request.yml: a pull
+        // request's own jobs (refs/pull/<n>/merge) and other workflows do not match.
+        'token.actions.githubusercontent.com:job_workflow_ref':
+          'kestrel-vale/council-landing-zone/.github/workflows/live-diff.yml@refs/heads/main',
+      },
     });
-    expect(diff).toBeDefined();
-    const resources = statementsOf(delivery, 'lz-github-pull-request-diff').flatMap((s) => s.Resource);
-    // One lookup role per account and region the landing zone uses (with the security baseline,
-    // every account uses the home and the DR region).
-    expect(resources).toHaveLength(config.accounts.length * 2);
-    for (const resource of resources) {
-      expect(JSON.stringify(resource)).toContain('cdk-hnb659fds-lookup-role-');
+  });
+
+  it('lets the diff role assume only each account template reader, not the CDK lookup roles and their ReadOnlyAccess', () => {
+    const statements = statementsOf(delivery, 'lz-github-pull-request-diff');
+    expect(statements.flatMap((s) => [s.Action].flat())).toEqual(['sts:AssumeRole']);
+    const resources = statements.flatMap((s) => s.Resource).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(config.accounts.length);
+    for (const [i, account] of config.accounts.entries()) {
+      expect(resources[i]).toContain(`:iam::${account.id}:role/lz-cloudformation-template-reader`);
+    }
+    expect(resources.join()).not.toContain('lookup-role');
+  });
+
+  it('gives every account a template reader that reads only the landing zone stacks, trusted by the diff role only', () => {
+    const deliveryId = config.accounts[delivery]?.id ?? '';
+    for (const [index, account] of config.accounts.entries()) {
+      const [reader] = rolesOf(index).filter(
+        (r) => r.Properties.RoleName === 'lz-cloudformation-template-reader',
+      );
+      const [trust] = reader?.Properties.AssumeRolePolicyDocument.Statement ?? [];
+      expect(JSON.stringify(trust)).toContain(`:iam::${deliveryId}:root`);
+      expect(trust?.Condition).toEqual({
+        ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${deliveryId}:role/lz-github-pull-request-diff` },
+      });
+      const statements = statementsOf(index, 'lz-cloudformation-template-reader');
+      expect(statements.map((s) => [s.Action].flat())).toEqual([
+        ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'],
+        ['ssm:GetParameter'],
+      ]);
+      const [stacks, version] = statements.map((s) => JSON.stringify(s.Resource));
+      // Its own account, the regions the landing zone uses there, the kvdc-* stacks only.
+      expect(stacks).toMatch(new RegExp(`:cloudformation:eu-west-2:${account.id}:stack/kvdc-\\*/\\*`));
+      expect(stacks).not.toMatch(/stack\/\*/);
+      expect(version).toContain(`:parameter/cdk-bootstrap/hnb659fds/version`);
+    }
+  });
+
+  it('is the lookup role every landing-zone stack names, and reads every one of them', () => {
+    const manifest = JSON.parse(readFileSync(join(exampleAssembly().dir, 'manifest.json'), 'utf8')) as {
+      artifacts: Record<
+        string,
+        {
+          type: string;
+          environment?: string;
+          properties?: { stackName?: string; lookupRole?: { arn: string } };
+        }
+      >;
+    };
+    const stacks = Object.values(manifest.artifacts).filter((a) => a.type === 'aws:cloudformation:stack');
+    expect(stacks.length).toBeGreaterThan(50);
+    for (const stack of stacks) {
+      // cdk diff --method template assumes this role in each stack's account to read its template.
+      const account = stack.environment?.split('/')[2] ?? '';
+      expect(stack.properties?.lookupRole?.arn).toBe(
+        `arn:\${AWS::Partition}:iam::${account}:role/lz-cloudformation-template-reader`,
+      );
+      expect(stack.properties?.stackName).toMatch(/^kvdc-/);
     }
   });
 });

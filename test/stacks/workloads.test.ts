@@ -3,6 +3,7 @@ import { testApp } from '../helpers/cdk-app';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parseDocument } from 'yaml';
 import type { MigrationPlan } from '../../lib/waves/migration-plan';
+import { cidr as cidrBlock, overlaps } from '../../lib/ipv4';
 import { buildLandingZone } from '../../stacks/landing-zone';
 import { exampleAssembly } from '../helpers/example-assembly';
 import { exampleConfig } from '../helpers/landing-zone';
@@ -123,6 +124,47 @@ describe('workload targets from the plan', () => {
       GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EdrmsAppTier'), 'GroupId'] },
       SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RevsBensNecAppTier'), 'GroupId'] },
     });
+  });
+
+  it('file shares admit SMB from the staff desktops only; no security group admits the public Wi-Fi', () => {
+    const t = template(undefined, 'KvdcWorkloadsProductionCorporateIt');
+    const ingress = (description: string): { CidrIp: string; FromPort: number }[] => {
+      const groups = Object.values(t.findResources('AWS::EC2::SecurityGroup')).map(
+        (r) => r['Properties'] as { GroupDescription: string; SecurityGroupIngress?: [] },
+      );
+      return groups.find((g) => g.GroupDescription === description)?.SecurityGroupIngress ?? [];
+    };
+    const fromOnPremises = (description: string, port: number): string[] =>
+      ingress(description)
+        .filter((r) => r.FromPort === port)
+        .map((r) => r.CidrIp)
+        .sort();
+    expect(fromOnPremises('file-and-print app tier', 445)).toEqual(['10.0.32.0/19', '10.20.4.0/22']);
+    // Print release and the intranet: library staff, not the public Wi-Fi beside them.
+    expect(fromOnPremises('file-and-print app tier', 9191)).toEqual([
+      '10.0.0.0/16',
+      '10.20.0.0/16',
+      '172.16.0.0/17',
+    ]);
+    expect(fromOnPremises('intranet app tier', 443)).toEqual([
+      '10.0.0.0/16',
+      '10.20.0.0/16',
+      '172.16.0.0/17',
+    ]);
+
+    const publicWifi = cidrBlock('172.16.128.0/17');
+    for (const stack of exampleAssembly().stacks) {
+      const text = JSON.stringify(stack.raw);
+      for (const [, address, prefix] of text.matchAll(/"CidrIp":"(\d+\.\d+\.\d+\.\d+)\/(\d+)"/g)) {
+        const block = cidrBlock(`${address ?? ''}/${prefix ?? ''}`);
+        if (prefix !== '0') {
+          expect({ stack: stack.stackId, overlaps: overlaps(block, publicWifi) }).toEqual({
+            stack: stack.stackId,
+            overlaps: false,
+          });
+        }
+      }
+    }
   });
 
   it('each RDS database admits its own app tier and declared dependants on the engine port, nothing else', () => {

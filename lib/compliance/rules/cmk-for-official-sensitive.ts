@@ -9,10 +9,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
 import { asList, asRecord, findInStack, refTarget, resolved } from './resolve';
-import { TAGS } from '../../names';
+import { OFFICIAL_SENSITIVE, TAGS } from '../../names';
 import { resourceTags } from './resource-tags';
-
-export const OFFICIAL_SENSITIVE = 'OFFICIAL-SENSITIVE';
 
 /** The key property of each resource type the rule covers, or undefined for any other type. */
 function encryptionKey(node: CfnResource): { key: unknown } | undefined {

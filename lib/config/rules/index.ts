@@ -12,7 +12,9 @@ import { egressInspection } from './egress-inspection';
 import { hybridDns } from './hybrid-dns';
 import { logRetentionMinimum } from './log-retention-minimum';
 import { lowTrustSites } from './low-trust-sites';
+import { onPremisesNetworks } from './on-premises-networks';
 import { operationsTrust } from './operations-trust';
+import { publicRanges } from './public-ranges';
 import { references } from './references';
 import { regionsAndZones } from './regions-and-zones';
 import { securityBaselineAccounts } from './security-baseline-accounts';
@@ -31,6 +33,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   regionsAndZones,
   subnetTiers,
   addressSpace,
+  onPremisesNetworks,
   // Hybrid connectivity (the optional `connectivity` section).
   connectivityNames,
   siteRouting,
@@ -43,6 +46,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   lowTrustSites,
   egressInspection,
   dataProtectionReferences,
+  publicRanges,
   databaseEngines,
   backupLifecycles,
   drResidency,

@@ -14,6 +14,18 @@ function tls(engine: EngineDefinition): string {
         .join(', ');
 }
 
+/** How an OFFICIAL-SENSITIVE database of the engine is audited, in a table cell. */
+function audit(engine: EngineDefinition): string {
+  const a = engine.audit;
+  if (a.kind === 'always') {
+    return `every database: ${a.how}`;
+  }
+  if (a.kind === 'preloaded-library') {
+    return `\`${a.library}\` (\`${a.classesParameter}=${a.parameters[a.classesParameter] ?? ''}\`), ${a.log} log`;
+  }
+  return `\`${a.option}\` option to S3, replicated to the log archive`;
+}
+
 /**
  * The engine table of docs/data-protection.md, one row per edition, rendered from the engine
  * registry so the documentation cannot drift from what is built (a test compares the two).
@@ -29,6 +41,7 @@ export function engineTableRows(): string[][] {
     'TLS forced by',
     'Log exports',
     'IAM auth',
+    'Audit (OFFICIAL-SENSITIVE)',
     'Default version',
     'Max storage',
   ];
@@ -48,6 +61,7 @@ export function engineTableRows(): string[][] {
         tls(engine),
         engine.logExports.join(', '),
         engine.iamAuthentication ? 'yes' : 'no',
+        audit(engine),
         engine.defaultVersion,
         `${engine.maxStorageGiB / 1024} TiB${edition.maxDatabaseGiB === undefined ? '' : ` (${edition.maxDatabaseGiB} GiB per database)`}`,
       ]);

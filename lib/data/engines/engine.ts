@@ -93,6 +93,50 @@ export interface EngineOptionGroup {
 }
 
 /**
+ * How an engine records who did what in an OFFICIAL-SENSITIVE database. The database construct
+ * builds it and the rule DataProtection-RDSAuditForOfficialSensitive checks the template for it,
+ * both from this one record.
+ */
+export type EngineAudit =
+  /** Recorded for every database, whatever its classification, and exported: nothing more to add. */
+  | { readonly kind: 'always'; readonly how: string }
+  /**
+   * A library the parameter group preloads (PostgreSQL's pgaudit), writing to a log the instance
+   * exports to CloudWatch Logs, from where it reaches the log archive like every other log.
+   */
+  | {
+      readonly kind: 'preloaded-library';
+      readonly preloadParameter: string;
+      readonly library: string;
+      /** What the engine's default group preloads, kept so auditing does not switch it off. */
+      readonly defaultPreload: readonly string[];
+      /** Further parameters: what is audited, and what is kept out of the log. */
+      readonly parameters: Readonly<Record<string, string>>;
+      /** The parameter that says which statement classes are audited; `none` or empty audits nothing. */
+      readonly classesParameter: string;
+      /** The exported log the records are written to. */
+      readonly log: string;
+      /** The extension the database creates for it; an allow-list of extensions must name it. */
+      readonly extension: string;
+    }
+  /**
+   * An option that uploads audit files to an S3 bucket of the database's own account and region
+   * (SQL Server Audit): RDS cannot send them to CloudWatch Logs, so the bucket replicates them into
+   * the log archive.
+   */
+  | {
+      readonly kind: 's3-option';
+      readonly option: string;
+      /** The setting naming the role RDS writes with, and the one naming the bucket (and key prefix). */
+      readonly roleSetting: string;
+      readonly bucketSetting: string;
+      /** Further settings of the option. */
+      readonly settings: Readonly<Record<string, string>>;
+      /** Why the files go to S3, for the documentation. */
+      readonly why: string;
+    };
+
+/**
  * A wave file's engine name (as the CMDB knows it) and what RDS builds for it, or why RDS cannot
  * build it (the workload then targets EC2 or another edition).
  */
@@ -132,6 +176,8 @@ export interface EngineDefinition<
   readonly extraParameters: Readonly<Record<string, string>>;
   /** An option group, where TLS or auditing needs one. @default - none */
   readonly optionGroup?: EngineOptionGroup;
+  /** How an OFFICIAL-SENSITIVE database of this engine is audited. */
+  readonly audit: EngineAudit;
   /** Largest storage RDS allows, GiB. */
   readonly maxStorageGiB: number;
   /**

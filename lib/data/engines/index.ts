@@ -2,6 +2,7 @@ import type * as rds from 'aws-cdk-lib/aws-rds';
 import {
   supportsMultiAz,
   type EditionDefinition,
+  type EngineAudit,
   type EngineDefinition,
   type EngineOptionGroup,
   type LicenceModel,
@@ -185,10 +186,15 @@ export interface EngineFacts {
   readonly supportsMultiAz: boolean;
   /** Undefined where the engine implies it (PostgreSQL). */
   readonly licenceModel?: rds.LicenseModel;
-  /** TLS and further parameters for the instance's own parameter group. */
+  /** TLS, audit and further parameters for the instance's own parameter group. */
   readonly parameters: Readonly<Record<string, string>>;
   readonly optionGroup?: EngineOptionGroup;
+  /** The audit option the construct adds with its bucket and role (SQL Server Audit), when audited. */
+  readonly auditOption?: S3OptionAudit;
 }
+
+/** An audit that writes files to S3 through an option (SQL Server Audit). */
+export type S3OptionAudit = Extract<EngineAudit, { readonly kind: 's3-option' }>;
 
 /** Major version as RDS parameter-group families name it: 16.00.4236.2.v1 -> 16.00, 17.9 -> 17, 8.4.8 -> 8.4. */
 export function majorVersion(engine: DatabaseEngineName, fullVersion: string): string {
@@ -202,6 +208,8 @@ export function engineFacts(
   licence: LicenceModel,
   /** Extensions the database may create (PostGIS); the engine must offer each. @default - none */
   extensions: readonly string[] = [],
+  /** Whether the database is audited (OFFICIAL-SENSITIVE data): the engine's `audit` is added. */
+  audited = false,
 ): EngineFacts {
   const definition = engineDefinition(engine);
   const chosen = editionOf(engine, edition);
@@ -217,9 +225,19 @@ export function engineFacts(
   if (unknown.length > 0) {
     throw new Error(`${definition.label} offers no extension ${unknown.join(', ')}`);
   }
+  const audit = audited ? definition.audit : undefined;
+  const library = audit?.kind === 'preloaded-library' ? audit : undefined;
+  const auditParameters = library
+    ? {
+        [library.preloadParameter]: [...library.defaultPreload, library.library].join(','),
+        ...library.parameters,
+      }
+    : {};
+  // An allow-list of extensions must also name the audit extension, or it could not be created.
+  const allowedExtensions = [...extensions, ...(library ? [library.extension] : [])];
   const allowed =
     definition.extensions !== undefined && extensions.length > 0
-      ? { [definition.extensions.parameter]: [...extensions].sort().join(',') }
+      ? { [definition.extensions.parameter]: [...new Set(allowedExtensions)].sort().join(',') }
       : {};
   return {
     engine: chosen.instanceEngine(fullVersion, definition.majorVersion(fullVersion)),
@@ -230,7 +248,13 @@ export function engineFacts(
     supportsIamAuthentication: definition.iamAuthentication,
     supportsMultiAz: supportsMultiAz(chosen, fullVersion),
     licenceModel: definition.rdsLicenceModel(licence),
-    parameters: { ...definition.tlsParameters, ...definition.extraParameters, ...allowed },
+    parameters: {
+      ...definition.tlsParameters,
+      ...definition.extraParameters,
+      ...auditParameters,
+      ...allowed,
+    },
     optionGroup: definition.optionGroup,
+    ...(audit?.kind === 's3-option' ? { auditOption: audit } : {}),
   };
 }

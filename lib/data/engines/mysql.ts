@@ -48,6 +48,10 @@ export const MYSQL = defineEngine({
       { name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } },
     ],
   },
+  audit: {
+    kind: 'always',
+    how: 'MariaDB audit plugin (connections, DDL, DCL), exported as the audit log',
+  },
   // RDS default parameter group: max_connections = {DBInstanceClassMemory/12582880}.
   maxConnections: {
     formula: '{DBInstanceClassMemory/12582880}',

@@ -55,6 +55,10 @@ export const ORACLE = defineEngine({
       },
     ],
   },
+  audit: {
+    kind: 'always',
+    how: 'audit files (mandatory and SYS-operation auditing), exported as the audit log',
+  },
   // RDS default parameter group: processes = LEAST({DBInstanceClassMemory/9868951}, 20000).
   maxConnections: {
     formula: 'LEAST({DBInstanceClassMemory/9868951}, 20000) processes',

@@ -35,6 +35,28 @@ export const POSTGRES = defineEngine({
   },
   // Statements slower than two seconds, so the exported postgresql log has content.
   extraParameters: { log_min_duration_statement: '2000' },
+  audit: {
+    kind: 'preloaded-library',
+    preloadParameter: 'shared_preload_libraries',
+    library: 'pgaudit',
+    // RDS's default group preloads pg_stat_statements, which Performance Insights reads SQL statistics from.
+    defaultPreload: ['pg_stat_statements'],
+    classesParameter: 'pgaudit.log',
+    parameters: {
+      // Schema changes, grants and roles, and every change to data: who altered a record and how.
+      // Not read: every SELECT the application makes would multiply the log; reads of the tables
+      // that need it are audited per object, by granting SELECT on them to the audit role below.
+      'pgaudit.log': 'ddl,role,write',
+      'pgaudit.role': 'rds_pgaudit',
+      // Bind values (names, addresses) stay out of the log; the statement text says what was done.
+      'pgaudit.log_parameter': '0',
+      // Who connected, from where, and for how long: pgaudit records statements, not sessions.
+      log_connections: '1',
+      log_disconnections: '1',
+    },
+    log: 'postgresql',
+    extension: 'pgaudit',
+  },
   // RDS default parameter group: max_connections = LEAST({DBInstanceClassMemory/9531392}, 5000).
   maxConnections: {
     formula: 'LEAST({DBInstanceClassMemory/9531392}, 5000)',

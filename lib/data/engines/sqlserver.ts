@@ -100,6 +100,19 @@ export const SQL_SERVER = defineEngine({
     minimumVersion: { 'rds.tls10': ['disabled'], 'rds.tls11': ['disabled'] },
   },
   extraParameters: {},
+  audit: {
+    kind: 's3-option',
+    // Every edition: server-level audits from SQL Server 2014, database-level from 2016 SP1.
+    option: 'SQLSERVER_AUDIT',
+    roleSetting: 'IAM_ROLE_ARN',
+    bucketSetting: 'S3_BUCKET_ARN',
+    settings: {
+      ENABLE_COMPRESSION: 'true',
+      // A day of records stays on the instance, readable with msdb.dbo.rds_fn_get_audit_file during an incident.
+      RETENTION_TIME: '24',
+    },
+    why: 'RDS for SQL Server exports only the agent and error logs to CloudWatch Logs; SQL Server Audit uploads its files to an S3 bucket of the same account and region',
+  },
   // user connections defaults to 0 (no limit of its own): SQL Server's ceiling of 32,767 applies.
   maxConnections: { formula: '32767 (user connections 0: the engine maximum)', of: () => 32767 },
   maxStorageGiB: 16384,

@@ -1,5 +1,4 @@
-import { TAGS } from '../../names';
-import { CLASSIFICATIONS } from '../../waves/schema';
+import { CLASSIFICATIONS, TAGS } from '../../names';
 
 /** Resource types on which a non-compliant backup-tier or classification value is refused. */
 export const TAG_POLICY_ENFORCED_FOR: readonly string[] = ['rds:db', 'ec2:instance', 'ec2:volume'];

@@ -11,6 +11,7 @@ import { dependencyCycles } from './dependency-cycles';
 import { dependencyOrder } from './dependency-order';
 import { dpiaApproval } from './dpia-approval';
 import { productionReadiness } from './production-readiness';
+import { publicAccess } from './public-access';
 import { rdsDatabases } from './rds-databases';
 import { references } from './references';
 import { riskWarnings } from './risk-warnings';
@@ -29,6 +30,7 @@ export const WAVE_RULES: readonly WaveRule[] = [
   references,
   vpnReachability,
   lowTrustSites,
+  publicAccess,
   strategyConsistency,
   dependencyCycles,
   dependencyOrder,

@@ -1,4 +1,5 @@
 import type { WaveRule } from './rule';
+import { onPremisesSources } from '../../config/on-premises-sources';
 import { unknownName } from '../../config/unknown-name';
 
 /**
@@ -13,6 +14,8 @@ export const references: WaveRule = (plan, report) => {
   const vpcs = new Map(lz.network.vpcs.map((v) => [v.name, v]));
   const vpnPaths = new Set(lz.network.onPremisesRanges.map((r) => r.name));
   const vpnList = [...vpnPaths].join(', ');
+  // Users come from a range or from one of its named networks.
+  const sources = new Set(onPremisesSources(lz.network.onPremisesRanges).map((s) => s.name));
   const areas = plan.programme ? new Set(plan.programme.serviceAreas.map((a) => a.id)) : undefined;
 
   for (const w of plan.workloads) {
@@ -51,10 +54,15 @@ export const references: WaveRule = (plan, report) => {
     });
     v.access.forEach((a, i) => {
       a.from.forEach((site, j) => {
-        if (!vpnPaths.has(site)) {
+        if (!sources.has(site)) {
           report(
             w.at('access', i, 'from', j),
-            unknownName('on-premises range', site, vpnPaths, `declared: ${vpnList}`),
+            unknownName(
+              'on-premises range or network',
+              site,
+              sources,
+              `declared: ${[...sources].join(', ')}`,
+            ),
           );
         }
       });

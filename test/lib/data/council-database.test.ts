@@ -1,7 +1,13 @@
 import { testApp } from '../../helpers/cdk-app';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagRuleCompliance } from 'cdk-nag';
+import { rdsAuditForOfficialSensitive } from '../../../lib/compliance/rules/rds-audit-for-official-sensitive';
 import { CouncilDatabase, type CouncilDatabaseProps } from '../../../lib/data/council-database';
 
 function harness(overrides: Partial<CouncilDatabaseProps> = {}): { stack: Stack; db: CouncilDatabase } {
@@ -43,6 +49,15 @@ function instanceOf(template: Template): { logicalId: string; resource: Record<s
     throw new Error('no instance');
   }
   return { logicalId, resource };
+}
+
+/** The database's instance resource once its app has synthesised (so the tag aspects have run). */
+function synthesisedInstance(db: CouncilDatabase): rds.CfnDBInstance {
+  const app = db.node.root;
+  if (app instanceof App) {
+    app.synth();
+  }
+  return db.instance.node.defaultChild as rds.CfnDBInstance;
 }
 
 describe('CouncilDatabase', () => {
@@ -228,5 +243,204 @@ describe('CouncilDatabase', () => {
       Parameters: Match.objectLike({ 'rds.force_ssl': '1', 'rds.allowed_extensions': 'postgis' }),
     });
     expect(() => harness({ extensions: ['postgis'] })).toThrow(/SQL Server offers no extension postgis/);
+  });
+
+  describe('OFFICIAL-SENSITIVE data is audited into the log archive', () => {
+    const archive = {
+      account: '333333333333',
+      bucketName: 'kvdc-log-archive-333333333333',
+      keyAliasArn: 'arn:aws:kms:eu-west-2:333333333333:alias/kvdc-log-archive',
+    };
+    const postgres = {
+      engine: 'postgres',
+      edition: undefined,
+      version: '17.9',
+      licence: 'open-source',
+    } as const;
+
+    test('SQL Server: the SQLSERVER_AUDIT option names the role and the bucket prefix of this account', () => {
+      const { stack, db } = harness({ classification: 'OFFICIAL-SENSITIVE', auditArchive: archive });
+      const template = Template.fromStack(stack);
+      const bucketId = stack.resolve(
+        (db.audit?.bucket.node.defaultChild as s3.CfnBucket).logicalId,
+      ) as string;
+      const roleId = stack.resolve((db.audit?.role.node.defaultChild as iam.CfnRole).logicalId) as string;
+      template.hasResourceProperties('AWS::RDS::OptionGroup', {
+        EngineName: 'sqlserver-se',
+        MajorEngineVersion: '16.00',
+        OptionGroupDescription: 'revenues-benefits main database: SQLSERVER_AUDIT to S3',
+        OptionConfigurations: [
+          {
+            OptionName: 'SQLSERVER_AUDIT',
+            OptionSettings: Match.arrayWith([
+              { Name: 'IAM_ROLE_ARN', Value: { 'Fn::GetAtt': [roleId, 'Arn'] } },
+              {
+                Name: 'S3_BUCKET_ARN',
+                Value: {
+                  'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/database-audit/555555555555']],
+                },
+              },
+              { Name: 'ENABLE_COMPRESSION', Value: 'true' },
+              { Name: 'RETENTION_TIME', Value: '24' },
+            ]),
+          },
+        ],
+      });
+      expect(instanceOf(template).resource['Properties']).toMatchObject({
+        OptionGroupName: { Ref: 'RevenuesBenefitsMainEngineGroupsOptionGroup3D48E430' },
+      });
+      // Only RDS, for this instance of this account, may write with the role.
+      template.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { Service: 'rds.amazonaws.com' },
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': '555555555555' },
+                ArnLike: {
+                  'aws:SourceArn': 'arn:aws:rds:eu-west-2:555555555555:db:kvdc-revenues-benefits-main',
+                },
+              },
+            },
+          ],
+        },
+      });
+    });
+
+    test('SQL Server: the audit bucket is encrypted with the database key and replicates into the archive', () => {
+      const { stack, db } = harness({ classification: 'OFFICIAL-SENSITIVE', auditArchive: archive });
+      const template = Template.fromStack(stack);
+      const keyId = stack.resolve((db.key.node.defaultChild as kms.CfnKey).logicalId) as string;
+      const bucket = Object.values(template.findResources('AWS::S3::Bucket'))[0];
+      expect(bucket).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: {
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              {
+                BucketKeyEnabled: true,
+                ServerSideEncryptionByDefault: {
+                  SSEAlgorithm: 'aws:kms',
+                  KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+                },
+              },
+            ],
+          },
+          VersioningConfiguration: { Status: 'Enabled' },
+          ReplicationConfiguration: {
+            Rules: [
+              {
+                Status: 'Enabled',
+                Filter: { Prefix: 'database-audit/555555555555/' },
+                DeleteMarkerReplication: { Status: 'Disabled' },
+                SourceSelectionCriteria: { SseKmsEncryptedObjects: { Status: 'Enabled' } },
+                Destination: {
+                  Bucket: 'arn:aws:s3:::kvdc-log-archive-333333333333',
+                  Account: '333333333333',
+                  EncryptionConfiguration: { ReplicaKmsKeyID: archive.keyAliasArn },
+                },
+              },
+            ],
+          },
+        },
+      });
+      // The replication role sits on the path the archive admits, and writes only under this account's prefix.
+      template.hasResourceProperties('AWS::IAM::Role', {
+        Path: '/kvdc-database-audit/',
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Principal: { Service: 's3.amazonaws.com' } })],
+        },
+      });
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Sid: 'WriteIntoTheArchive',
+              Action: ['s3:ReplicateObject', 's3:ReplicateTags'],
+              Resource: 'arn:aws:s3:::kvdc-log-archive-333333333333/database-audit/555555555555/*',
+            }),
+          ]),
+        },
+      });
+    });
+
+    test('SQL Server without a log archive keeps the files in the account bucket, unreplicated', () => {
+      const template = Template.fromStack(harness({ classification: 'OFFICIAL-SENSITIVE' }).stack);
+      const bucket = Object.values(template.findResources('AWS::S3::Bucket'))[0];
+      expect(bucket?.['Properties']).not.toHaveProperty('ReplicationConfiguration');
+      template.hasResourceProperties('AWS::RDS::OptionGroup', {
+        OptionConfigurations: [Match.objectLike({ OptionName: 'SQLSERVER_AUDIT' })],
+      });
+    });
+
+    test('PostgreSQL: pgaudit is preloaded beside pg_stat_statements, and may be created where extensions are listed', () => {
+      const { stack } = harness({
+        ...postgres,
+        classification: 'OFFICIAL-SENSITIVE',
+        extensions: ['postgis'],
+      });
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::RDS::DBParameterGroup', {
+        Parameters: Match.objectLike({
+          shared_preload_libraries: 'pg_stat_statements,pgaudit',
+          'pgaudit.log': 'ddl,role,write',
+          'pgaudit.role': 'rds_pgaudit',
+          'pgaudit.log_parameter': '0',
+          log_connections: '1',
+          'rds.allowed_extensions': 'pgaudit,postgis',
+        }),
+      });
+      expect(instanceOf(template).resource['Properties']).toMatchObject({
+        EnableCloudwatchLogsExports: ['postgresql', 'upgrade'],
+      });
+      template.resourceCountIs('AWS::S3::Bucket', 0);
+    });
+
+    test('the classification is tagged; OFFICIAL data gets no audit bucket, option or pgaudit', () => {
+      const sensitive = Template.fromStack(
+        harness({ ...postgres, classification: 'OFFICIAL-SENSITIVE' }).stack,
+      );
+      const tags = (
+        instanceOf(sensitive).resource['Properties'] as { Tags: { Key: string; Value: string }[] }
+      ).Tags;
+      expect(tags).toContainEqual({ Key: 'classification', Value: 'OFFICIAL-SENSITIVE' });
+
+      const official = Template.fromStack(
+        harness({ classification: 'OFFICIAL', auditArchive: archive }).stack,
+      );
+      official.resourceCountIs('AWS::RDS::OptionGroup', 0);
+      official.resourceCountIs('AWS::S3::Bucket', 0);
+      const pg = Template.fromStack(harness({ ...postgres, classification: 'OFFICIAL' }).stack);
+      const groups = Object.values(pg.findResources('AWS::RDS::DBParameterGroup'));
+      expect(JSON.stringify(groups)).not.toContain('pgaudit');
+    });
+
+    test('the rule passes each audited database and fails the same database built without its classification', () => {
+      for (const engine of [{}, postgres]) {
+        const audited = harness({ ...engine, classification: 'OFFICIAL-SENSITIVE', auditArchive: archive });
+        expect(rdsAuditForOfficialSensitive(synthesisedInstance(audited.db))).toBe(
+          NagRuleCompliance.COMPLIANT,
+        );
+
+        // As the construct built it before: no audit, though the workload tags the data sensitive.
+        const before = harness({ ...engine });
+        Tags.of(before.db).add('classification', 'OFFICIAL-SENSITIVE');
+        expect(rdsAuditForOfficialSensitive(synthesisedInstance(before.db))).toBe(
+          NagRuleCompliance.NON_COMPLIANT,
+        );
+      }
+    });
+
+    test('auditing keeps the logical IDs of the instance and its key', () => {
+      const template = Template.fromStack(
+        harness({ classification: 'OFFICIAL-SENSITIVE', auditArchive: archive }).stack,
+      );
+      expect(instanceOf(template).logicalId).toBe('RevenuesBenefitsMainInstanceFE32BB42');
+      expect(Object.keys(template.findResources('AWS::KMS::Key'))).toEqual([
+        'RevenuesBenefitsMainKey20AE232A',
+      ]);
+    });
   });
 });

@@ -20,6 +20,7 @@ function archive(
     securityAccountId: '777777777777',
     breakGlassRoleName: 'lz-break-glass',
     configRecorderRoleName: 'kvdc-config-recorder',
+    databaseAuditReplicationRolePath: '/kvdc-database-audit/',
   });
   return { stack, buckets };
 }
@@ -140,6 +141,37 @@ describe('LogArchiveBuckets', () => {
       Condition: { StringEquals: { 'aws:SourceOrgID': 'o-kv7777777777' } },
     });
     t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/kvdc-log-archive' });
+  });
+
+  it('admits database audit replicas from replication roles of the organisation, each account under its own prefix', () => {
+    const archivePolicy = resourcesOf(t, 'AWS::S3::BucketPolicy').find((p) =>
+      JSON.stringify(p).includes('AllowDatabaseAuditReplication'),
+    );
+    const statements = (archivePolicy?.['PolicyDocument'] as { Statement: Record<string, unknown>[] })
+      .Statement;
+    const replicators = {
+      StringEquals: { 'aws:PrincipalOrgID': 'o-kv7777777777' },
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/kvdc-database-audit/*' },
+    };
+    const write = statements.find((s) => s['Sid'] === 'AllowDatabaseAuditReplication');
+    expect(write).toMatchObject({
+      Principal: { AWS: '*' },
+      Action: ['s3:ReplicateObject', 's3:ReplicateTags'],
+      Condition: replicators,
+    });
+    expect(JSON.stringify(write?.['Resource'])).toContain('/database-audit/${aws:PrincipalAccount}/*');
+    const key = resourcesOf(t, 'AWS::KMS::Key')[0] ?? {};
+    const keyStatements = (key['KeyPolicy'] as { Statement: Record<string, unknown>[] }).Statement;
+    expect(keyStatements.find((s) => s['Sid'] === 'AllowDatabaseAuditReplicationToEncrypt')).toMatchObject({
+      Action: ['kms:Encrypt', 'kms:GenerateDataKey'],
+      Condition: {
+        StringEquals: {
+          'aws:PrincipalOrgID': 'o-kv7777777777',
+          'kms:ViaService': 's3.eu-west-2.amazonaws.com',
+        },
+        ArnLike: replicators.ArnLike,
+      },
+    });
   });
 
   it('keeps every bucket and the key when the stack is deleted', () => {

@@ -49,6 +49,36 @@ describe('githubOidcTrustPinned', () => {
     ).toBe(NON_COMPLIANT);
   });
 
+  it('needs the pull-request diff environment pinned to one workflow at a branch, with StringEquals', () => {
+    const diff = {
+      [`${GITHUB}:aud`]: 'sts.amazonaws.com',
+      [`${GITHUB}:sub`]: 'repo:council/lz:environment:pull-request-diff',
+    };
+    const atMain = 'council/lz/.github/workflows/live-diff.yml@refs/heads/main';
+    expect(githubOidcTrustPinned(roleTrusting({ StringEquals: diff }))).toBe(NON_COMPLIANT);
+    expect(
+      githubOidcTrustPinned(
+        roleTrusting({ StringEquals: { ...diff, [`${GITHUB}:job_workflow_ref`]: atMain } }),
+      ),
+    ).toBe(COMPLIANT);
+    // A pull request's own ref, any workflow, or a pattern operator would let the pull request choose the job.
+    for (const ref of [
+      'council/lz/.github/workflows/live-diff.yml@refs/pull/12/merge',
+      'council/lz/.github/workflows/*@refs/heads/main',
+    ]) {
+      expect(
+        githubOidcTrustPinned(
+          roleTrusting({ StringEquals: { ...diff, [`${GITHUB}:job_workflow_ref`]: ref } }),
+        ),
+      ).toBe(NON_COMPLIANT);
+    }
+    expect(
+      githubOidcTrustPinned(
+        roleTrusting({ StringEquals: diff, StringLike: { [`${GITHUB}:job_workflow_ref`]: atMain } }),
+      ),
+    ).toBe(NON_COMPLIANT);
+  });
+
   it('ignores roles GitHub cannot assume', () => {
     const stack = new Stack(testApp(), 'Test');
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
