@@ -33,9 +33,45 @@ export const NETWORK_CORE_CHANGE_ACTIONS: readonly string[] = [
 ];
 
 /**
+ * Every action that changes or deletes what makes egress inspected: the VPC routes and route table
+ * associations that send traffic through the hub and the egress VPC's Network Firewall, the
+ * firewall itself (its subnets, policy, rule groups, logging and change protections), DNS
+ * Firewall (rule groups, their rules, domain lists, associations and each VPC's failure mode) and
+ * the Resolver rules and endpoints that forward to NCSC Protective DNS. An ALLOW rule added to the
+ * rule group, or another rule group associated before it, undoes DNS Firewall as surely as a
+ * disassociation, so adding rules and associating are denied too. The Route 53 Resolver verbs are
+ * wildcards because every resolver resource in these accounts is built by a deployment; reads
+ * (Describe*, Get*, List*) are not listed, so the lz ops read-only role keeps working.
+ */
+export const EGRESS_INSPECTION_CHANGE_ACTIONS: readonly string[] = [
+  'ec2:AssociateRouteTable',
+  'ec2:CreateRoute',
+  'ec2:DeleteRoute',
+  'ec2:DeleteRouteTable',
+  'ec2:DisassociateRouteTable',
+  'ec2:ReplaceRoute',
+  'ec2:ReplaceRouteTableAssociation',
+  'network-firewall:Associate*',
+  'network-firewall:Delete*',
+  'network-firewall:Disassociate*',
+  'network-firewall:Put*',
+  'network-firewall:Update*',
+  'route53resolver:Associate*',
+  'route53resolver:CreateFirewallRule',
+  'route53resolver:Delete*',
+  'route53resolver:Disassociate*',
+  'route53resolver:Import*',
+  'route53resolver:Put*',
+  'route53resolver:Update*',
+];
+
+/**
  * Only the network account's deployments (its CloudFormation execution role) may change the
  * Transit Gateway and the VPNs: a route added by hand could join production to non-production or
- * send council traffic to a rogue site, and would never show in a template diff.
+ * send council traffic to a rogue site, and would never show in a template diff. Only deployments
+ * (each account's CloudFormation execution role, since every account builds its own VPC routes and
+ * DNS Firewall association) may change what inspects egress: a route or association changed by
+ * hand could send traffic around the firewall until drift detection or the next deployment.
  */
 export function protectNetworkScp(
   model: SecurityBaselineModel,
@@ -43,7 +79,7 @@ export function protectNetworkScp(
 ): ServiceControlPolicy {
   return {
     name: 'protect-network',
-    description: `Deny Transit Gateway and VPN changes except by the deployments of the ${model.network.name} account`,
+    description: `Deny Transit Gateway and VPN changes except by the deployments of the ${model.network.name} account, and route, Network Firewall and DNS Firewall changes except by deployments`,
     document: {
       Version: '2012-10-17',
       Statement: [
@@ -54,6 +90,15 @@ export function protectNetworkScp(
           Resource: '*',
           Condition: {
             ArnNotLike: { 'aws:PrincipalArn': [principals.networkCfnExecRole, principals.breakGlass] },
+          },
+        },
+        {
+          Sid: 'DenyEgressInspectionChangesOutsideDeployment',
+          Effect: 'Deny',
+          Action: EGRESS_INSPECTION_CHANGE_ACTIONS,
+          Resource: '*',
+          Condition: {
+            ArnNotLike: { 'aws:PrincipalArn': [principals.cfnExecRole, principals.breakGlass] },
           },
         },
       ],

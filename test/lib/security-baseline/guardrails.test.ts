@@ -332,12 +332,87 @@ describe('service control policies', () => {
       }
     });
 
+    it('lets only deployments and break-glass change what inspects egress, in any account', () => {
+      for (const action of [
+        'network-firewall:DeleteFirewall',
+        'network-firewall:UpdateFirewallPolicy',
+        'network-firewall:UpdateRuleGroup',
+        'network-firewall:DisassociateSubnets',
+        'network-firewall:AssociateFirewallPolicy',
+        'network-firewall:UpdateLoggingConfiguration',
+        'network-firewall:UpdateFirewallDeleteProtection',
+        'network-firewall:UpdateSubnetChangeProtection',
+        'network-firewall:UpdateFirewallPolicyChangeProtection',
+        'network-firewall:PutResourcePolicy',
+        'route53resolver:DisassociateFirewallRuleGroup',
+        'route53resolver:AssociateFirewallRuleGroup',
+        'route53resolver:DeleteFirewallRuleGroup',
+        'route53resolver:UpdateFirewallRuleGroupAssociation',
+        'route53resolver:CreateFirewallRule',
+        'route53resolver:UpdateFirewallRule',
+        'route53resolver:DeleteFirewallRule',
+        'route53resolver:UpdateFirewallConfig',
+        'route53resolver:DeleteFirewallDomainList',
+        'route53resolver:UpdateFirewallDomains',
+        'route53resolver:ImportFirewallDomains',
+        'route53resolver:DisassociateResolverRule',
+        'route53resolver:DeleteResolverRule',
+        'route53resolver:UpdateResolverRule',
+        'route53resolver:AssociateResolverRule',
+        'route53resolver:DeleteResolverEndpoint',
+        'ec2:CreateRoute',
+        'ec2:ReplaceRoute',
+        'ec2:DeleteRoute',
+        'ec2:ReplaceRouteTableAssociation',
+        'ec2:DisassociateRouteTable',
+      ]) {
+        for (const account of [NETWORK, PRODUCTION]) {
+          expect({
+            action,
+            account,
+            denied: denyingPolicies({ action, principal: admin(account) }, network),
+          }).toEqual({ action, account, denied: ['protect-network'] });
+          expect({
+            action,
+            account,
+            denied: denyingPolicies({ action, principal: opsReadOnly(account) }, network),
+          }).toEqual({ action, account, denied: ['protect-network'] });
+          expect({
+            action,
+            account,
+            denied: denyingPolicies({ action, principal: deployRole(account) }, network),
+          }).toEqual({ action, account, denied: ['protect-network'] });
+          for (const exempt of [cfnExec(account), cfnExec(account, DR), breakGlass(account)]) {
+            expect({
+              action,
+              exempt,
+              denied: denyingPolicies({ action, principal: exempt }, network),
+            }).toEqual({
+              action,
+              exempt,
+              denied: [],
+            });
+          }
+        }
+      }
+    });
+
     it('never denies reading the network', () => {
       for (const action of [
         'ec2:DescribeTransitGateways',
         'ec2:DescribeVpnConnections',
         'ec2:GetTransitGatewayRouteTablePropagations',
         'ec2:SearchTransitGatewayRoutes',
+        'ec2:DescribeRouteTables',
+        'network-firewall:DescribeFirewall',
+        'network-firewall:DescribeFirewallPolicy',
+        'network-firewall:DescribeLoggingConfiguration',
+        'network-firewall:ListRuleGroups',
+        'route53resolver:GetFirewallConfig',
+        'route53resolver:ListFirewallRuleGroupAssociations',
+        'route53resolver:ListFirewallDomainLists',
+        'route53resolver:GetResolverRule',
+        'route53resolver:ListResolverRuleAssociations',
       ]) {
         expect(denyingPolicies({ action, principal: admin(NETWORK) }, network)).toEqual([]);
       }
@@ -356,6 +431,13 @@ describe('service control policies', () => {
       { action: 'ec2:CreateVpc', principal: cfnExec(NETWORK) },
       { action: 'ec2:CreateTransitGatewayVpcAttachment', principal: cfnExec(NETWORK) },
       { action: 'ec2:CreateFlowLogs', principal: cfnExec(NETWORK) },
+      { action: 'ec2:CreateRoute', principal: cfnExec(NETWORK) },
+      { action: 'ec2:CreateRoute', principal: cfnExec(PRODUCTION) },
+      { action: 'network-firewall:CreateFirewall', principal: cfnExec(NETWORK) },
+      { action: 'network-firewall:UpdateFirewallPolicy', principal: cfnExec(NETWORK) },
+      { action: 'route53resolver:AssociateFirewallRuleGroup', principal: cfnExec(PRODUCTION) },
+      { action: 'route53resolver:UpdateFirewallConfig', principal: cfnExec(PRODUCTION) },
+      { action: 'route53resolver:AssociateResolverRule', principal: cfnExec(PRODUCTION) },
       { action: 'logs:PutSubscriptionFilter', principal: cfnExec(NETWORK) },
       { action: 'kms:CreateKey', principal: cfnExec(PRODUCTION) },
       { action: 'kms:EnableKeyRotation', principal: cfnExec(PRODUCTION) },
