@@ -9,7 +9,9 @@
  *   ```
  *
  * and `npm run docs:samples` runs the command and writes what it printed into the block. The marker
- * may end in `2>&1` to show stderr as well. What changes from run to run without the meaning changing
+ * may end in `2>&1` to show stderr as well. A marker `<!-- sample: npm run -s SCRIPT ARGS -->` runs
+ * one of package.json's scripts instead, for runs that are not an `lz` command alone (the service
+ * report against its fixture month). What changes from run to run without the meaning changing
  * (assembly digests, elapsed times, dates of synthesis) is normalised, so a test can compare the
  * committed blocks with a fresh run.
  */
@@ -17,7 +19,9 @@
 export interface Sample {
   /** The file the block is in. */
   readonly file: string;
-  /** The `lz` arguments, as the marker gives them (without `2>&1`). */
+  /** What runs: an `lz` command, or an npm script (its name is the first argument). */
+  readonly tool: 'lz' | 'npm';
+  /** The arguments after `lz` or `npm run -s`, as the marker gives them (without `2>&1`). */
   readonly args: readonly string[];
   /** Whether the block shows stderr too. */
   readonly withStderr: boolean;
@@ -28,7 +32,8 @@ export interface Sample {
   readonly end: number;
 }
 
-const MARKER = /<!-- sample: lz (.*?) -->\n\n?(```console\n[\s\S]*?```)/g;
+const MARKER = /<!-- sample: (lz|npm run -s) (.*?) -->\n\n?(```console\n[\s\S]*?```)/g;
+const PREFIX = { lz: 'npx lz', npm: 'npm run -s' } as const;
 
 /** Splits a marker's command line into arguments, honouring single and double quotes. */
 export function splitArgs(line: string): string[] {
@@ -42,12 +47,14 @@ export function splitArgs(line: string): string[] {
 export function findSamples(file: string, text: string): Sample[] {
   const samples: Sample[] = [];
   for (const match of text.matchAll(MARKER)) {
-    const command = (match[1] ?? '').trim();
+    const tool = match[1] === 'lz' ? 'lz' : 'npm';
+    const command = (match[2] ?? '').trim();
     const withStderr = command.endsWith('2>&1');
-    const block = match[2] ?? '';
+    const block = match[3] ?? '';
     const end = match.index + match[0].length;
     samples.push({
       file,
+      tool,
       args: splitArgs(withStderr ? command.slice(0, -4).trim() : command),
       withStderr,
       current: block,
@@ -77,7 +84,7 @@ export function normaliseOutput(text: string): string {
 
 /** The fenced block a sample should hold, given what its command printed. */
 export function sampleBlock(sample: Sample, output: string): string {
-  const command = `npx lz ${sample.args.map((a) => (/[\s'"]/.test(a) ? `'${a}'` : a)).join(' ')}${sample.withStderr ? ' 2>&1' : ''}`;
+  const command = `${PREFIX[sample.tool]} ${sample.args.map((a) => (/[\s'"]/.test(a) ? `'${a}'` : a)).join(' ')}${sample.withStderr ? ' 2>&1' : ''}`;
   const body = normaliseOutput(output).replace(/\n*$/, '\n');
   return `\`\`\`console\n$ ${command}\n${body}\`\`\``;
 }

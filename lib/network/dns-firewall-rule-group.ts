@@ -14,7 +14,10 @@ export interface DnsFirewallRuleGroupProps {
    * query log records every block (firewall_rule_action, firewall_domain_list_id).
    * @default - no query logging here (hybrid DNS logs every protected VPC)
    */
-  readonly queryLogging?: { readonly retention?: logs.RetentionDays };
+  readonly queryLogging?: {
+    /** Retention of the query logs. @default logs.RetentionDays.THIRTEEN_MONTHS */
+    readonly retention?: logs.RetentionDays;
+  };
   /** Retention of the lookup function's log. @default logs.RetentionDays.THIRTEEN_MONTHS */
   readonly logRetention?: logs.RetentionDays;
 }

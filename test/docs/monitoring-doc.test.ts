@@ -79,7 +79,7 @@ describe('docs/operations.md: lz ops service-report', () => {
         now: FIXTURE_NOW,
       });
       const shown =
-        /<!-- service-report-fixture-run -->\n\n```console\n\$ npm run -s service-report:fixture\n([\s\S]*?)```/.exec(
+        /<!-- sample: npm run -s service-report:fixture -->\n\n```console\n\$ npm run -s service-report:fixture\n([\s\S]*?)```/.exec(
           DOC,
         )?.[1];
       expect(shown).toBe(run.stdout.replaceAll(out, `reports/service-report/${FIXTURE_MONTH}`));

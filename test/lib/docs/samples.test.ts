@@ -45,6 +45,17 @@ describe('sample output blocks in the docs', () => {
     expect(findSamples('doc.md', out).map((s, i) => s.current === blocks[i])).toEqual([true, true]);
   });
 
+  it('runs an npm script for a `npm run -s` marker and shows it with that command line', () => {
+    const doc = '<!-- sample: npm run -s service-report:fixture -->\n\n```console\n$ old\n```\n';
+    const [sample] = findSamples('doc.md', doc);
+    expect(sample).toMatchObject({ tool: 'npm', args: ['service-report:fixture'], withStderr: false });
+    if (sample === undefined) throw new Error('no sample found');
+    expect(sampleBlock(sample, 'report\n')).toBe(
+      '```console\n$ npm run -s service-report:fixture\nreport\n```',
+    );
+    expect(findSamples('doc.md', DOC).map((s) => s.tool)).toEqual(['lz', 'lz']);
+  });
+
   it('drops colour codes, which picocolors adds whenever CI is set (the fresh-clone check caught it)', () => {
     expect(normaliseOutput('\u001b[32mPASS\u001b[39m  cfn-lint\n\u001b[32mgate: passed\u001b[39m')).toBe(
       'PASS  cfn-lint\ngate: passed',

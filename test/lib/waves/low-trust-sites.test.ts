@@ -42,8 +42,8 @@ describe('wave rule: low-trust sites', () => {
         /^migration-waves\/wave-02-corporate-and-place\.yaml:\d+ workloads\[3\]\.access\[1\]\.from\[2\]: /,
       ),
     ]);
-    expect(errors[0]).toContain(`users at libraries-and-leisure cannot reach intranet: ${why}`);
-    expect(errors[1]).toContain(`users at libraries-and-leisure cannot reach file-and-print: ${why}`);
+    expect(errors[0]).toContain(`users at libraries-and-leisure/staff cannot reach intranet: ${why}`);
+    expect(errors[1]).toContain(`users at libraries-and-leisure/staff cannot reach file-and-print: ${why}`);
   });
 
   it('stops servers and databases moving from a low-trust site, and users there reaching production', () => {
