@@ -152,6 +152,18 @@ const FAMILIES: readonly Family[] = [
         expect: /parameters: KvdcHybridDns .*parameter ForwarderIp has no default/,
       },
       {
+        name: 'roles created without the permissions boundary the execution policy requires',
+        edits: [
+          {
+            file: 'stacks/landing-zone-stack.ts',
+            find: '      permissionsBoundary: PermissionsBoundary.fromName(PERMISSIONS_BOUNDARY_NAME),\n',
+            replace: '',
+          },
+        ],
+        check: 'deployment',
+        expect: /execution-permissions: KvdcVpcProduction .*\(AWS::IAM::Role\): permissions boundary none/,
+      },
+      {
         name: 'a Transit Gateway propagation from production into non-production',
         edits: [
           {

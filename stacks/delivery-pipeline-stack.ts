@@ -1,4 +1,13 @@
-import { Aspects, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import {
+  Aspects,
+  Duration,
+  PermissionsBoundary,
+  RemovalPolicy,
+  Stack,
+  Tags,
+  type StackProps,
+} from 'aws-cdk-lib';
+import { PERMISSIONS_BOUNDARY_NAME } from '../lib/delivery/deployment-permissions';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -52,7 +61,12 @@ export class DeliveryPipelineStack extends Stack {
   private readonly supportTags: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: DeliveryPipelineStackProps) {
-    super(scope, id, props);
+    // Deployed through the delivery account's bootstrap, whose execution policy creates roles only
+    // under the account's permissions boundary (lib/delivery/deployment-permissions.ts).
+    super(scope, id, {
+      ...props,
+      permissionsBoundary: PermissionsBoundary.fromName(PERMISSIONS_BOUNDARY_NAME),
+    });
     this.supportTags = props.tags;
     // The artifact store is encrypted with a rotated customer-managed key, versioned and retained,
     // so the record of what was deployed outlives the pipeline.

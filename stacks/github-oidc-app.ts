@@ -2,6 +2,13 @@ import { Tags, type App } from 'aws-cdk-lib';
 import type { LandingZoneConfig } from '../lib/config/schema';
 import { pascal } from '../lib/names';
 import { GithubOidcStack } from './github-oidc-stack';
+import { DeploymentPermissionsStack } from './deployment-permissions-stack';
+import { BOOTSTRAP_QUALIFIER } from '../lib/delivery/environments';
+import {
+  DIFF_ROLE_NAME,
+  GITHUB_DEPLOY_ROLE_NAME,
+  TEMPLATE_READER_ROLE_NAME,
+} from '../lib/delivery/pull-request-diff';
 import { regionsOfAccount } from '../lib/delivery/environments';
 import { landingZoneTags } from '../lib/names';
 
@@ -42,4 +49,33 @@ export function createGithubOidcStacks(app: App, config: LandingZoneConfig): Git
     Tags.of(app).add(key, value);
   }
   return stacks;
+}
+
+/**
+ * One DeploymentPermissionsStack per account: the execution policy and permissions boundary the
+ * bootstrap names (docs/delivery.md, step 2). Part of the one-time setup app because, like the OIDC
+ * roles, it is deployed by each account's administrator, before anything deploys through the
+ * bootstrap roles.
+ */
+export function createDeploymentPermissionsStacks(
+  app: App,
+  config: LandingZoneConfig,
+): DeploymentPermissionsStack[] {
+  const prefix = config.organisation.shortName;
+  const protectedRoleNames = [
+    `cdk-${BOOTSTRAP_QUALIFIER}-*`,
+    GITHUB_DEPLOY_ROLE_NAME,
+    DIFF_ROLE_NAME,
+    TEMPLATE_READER_ROLE_NAME,
+  ];
+  return config.accounts.map(
+    (account) =>
+      new DeploymentPermissionsStack(app, `${pascal(prefix)}DeploymentPermissions${pascal(account.name)}`, {
+        env: { account: account.id, region: config.organisation.homeRegion },
+        stackName: `${prefix}-deployment-permissions`,
+        description: `${config.organisation.name}: CloudFormation execution policy and permissions boundary of the ${account.name} account`,
+        accountRole: account.role,
+        protectedRoleNames,
+      }),
+  );
 }

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { BOOTSTRAP_QUALIFIER } from '../lib/delivery/environments';
 import {
   DIFF_ROLE_NAME,
+  GITHUB_DEPLOY_ROLE_NAME,
   liveDiffJobWorkflowRef,
   PULL_REQUEST_DIFF_ENVIRONMENT,
   TEMPLATE_READER_ROLE_NAME,
@@ -67,7 +68,7 @@ export class GithubOidcStack extends Stack {
     // so only deploy jobs of this account's environment (and its branch and approval rules) match.
     // Managed (not inline) policies, naming each bootstrap role by its region: no wildcard.
     this.deployRole = new iam.Role(this, 'DeployRole', {
-      roleName: 'lz-github-deploy',
+      roleName: GITHUB_DEPLOY_ROLE_NAME,
       description: `GitHub Actions deploys of ${props.repository} (environment ${props.environment})`,
       assumedBy: trust(`repo:${props.repository}:environment:${props.environment}`),
     });

@@ -1,4 +1,5 @@
-import { DefaultStackSynthesizer, Stack, type StackProps } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, PermissionsBoundary, Stack, type StackProps } from 'aws-cdk-lib';
+import { PERMISSIONS_BOUNDARY_NAME } from '../lib/delivery/deployment-permissions';
 import type { Construct } from 'constructs';
 import { TEMPLATE_READER_LOOKUP_ROLE_ARN } from '../lib/delivery/pull-request-diff';
 
@@ -19,8 +20,11 @@ export class LandingZoneStack extends Stack {
     // account's template reader, which reads only these stacks (stacks/github-oidc-stack.ts), rather
     // than the bootstrap lookup role and its ReadOnlyAccess. Only the cloud assembly's manifest
     // changes: the templates are the same.
+    // Every role and user the stack creates carries the account's boundary: the scoped execution
+    // policy CloudFormation deploys with creates no role without it (lib/delivery/deployment-permissions.ts).
     super(scope, id, {
       ...props,
+      permissionsBoundary: PermissionsBoundary.fromName(PERMISSIONS_BOUNDARY_NAME),
       synthesizer:
         props.synthesizer ?? new DefaultStackSynthesizer({ lookupRoleArn: TEMPLATE_READER_LOOKUP_ROLE_ARN }),
     });

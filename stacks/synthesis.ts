@@ -10,7 +10,7 @@ import { StagePlanError } from '../lib/delivery/stages';
 import type { MigrationPlan } from '../lib/waves/migration-plan';
 import { buildDeliveryPipeline } from './delivery-pipeline-app';
 import { deploymentStagesOf } from './deployment-stages';
-import { createGithubOidcStacks } from './github-oidc-app';
+import { createDeploymentPermissionsStacks, createGithubOidcStacks } from './github-oidc-app';
 import { buildLandingZone, type LandingZoneStacks } from './landing-zone';
 import { join } from 'node:path';
 
@@ -89,6 +89,7 @@ export function synthesiseApp(options: SynthesiseOptions): SynthChecks {
       app.synth();
       break;
     case 'github-oidc':
+      createDeploymentPermissionsStacks(app, options.config);
       createGithubOidcStacks(app, options.config);
       plugins = registerComplianceChecks(app, options.config.organisation);
       progress('synthesising and running every check');

@@ -1,5 +1,5 @@
 import { landingZoneRegions } from '../config/regions';
-import type { LandingZoneConfig } from '../config/schema';
+import type { AccountRole, LandingZoneConfig } from '../config/schema';
 
 /*
  * Where the landing zone deploys: every account and region its stacks go to, derived from the
@@ -46,6 +46,8 @@ export function regionsOfAccount(config: LandingZoneConfig, accountName: string)
 export interface DeploymentEnvironment {
   readonly accountName: string;
   readonly account: string;
+  /** The account's role: what its execution policy allows depends on it (lib/delivery/deployment-permissions.ts). */
+  readonly accountRole: AccountRole;
   readonly regions: readonly string[];
 }
 
@@ -54,6 +56,7 @@ export function deploymentEnvironments(config: LandingZoneConfig): DeploymentEnv
   return config.accounts.map((a) => ({
     accountName: a.name,
     account: a.id,
+    accountRole: a.role,
     regions: regionsOfAccount(config, a.name),
   }));
 }

@@ -18,6 +18,9 @@ export const PULL_REQUEST_DIFF_ENVIRONMENT = 'pull-request-diff';
  */
 export const LIVE_DIFF_WORKFLOW = 'live-diff.yml';
 
+/** The role in every account that GitHub deploy jobs of the account's environment assume. */
+export const GITHUB_DEPLOY_ROLE_NAME = 'lz-github-deploy';
+
 /** The diff role in the delivery account, which the live-diff job assumes. */
 export const DIFF_ROLE_NAME = 'lz-github-pull-request-diff';
 

@@ -1,4 +1,5 @@
 import { bootstrapped } from './checks/bootstrap';
+import { executionPermissions } from './checks/execution-permissions';
 import { parametersSupplied } from './checks/parameters';
 import { physicalNames } from './checks/physical-names';
 import { templateQuotas } from './checks/quotas';
@@ -15,6 +16,7 @@ export const DEPLOY_CHECKS = [
   templateQuotas,
   stageOrder,
   bootstrapped,
+  executionPermissions,
 ] as const;
 
 export interface DeployCheckReport {

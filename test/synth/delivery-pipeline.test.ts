@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAssembly } from '../../lib/assembly/read';
+import { PERMISSIONS_BOUNDARY_NAME } from '../../lib/delivery/deployment-permissions';
 import { PIPELINE_CDK_CLI_VERSION } from '../../lib/delivery/tool-versions';
 import { evaluateGate } from '../../lib/gate/evaluate';
 import { buildDeliveryPipeline } from '../../stacks/delivery-pipeline-app';
@@ -101,6 +102,17 @@ describe('the CodePipeline delivery app', () => {
         stage: built.stages[i]?.id,
         startsAfterPrevious: true,
       });
+    }
+  });
+
+  it('creates every role under the delivery account permissions boundary, as its execution policy requires', () => {
+    const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    expect(roles.length).toBeGreaterThan(3);
+    const delivery = exampleConfig().accounts.find((a) => a.name === exampleConfig().delivery?.account);
+    for (const [, role] of roles) {
+      expect(role.Properties['PermissionsBoundary']).toBe(
+        `arn:aws:iam::${delivery?.id ?? ''}:policy/${PERMISSIONS_BOUNDARY_NAME}`,
+      );
     }
   });
 

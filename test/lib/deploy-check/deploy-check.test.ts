@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CfnOutput, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnResource, Fn, PermissionsBoundary, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { readAssembly } from '../../../lib/assembly/read';
 import type { LandingZoneConfig } from '../../../lib/config/schema';
+import { PERMISSIONS_BOUNDARY_NAME } from '../../../lib/delivery/deployment-permissions';
 import type { DeploymentRecord } from '../../../lib/delivery/record';
 import { checkDeployment, type DeployCheckReport } from '../../../lib/deploy-check/check';
 import { deploymentModel } from '../../../lib/deploy-check/model';
@@ -236,6 +238,74 @@ describe('lz deploy-check', () => {
     expect(result.problems('bootstrap')).toEqual([
       // With the security baseline every account is bootstrapped in the home and DR regions.
       'Stray (555555555555 us-east-1, stage one): region us-east-1 of the production account is not bootstrapped by the documented commands (eu-west-2, eu-west-1); cdk deploy would fail to find the bootstrap stack',
+    ]);
+  });
+});
+
+describe('lz deploy-check: what the scoped execution role may deploy', () => {
+  const boundary = PermissionsBoundary.fromName(PERMISSIONS_BOUNDARY_NAME);
+
+  it('passes roles under the boundary and services the execution policy covers', () => {
+    const result = check(
+      (app) => {
+        const stack = new Stack(app, 'Roles', {
+          env: PRODUCTION,
+          stackName: 'roles',
+          permissionsBoundary: boundary,
+        });
+        new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+        new sns.Topic(stack, 'T');
+      },
+      { one: ['Roles'] },
+    );
+    expect(result.problems('execution-permissions')).toEqual([]);
+  });
+
+  it('fails on a role without the boundary, which the execution policy would refuse to create', () => {
+    const result = check(
+      (app) => {
+        const stack = new Stack(app, 'Roles', { env: PRODUCTION, stackName: 'roles' });
+        new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      },
+      { one: ['Roles'] },
+    );
+    expect(result.problems('execution-permissions')).toEqual([
+      expect.stringMatching(
+        /^Roles \(555555555555 eu-west-2, stage one\) R\w+ \(AWS::IAM::Role\): permissions boundary none, not arn:aws:iam::555555555555:policy\/lz-permissions-boundary; /,
+      ),
+    ]);
+  });
+
+  it("fails on another account's boundary", () => {
+    const result = check(
+      (app) => {
+        const stack = new Stack(app, 'Roles', { env: PRODUCTION, stackName: 'roles' });
+        new iam.CfnRole(stack, 'R', {
+          assumeRolePolicyDocument: {},
+          permissionsBoundary: 'arn:aws:iam::111111111111:policy/lz-permissions-boundary',
+        });
+      },
+      { one: ['Roles'] },
+    );
+    expect(result.problems('execution-permissions')).toEqual([
+      expect.stringContaining(
+        'R (AWS::IAM::Role): permissions boundary arn:aws:iam::111111111111:policy/lz-permissions-boundary, not arn:aws:iam::555555555555:',
+      ),
+    ]);
+  });
+
+  it('fails on a service the execution policy does not cover, and on organisation policies outside management', () => {
+    const result = check(
+      (app) => {
+        const stack = new Stack(app, 'Work', { env: PRODUCTION, stackName: 'work' });
+        new CfnResource(stack, 'Cluster', { type: 'AWS::ECS::Cluster' });
+        new CfnResource(stack, 'Scp', { type: 'AWS::Organizations::Policy', properties: {} });
+      },
+      { one: ['Work'] },
+    );
+    expect(result.problems('execution-permissions')).toEqual([
+      'Work (555555555555 eu-west-2, stage one) Cluster (AWS::ECS::Cluster): AWS::ECS is not in SERVICES_OF_NAMESPACE (lib/delivery/deployment-permissions.ts), so lz-cfn-execution does not allow it',
+      'Work (555555555555 eu-west-2, stage one) Scp (AWS::Organizations::Policy): lz-cfn-execution allows AWS::Organizations only in the management account, not a production account',
     ]);
   });
 });
