@@ -60,7 +60,7 @@ export function runDeployCheck(options: DeployCheckOptions): CommandOutput {
 export function deployCheckCommand(ctx: CliContext): Command {
   return new Command('deploy-check')
     .description(
-      'Check the deployment itself before AWS sees it: parameters, cross-stack references, physical names, quotas, stage order, bootstrap',
+      'Check the deployment itself before AWS sees it: parameters, cross-stack references, physical names, quotas, stage order, bootstrap, what the scoped execution role may create',
     )
     .addOption(assemblyOption())
     .addOption(configOption(ctx))

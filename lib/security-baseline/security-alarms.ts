@@ -1,4 +1,7 @@
-import { NETWORK_CORE_CHANGE_ACTIONS } from './guardrails/protect-network-scp';
+import {
+  EGRESS_INSPECTION_CHANGE_ACTIONS,
+  NETWORK_CORE_CHANGE_ACTIONS,
+} from './guardrails/protect-network-scp';
 
 /**
  * The security alarms, as data: what each one matches, where its events arrive, and the section
@@ -35,6 +38,17 @@ const NOT_BY_DEPLOYMENT_OR_BACKUP_SERVICE = [
   { 'anything-but': ['cloudformation.amazonaws.com', 'backup.amazonaws.com'] },
 ];
 
+/** The event names of `concrete` that no pattern of `actions` denies (`service:Verb*` patterns). */
+function unprotected(concrete: readonly string[], actions: readonly string[], service: string): string[] {
+  const covered = (name: string) =>
+    actions.some(
+      (pattern) =>
+        pattern.startsWith(`${service}:`) &&
+        new RegExp(`^${pattern.slice(service.length + 1).replace(/\*/g, '.*')}$`).test(name),
+    );
+  return concrete.filter((name) => !covered(name));
+}
+
 /** CloudTrail event names of the Transit Gateway and VPN actions the network guardrail protects. */
 export function networkCoreEventNames(): string[] {
   const concrete = [
@@ -65,15 +79,78 @@ export function networkCoreEventNames(): string[] {
     'ReplaceVpnTunnel',
   ];
   // Every name must be one the guardrail denies: the alarm watches exactly what the SCP protects.
-  const covered = (name: string) =>
-    NETWORK_CORE_CHANGE_ACTIONS.some((pattern) =>
-      new RegExp(`^${pattern.replace('ec2:', '').replace(/\*/g, '.*')}$`).test(name),
-    );
-  const uncovered = concrete.filter((name) => !covered(name));
+  const uncovered = unprotected(concrete, NETWORK_CORE_CHANGE_ACTIONS, 'ec2');
   if (uncovered.length > 0) {
     throw new Error(`network alarm events not protected by the network guardrail: ${uncovered.join(', ')}`);
   }
   return concrete;
+}
+
+/**
+ * CloudTrail event names, by event source, of the egress-inspection changes the network guardrail
+ * denies outside deployments: VPC routes and endpoints, Network Firewall, DNS Firewall and the
+ * Protective DNS forwarding. CloudTrail records a call the SCP refused as well (errorCode
+ * AccessDenied), so the alarm pages on the attempt, not only on a change that got through.
+ */
+export function egressInspectionEventNames(): Readonly<
+  Record<'ec2' | 'network-firewall' | 'route53resolver', string[]>
+> {
+  const names = {
+    ec2: [
+      'AssociateRouteTable',
+      'CreateRoute',
+      'CreateVpcEndpoint',
+      'DeleteRoute',
+      'DeleteRouteTable',
+      'DeleteVpcEndpoints',
+      'DisassociateRouteTable',
+      'ModifyVpcEndpoint',
+      'ReplaceRoute',
+      'ReplaceRouteTableAssociation',
+    ],
+    'network-firewall': [
+      'AssociateFirewallPolicy',
+      'AssociateSubnets',
+      'DeleteFirewall',
+      'DeleteFirewallPolicy',
+      'DeleteResourcePolicy',
+      'DeleteRuleGroup',
+      'DisassociateSubnets',
+      'PutResourcePolicy',
+      'UpdateFirewallDeleteProtection',
+      'UpdateFirewallPolicy',
+      'UpdateFirewallPolicyChangeProtection',
+      'UpdateLoggingConfiguration',
+      'UpdateRuleGroup',
+      'UpdateSubnetChangeProtection',
+    ],
+    route53resolver: [
+      'AssociateFirewallRuleGroup',
+      'AssociateResolverRule',
+      'CreateFirewallRule',
+      'DeleteFirewallDomainList',
+      'DeleteFirewallRule',
+      'DeleteFirewallRuleGroup',
+      'DeleteResolverEndpoint',
+      'DeleteResolverRule',
+      'DisassociateFirewallRuleGroup',
+      'DisassociateResolverRule',
+      'ImportFirewallDomains',
+      'UpdateFirewallConfig',
+      'UpdateFirewallDomains',
+      'UpdateFirewallRule',
+      'UpdateFirewallRuleGroupAssociation',
+      'UpdateResolverEndpoint',
+      'UpdateResolverRule',
+    ],
+  };
+  const uncovered = Object.entries(names).flatMap(([service, concrete]) =>
+    unprotected(concrete, EGRESS_INSPECTION_CHANGE_ACTIONS, service).map((n) => `${service}:${n}`),
+  );
+  if (uncovered.length > 0) {
+    throw new Error(`egress alarm events not protected by the network guardrail: ${uncovered.join(', ')}`);
+  }
+  return names;
 }
 
 export function securityAlarms(breakGlassRoleName: string): SecurityAlarm[] {
@@ -181,6 +258,21 @@ export function securityAlarms(breakGlassRoleName: string): SecurityAlarm[] {
         source: ['aws.ec2'],
         'detail-type': API_CALL,
         detail: { eventName: networkCoreEventNames(), sourceIPAddress: NOT_BY_DEPLOYMENT_OR_BACKUP_SERVICE },
+      },
+      describe: 'api-call',
+    },
+    {
+      id: 'egress-inspection-changed',
+      title:
+        'A route, VPC endpoint, Network Firewall or DNS Firewall change was made or attempted outside a deployment',
+      scope: 'regional',
+      pattern: {
+        source: ['aws.ec2', 'aws.network-firewall', 'aws.route53resolver'],
+        'detail-type': API_CALL,
+        detail: {
+          eventName: [...new Set(Object.values(egressInspectionEventNames()).flat())].sort(),
+          sourceIPAddress: NOT_BY_DEPLOYMENT_OR_BACKUP_SERVICE,
+        },
       },
       describe: 'api-call',
     },

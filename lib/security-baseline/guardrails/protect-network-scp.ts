@@ -34,7 +34,8 @@ export const NETWORK_CORE_CHANGE_ACTIONS: readonly string[] = [
 
 /**
  * Every action that changes or deletes what makes egress inspected: the VPC routes and route table
- * associations that send traffic through the hub and the egress VPC's Network Firewall, the
+ * associations that send traffic through the hub and the egress VPC's Network Firewall, the VPC
+ * endpoints (whose gateway kind adds routes of its own, and whose policies bound the data path), the
  * firewall itself (its subnets, policy, rule groups, logging and change protections), DNS
  * Firewall (rule groups, their rules, domain lists, associations and each VPC's failure mode) and
  * the Resolver rules and endpoints that forward to NCSC Protective DNS. An ALLOW rule added to the
@@ -46,6 +47,11 @@ export const NETWORK_CORE_CHANGE_ACTIONS: readonly string[] = [
 export const EGRESS_INSPECTION_CHANGE_ACTIONS: readonly string[] = [
   'ec2:AssociateRouteTable',
   'ec2:CreateRoute',
+  // A gateway endpoint writes routes to S3 or DynamoDB into the tables it names, past the firewall,
+  // without a CreateRoute; changing an endpoint can also replace its organisation-bounded policy.
+  'ec2:CreateVpcEndpoint',
+  'ec2:DeleteVpcEndpoints',
+  'ec2:ModifyVpcEndpoint',
   'ec2:DeleteRoute',
   'ec2:DeleteRouteTable',
   'ec2:DisassociateRouteTable',

@@ -365,6 +365,10 @@ describe('service control policies', () => {
         'ec2:DeleteRoute',
         'ec2:ReplaceRouteTableAssociation',
         'ec2:DisassociateRouteTable',
+        // A gateway endpoint routes S3 and DynamoDB around the firewall without a CreateRoute.
+        'ec2:CreateVpcEndpoint',
+        'ec2:ModifyVpcEndpoint',
+        'ec2:DeleteVpcEndpoints',
       ]) {
         for (const account of [NETWORK, PRODUCTION]) {
           expect({
@@ -404,6 +408,7 @@ describe('service control policies', () => {
         'ec2:GetTransitGatewayRouteTablePropagations',
         'ec2:SearchTransitGatewayRoutes',
         'ec2:DescribeRouteTables',
+        'ec2:DescribeVpcEndpoints',
         'network-firewall:DescribeFirewall',
         'network-firewall:DescribeFirewallPolicy',
         'network-firewall:DescribeLoggingConfiguration',
@@ -433,6 +438,7 @@ describe('service control policies', () => {
       { action: 'ec2:CreateFlowLogs', principal: cfnExec(NETWORK) },
       { action: 'ec2:CreateRoute', principal: cfnExec(NETWORK) },
       { action: 'ec2:CreateRoute', principal: cfnExec(PRODUCTION) },
+      { action: 'ec2:CreateVpcEndpoint', principal: cfnExec(PRODUCTION) },
       { action: 'network-firewall:CreateFirewall', principal: cfnExec(NETWORK) },
       { action: 'network-firewall:UpdateFirewallPolicy', principal: cfnExec(NETWORK) },
       { action: 'route53resolver:AssociateFirewallRuleGroup', principal: cfnExec(PRODUCTION) },

@@ -3,10 +3,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { GlobalEventForwarders } from '../../../lib/security-baseline/global-event-forwarders';
-import { NETWORK_CORE_CHANGE_ACTIONS } from '../../../lib/security-baseline/guardrails/protect-network-scp';
+import {
+  EGRESS_INSPECTION_CHANGE_ACTIONS,
+  NETWORK_CORE_CHANGE_ACTIONS,
+} from '../../../lib/security-baseline/guardrails/protect-network-scp';
 import { SecurityAlarmBus } from '../../../lib/security-baseline/security-alarm-bus';
 import {
   arrivesIn,
+  egressInspectionEventNames,
   networkCoreEventNames,
   securityAlarms,
 } from '../../../lib/security-baseline/security-alarms';
@@ -36,6 +40,7 @@ describe('the security alarms', () => {
       'kms-key-deletion',
       'backup-protection-changed',
       'network-core-changed',
+      'egress-inspection-changed',
       'security-group-open-to-internet',
       'high-severity-finding',
     ]);
@@ -48,6 +53,32 @@ describe('the security alarms', () => {
         protected: NETWORK_CORE_CHANGE_ACTIONS.some((pattern) => globMatches(pattern, `ec2:${name}`, true)),
       }).toEqual({ name, protected: true });
     }
+  });
+
+  it('watch every egress-inspection change the guardrail refuses, and only those, by their event source', () => {
+    const names = egressInspectionEventNames();
+    for (const [service, events] of Object.entries(names)) {
+      for (const name of events) {
+        expect({
+          name,
+          protected: EGRESS_INSPECTION_CHANGE_ACTIONS.some((p) => globMatches(p, `${service}:${name}`, true)),
+        }).toEqual({ name, protected: true });
+      }
+    }
+    // The ways around the firewall the review named: a route, a gateway endpoint, a DNS Firewall rule.
+    expect(names.ec2).toEqual(
+      expect.arrayContaining(['CreateRoute', 'CreateVpcEndpoint', 'ModifyVpcEndpoint']),
+    );
+    expect(names.route53resolver).toEqual(
+      expect.arrayContaining(['CreateFirewallRule', 'DisassociateFirewallRuleGroup', 'UpdateFirewallConfig']),
+    );
+    const alarm = alarms.find((a) => a.id === 'egress-inspection-changed');
+    expect(alarm?.pattern['source']).toEqual(['aws.ec2', 'aws.network-firewall', 'aws.route53resolver']);
+    // Deployments do not page; a refused attempt does, since no errorCode is filtered out.
+    expect(JSON.stringify(alarm?.pattern)).toContain('"anything-but":["cloudformation.amazonaws.com"');
+    expect(JSON.stringify(alarm?.pattern)).not.toContain('errorCode');
+    // EventBridge refuses an event pattern over 2,048 characters.
+    expect(JSON.stringify(alarm?.pattern).length).toBeLessThan(2048);
   });
 
   it('arrive where AWS delivers them: IAM and sign-in only in us-east-1, findings in the security account', () => {
