@@ -76,6 +76,14 @@ export class NetworkHubStack extends LandingZoneStack {
   }
 }
 
+/** A VPC's address block, by name (configuration validation has checked that it exists). */
+function vpcCidr(lz: LandingZoneContext, name: string): string {
+  const vpc = lz.config.network.vpcs.find((v) => v.name === name);
+  if (vpc === undefined)
+    throw new Error(`unknown VPC ${name} in an allowed flow (validate the configuration first)`);
+  return vpc.cidr;
+}
+
 /** The egress firewall's settings from network.egressInspection, or undefined when egress is not inspected. */
 function networkFirewallOf(lz: LandingZoneContext): LandingZoneVpcProps['networkFirewall'] {
   const network = lz.config.network;
@@ -88,6 +96,13 @@ function networkFirewallOf(lz: LandingZoneContext): LandingZoneVpcProps['network
   return {
     homeNet: network.awsAddressSpace,
     allowedDomains: firewall.allowedDomains,
+    allowedFlows: firewall.allowedFlows.map((flow) => ({
+      name: flow.name,
+      protocol: flow.protocol,
+      sourceCidrs: flow.from.map((vpc) => vpcCidr(lz, vpc)),
+      destinations: flow.to,
+      ports: flow.ports,
+    })),
     // Forwarded queries leave from the outbound Resolver endpoint's subnets, and only those may pass.
     protectiveDns:
       pdns === undefined || endpoints === undefined

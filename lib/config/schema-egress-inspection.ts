@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIpv4 } from '../ipv4';
-import { LogRetentionDays, ResourceName } from './schema-primitives';
+import { CidrText, LogRetentionDays, ResourceName } from './schema-primitives';
 
 /*
  * `network.egressInspection`: what inspects traffic leaving the landing zone. Three independent
@@ -24,6 +24,12 @@ export type ManagedDomainList = (typeof MANAGED_DOMAIN_LISTS)[number];
 
 /** The most domains the allow-list may hold: the rule group's fixed capacity is twice this (HTTP and TLS). */
 export const MAX_ALLOWED_DOMAINS = 500;
+
+/**
+ * The most firewall rules the allowed flows may make (each source VPC x destination x port): the
+ * flows rule group's fixed capacity, checked by lib/config/rules/egress-inspection.ts.
+ */
+export const MAX_ALLOWED_FLOW_RULES = 200;
 
 /** The most NCSC PDNS addresses: the pass rules' fixed rule-group capacity is sized for them. */
 export const MAX_PROTECTIVE_DNS_RESOLVERS = 4;
@@ -96,11 +102,41 @@ const DomainName = z
       'A domain the firewall lets HTTP and TLS traffic reach: example.com for that name only, .example.com for it and every subdomain.',
   });
 
+const AllowedFlow = z
+  .strictObject({
+    name: ResourceName.meta({
+      description: 'What the flow is for, unique among the flows, e.g. bacs-bureau-sftp.',
+    }),
+    from: z.array(ResourceName).min(1).meta({
+      description: 'VPCs of network.vpcs (not the egress VPC) whose address ranges may open the flow.',
+    }),
+    protocol: z.enum(['TCP', 'UDP']).meta({ description: 'TCP or UDP.' }),
+    to: z.array(CidrText).min(1).meta({
+      description:
+        'The public hosts the flow reaches, as CIDR blocks of /24 or narrower (a supplier host, not a network).',
+    }),
+    ports: z.array(z.number().int().min(1).max(65535)).min(1).meta({
+      description:
+        'Destination ports. Not 80 or 443 over TCP (web traffic goes through allowedDomains, where the name is checked) and not 53 (DNS goes through the Resolver).',
+    }),
+    reason: z.string().min(10).meta({
+      description: 'Why the council needs the flow, for the reviewer and the firewall rule group.',
+    }),
+  })
+  .meta({
+    description:
+      'Traffic other than HTTP and TLS that may leave through the firewall: a protocol and ports to named public hosts, from named VPCs.',
+  });
+
 const NetworkFirewall = z
   .strictObject({
     allowedDomains: z.array(DomainName).min(1).max(MAX_ALLOWED_DOMAINS).meta({
       description:
         'Domains HTTP (Host header) and HTTPS (TLS SNI) traffic from the AWS address space may reach. Every other flow to the internet is dropped and logged.',
+    }),
+    allowedFlows: z.array(AllowedFlow).default([]).meta({
+      description:
+        'Non-web flows the firewall passes (an SMTP relay, SFTP to a supplier), each from named VPCs to named hosts and ports. Default: none; everything but HTTP and TLS to allowedDomains is dropped.',
     }),
     logRetentionDays: LogRetentionDays.optional().meta({
       description:
@@ -129,9 +165,11 @@ export const EgressInspectionElementSchemas = {
   DnsFirewallAssociation,
   ProtectiveDns,
   NetworkFirewall,
+  AllowedFlow,
 } as const;
 
 export type EgressInspectionConfig = z.infer<typeof EgressInspectionSchema>;
 export type DnsFirewallConfig = z.infer<typeof DnsFirewall>;
 export type ProtectiveDnsConfig = z.infer<typeof ProtectiveDns>;
 export type NetworkFirewallConfig = z.infer<typeof NetworkFirewall>;
+export type AllowedFlowConfig = z.infer<typeof AllowedFlow>;

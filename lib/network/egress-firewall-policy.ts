@@ -14,6 +14,21 @@ export const ALLOWED_DOMAINS_CAPACITY = 1000;
  */
 export const PROTECTIVE_DNS_CAPACITY = 100;
 
+/**
+ * The allowed flows' capacity, fixed for the same reason: one unit per rule, one rule per source,
+ * destination and port (MAX_ALLOWED_FLOW_RULES in the configuration schema).
+ */
+export const ALLOWED_FLOWS_CAPACITY = 200;
+
+/** A non-web flow the firewall passes: from these sources to these hosts and ports. */
+export interface AllowedFlow {
+  readonly name: string;
+  readonly protocol: 'TCP' | 'UDP';
+  readonly sourceCidrs: readonly string[];
+  readonly destinations: readonly string[];
+  readonly ports: readonly number[];
+}
+
 export interface EgressFirewallPolicyProps {
   /** Prefix of the policy's and rule groups' names, e.g. kvdc. */
   readonly namePrefix: string;
@@ -34,12 +49,15 @@ export interface EgressFirewallPolicyProps {
     /** The subnets of the outbound Resolver endpoint, the only sources allowed to query them. */
     readonly sourceCidrs: readonly string[];
   };
+  /** Flows other than HTTP and TLS that may leave (an SMTP relay, SFTP to a supplier). @default - none */
+  readonly allowedFlows?: readonly AllowedFlow[];
 }
 
 /**
  * The egress firewall's policy. Stateless inspection forwards everything to the stateful engine,
  * which evaluates in strict order: the allow-list rule group passes HTTP and TLS to the listed
- * domains (and, with Protective DNS, a second group passes DNS to its resolvers); the default
+ * domains (with Protective DNS, a second group passes DNS to its resolvers; with allowed flows, a
+ * third passes each configured protocol and port to its hosts from its VPCs); the default
  * actions then drop and alert on every other established flow. `aws:drop_established` rather than
  * `aws:drop_strict`: the TCP handshake must complete before the TLS ClientHello or HTTP Host
  * header, which the allow-list matches on, is seen at all.
@@ -48,6 +66,7 @@ export class EgressFirewallPolicy extends Construct {
   readonly policy: nfw.CfnFirewallPolicy;
   readonly allowedDomains: nfw.CfnRuleGroup;
   readonly protectiveDns?: nfw.CfnRuleGroup;
+  readonly allowedFlows?: nfw.CfnRuleGroup;
 
   constructor(scope: Construct, id: string, props: EgressFirewallPolicyProps) {
     super(scope, id);
@@ -80,6 +99,10 @@ export class EgressFirewallPolicy extends Construct {
       this.protectiveDns = this.protectiveDnsRules(namePrefix, props.protectiveDns);
       references.push({ resourceArn: this.protectiveDns.attrRuleGroupArn, priority: 200 });
     }
+    if (props.allowedFlows !== undefined && props.allowedFlows.length > 0) {
+      this.allowedFlows = this.allowedFlowRules(namePrefix, props.allowedFlows);
+      references.push({ resourceArn: this.allowedFlows.attrRuleGroupArn, priority: 300 });
+    }
 
     this.policy = new nfw.CfnFirewallPolicy(this, 'Policy', {
       firewallPolicyName: `${namePrefix}-egress`,
@@ -91,6 +114,47 @@ export class EgressFirewallPolicy extends Construct {
         statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'DROP' },
         statefulDefaultActions: ['aws:drop_established', 'aws:alert_established'],
         statefulRuleGroupReferences: references,
+      },
+    });
+  }
+
+  private allowedFlowRules(namePrefix: string, flows: readonly AllowedFlow[]): nfw.CfnRuleGroup {
+    const rules = flows.flatMap((flow) =>
+      flow.sourceCidrs.flatMap((source) =>
+        flow.destinations.flatMap((destination) =>
+          flow.ports.map((port) => ({ protocol: flow.protocol, source, destination, port })),
+        ),
+      ),
+    );
+    if (rules.length > ALLOWED_FLOWS_CAPACITY) {
+      throw new Error(
+        `the allowed flows make ${rules.length} firewall rules, more than the rule group's capacity of ${ALLOWED_FLOWS_CAPACITY}`,
+      );
+    }
+    const statefulRules = rules.map(({ protocol, source, destination, port }, i) => ({
+      action: 'PASS',
+      header: {
+        protocol,
+        source,
+        sourcePort: 'ANY',
+        direction: 'FORWARD',
+        destination,
+        destinationPort: String(port),
+      },
+      ruleOptions: [{ keyword: 'sid', settings: [String(i + 1)] }],
+    }));
+    return new nfw.CfnRuleGroup(this, 'AllowedFlows', {
+      ruleGroupName: `${namePrefix}-egress-allowed-flows`,
+      // The flows' names, so the console says what each group is for (the description holds 512).
+      description: `Non-web flows the configuration allows: ${flows.map((f) => f.name).join(', ')}`.slice(
+        0,
+        512,
+      ),
+      type: 'STATEFUL',
+      capacity: ALLOWED_FLOWS_CAPACITY,
+      ruleGroup: {
+        rulesSource: { statefulRules },
+        statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
       },
     });
   }

@@ -1,6 +1,8 @@
 import * as ipaddr from 'ipaddr.js';
 import type { PathSegment } from '../diagnostics';
+import { MAX_ALLOWED_FLOW_RULES, type AllowedFlowConfig } from '../schema-egress-inspection';
 import { unknownName } from '../unknown-name';
+import type { ConfigView } from '../view';
 import type { ConfigRule, Report } from './rule';
 
 const BASE = ['network', 'egressInspection'];
@@ -82,6 +84,8 @@ export const egressInspection: ConfigRule = (view, report) => {
     }
   }
 
+  allowedFlows(view, report);
+
   const domains = view.networkFirewall?.allowedDomains ?? [];
   const seenDomains = new Map<string, number>();
   domains.forEach((domain, i) => {
@@ -127,4 +131,105 @@ function resolverAddresses(addresses: readonly string[], report: Report): void {
     }
     seen.add(key);
   });
+}
+
+/** Ports a flow may not open: what has its own, inspected path out. */
+const RESERVED_PORTS: readonly { protocol: 'TCP' | 'UDP' | 'ANY'; port: number; why: string }[] = [
+  {
+    protocol: 'TCP',
+    port: 80,
+    why: 'web traffic goes through allowedDomains, where the Host header is checked',
+  },
+  {
+    protocol: 'TCP',
+    port: 443,
+    why: 'TLS goes through allowedDomains, where the name is checked; an address allowed on 443 passes every site hosted there',
+  },
+  {
+    protocol: 'ANY',
+    port: 53,
+    why: 'DNS leaves through the Route 53 Resolver (and Protective DNS), never from a VPC directly',
+  },
+];
+
+/** The narrowest prefix a flow may be wider than: it names hosts of a supplier, not networks. */
+const WIDEST_FLOW_PREFIX = 24;
+
+/**
+ * Flows past the allow-list are holes in the firewall by design, so each is kept small: from
+ * named VPCs, to public hosts (a /24 at most), on ports that have no inspected path of their own,
+ * and few enough to fit the fixed rule-group capacity.
+ */
+function allowedFlows(view: ConfigView, report: Report): void {
+  const flows: readonly AllowedFlowConfig[] = view.networkFirewall?.allowedFlows ?? [];
+  const base = [...BASE, 'networkFirewall', 'allowedFlows'];
+  const names = new Map<string, number>();
+  let rules = 0;
+  flows.forEach((flow, i) => {
+    const first = names.get(flow.name);
+    if (first !== undefined) {
+      report([...base, i, 'name'], `flow "${flow.name}" is listed twice`, 'error', [...base, first, 'name']);
+    } else {
+      names.set(flow.name, i);
+    }
+    flow.from.forEach((vpc, j) => {
+      if (!view.vpcNames.has(vpc)) {
+        report([...base, i, 'from', j], unknownName('VPC', vpc, view.vpcNames));
+      } else if (vpc === view.egress?.vpc) {
+        report(
+          [...base, i, 'from', j],
+          `"${vpc}" is the egress VPC: its own traffic (the NAT gateways') never passes the firewall`,
+        );
+      }
+    });
+    flow.to.forEach((text, j) => flowDestination(text, [...base, i, 'to', j], report));
+    flow.ports.forEach((port, j) => {
+      const reserved = RESERVED_PORTS.find(
+        (r) => r.port === port && (r.protocol === 'ANY' || r.protocol === flow.protocol),
+      );
+      if (reserved !== undefined) {
+        report(
+          [...base, i, 'ports', j],
+          `${flow.protocol} ${port} cannot be an allowed flow: ${reserved.why}`,
+        );
+      }
+    });
+    rules += flow.from.length * flow.to.length * flow.ports.length;
+  });
+  if (rules > MAX_ALLOWED_FLOW_RULES) {
+    report(
+      base,
+      `the flows make ${rules} firewall rules (each source VPC x destination x port), more than the ${MAX_ALLOWED_FLOW_RULES} the rule group holds: merge destinations into fewer flows or narrow them`,
+    );
+  }
+}
+
+function flowDestination(text: string, path: PathSegment[], report: Report): void {
+  if (!ipaddr.isValidCIDR(text) || !ipaddr.IPv4.isValidFourPartDecimal(text.split('/')[0] ?? '')) {
+    report(path, `"${text}" is not an IPv4 CIDR block (expected a.b.c.d/n)`);
+    return;
+  }
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(text);
+  if (ipaddr.IPv4.networkAddressFromCIDR(text).toString() !== address.toString()) {
+    report(
+      path,
+      `${text} has host bits set: did you mean ${ipaddr.IPv4.networkAddressFromCIDR(text).toString()}/${prefix}?`,
+    );
+  } else if (prefix < WIDEST_FLOW_PREFIX) {
+    report(
+      path,
+      `${text} is a /${prefix}: an allowed flow names a supplier's hosts, a /${WIDEST_FLOW_PREFIX} or narrower, not a network`,
+    );
+  } else if (DOCUMENTATION_BLOCKS.some((block) => address.match(block))) {
+    report(
+      path,
+      `${text} is a documentation range (RFC 5737): replace it with the supplier's address before deploying`,
+      'warning',
+    );
+  } else if (address.range() !== 'unicast') {
+    report(
+      path,
+      `${text} is not a public address (${address.range()}); the firewall only sees traffic to the internet`,
+    );
+  }
 }

@@ -1,5 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ALLOWED_DOMAINS_CAPACITY } from '../../../lib/network/egress-firewall-policy';
+import {
+  ALLOWED_DOMAINS_CAPACITY,
+  ALLOWED_FLOWS_CAPACITY,
+} from '../../../lib/network/egress-firewall-policy';
 import { AWS_SPACE, egressStack, FIREWALL, ZONES } from './egress-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -262,4 +265,88 @@ it('refuses a firewall in a VPC that is not the egress VPC', () => {
   expect(() => egressStack({ egress: false, natGateways: 0, networkFirewall: { ...FIREWALL } })).toThrow(
     /only the egress VPC, with a firewall tier, takes a network firewall/,
   );
+});
+
+describe('the egress firewall with allowed flows', () => {
+  const flows = [
+    {
+      name: 'bacs-bureau-sftp',
+      protocol: 'TCP' as const,
+      sourceCidrs: ['10.64.8.0/21'],
+      destinations: ['203.0.113.40/32'],
+      ports: [22],
+    },
+    {
+      name: 'smtp-relay',
+      protocol: 'TCP' as const,
+      sourceCidrs: ['10.64.8.0/21', '10.64.16.0/21'],
+      destinations: ['198.51.100.25/32'],
+      ports: [25, 587],
+    },
+  ];
+
+  it('passes each protocol and port to its hosts from its VPCs only, after the allow-list, in a fixed-capacity group', () => {
+    const { stack } = egressStack({ networkFirewall: { ...FIREWALL, allowedFlows: flows } });
+    const template = Template.fromStack(stack);
+    const group = Object.values(resources(template, 'AWS::NetworkFirewall::RuleGroup')).find(
+      (g) => g.Properties['RuleGroupName'] === 'kvdc-egress-allowed-flows',
+    );
+    expect(group?.Properties['Capacity']).toBe(ALLOWED_FLOWS_CAPACITY);
+    expect(group?.Properties['Description']).toContain('bacs-bureau-sftp, smtp-relay');
+    const rules = (
+      group?.Properties['RuleGroup'] as {
+        RulesSource: { StatefulRules: { Action: string; Header: Record<string, string> }[] };
+      }
+    ).RulesSource.StatefulRules;
+    expect(
+      rules.map((r) => [
+        r.Action,
+        r.Header['Protocol'],
+        r.Header['Source'],
+        r.Header['Destination'],
+        r.Header['DestinationPort'],
+      ]),
+    ).toEqual([
+      ['PASS', 'TCP', '10.64.8.0/21', '203.0.113.40/32', '22'],
+      ['PASS', 'TCP', '10.64.8.0/21', '198.51.100.25/32', '25'],
+      ['PASS', 'TCP', '10.64.8.0/21', '198.51.100.25/32', '587'],
+      ['PASS', 'TCP', '10.64.16.0/21', '198.51.100.25/32', '25'],
+      ['PASS', 'TCP', '10.64.16.0/21', '198.51.100.25/32', '587'],
+    ]);
+    // Nothing opened to any source or destination.
+    expect(rules.every((r) => r.Header['Source'] !== 'ANY' && r.Header['Destination'] !== 'ANY')).toBe(true);
+    template.hasResourceProperties('AWS::NetworkFirewall::FirewallPolicy', {
+      FirewallPolicy: {
+        StatefulRuleGroupReferences: [
+          {
+            Priority: 100,
+            ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AllowedDomains'), 'RuleGroupArn'] },
+          },
+          {
+            Priority: 300,
+            ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AllowedFlows'), 'RuleGroupArn'] },
+          },
+        ],
+        // Whatever no group passes is still dropped and logged.
+        StatefulDefaultActions: ['aws:drop_established', 'aws:alert_established'],
+      },
+    });
+  });
+
+  it('has no flows group without flows, and refuses more rules than its capacity', () => {
+    const { stack } = egressStack({ networkFirewall: { ...FIREWALL, allowedFlows: [] } });
+    const names = Object.values(resources(Template.fromStack(stack), 'AWS::NetworkFirewall::RuleGroup')).map(
+      (g) => g.Properties['RuleGroupName'],
+    );
+    expect(names).toEqual(['kvdc-egress-allowed-domains']);
+    const ports = Array.from({ length: ALLOWED_FLOWS_CAPACITY + 1 }, (_, i) => 2000 + i);
+    expect(() =>
+      egressStack({
+        networkFirewall: {
+          ...FIREWALL,
+          allowedFlows: [{ ...flows[0], name: 'many', ports } as (typeof flows)[number]],
+        },
+      }),
+    ).toThrow(/make 201 firewall rules, more than the rule group's capacity of 200/);
+  });
 });

@@ -20,7 +20,12 @@ describe('the example egress inspection', () => {
       result.diagnostics
         .filter((d) => d.severity === 'warning' && d.path.startsWith(BASE))
         .map((d) => d.path),
-    ).toEqual([`${BASE}.protectiveDns.resolverIps[0]`, `${BASE}.protectiveDns.resolverIps[1]`]);
+    ).toEqual([
+      `${BASE}.protectiveDns.resolverIps[0]`,
+      `${BASE}.protectiveDns.resolverIps[1]`,
+      `${BASE}.networkFirewall.allowedFlows[0].to[0]`,
+    ]);
+    expect(inspection?.networkFirewall?.allowedFlows.map((f) => f.name)).toEqual(['bacs-bureau-sftp']);
   });
 
   it('is optional: a file without it, or with DNS Firewall alone and no firewall tier, is valid', () => {
@@ -155,5 +160,65 @@ describe('references and reachability', () => {
     expect(errorsOf(text).map((e) => `${e.path}: ${e.message}`)).toEqual([
       `${BASE}.networkFirewall.logRetentionDays: 90 days is below organisation.minimumLogRetentionDays (365)`,
     ]);
+  });
+});
+
+describe('allowed flows: holes in the firewall kept small', () => {
+  const withFlow = (from: string, to: string, ports: string, protocol = 'TCP'): string =>
+    edited(
+      [
+        '          from: [production]\n          protocol: TCP\n',
+        `          from: ${from}\n          protocol: ${protocol}\n`,
+      ],
+      ['          to: [203.0.113.40/32]', `          to: ${to}`],
+      ['          ports: [22]\n', `          ports: ${ports}\n`],
+    );
+  const flowErrors = (text: string) =>
+    errorsOf(text)
+      .filter((e) => e.path.startsWith(`${BASE}.networkFirewall.allowedFlows`))
+      .map((e) => `${e.path}: ${e.message}`);
+
+  it('refuses the web and DNS ports, which have inspected paths of their own', () => {
+    expect(flowErrors(withFlow('[production]', '[203.0.113.40/32]', '[22, 443, 80]'))).toEqual([
+      `${BASE}.networkFirewall.allowedFlows[0].ports[1]: TCP 443 cannot be an allowed flow: TLS goes through allowedDomains, where the name is checked; an address allowed on 443 passes every site hosted there`,
+      `${BASE}.networkFirewall.allowedFlows[0].ports[2]: TCP 80 cannot be an allowed flow: web traffic goes through allowedDomains, where the Host header is checked`,
+    ]);
+    expect(flowErrors(withFlow('[production]', '[203.0.113.40/32]', '[53]', 'UDP'))).toEqual([
+      expect.stringContaining(
+        'ports[0]: UDP 53 cannot be an allowed flow: DNS leaves through the Route 53 Resolver',
+      ),
+    ]);
+    // UDP 443 (QUIC) is not web traffic the allow-list could check either way, but it is not refused as TCP is.
+    expect(flowErrors(withFlow('[production]', '[203.0.113.40/32]', '[443]', 'UDP'))).toEqual([]);
+  });
+
+  it('refuses networks, private and malformed destinations, each at its line', () => {
+    const text = withFlow('[production]', '[203.0.0.0/16, 10.1.2.0/24, 203.0.113.41/24, not-a-cidr]', '[22]');
+    expect(flowErrors(text)).toEqual([
+      `${BASE}.networkFirewall.allowedFlows[0].to[0]: 203.0.0.0/16 is a /16: an allowed flow names a supplier's hosts, a /24 or narrower, not a network`,
+      `${BASE}.networkFirewall.allowedFlows[0].to[1]: 10.1.2.0/24 is not a public address (private); the firewall only sees traffic to the internet`,
+      `${BASE}.networkFirewall.allowedFlows[0].to[2]: 203.0.113.41/24 has host bits set: did you mean 203.0.113.0/24?`,
+      `${BASE}.networkFirewall.allowedFlows[0].to[3]: "not-a-cidr" is not an IPv4 CIDR block (expected a.b.c.d/n)`,
+    ]);
+    expect(errorsOf(text).find((e) => e.path.endsWith('to[0]'))?.line).toBe(lineOf(text, '203.0.0.0/16'));
+  });
+
+  it('refuses an unknown or egress source VPC', () => {
+    expect(flowErrors(withFlow('[prodution, egress]', '[203.0.113.40/32]', '[22]'))).toEqual([
+      expect.stringMatching(/allowedFlows\[0\]\.from\[0\]: .*prodution.*production/),
+      `${BASE}.networkFirewall.allowedFlows[0].from[1]: "egress" is the egress VPC: its own traffic (the NAT gateways') never passes the firewall`,
+    ]);
+  });
+
+  it('refuses more rules than the rule group holds', () => {
+    const ports = `[${Array.from({ length: 101 }, (_, i) => 2000 + i).join(', ')}]`;
+    expect(flowErrors(withFlow('[production, non-production]', '[203.0.113.40/32]', ports))).toEqual([
+      `${BASE}.networkFirewall.allowedFlows: the flows make 202 firewall rules (each source VPC x destination x port), more than the 200 the rule group holds: merge destinations into fewer flows or narrow them`,
+    ]);
+  });
+
+  it('is a reason away from an unknown key: the schema is strict', () => {
+    const text = edited(['          ports: [22]\n', '          ports: [22]\n          portz: [23]\n']);
+    expect(flowErrors(text)).toEqual([expect.stringContaining('allowedFlows[0].portz: unknown key "portz"')]);
   });
 });
