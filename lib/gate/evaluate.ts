@@ -196,7 +196,8 @@ function deploymentCheck(assembly: OpenedAssembly, config: LandingZoneConfig): G
   const problems = report.checks.flatMap((c) => c.problems.map((p) => `${c.id}: ${p}`));
   return {
     id: 'deployment',
-    title: 'Deployment check (parameters, references, names, quotas, stage order, bootstrap, execution permissions)',
+    title:
+      'Deployment check (parameters, references, names, quotas, stage order, bootstrap, execution permissions)',
     status: report.passed ? 'pass' : 'fail',
     summary: `${report.stacks} stack(s) in ${report.stages} stage(s), ${problems.length} problem(s)`,
     problems,

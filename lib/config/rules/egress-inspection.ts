@@ -182,7 +182,9 @@ function allowedFlows(view: ConfigView, report: Report): void {
         );
       }
     });
-    flow.to.forEach((text, j) => flowDestination(text, [...base, i, 'to', j], report));
+    flow.to.forEach((text, j) => {
+      flowDestination(text, [...base, i, 'to', j], report);
+    });
     flow.ports.forEach((port, j) => {
       const reserved = RESERVED_PORTS.find(
         (r) => r.port === port && (r.protocol === 'ANY' || r.protocol === flow.protocol),
