@@ -33,6 +33,8 @@ const ReportSchema = z.looseObject({
     z.looseObject({
       pluginName: z.string(),
       conclusion: z.string().optional(),
+      // Set when the plugin itself failed (the CDK catches its exception and reports it here).
+      metadata: z.looseObject({ error: z.string().optional() }).optional(),
       violations: z.array(Violation).default([]),
       suppressedViolations: z.array(Suppressed).default([]),
     }),
@@ -53,11 +55,32 @@ export interface Finding {
   readonly resource: string;
 }
 
+/** The rule name a plugin that failed to run is reported under. */
+export const PLUGIN_FAILED_RULE = 'plugin-failed';
+
 /**
  * Every unacknowledged violation, whatever each plugin concluded: the cfn-guard plugin reports
  * "success" even when it lists error-severity violations, so the conclusion alone is not trusted.
+ * A plugin that failed to run is a finding too: it reports no violations, and silence from a rule
+ * pack that never looked is not a pass.
  */
 export function unacknowledgedFindings(report: ValidationReport): Finding[] {
+  const failedPlugins = report.pluginReports.flatMap((plugin) =>
+    plugin.metadata?.error === undefined
+      ? []
+      : [
+          {
+            plugin: plugin.pluginName,
+            rule: PLUGIN_FAILED_RULE,
+            description: `the plugin failed and checked nothing: ${plugin.metadata.error.replace(/\s+/g, ' ').trim()}`,
+            resource: '(every stack)',
+          },
+        ],
+  );
+  return failedPlugins.concat(violationFindings(report));
+}
+
+function violationFindings(report: ValidationReport): Finding[] {
   return report.pluginReports.flatMap((plugin) =>
     plugin.violations.flatMap((v) =>
       (v.violatingConstructs.length > 0 ? v.violatingConstructs : [{}]).map(

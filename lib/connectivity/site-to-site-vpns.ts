@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { pascal } from '../names';
 import type { SegmentRouteTables } from '../network/segmentation';
 import { AlertTopic, alertTopicKey } from './alert-topic';
+import { AnnouncedPrefixCheck } from './announced-prefix-check';
 import { EncryptedLogGroup } from '../logging/encrypted-log-group';
 import { SiteVpn } from './site-vpn';
 import { SiteVpnAlarms } from './site-vpn-alarms';
@@ -43,6 +44,8 @@ export class SiteToSiteVpns extends Construct {
   readonly alarms: Readonly<Record<string, SiteVpnAlarms>>;
   readonly tunnelLogs: EncryptedLogGroup;
   readonly alerts: AlertTopic;
+  /** The scheduled check of what BGP sites announce, when any site uses BGP. */
+  readonly announcements?: AnnouncedPrefixCheck;
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnsProps) {
     super(scope, id);
@@ -108,6 +111,29 @@ export class SiteToSiteVpns extends Construct {
     }
     this.sites = sites;
     this.alarms = alarms;
+
+    // What each BGP site announces, checked continuously against its declared networks.
+    const checked = props.sites.flatMap((site) =>
+      site.routing.type === 'bgp' && site.lanRanges !== undefined && site.lanRanges.length > 0
+        ? [
+            {
+              site: site.name,
+              connectionIds: (sites[site.name]?.connections ?? []).map((c) => c.connection.ref),
+              lanRanges: site.lanRanges,
+            },
+          ]
+        : [],
+    );
+    if (checked.length > 0) {
+      this.announcements = new AnnouncedPrefixCheck(this, 'AnnouncedPrefixCheck', {
+        namePrefix,
+        transitGatewayId: props.transitGatewayId,
+        sites: checked,
+        topics: [this.alerts.topic],
+        logRetention: props.logRetention,
+        runbookUrl: props.runbookUrl,
+      });
+    }
 
     if (props.sites.length > 0) {
       new VpnDashboard(this, 'Dashboard', {

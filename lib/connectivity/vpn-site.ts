@@ -46,4 +46,9 @@ export interface VpnSite {
    * VPN connection when either changes. @default 'applied'
    */
   readonly tunnelHardening?: 'applied' | 'pending';
+  /**
+   * The networks the site's router may announce: with BGP, a scheduled check alarms on any
+   * propagated prefix outside them (AnnouncedPrefixCheck). @default - the site's announcements are not checked
+   */
+  readonly lanRanges?: readonly string[];
 }

@@ -1,7 +1,12 @@
 import type { CheckStatus, GateCheck } from './check';
 import { templatesById } from '../assembly/read';
 import type { OpenedAssembly } from '../assembly/open';
-import { unacknowledgedFindings, type Finding, type ValidationReport } from '../assembly/validation-report';
+import {
+  PLUGIN_FAILED_RULE,
+  unacknowledgedFindings,
+  type Finding,
+  type ValidationReport,
+} from '../assembly/validation-report';
 import { DISRUPTION_LABELS } from '../dr/assess';
 import { checkAssembly } from '../dr/check';
 import { readAllowList } from '../safety/allow-list';
@@ -275,7 +280,10 @@ export async function evaluateGate(options: GateOptions): Promise<GateResult> {
     scope === undefined || scope.some((id) => resource === id || resource.startsWith(`${id}/`));
   const templates = options.assembly.stacks.filter((st) => inScope(st.stackId)).map((st) => st.templateFile);
   const linting = options.lint ?? runCfnLint(options.assembly.dir, templates);
-  const findings = unacknowledgedFindings(report).filter((f) => inScope(f.resource));
+  // A plugin that failed checked no stack, so it fails the gate whatever the scope.
+  const findings = unacknowledgedFindings(report).filter(
+    (f) => f.rule === PLUGIN_FAILED_RULE || inScope(f.resource),
+  );
   progress('rule packs');
   const rulePacks = rulePacksCheck(report, findings);
   const staged = options.staged === true && options.config !== undefined ? options.config : undefined;
