@@ -12,6 +12,18 @@ const shared = {
 // The operations integration tests against one moto_server per run (docs/operations.md, Tests).
 const OPS_INTEGRATION = '<rootDir>/test/lib/ops/integration';
 
+// The report pages opened in headless Chromium: a project of their own, so `--selectProjects unit`
+// runs without a browser and the pages can be checked on their own (`--selectProjects browser`).
+const BROWSER_TESTS = '\\.browser\\.test\\.ts$';
+
+// The example is synthesised once per run, with every check, for the tests that read its templates;
+// both projects that read it share the cached assembly (the second set-up finds it current).
+const withExample = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  roots: ['<rootDir>/test'],
+  setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Every core: the suite is CPU-bound, and CI machines have two.
@@ -23,13 +35,17 @@ module.exports = {
   projects: [
     {
       ...shared,
+      ...withExample,
       displayName: 'unit',
-      // The example is synthesised once per run, with every check, for the tests that read its templates.
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', `${OPS_INTEGRATION}/`, BROWSER_TESTS],
+    },
+    {
+      ...shared,
+      ...withExample,
+      displayName: 'browser',
+      testMatch: ['**/*.browser.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', `${OPS_INTEGRATION}/`],
-      setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
     },
     {
       ...shared,
