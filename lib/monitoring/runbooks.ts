@@ -27,6 +27,8 @@ export const RUNBOOKS = {
   'transit-gateway-drops':
     'Packets with no route or to a blackhole: check the route tables against the segmentation plan.',
   'vpn-load': "The site's traffic nears one tunnel's capacity: see the service report's network section.",
+  'vpn-foreign-prefixes':
+    "A site's router announces a prefix outside its lanRanges, or the check went quiet: run lz ops vpn-status.",
   'backup-jobs-failed':
     'Open the failed job in AWS Backup for its status message; run an on-demand backup once fixed.',
   'backup-jobs-expired':

@@ -36,7 +36,7 @@ describe('lz (the command-line tool)', () => {
     expect(lines).toEqual([
       `${file}:${lineOf(text, 'drRegion:')}:13 error organisation.drRegion: us-east-1 breaks dataResidency uk-and-eea (allowed: eu-west-2, eu-west-1, eu-west-3, eu-central-1, eu-north-1, eu-south-1, eu-south-2)`,
       `${file}:${lineOf(text, 'trafficTyp:')}:5 error network.flowLogs.trafficTyp: unknown key "trafficTyp" (did you mean "trafficType"?)`,
-      `${file}: 2 error(s), 9 warning(s)`,
+      `${file}: 2 error(s), 10 warning(s)`,
     ]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -85,7 +85,8 @@ describe('the example: DNS Firewall and Protective DNS for production, Network F
   it('inspects central egress in the hub stack', () => {
     const hub = Template.fromStack(stacks.hub);
     hub.resourceCountIs('AWS::NetworkFirewall::Firewall', 1);
-    hub.resourceCountIs('AWS::NetworkFirewall::RuleGroup', 2); // the allow-list, and DNS to Protective DNS
+    // The allow-list, DNS to Protective DNS, and the supplier flow.
+    hub.resourceCountIs('AWS::NetworkFirewall::RuleGroup', 3);
   });
 });
 

@@ -225,7 +225,7 @@ function flowDestination(text: string, path: PathSegment[], report: Report): voi
   } else if (DOCUMENTATION_BLOCKS.some((block) => address.match(block))) {
     report(
       path,
-      `${text} is a documentation range (RFC 5737): replace it with the supplier's address before deploying`,
+      `${text} is a documentation address (RFC 5737): replace it with the supplier's address before deploying`,
       'warning',
     );
   } else if (address.range() !== 'unicast') {

@@ -16,13 +16,13 @@ function expectSingleError(text: string, path: string, message: RegExp): Diagnos
 }
 
 describe('the example configuration', () => {
-  it('is valid, warning only that its VPN devices and Protective DNS resolvers use documentation addresses and its deployed sites await tunnel hardening', () => {
+  it('is valid, warning only that its VPN devices, Protective DNS resolvers and supplier flow use documentation addresses and its deployed sites await tunnel hardening', () => {
     const result = validate(exampleText());
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const hardening = result.diagnostics.filter((d) => d.path.endsWith('tunnelHardening'));
     expect(hardening).toHaveLength(3);
     expect(result.diagnostics.filter((d) => !hardening.includes(d)).map((d) => d.message)).toEqual(
-      Array(6).fill(expect.stringMatching(/is a documentation address \(RFC 5737\)/)),
+      Array(7).fill(expect.stringMatching(/is a documentation address \(RFC 5737\)/)),
     );
     expect(result.config?.organisation.shortName).toBe('kvdc');
   });

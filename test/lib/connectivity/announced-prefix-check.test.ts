@@ -86,9 +86,9 @@ describe('AnnouncedPrefixCheck', () => {
 
   it('links its runbook, a section of docs/operations.md', () => {
     const doc = readFileSync('docs/operations.md', 'utf8');
-    expect(doc).toContain('\n#### Runbook: a site announces a foreign prefix\n');
+    expect(doc).toContain('\n#### Runbook: VPN foreign prefixes\n');
     const description = String(all('AWS::CloudWatch::Alarm')[0]?.Properties['AlarmDescription']);
-    expect(description).toContain('docs/operations.md#runbook-a-site-announces-a-foreign-prefix');
+    expect(description).toContain('docs/operations.md#runbook-vpn-foreign-prefixes');
   });
 
   it('needs a site to check', () => {
