@@ -8,7 +8,6 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../logging/encrypted-log-group';
-import { runbookLink } from '../monitoring/runbooks';
 import { pascal } from '../names';
 import { ANNOUNCED_PREFIX_HANDLER } from './announced-prefix-handler';
 
@@ -151,7 +150,9 @@ export class AnnouncedPrefixCheck extends Construct {
     });
 
     const notify = props.topics.map((topic) => new actions.SnsAction(topic));
-    const runbook = runbookLink(props.runbookUrl ?? 'docs/operations.md', 'vpn-foreign-prefixes');
+    // Written out rather than built with lib/monitoring's runbookLink, which imports this folder;
+    // test/synth/monitoring-example.test.ts checks that the anchor is a RUNBOOKS section.
+    const runbook = `${props.runbookUrl ?? 'docs/operations.md'}#runbook-vpn-foreign-prefixes`;
     const alarms: Record<string, cloudwatch.Alarm> = {};
     for (const site of props.sites) {
       const alarm = new cloudwatch.Alarm(this, `${pascal(site.site)}ForeignPrefixes`, {
