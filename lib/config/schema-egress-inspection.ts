@@ -25,12 +25,6 @@ export type ManagedDomainList = (typeof MANAGED_DOMAIN_LISTS)[number];
 /** The most domains the allow-list may hold: the rule group's fixed capacity is twice this (HTTP and TLS). */
 export const MAX_ALLOWED_DOMAINS = 500;
 
-/**
- * The most firewall rules the allowed flows may make (each source VPC x destination x port): the
- * flows rule group's fixed capacity, checked by lib/config/rules/egress-inspection.ts.
- */
-export const MAX_ALLOWED_FLOW_RULES = 200;
-
 /** The most NCSC PDNS addresses: the pass rules' fixed rule-group capacity is sized for them. */
 export const MAX_PROTECTIVE_DNS_RESOLVERS = 4;
 

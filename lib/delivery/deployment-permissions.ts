@@ -11,7 +11,7 @@
  *   Lambda function that is taken over cannot mint itself an unbounded administrator.
  *
  * The deployment-permissions stacks of the GitHub OIDC app create both in every account
- * (stacks/deployment-permissions-stack.ts), and the gate's deployment-permissions check reads every
+ * (stacks/deployment-permissions-stack.ts), and the deployment check's execution-permissions check reads every
  * synthesised template against them: a resource type no policy covers, or a role without the
  * boundary, fails the gate rather than the deployment.
  */

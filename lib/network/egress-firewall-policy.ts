@@ -1,5 +1,6 @@
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
+import { ALLOWED_FLOWS_CAPACITY } from './allowed-flows-capacity';
 
 /**
  * The allow-list rule group's capacity: fixed, because CloudFormation replaces a rule group whose
@@ -13,12 +14,6 @@ export const ALLOWED_DOMAINS_CAPACITY = 1000;
  * most 6 zones x 4 resolvers x 2 protocols, with room to spare.
  */
 export const PROTECTIVE_DNS_CAPACITY = 100;
-
-/**
- * The allowed flows' capacity, fixed for the same reason: one unit per rule, one rule per source,
- * destination and port (MAX_ALLOWED_FLOW_RULES in the configuration schema).
- */
-export const ALLOWED_FLOWS_CAPACITY = 200;
 
 /** A non-web flow the firewall passes: from these sources to these hosts and ports. */
 export interface AllowedFlow {
@@ -131,18 +126,7 @@ export class EgressFirewallPolicy extends Construct {
         `the allowed flows make ${rules.length} firewall rules, more than the rule group's capacity of ${ALLOWED_FLOWS_CAPACITY}`,
       );
     }
-    const statefulRules = rules.map(({ protocol, source, destination, port }, i) => ({
-      action: 'PASS',
-      header: {
-        protocol,
-        source,
-        sourcePort: 'ANY',
-        direction: 'FORWARD',
-        destination,
-        destinationPort: String(port),
-      },
-      ruleOptions: [{ keyword: 'sid', settings: [String(i + 1)] }],
-    }));
+    const statefulRules = passRules(rules);
     return new nfw.CfnRuleGroup(this, 'AllowedFlows', {
       ruleGroupName: `${namePrefix}-egress-allowed-flows`,
       // The flows' names, so the console says what each group is for (the description holds 512).
@@ -164,21 +148,13 @@ export class EgressFirewallPolicy extends Construct {
     pdns: NonNullable<EgressFirewallPolicyProps['protectiveDns']>,
   ): nfw.CfnRuleGroup {
     // Explicit addresses rather than an IP-set variable, so each rule reads on its own in the console.
-    const rules = pdns.sourceCidrs.flatMap((source) =>
-      pdns.resolverIps.flatMap((ip) => ['UDP', 'TCP'].map((protocol) => ({ source, ip, protocol }))),
+    const statefulRules = passRules(
+      pdns.sourceCidrs.flatMap((source) =>
+        pdns.resolverIps.flatMap((ip) =>
+          ['UDP', 'TCP'].map((protocol) => ({ protocol, source, destination: `${ip}/32`, port: 53 })),
+        ),
+      ),
     );
-    const statefulRules = rules.map(({ source, ip, protocol }, i) => ({
-      action: 'PASS',
-      header: {
-        protocol,
-        source,
-        sourcePort: 'ANY',
-        direction: 'FORWARD',
-        destination: `${ip}/32`,
-        destinationPort: '53',
-      },
-      ruleOptions: [{ keyword: 'sid', settings: [String(i + 1)] }],
-    }));
     return new nfw.CfnRuleGroup(this, 'ProtectiveDns', {
       ruleGroupName: `${namePrefix}-egress-protective-dns`,
       description: 'DNS from the outbound Resolver endpoint to the NCSC Protective DNS resolvers',
@@ -190,4 +166,22 @@ export class EgressFirewallPolicy extends Construct {
       },
     });
   }
+}
+
+/** One stateful PASS rule per flow, numbered from 1 within its rule group (the Suricata sid). */
+function passRules(
+  flows: readonly { protocol: string; source: string; destination: string; port: number }[],
+): nfw.CfnRuleGroup.StatefulRuleProperty[] {
+  return flows.map(({ protocol, source, destination, port }, i) => ({
+    action: 'PASS',
+    header: {
+      protocol,
+      source,
+      sourcePort: 'ANY',
+      direction: 'FORWARD',
+      destination,
+      destinationPort: String(port),
+    },
+    ruleOptions: [{ keyword: 'sid', settings: [String(i + 1)] }],
+  }));
 }

@@ -1,6 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
 import type { PathSegment } from '../diagnostics';
-import { MAX_ALLOWED_FLOW_RULES, type AllowedFlowConfig } from '../schema-egress-inspection';
+import { ALLOWED_FLOWS_CAPACITY } from '../../network/allowed-flows-capacity';
+import type { AllowedFlowConfig } from '../schema-egress-inspection';
 import { unknownName } from '../unknown-name';
 import type { ConfigView } from '../view';
 import type { ConfigRule, Report } from './rule';
@@ -198,10 +199,10 @@ function allowedFlows(view: ConfigView, report: Report): void {
     });
     rules += flow.from.length * flow.to.length * flow.ports.length;
   });
-  if (rules > MAX_ALLOWED_FLOW_RULES) {
+  if (rules > ALLOWED_FLOWS_CAPACITY) {
     report(
       base,
-      `the flows make ${rules} firewall rules (each source VPC x destination x port), more than the ${MAX_ALLOWED_FLOW_RULES} the rule group holds: merge destinations into fewer flows or narrow them`,
+      `the flows make ${rules} firewall rules (each source VPC x destination x port), more than the ${ALLOWED_FLOWS_CAPACITY} the rule group holds: merge destinations into fewer flows or narrow them`,
     );
   }
 }

@@ -1,8 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import {
-  ALLOWED_DOMAINS_CAPACITY,
-  ALLOWED_FLOWS_CAPACITY,
-} from '../../../lib/network/egress-firewall-policy';
+import { ALLOWED_FLOWS_CAPACITY } from '../../../lib/network/allowed-flows-capacity';
+import { ALLOWED_DOMAINS_CAPACITY } from '../../../lib/network/egress-firewall-policy';
 import { AWS_SPACE, egressStack, FIREWALL, ZONES } from './egress-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
